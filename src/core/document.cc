@@ -17,8 +17,14 @@ constexpr char kSubstitute = '\x1A';
 
 bool IsContinuation(const unsigned char* s, std::size_t i) { return (s[i] & 0xC0) == 0x80; }
 
+bool IsAscii(const unsigned char* s, std::size_t i) {
+  std::uint64_t w;
+  std::memcpy(&w, s + i, 8);
+  return (w & 0x8080808080808080ULL) == 0;
+}
+
 // Maximal runs of bytes that belong to ill-formed UTF-8 sequences. ASCII is skipped a word
-// at a time and the common 3-byte CJK sequences are checked inline; everything else goes
+// at a time and the common 3-byte sequences (CJK) are checked inline; everything else goes
 // through DecodeUtf8, which owns the exact rules (overlongs, surrogates, range).
 std::vector<ByteRange> FindInvalidUtf8(std::string_view text) {
   std::vector<ByteRange> runs;
@@ -26,20 +32,13 @@ std::vector<ByteRange> FindInvalidUtf8(std::string_view text) {
   const std::size_t n = text.size();
   std::size_t i = 0;
   while (i < n) {
-    for (; i + 8 <= n; i += 8) {
-      std::uint64_t w;
-      std::memcpy(&w, s + i, 8);
-      if ((w & 0x8080808080808080ULL) != 0) break;
-    }
-    if (i >= n) break;
     const unsigned char lead = s[i];
     if (lead < 0x80) {
-      ++i;
+      i += (i + 8 <= n && IsAscii(s, i)) ? 8 : 1;
       continue;
     }
-    // E1..EC and EE..EF take any two continuation bytes (E0 and ED have narrower ranges).
-    const bool plain_three = (lead >= 0xE1 && lead <= 0xEC) || lead >= 0xEE;
-    if (plain_three && lead <= 0xEF && i + 2 < n && IsContinuation(s, i + 1) &&
+    // E1..EF except ED take any two continuation bytes (E0 and ED have narrower ranges).
+    if (lead >= 0xE1 && lead <= 0xEF && lead != 0xED && i + 2 < n && IsContinuation(s, i + 1) &&
         IsContinuation(s, i + 2)) {
       i += 3;
       continue;
@@ -57,12 +56,15 @@ std::vector<ByteRange> FindInvalidUtf8(std::string_view text) {
   return runs;
 }
 
-LineEnding DetectLineEnding(std::string_view text, const LineIndex& lines) {
+LineEnding DetectLineEnding(std::string_view text) {
   bool lf = false;
   bool crlf = false;
-  for (std::size_t line = 1; line < lines.line_count(); ++line) {
-    const std::size_t newline = lines.LineRange(line).begin - 1;
-    if (newline > 0 && text[newline - 1] == '\r') {
+  const char* data = text.data();
+  const char* end = data + text.size();
+  for (const char* p = data; p < end; ++p) {
+    p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+    if (p == nullptr) break;
+    if (p > data && p[-1] == '\r') {
       crlf = true;
     } else {
       lf = true;
@@ -118,12 +120,12 @@ class DocumentBuilder {
     }
     const std::string_view text = doc->text();
     doc->lines_ = LineIndex(text);
-    doc->line_ending_ = DetectLineEnding(text, doc->lines_);
+    doc->line_ending_ = DetectLineEnding(text);
 
     const std::size_t body_begin = doc->has_bom_ ? kBom.size() : 0;
     Outline outline = format == DocumentFormat::kMarkdown
                           ? ParseMarkdown(text, doc->lines_, body_begin)
-                          : ParsePlainText(text, doc->lines_, body_begin);
+                          : ParsePlainText(text, body_begin);
     doc->blocks_ = std::move(outline.blocks);
     doc->segments_ = std::move(outline.segments);
     doc->excluded_ = SortAndMerge(std::move(outline.excluded));

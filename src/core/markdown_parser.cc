@@ -7,7 +7,8 @@ namespace ocrlint {
 // Temporary: Markdown falls back to the plain-text block splitter until the md4c parser
 // lands.
 Outline ParseMarkdown(std::string_view text, const LineIndex& lines, std::size_t body_begin) {
-  return ParsePlainText(text, lines, body_begin);
+  (void)lines;
+  return ParsePlainText(text, body_begin);
 }
 
 }  // namespace ocrlint

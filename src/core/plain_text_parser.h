@@ -4,7 +4,6 @@
 #include <cstddef>
 #include <string_view>
 
-#include "core/line_index.h"
 #include "core/outline.h"
 
 namespace ocrlint {
@@ -12,7 +11,7 @@ namespace ocrlint {
 // Splits plain text into paragraphs (runs of non-blank lines) and directive lines
 // (`<!-- ... -->` or `%% ...`, kComment blocks that are also excluded). `body_begin` is
 // where the text proper starts (after a BOM).
-Outline ParsePlainText(std::string_view text, const LineIndex& lines, std::size_t body_begin);
+Outline ParsePlainText(std::string_view text, std::size_t body_begin);
 
 }  // namespace ocrlint
 

@@ -17,6 +17,17 @@ constexpr std::array<bool, 256> MakeCandidateTable() {
 }
 constexpr std::array<bool, 256> kCandidate = MakeCandidateTable();
 
+// Character length by lead byte. The scanned text is valid UTF-8 (Document sanitizes it),
+// so the scan steps a character at a time: a third of the iterations on Chinese text.
+constexpr std::array<unsigned char, 256> MakeLengthTable() {
+  std::array<unsigned char, 256> table{};
+  for (int b = 0; b < 256; ++b) {
+    table[b] = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+  }
+  return table;
+}
+constexpr std::array<unsigned char, 256> kLength = MakeLengthTable();
+
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Length of a terminator other than ASCII "." at `offset`, 0 when none.
@@ -64,27 +75,35 @@ class BlockSplitter {
  private:
   void ScanSegment(ByteRange segment) {
     std::size_t p = segment.begin;
+    if (!started_ && !StartSentence(p, segment.end)) return;
     while (p < segment.end) {
-      if (!started_) {
-        const std::size_t space = WhitespaceLength(text_, p);
-        if (space != 0) {
-          p += space;
-          continue;
-        }
-        started_ = true;
-        start_ = p;
-      }
-      if (!kCandidate[static_cast<unsigned char>(text_[p])]) {
-        ++p;
+      const auto byte = static_cast<unsigned char>(text_[p]);
+      if (!kCandidate[byte]) {
+        p += kLength[byte];
         continue;
       }
       const std::size_t length = TerminatorLength(p, segment.end);
       if (length == 0) {
-        ++p;
+        p += kLength[byte];
         continue;
       }
       p = EndSentence(p + length, segment.end);
+      if (!StartSentence(p, segment.end)) return;
     }
+  }
+
+  // Skips whitespace from `p`; starts a sentence at the first other character, if any
+  // before `end`.
+  bool StartSentence(std::size_t& p, std::size_t end) {
+    while (p < end) {
+      const std::size_t space = WhitespaceLength(text_, p);
+      if (space == 0) break;
+      p += space;
+    }
+    if (p >= end) return false;
+    started_ = true;
+    start_ = p;
+    return true;
   }
 
   std::size_t TerminatorLength(std::size_t p, std::size_t segment_end) const {
