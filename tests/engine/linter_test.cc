@@ -178,6 +178,33 @@ TEST(LintTest, ExcludedRangesDropProseFindingsButKeepHygieneFindings) {
                   "structure-rule 9-15 warning: finding"));
 }
 
+TEST(LintTest, KeepsProseFindingNextToExcludedRangeButDropsItsFixThatEditsIt) {
+  auto document = PlainText("%% note\nab\n");
+  ASSERT_THAT(document->excluded(), ElementsAre(ByteRange{0, 7}));
+  RuleSet rules;
+  rules.rules.push_back(Configure(
+      "typography-rule", RuleGroup::kTypography, [](const Document&, DiagnosticSink& sink) {
+        Diagnostic& d = sink.Report({8, 9}, "into the comment");
+        d.fix = Fix{Applicability::kSafe, "join", {Edit{{6, 8}, ""}}};
+        sink.ReportWithFix({9, 10}, "inside", Applicability::kSafe, "upper", "B");
+      }));
+  rules.rules.push_back(
+      Configure("hygiene-rule", RuleGroup::kHygiene, [](const Document&, DiagnosticSink& sink) {
+        sink.ReportWithFix({7, 8}, "newline", Applicability::kSafe, "drop", "");
+      }));
+
+  const std::vector<Diagnostic> diagnostics = Lint(*document, rules);
+  ASSERT_EQ(diagnostics.size(), 3u);
+  EXPECT_EQ(diagnostics[0].rule->id, "hygiene-rule");
+  ASSERT_TRUE(diagnostics[0].fix.has_value());
+  EXPECT_THAT(diagnostics[0].fix->edits, ElementsAre(Edit{{7, 8}, ""}));
+  EXPECT_EQ(diagnostics[1].range, (ByteRange{8, 9}));
+  EXPECT_FALSE(diagnostics[1].fix.has_value());
+  EXPECT_EQ(diagnostics[2].range, (ByteRange{9, 10}));
+  ASSERT_TRUE(diagnostics[2].fix.has_value());
+  EXPECT_THAT(diagnostics[2].fix->edits, ElementsAre(Edit{{9, 10}, "B"}));
+}
+
 TEST(LintTest, ExcludedCodeSpanInMarkdownDropsTypographyFinding) {
   auto document = Document::Create("test.md", "正文 `a,b` 正文\n", DocumentFormat::kMarkdown);
   ASSERT_FALSE(document->excluded().empty());

@@ -194,16 +194,23 @@ TEST(SuppressionTest, MarkdownDisableFileAndSeveralCommentsInOneHtmlBlock) {
   EXPECT_FALSE(suppressions.Suppresses(At(kHalfwidth, *document, 3)));
 }
 
-TEST(SuppressionTest, MarkdownCommentsInCodeAreNotDirectives) {
+TEST(SuppressionTest, MarkdownCommentInFencedCodeIsNotADirective) {
   auto document = Markdown(
       "```\n"
       "<!-- ocrlint-disable-file -->\n"
       "```\n"
       "\n"
-      "正文 `<!-- ocrlint-disable-file -->` 正文\n");
+      "正文\n");
   const Suppressions suppressions(*document);
   EXPECT_TRUE(suppressions.empty());
   EXPECT_FALSE(suppressions.Suppresses(At(kStraySpace, *document, 4)));
+}
+
+TEST(SuppressionTest, MarkdownCommentInCodeSpanIsNotADirective) {
+  auto document = Markdown("正文 `<!-- ocrlint-disable-file -->` 正文\n\n正文\n");
+  const Suppressions suppressions(*document);
+  EXPECT_TRUE(suppressions.empty());
+  EXPECT_FALSE(suppressions.Suppresses(At(kStraySpace, *document, 2)));
 }
 
 TEST(SuppressionTest, MarkdownPercentLinesAreProseNotDirectives) {
