@@ -296,71 +296,90 @@ class MarkdownParser {
   }
 
   // md4c reports no block positions: a block spans the whole lines of its text, plus the
-  // fence lines of fenced code and the underline of a Setext heading.
+  // fence lines of fenced code and the underline of a Setext heading. Lines are found by
+  // scanning around the text (lines are short) rather than by binary search in the
+  // LineIndex, which dominated on large files.
   std::optional<ByteRange> BlockRange(const OpenBlock& open) const {
     const Block& block = open.block;
     if (!open.text_extent) {
       if (open.fence_char == 0) return std::nullopt;
-      const std::size_t fence = NextNonBlankLine();
-      if (fence >= lines_.line_count()) return std::nullopt;
-      std::size_t last = fence;
-      if (fence + 1 < lines_.line_count() &&
-          IsFenceLine(lines_.LineRange(fence + 1).In(text_), open.fence_char)) {
-        last = fence + 1;
-      }
-      return ByteRange{lines_.LineRange(fence).begin, lines_.LineRange(last).end};
+      const std::optional<ByteRange> fence = NextNonBlankLine();
+      if (!fence) return std::nullopt;
+      ByteRange range = *fence;
+      const std::optional<ByteRange> closing = LineAfter(range.end);
+      if (closing && IsFenceLine(closing->In(text_), open.fence_char)) range.end = closing->end;
+      return range;
     }
     const ByteRange extent = *open.text_extent;
     if (block.kind == BlockKind::kTableCell) return extent;
-    std::size_t first = lines_.LineOf(extent.begin);
-    std::size_t last = lines_.LineOf(extent.end - 1);
+    ByteRange range{LineBegin(extent.begin), LineEnd(extent.end - 1)};
     if (open.fence_char != 0) {
-      if (first > 0) --first;
-      if (last + 1 < lines_.line_count() &&
-          IsFenceLine(lines_.LineRange(last + 1).In(text_), open.fence_char)) {
-        ++last;
-      }
+      if (range.begin > 0) range.begin = LineBegin(range.begin - 1);
+      const std::optional<ByteRange> closing = LineAfter(range.end);
+      if (closing && IsFenceLine(closing->In(text_), open.fence_char)) range.end = closing->end;
     }
-    if (block.kind == BlockKind::kHeading && !IsAtxHeadingLine(first) &&
-        last + 1 < lines_.line_count() && IsSetextUnderline(lines_.LineRange(last + 1).In(text_))) {
-      ++last;
+    if (block.kind == BlockKind::kHeading &&
+        !StripQuotePrefix(text_.substr(range.begin, LineEnd(range.begin) - range.begin))
+             .starts_with('#')) {
+      const std::optional<ByteRange> underline = LineAfter(range.end);
+      if (underline && IsSetextUnderline(underline->In(text_))) range.end = underline->end;
     }
-    ByteRange range{lines_.LineRange(first).begin, lines_.LineRange(last).end};
+    // Never before the cursor: keeps a BOM or front matter out of the first block.
     range.begin = std::max(range.begin, std::min(cursor_, extent.begin));
     return range;
   }
 
-  bool IsAtxHeadingLine(std::size_t line) const {
-    return StripQuotePrefix(lines_.LineRange(line).In(text_)).starts_with('#');
+  // The start of the line containing `offset`.
+  std::size_t LineBegin(std::size_t offset) const {
+    if (offset == 0) return 0;
+    const std::size_t newline = text_.rfind('\n', offset - 1);
+    return newline == std::string_view::npos ? 0 : newline + 1;
   }
 
-  std::size_t NextNonBlankLine() const {
-    std::size_t line = lines_.LineOf(cursor_);
-    for (; line < lines_.line_count(); ++line) {
-      if (!StripQuotePrefix(lines_.LineRange(line).In(text_)).empty()) break;
+  // The end (before "\n" or "\r\n") of the line containing `offset`.
+  std::size_t LineEnd(std::size_t offset) const {
+    const std::size_t newline = text_.find('\n', offset);
+    if (newline == std::string_view::npos) return text_.size();
+    return newline > offset && text_[newline - 1] == '\r' ? newline - 1 : newline;
+  }
+
+  // The start of the line after the line ending at `line_end`, or the text size.
+  std::size_t NextLineBegin(std::size_t line_end) const {
+    if (line_end < text_.size() && text_[line_end] == '\r') ++line_end;
+    return std::min(line_end + 1, text_.size());
+  }
+
+  std::optional<ByteRange> LineAfter(std::size_t line_end) const {
+    if (line_end >= text_.size()) return std::nullopt;
+    const std::size_t begin = NextLineBegin(line_end);
+    return ByteRange{begin, LineEnd(begin)};
+  }
+
+  std::optional<ByteRange> NextNonBlankLine() const {
+    std::size_t begin = cursor_;
+    while (begin < text_.size()) {
+      const ByteRange line{begin, LineEnd(begin)};
+      if (!StripQuotePrefix(line.In(text_)).empty()) return line;
+      if (line.end >= text_.size()) break;
+      begin = NextLineBegin(line.end);
     }
-    return line;
+    return std::nullopt;
   }
 
   void AddThematicBreak() {
-    const std::size_t line = NextNonBlankLine();
-    if (line >= lines_.line_count()) return;
+    const std::optional<ByteRange> line = NextNonBlankLine();
+    if (!line) return;
     Block block;
     block.kind = BlockKind::kThematicBreak;
-    block.range = lines_.LineRange(line);
+    block.range = *line;
     block.content = {block.range.begin, block.range.begin};
     block.first_segment = static_cast<std::uint32_t>(outline_.segments.size());
     outline_.blocks.push_back(block);
     Advance(block.range.end);
   }
 
-  // Moves the cursor to the start of the line after `end`.
-  void Advance(std::size_t end) {
-    const std::size_t line = lines_.LineOf(end);
-    const std::size_t next =
-        line + 1 < lines_.line_count() ? lines_.LineRange(line + 1).begin : text_.size();
-    cursor_ = std::max(cursor_, next);
-  }
+  // Moves the cursor to the start of the line after the one ending at or containing `end`.
+  void Advance(std::size_t end) { cursor_ = std::max(cursor_, NextLineBegin(LineEnd(end))); }
 
   std::string_view text_;
   const LineIndex& lines_;
