@@ -298,7 +298,7 @@ class MarkdownParser {
   // md4c reports no block positions: a block spans the whole lines of its text, plus the
   // fence lines of fenced code and the underline of a Setext heading. Lines are found by
   // scanning around the text (lines are short) rather than by binary search in the
-  // LineIndex, which dominated on large files.
+  // LineIndex, which dominated on large files and does not end lines at a lone CR.
   std::optional<ByteRange> BlockRange(const OpenBlock& open) const {
     const Block& block = open.block;
     if (!open.text_extent) {
@@ -314,7 +314,7 @@ class MarkdownParser {
     if (block.kind == BlockKind::kTableCell) return extent;
     ByteRange range{LineBegin(extent.begin), LineEnd(extent.end - 1)};
     if (open.fence_char != 0) {
-      if (range.begin > 0) range.begin = LineBegin(range.begin - 1);
+      if (range.begin > 0) range.begin = PreviousLineBegin(range.begin);
       const std::optional<ByteRange> closing = LineAfter(range.end);
       if (closing && IsFenceLine(closing->In(text_), open.fence_char)) range.end = closing->end;
     }
@@ -329,24 +329,32 @@ class MarkdownParser {
     return range;
   }
 
+  // Lines as md4c sees them: CommonMark ends a line at "\n", "\r\n" or a lone "\r".
   // The start of the line containing `offset`.
   std::size_t LineBegin(std::size_t offset) const {
     if (offset == 0) return 0;
-    const std::size_t newline = text_.rfind('\n', offset - 1);
-    return newline == std::string_view::npos ? 0 : newline + 1;
+    const std::size_t terminator = text_.find_last_of("\r\n", offset - 1);
+    return terminator == std::string_view::npos ? 0 : terminator + 1;
   }
 
-  // The end (before "\n" or "\r\n") of the line containing `offset`.
+  // The start of the line before the line starting at `line_begin` (> 0).
+  std::size_t PreviousLineBegin(std::size_t line_begin) const {
+    std::size_t terminator = line_begin - 1;
+    if (terminator > 0 && text_.substr(terminator - 1, 2) == "\r\n") --terminator;
+    return LineBegin(terminator);
+  }
+
+  // The end (before its terminator) of the line containing `offset`.
   std::size_t LineEnd(std::size_t offset) const {
-    const std::size_t newline = text_.find('\n', offset);
-    if (newline == std::string_view::npos) return text_.size();
-    return newline > offset && text_[newline - 1] == '\r' ? newline - 1 : newline;
+    const std::size_t terminator = text_.find_first_of("\r\n", offset);
+    return terminator == std::string_view::npos ? text_.size() : terminator;
   }
 
   // The start of the line after the line ending at `line_end`, or the text size.
   std::size_t NextLineBegin(std::size_t line_end) const {
-    if (line_end < text_.size() && text_[line_end] == '\r') ++line_end;
-    return std::min(line_end + 1, text_.size());
+    if (line_end >= text_.size()) return text_.size();
+    if (text_.substr(line_end, 2) == "\r\n") return line_end + 2;
+    return line_end + 1;
   }
 
   std::optional<ByteRange> LineAfter(std::size_t line_end) const {
