@@ -19,9 +19,11 @@ std::string_view StripQuotePrefix(std::string_view line) {
   return line.substr(begin, end - begin);
 }
 
-bool IsFenceLine(std::string_view line, char fence_char) {
+// A closing code fence: only the fence character, at least three times (an opening fence
+// may carry an info string; a closing one may not).
+bool IsClosingFenceLine(std::string_view line, char fence_char) {
   const std::string_view stripped = StripQuotePrefix(line);
-  return stripped.size() >= 3 && stripped.find_first_not_of(fence_char) >= 3;
+  return stripped.size() >= 3 && stripped.find_first_not_of(fence_char) == std::string_view::npos;
 }
 
 bool IsSetextUnderline(std::string_view line) {
@@ -283,6 +285,7 @@ class MarkdownParser {
     const std::optional<ByteRange> range = BlockRange(open);
     if (!range) return;
     block.range = *range;
+    DropMisplacedGuess(block.range);
     if (block.IsProse()) {
       // A prose block whose text is all code, HTML or links has nothing to lint.
       if (block.segment_count == 0) return;
@@ -292,6 +295,7 @@ class MarkdownParser {
       outline_.excluded.push_back(block.range);
     }
     outline_.blocks.push_back(block);
+    last_block_guessed_ = !open.text_extent.has_value();
     Advance(block.range.end);
   }
 
@@ -307,7 +311,8 @@ class MarkdownParser {
       if (!fence) return std::nullopt;
       ByteRange range = *fence;
       const std::optional<ByteRange> closing = LineAfter(range.end);
-      if (closing && IsFenceLine(closing->In(text_), open.fence_char)) range.end = closing->end;
+      if (closing && IsClosingFenceLine(closing->In(text_), open.fence_char))
+        range.end = closing->end;
       return range;
     }
     const ByteRange extent = *open.text_extent;
@@ -316,11 +321,13 @@ class MarkdownParser {
     if (open.fence_char != 0) {
       if (range.begin > 0) range.begin = PreviousLineBegin(range.begin);
       const std::optional<ByteRange> closing = LineAfter(range.end);
-      if (closing && IsFenceLine(closing->In(text_), open.fence_char)) range.end = closing->end;
+      if (closing && IsClosingFenceLine(closing->In(text_), open.fence_char))
+        range.end = closing->end;
     }
+    // An ATX heading has its "#" before the text on the same line; otherwise it is a
+    // Setext heading, underlined on the next line.
     if (block.kind == BlockKind::kHeading &&
-        !StripQuotePrefix(text_.substr(range.begin, LineEnd(range.begin) - range.begin))
-             .starts_with('#')) {
+        text_.substr(range.begin, extent.begin - range.begin).find('#') == std::string_view::npos) {
       const std::optional<ByteRange> underline = LineAfter(range.end);
       if (underline && IsSetextUnderline(underline->In(text_))) range.end = underline->end;
     }
@@ -374,6 +381,21 @@ class MarkdownParser {
     return std::nullopt;
   }
 
+  // Blocks without text (thematic breaks, empty fences) are placed on the next non-blank
+  // line, a guess that md4c's lone-CR and lazy-continuation rules can defeat. When a block
+  // with text claims that line, the guess was wrong: drop it rather than overlap.
+  void DropMisplacedGuess(ByteRange range) {
+    if (!last_block_guessed_) return;
+    last_block_guessed_ = false;
+    const Block& last = outline_.blocks.back();
+    if (last.range.end <= range.begin) return;
+    if (last.kind == BlockKind::kCode) {
+      const auto it = std::find(outline_.excluded.rbegin(), outline_.excluded.rend(), last.range);
+      if (it != outline_.excluded.rend()) outline_.excluded.erase(std::next(it).base());
+    }
+    outline_.blocks.pop_back();
+  }
+
   void AddThematicBreak() {
     const std::optional<ByteRange> line = NextNonBlankLine();
     if (!line) return;
@@ -383,6 +405,7 @@ class MarkdownParser {
     block.content = {block.range.begin, block.range.begin};
     block.first_segment = static_cast<std::uint32_t>(outline_.segments.size());
     outline_.blocks.push_back(block);
+    last_block_guessed_ = true;
     Advance(block.range.end);
   }
 
@@ -396,7 +419,8 @@ class MarkdownParser {
   std::vector<MD_BLOCKTYPE> containers_;
   std::vector<ByteRange> links_;  // destinations of the enclosing links (empty if outside)
   bool in_code_span_ = false;
-  std::size_t cursor_ = 0;  // the first byte after the last block
+  bool last_block_guessed_ = false;  // the last block was placed without text to go by
+  std::size_t cursor_ = 0;           // the first byte after the last block
 };
 
 }  // namespace
