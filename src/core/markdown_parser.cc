@@ -19,9 +19,11 @@ std::string_view StripQuotePrefix(std::string_view line) {
   return line.substr(begin, end - begin);
 }
 
-bool IsFenceLine(std::string_view line, char fence_char) {
+// A closing code fence: only the fence character, at least three times (an opening fence
+// may carry an info string; a closing one may not).
+bool IsClosingFenceLine(std::string_view line, char fence_char) {
   const std::string_view stripped = StripQuotePrefix(line);
-  return stripped.size() >= 3 && stripped.find_first_not_of(fence_char) >= 3;
+  return stripped.size() >= 3 && stripped.find_first_not_of(fence_char) == std::string_view::npos;
 }
 
 bool IsSetextUnderline(std::string_view line) {
@@ -283,6 +285,7 @@ class MarkdownParser {
     const std::optional<ByteRange> range = BlockRange(open);
     if (!range) return;
     block.range = *range;
+    DropMisplacedGuess(block.range);
     if (block.IsProse()) {
       // A prose block whose text is all code, HTML or links has nothing to lint.
       if (block.segment_count == 0) return;
@@ -292,75 +295,122 @@ class MarkdownParser {
       outline_.excluded.push_back(block.range);
     }
     outline_.blocks.push_back(block);
+    last_block_guessed_ = !open.text_extent.has_value();
     Advance(block.range.end);
   }
 
   // md4c reports no block positions: a block spans the whole lines of its text, plus the
-  // fence lines of fenced code and the underline of a Setext heading.
+  // fence lines of fenced code and the underline of a Setext heading. Lines are found by
+  // scanning around the text (lines are short) rather than by binary search in the
+  // LineIndex, which dominated on large files and does not end lines at a lone CR.
   std::optional<ByteRange> BlockRange(const OpenBlock& open) const {
     const Block& block = open.block;
     if (!open.text_extent) {
       if (open.fence_char == 0) return std::nullopt;
-      const std::size_t fence = NextNonBlankLine();
-      if (fence >= lines_.line_count()) return std::nullopt;
-      std::size_t last = fence;
-      if (fence + 1 < lines_.line_count() &&
-          IsFenceLine(lines_.LineRange(fence + 1).In(text_), open.fence_char)) {
-        last = fence + 1;
-      }
-      return ByteRange{lines_.LineRange(fence).begin, lines_.LineRange(last).end};
+      const std::optional<ByteRange> fence = NextNonBlankLine();
+      if (!fence) return std::nullopt;
+      ByteRange range = *fence;
+      const std::optional<ByteRange> closing = LineAfter(range.end);
+      if (closing && IsClosingFenceLine(closing->In(text_), open.fence_char))
+        range.end = closing->end;
+      return range;
     }
     const ByteRange extent = *open.text_extent;
     if (block.kind == BlockKind::kTableCell) return extent;
-    std::size_t first = lines_.LineOf(extent.begin);
-    std::size_t last = lines_.LineOf(extent.end - 1);
+    ByteRange range{LineBegin(extent.begin), LineEnd(extent.end - 1)};
     if (open.fence_char != 0) {
-      if (first > 0) --first;
-      if (last + 1 < lines_.line_count() &&
-          IsFenceLine(lines_.LineRange(last + 1).In(text_), open.fence_char)) {
-        ++last;
-      }
+      if (range.begin > 0) range.begin = PreviousLineBegin(range.begin);
+      const std::optional<ByteRange> closing = LineAfter(range.end);
+      if (closing && IsClosingFenceLine(closing->In(text_), open.fence_char))
+        range.end = closing->end;
     }
-    if (block.kind == BlockKind::kHeading && !IsAtxHeadingLine(first) &&
-        last + 1 < lines_.line_count() && IsSetextUnderline(lines_.LineRange(last + 1).In(text_))) {
-      ++last;
+    // An ATX heading has its "#" before the text on the same line; otherwise it is a
+    // Setext heading, underlined on the next line.
+    if (block.kind == BlockKind::kHeading &&
+        text_.substr(range.begin, extent.begin - range.begin).find('#') == std::string_view::npos) {
+      const std::optional<ByteRange> underline = LineAfter(range.end);
+      if (underline && IsSetextUnderline(underline->In(text_))) range.end = underline->end;
     }
-    ByteRange range{lines_.LineRange(first).begin, lines_.LineRange(last).end};
+    // Never before the cursor: keeps a BOM or front matter out of the first block.
     range.begin = std::max(range.begin, std::min(cursor_, extent.begin));
     return range;
   }
 
-  bool IsAtxHeadingLine(std::size_t line) const {
-    return StripQuotePrefix(lines_.LineRange(line).In(text_)).starts_with('#');
+  // Lines as md4c sees them: CommonMark ends a line at "\n", "\r\n" or a lone "\r".
+  // The start of the line containing `offset`.
+  std::size_t LineBegin(std::size_t offset) const {
+    if (offset == 0) return 0;
+    const std::size_t terminator = text_.find_last_of("\r\n", offset - 1);
+    return terminator == std::string_view::npos ? 0 : terminator + 1;
   }
 
-  std::size_t NextNonBlankLine() const {
-    std::size_t line = lines_.LineOf(cursor_);
-    for (; line < lines_.line_count(); ++line) {
-      if (!StripQuotePrefix(lines_.LineRange(line).In(text_)).empty()) break;
+  // The start of the line before the line starting at `line_begin` (> 0).
+  std::size_t PreviousLineBegin(std::size_t line_begin) const {
+    std::size_t terminator = line_begin - 1;
+    if (terminator > 0 && text_.substr(terminator - 1, 2) == "\r\n") --terminator;
+    return LineBegin(terminator);
+  }
+
+  // The end (before its terminator) of the line containing `offset`.
+  std::size_t LineEnd(std::size_t offset) const {
+    const std::size_t terminator = text_.find_first_of("\r\n", offset);
+    return terminator == std::string_view::npos ? text_.size() : terminator;
+  }
+
+  // The start of the line after the line ending at `line_end`, or the text size.
+  std::size_t NextLineBegin(std::size_t line_end) const {
+    if (line_end >= text_.size()) return text_.size();
+    if (text_.substr(line_end, 2) == "\r\n") return line_end + 2;
+    return line_end + 1;
+  }
+
+  std::optional<ByteRange> LineAfter(std::size_t line_end) const {
+    if (line_end >= text_.size()) return std::nullopt;
+    const std::size_t begin = NextLineBegin(line_end);
+    return ByteRange{begin, LineEnd(begin)};
+  }
+
+  std::optional<ByteRange> NextNonBlankLine() const {
+    std::size_t begin = cursor_;
+    while (begin < text_.size()) {
+      const ByteRange line{begin, LineEnd(begin)};
+      if (!StripQuotePrefix(line.In(text_)).empty()) return line;
+      if (line.end >= text_.size()) break;
+      begin = NextLineBegin(line.end);
     }
-    return line;
+    return std::nullopt;
+  }
+
+  // Blocks without text (thematic breaks, empty fences) are placed on the next non-blank
+  // line, a guess that md4c's lone-CR and lazy-continuation rules can defeat. When a block
+  // with text claims that line, the guess was wrong: drop it rather than overlap.
+  void DropMisplacedGuess(ByteRange range) {
+    if (!last_block_guessed_) return;
+    last_block_guessed_ = false;
+    const Block& last = outline_.blocks.back();
+    if (last.range.end <= range.begin) return;
+    if (last.kind == BlockKind::kCode) {
+      const auto it = std::find(outline_.excluded.rbegin(), outline_.excluded.rend(), last.range);
+      if (it != outline_.excluded.rend()) outline_.excluded.erase(std::next(it).base());
+    }
+    outline_.blocks.pop_back();
   }
 
   void AddThematicBreak() {
-    const std::size_t line = NextNonBlankLine();
-    if (line >= lines_.line_count()) return;
+    const std::optional<ByteRange> line = NextNonBlankLine();
+    if (!line) return;
     Block block;
     block.kind = BlockKind::kThematicBreak;
-    block.range = lines_.LineRange(line);
+    block.range = *line;
     block.content = {block.range.begin, block.range.begin};
     block.first_segment = static_cast<std::uint32_t>(outline_.segments.size());
     outline_.blocks.push_back(block);
+    last_block_guessed_ = true;
     Advance(block.range.end);
   }
 
-  // Moves the cursor to the start of the line after `end`.
-  void Advance(std::size_t end) {
-    const std::size_t line = lines_.LineOf(end);
-    const std::size_t next =
-        line + 1 < lines_.line_count() ? lines_.LineRange(line + 1).begin : text_.size();
-    cursor_ = std::max(cursor_, next);
-  }
+  // Moves the cursor to the start of the line after the one ending at or containing `end`.
+  void Advance(std::size_t end) { cursor_ = std::max(cursor_, NextLineBegin(LineEnd(end))); }
 
   std::string_view text_;
   const LineIndex& lines_;
@@ -369,7 +419,8 @@ class MarkdownParser {
   std::vector<MD_BLOCKTYPE> containers_;
   std::vector<ByteRange> links_;  // destinations of the enclosing links (empty if outside)
   bool in_code_span_ = false;
-  std::size_t cursor_ = 0;  // the first byte after the last block
+  bool last_block_guessed_ = false;  // the last block was placed without text to go by
+  std::size_t cursor_ = 0;           // the first byte after the last block
 };
 
 }  // namespace

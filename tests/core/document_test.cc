@@ -176,6 +176,19 @@ TEST(DocumentTest, ClosingBracketsJoinTheSentence) {
   EXPECT_THAT(SentenceTexts(*doc), ElementsAre("(他来了。)", "『好！』」", "下一句"));
 }
 
+TEST(DocumentTest, TerminatorAtEveryPositionOfAWideScan) {
+  // The scan compares 16 bytes at a time: put 。 and ？ at every offset around the
+  // window edges, and a decoy (。's lead byte in 、, ？'s in ，) right before them.
+  for (std::size_t pad = 0; pad < 40; ++pad) {
+    const std::string head = std::string(pad, 'a') + "\u3001\uFF0C";
+    const std::string text = head + "\u3002b\uFF1F";
+    auto doc = Plain(text);
+    ASSERT_EQ(doc->sentences().size(), 2u) << pad;
+    EXPECT_EQ(doc->sentences()[0].range, (ByteRange{0, head.size() + 3})) << pad;
+    EXPECT_EQ(doc->sentences()[1].range, (ByteRange{head.size() + 3, text.size()})) << pad;
+  }
+}
+
 TEST(DocumentTest, EmptyDocument) {
   auto doc = Plain("");
   EXPECT_TRUE(doc->blocks().empty());

@@ -103,6 +103,13 @@ TEST(MarkdownTest, FencedCodeIsExcluded) {
   EXPECT_EQ(doc->blocks()[1].segment_count, 0u);
 }
 
+TEST(MarkdownTest, CrlfAndLoneCrEndMarkdownLines) {
+  auto doc = Markdown("甲\r\n\r\n~~~\r\ncode\r\n~~~\r\n\r\n# 标题\r乙\r\n");
+  EXPECT_THAT(Describe(*doc), ElementsAre("paragraph:甲", "code:~~~\r\ncode\r\n~~~",
+                                          "heading:1:标题", "paragraph:乙"));
+  EXPECT_EQ(doc->blocks()[2].range.In(doc->text()), "# 标题");
+}
+
 TEST(MarkdownTest, EmptyFencedCodeAndThematicBreak) {
   auto doc = Markdown("甲\n\n```\n```\n\n---\n\n乙\n");
   EXPECT_THAT(Describe(*doc),
