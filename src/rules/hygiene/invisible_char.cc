@@ -114,6 +114,7 @@ Candidate Classify(const Document& document, std::size_t offset) {
   const std::string_view text = document.text();
   const auto b0 = static_cast<unsigned char>(text[offset]);
   if (b0 < 0x20 || b0 == 0x7F) {
+    if (b0 == '\t' || b0 == '\n') return {};
     if (b0 == '\r') {
       const bool crlf = offset + 1 < text.size() && text[offset + 1] == '\n';
       return crlf ? Candidate{} : Candidate{Kind::kLoneCr, b0, 1};
