@@ -1,9 +1,10 @@
 #ifndef OCRLINT_TEXT_CHAR_CLASS_H_
 #define OCRLINT_TEXT_CHAR_CLASS_H_
 
-#include <array>
+#include <algorithm>
 #include <cstddef>
-#include <initializer_list>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -94,39 +95,53 @@ bool IsEmojiComponent(char32_t c);
 // have no name, their alias: "U+000D CARRIAGE RETURN"). For messages, not hot paths.
 std::string DescribeCodePoint(char32_t c);
 
-// A set of byte values, for scanning UTF-8 text for the lead bytes a rule cares about
-// without decoding every character.
-class ByteSet {
- public:
-  constexpr ByteSet(std::initializer_list<unsigned char> bytes) {
-    for (unsigned char b : bytes) member_[b] = true;
-  }
-  constexpr ByteSet& AddRange(unsigned char first, unsigned char last) {
-    for (unsigned b = first; b <= last; ++b) member_[b] = true;
-    return *this;
-  }
-  constexpr bool Contains(unsigned char byte) const { return member_[byte]; }
+// Fast candidate scanning for rules that look for a few rare byte patterns in UTF-8 text
+// (a rule's Check() must not decode every character). `predicate` gets three vectors of 16
+// bytes: the bytes at offsets i..i+15, i+1..i+16 and i+2..i+17 (so it can test a lead byte
+// and the one or two bytes after it), and returns a mask vector with a non-zero byte
+// wherever a candidate starts; pass a lambda (a function pointer would not be inlined,
+// which costs more than the scan). Bytes past the end of the text read as 'a', which no
+// predicate should match. Uses the GCC/Clang vector extension: SSE2/NEON without
+// intrinsics.
+using ByteVector = unsigned char __attribute__((vector_size(16)));
 
-  // The offset of the first byte at or after `from` that is in the set, or text.size().
-  std::size_t Find(std::string_view text, std::size_t from) const {
-    const auto* data = reinterpret_cast<const unsigned char*>(text.data());
-    const std::size_t size = text.size();
-    std::size_t i = from;
-    // Four bytes per step: the table lookups are independent, so they overlap.
-    for (; i + 4 <= size; i += 4) {
-      if (member_[data[i]] | member_[data[i + 1]] | member_[data[i + 2]] | member_[data[i + 3]]) {
-        break;
-      }
+// The offset of the first candidate at or after `from`, or text.size() when there is none.
+template <typename Predicate>
+std::size_t FindCandidate(std::string_view text, std::size_t from, Predicate predicate) {
+  constexpr std::size_t kWidth = sizeof(ByteVector);
+  const char* data = text.data();
+  const std::size_t size = text.size();
+  auto first_match = [&](const unsigned char* block) -> std::size_t {
+    ByteVector a, b, c;
+    std::memcpy(&a, block, kWidth);
+    std::memcpy(&b, block + 1, kWidth);
+    std::memcpy(&c, block + 2, kWidth);
+    const auto mask = predicate(a, b, c);
+    std::uint64_t halves[2];
+    static_assert(sizeof mask == sizeof halves);
+    std::memcpy(halves, &mask, sizeof halves);
+    if ((halves[0] | halves[1]) == 0) return kWidth;
+    for (std::size_t k = 0; k < kWidth; ++k) {
+      if (mask[k]) return k;
     }
-    for (; i < size; ++i) {
-      if (member_[data[i]]) return i;
-    }
-    return size;
+    return kWidth;
+  };
+  std::size_t i = from;
+  for (; i + kWidth + 2 <= size; i += kWidth) {
+    const std::size_t k = first_match(reinterpret_cast<const unsigned char*>(data + i));
+    if (k < kWidth) return i + k;
   }
-
- private:
-  std::array<bool, 256> member_{};
-};
+  while (i < size) {
+    unsigned char tail[kWidth + 2];
+    std::memset(tail, 'a', sizeof tail);
+    const std::size_t count = std::min(size - i, sizeof tail);
+    std::memcpy(tail, data + i, count);
+    const std::size_t k = first_match(tail);
+    if (k < kWidth) return i + k < size ? i + k : size;
+    i += kWidth;
+  }
+  return size;
+}
 
 }  // namespace ocrlint
 

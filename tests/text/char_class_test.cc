@@ -78,13 +78,30 @@ TEST(CharClassTest, DescribeCodePoint) {
   EXPECT_EQ(DescribeCodePoint(U'\U0002F800'), "U+2F800 CJK COMPATIBILITY IDEOGRAPH-2F800");
 }
 
-TEST(ByteSetTest, FindsFirstMember) {
-  constexpr ByteSet kSet = ByteSet({0xE2}).AddRange(0x00, 0x08);
-  EXPECT_EQ(kSet.Find("abcdefgh\xE2", 0), 8u);
-  EXPECT_EQ(kSet.Find("ab\x01", 0), 2u);
-  EXPECT_EQ(kSet.Find("ab\x01", 3), 3u);
-  EXPECT_EQ(kSet.Find("abcdefghij", 0), 10u);
-  EXPECT_EQ(kSet.Find(std::string_view("\x01xxxxxxx\x02", 9), 1), 8u);
+constexpr auto kIsLowControlOrE2Then80 = [](ByteVector a, ByteVector b, ByteVector /*c*/) {
+  return (a < 0x08) | ((a == 0xE2) & (b == 0x80));
+};
+
+TEST(FindCandidateTest, FindsFirstCandidateInBlocksAndTail) {
+  const auto find = [](std::string_view text, std::size_t from) {
+    return FindCandidate(text, from, kIsLowControlOrE2Then80);
+  };
+  const std::string long_text = std::string(40, 'x') + "\xE2\x81\xE2\x80" + "yy\x01";
+  EXPECT_EQ(find(long_text, 0), 42u);   // E2 81 is no candidate, E2 80 is
+  EXPECT_EQ(find(long_text, 43), 46u);  // the control in the tail
+  EXPECT_EQ(find(long_text, 47), 47u);  // nothing: text size
+  EXPECT_EQ(find("ab\x01", 0), 2u);
+  EXPECT_EQ(find("abcdefghij", 0), 10u);
+  EXPECT_EQ(find("", 0), 0u);
+  // A lead byte as the last byte: the padding after it must not complete a pattern.
+  EXPECT_EQ(find("abc\xE2", 0), 4u);
+  // Exactly at block boundaries.
+  for (std::size_t at : {15u, 16u, 17u, 31u, 32u, 33u}) {
+    std::string text(50, 'x');
+    text[at] = '\x02';
+    EXPECT_EQ(find(text, 0), at);
+    EXPECT_EQ(find(text, at + 1), 50u);
+  }
 }
 
 }  // namespace

@@ -47,23 +47,12 @@ RuleMeta CompatIdeographMeta() {
   };
 }
 
-// Lead and second bytes: E2 BA-BF holds U+2E80-2FFF, EF A4-AB holds U+F900-FAFF, F0 AF
-// holds U+2F000-2FFFF.
-constexpr ByteSet kLeadBytes({0xE2, 0xEF, 0xF0});
-
-bool MayBeCandidate(std::string_view text, std::size_t offset) {
-  if (offset + 2 >= text.size()) return false;
-  const auto b0 = static_cast<unsigned char>(text[offset]);
-  const auto b1 = static_cast<unsigned char>(text[offset + 1]);
-  switch (b0) {
-    case 0xE2:
-      return b1 >= 0xBA && b1 <= 0xBF;
-    case 0xEF:
-      return b1 >= 0xA4 && b1 <= 0xAB;
-    default:
-      return b1 == 0xAF;
-  }
-}
+// Where a candidate may start: E2 BA-BF holds U+2E80-2FFF, EF A4-AB holds U+F900-FAFF,
+// F0 AF holds U+2F000-2FFFF.
+constexpr auto kMayStartCandidate = [](ByteVector a, ByteVector b, ByteVector /*c*/) {
+  return ((a == 0xE2) & (b >= 0xBA) & (b <= 0xBF)) | ((a == 0xEF) & (b >= 0xA4) & (b <= 0xAB)) |
+         ((a == 0xF0) & (b == 0xAF));
+};
 
 bool IsRadical(char32_t c) { return c >= 0x2E80 && c <= 0x2FD5; }
 bool IsCompatIdeograph(char32_t c) {
@@ -105,9 +94,8 @@ class CompatIdeographRule final : public Rule {
 
   void Check(const Document& document, DiagnosticSink& sink) const override {
     const std::string_view text = document.text();
-    for (std::size_t offset = kLeadBytes.Find(text, 0); offset < text.size();
-         offset = kLeadBytes.Find(text, offset + 1)) {
-      if (!MayBeCandidate(text, offset)) continue;
+    for (std::size_t offset = FindCandidate(text, 0, kMayStartCandidate); offset < text.size();
+         offset = FindCandidate(text, offset + 1, kMayStartCandidate)) {
       const Decoded decoded = DecodeUtf8(text, offset);
       const char32_t c = decoded.code_point;
       if (!IsRadical(c) && !IsCompatIdeograph(c)) continue;

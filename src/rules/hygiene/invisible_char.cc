@@ -70,10 +70,23 @@ struct Candidate {
   std::size_t length = 1;
 };
 
-// The bytes that can start a flagged character: controls (not \t, \n), DEL, and the lead
-// bytes of U+0080-00AD (C2), U+180E (E1), U+200B-206F (E2), U+FEFF (EF).
-constexpr ByteSet kLeadBytes =
-    ByteSet({0x7F, 0xC2, 0xE1, 0xE2, 0xEF}).AddRange(0x00, 0x08).AddRange(0x0B, 0x1F);
+// Where a flagged character may start: controls other than \t and \n (the exact check
+// drops the \r of CRLF), DEL, C2 80-9F / C2 AD (C1 controls, soft hyphen), E1 A0 8E
+// (U+180E), E2 80 8B-8D / AA-AE (U+200B-200D, U+202A-202E), E2 81 A0 / A6-A9 (U+2060,
+// U+2066-2069), EF BB BF (U+FEFF). Testing the third byte keeps the frequent “ ” — … out.
+constexpr auto kMayStartInvisible = [](ByteVector a, ByteVector b, ByteVector c) {
+  const auto control = ((a < 0x20) & (a != '\n') & (a != '\t')) | (a == 0x7F);
+  const auto latin1 = (a == 0xC2) & ((b < 0xA0) | (b == 0xAD));
+  const auto mongolian = (a == 0xE1) & (b == 0xA0) & (c == 0x8E);
+  const auto e2_80 = (b == 0x80) & (((c >= 0x8B) & (c <= 0x8D)) | ((c >= 0xAA) & (c <= 0xAE)));
+  const auto e2_81 = (b == 0x81) & ((c == 0xA0) | ((c >= 0xA6) & (c <= 0xA9)));
+  const auto bom = (a == 0xEF) & (b == 0xBB) & (c == 0xBF);
+  return control | latin1 | mongolian | ((a == 0xE2) & (e2_80 | e2_81)) | bom;
+};
+
+std::size_t NextCandidate(std::string_view text, std::size_t from) {
+  return FindCandidate(text, from, kMayStartInvisible);
+}
 
 bool IsAlwaysInvisible(char32_t c) {
   return (c >= 0x80 && c <= 0x9F) || c == 0xAD || c == 0x180E || c == 0x200B || c == 0x2060 ||
@@ -114,6 +127,7 @@ Candidate Classify(const Document& document, std::size_t offset) {
   const std::string_view text = document.text();
   const auto b0 = static_cast<unsigned char>(text[offset]);
   if (b0 < 0x20 || b0 == 0x7F) {
+    if (b0 == '\t' || b0 == '\n') return {};
     if (b0 == '\r') {
       const bool crlf = offset + 1 < text.size() && text[offset + 1] == '\n';
       return crlf ? Candidate{} : Candidate{Kind::kLoneCr, b0, 1};
@@ -156,17 +170,17 @@ class InvisibleCharRule final : public Rule {
   void Check(const Document& document, DiagnosticSink& sink) const override {
     const std::string_view text = document.text();
     std::vector<char32_t> run;
-    std::size_t offset = kLeadBytes.Find(text, 0);
+    std::size_t offset = NextCandidate(text, 0);
     while (offset < text.size()) {
       Candidate candidate = Classify(document, offset);
       if (candidate.kind == Kind::kNone) {
-        offset = kLeadBytes.Find(text, offset + 1);
+        offset = NextCandidate(text, offset + 1);
         continue;
       }
       if (candidate.kind == Kind::kLoneCr) {
         sink.Report({offset, offset + 1},
                     "U+000D CARRIAGE RETURN without a line feed is invisible");
-        offset = kLeadBytes.Find(text, offset + 1);
+        offset = NextCandidate(text, offset + 1);
         continue;
       }
       const std::size_t begin = offset;
@@ -178,7 +192,7 @@ class InvisibleCharRule final : public Rule {
         candidate = Classify(document, offset);
       }
       sink.ReportWithFix({begin, offset}, RunMessage(run), Applicability::kSafe, FixTitle(run), "");
-      offset = kLeadBytes.Find(text, offset);
+      offset = NextCandidate(text, offset);
     }
   }
 

@@ -3,11 +3,16 @@
 #include <string>
 
 #include "rules/hygiene/hygiene_rules.h"
+#include "text/char_class.h"
 
 namespace ocrlint {
 namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+constexpr auto kIsReplacement = [](ByteVector a, ByteVector b, ByteVector c) {
+  return (a == 0xEF) & (b == 0xBF) & (c == 0xBD);
+};
 
 RuleMeta ReplacementCharMeta() {
   return RuleMeta{
@@ -36,12 +41,12 @@ class ReplacementCharRule final : public Rule {
 
   void Check(const Document& document, DiagnosticSink& sink) const override {
     const std::string_view text = document.text();
-    std::size_t pos = text.find(kReplacement);
-    while (pos != std::string_view::npos) {
+    std::size_t pos = FindCandidate(text, 0, kIsReplacement);
+    while (pos < text.size()) {
       std::size_t end = pos + kReplacement.size();
       while (text.substr(end, kReplacement.size()) == kReplacement) end += kReplacement.size();
       sink.Report({pos, end}, "U+FFFD REPLACEMENT CHARACTER: a character was lost in conversion");
-      pos = text.find(kReplacement, end);
+      pos = FindCandidate(text, end, kIsReplacement);
     }
   }
 
