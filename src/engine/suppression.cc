@@ -118,24 +118,26 @@ Suppressions::Suppressions(const Document& document) : document_(document) {
                    [](const LineSpan& a, const LineSpan& b) { return a.line < b.line; });
 }
 
+Suppressions::Selectors Suppressions::ParseSelectors(std::string_view list) {
+  constexpr std::string_view kSeparators = " \t\r\n,";
+  Selectors selectors;
+  for (std::size_t begin = list.find_first_not_of(kSeparators); begin != std::string_view::npos;
+       begin = list.find_first_not_of(kSeparators, begin)) {
+    const std::size_t end = std::min(list.find_first_of(kSeparators, begin), list.size());
+    const std::string_view name = list.substr(begin, end - begin);
+    if (name == "all") return {};
+    selectors.push_back(Selector{std::string(name), ParseRuleGroup(name)});
+    begin = end;
+  }
+  return selectors;
+}
+
 void Suppressions::Add(std::string_view directive, ByteRange where) {
   directive = TrimAscii(directive);
   if (!directive.starts_with(kPrefix)) return;
-  const std::size_t word_end = directive.find_first_of(" \t\r\n,");
+  const std::size_t word_end = std::min(directive.find_first_of(" \t\r\n,"), directive.size());
   const std::string_view word = directive.substr(0, word_end);
-  Selectors selectors;
-  bool all = false;
-  std::size_t position = word.size();
-  while (position < directive.size()) {
-    const std::size_t begin = directive.find_first_not_of(" \t\r\n,", position);
-    if (begin == std::string_view::npos) break;
-    const std::size_t end = std::min(directive.find_first_of(" \t\r\n,", begin), directive.size());
-    const std::string_view name = directive.substr(begin, end - begin);
-    all = all || name == "all";
-    selectors.push_back(Selector{std::string(name), ParseRuleGroup(name)});
-    position = end;
-  }
-  if (all) selectors.clear();
+  Selectors selectors = ParseSelectors(directive.substr(word_end));
 
   const LineIndex& lines = document_.lines();
   const std::size_t first_line = lines.LineOf(where.begin);

@@ -58,6 +58,7 @@ class Suppressions {
     std::vector<Toggle> toggles;
   };
 
+  static Selectors ParseSelectors(std::string_view list);
   void Add(std::string_view directive, ByteRange where);
   void SetState(const Selectors& selectors, bool disabled, std::size_t from_line);
   static bool Matches(const Selector& selector, const RuleMeta& rule);
