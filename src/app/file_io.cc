@@ -78,10 +78,12 @@ ReadResult ReadAll(std::istream& in) {
 
 std::string WriteFileAtomic(const std::filesystem::path& link, std::string_view bytes) {
   // Write through a symbolic link to its target; renaming over the link would replace it.
+  std::filesystem::path path = link;
   std::error_code ec;
-  const std::filesystem::path path =
-      std::filesystem::is_symlink(link, ec) ? std::filesystem::canonical(link, ec) : link;
-  if (ec) return "cannot resolve link: " + ec.message();
+  if (std::filesystem::is_symlink(link, ec)) {
+    path = std::filesystem::canonical(link, ec);
+    if (ec) return "cannot resolve link: " + ec.message();
+  }
   struct stat original {};
   if (::stat(path.c_str(), &original) != 0) return ErrnoMessage("cannot stat", errno);
   const std::string temp = TempName(path);
