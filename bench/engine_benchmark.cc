@@ -1,0 +1,156 @@
+// In-process, single-thread throughput of the engine, without file I/O, discovery or
+// output: Document::Create alone, and Create + Lint with the default rules and with the
+// hygiene group only. The input is a few MB of the real pages in corpus_samples/,
+// repeated; they are read once at start.
+//
+//   build/bench/ocrlint_engine_benchmark [--benchmark_filter=Lint]
+//
+// bytes_per_second is the figure to compare; `findings` (per document) shows that the
+// rules did real work and catches a benchmark that silently lints nothing.
+
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/document.h"
+#include "engine/catalog.h"
+#include "engine/config.h"
+#include "engine/linter.h"
+
+namespace ocrlint {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Big enough that per-document setup is amortised, small enough for a quick run.
+constexpr std::size_t kInputBytes = 4 * 1000 * 1000;
+
+std::string ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::cerr << "engine_benchmark: cannot read " << path << "\n";
+    std::exit(2);
+  }
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// The five pages (sorted by name) concatenated, separated by a blank line, repeated
+// until the text holds kInputBytes.
+std::string BuildInput() {
+  const fs::path samples = fs::path(OCRLINT_SOURCE_DIR) / "corpus_samples";
+  std::vector<fs::path> pages;
+  for (const auto& entry : fs::directory_iterator(samples)) {
+    if (entry.path().filename().string().starts_with("luoyang-")) pages.push_back(entry.path());
+  }
+  std::sort(pages.begin(), pages.end());
+  std::string all;
+  for (const auto& page : pages) all += ReadFile(page) + "\n\n";
+  if (all.empty()) {
+    std::cerr << "engine_benchmark: no luoyang-* pages in " << samples << "\n";
+    std::exit(2);
+  }
+  std::string input;
+  input.reserve(kInputBytes + all.size());
+  while (input.size() < kInputBytes) input += all;
+  return input;
+}
+
+const std::string& Input() {
+  static const std::string input = BuildInput();
+  return input;
+}
+
+// The rule set the CLI would use for a file with no settings: resolved through
+// ConfigResolver from an empty ocrlint.toml in a private folder, so that no config file
+// around the build tree can change what is measured.
+std::shared_ptr<const RuleSet> ResolveRules(const RuleCatalog& catalog,
+                                            std::optional<std::vector<std::string>> select) {
+  const fs::path folder = fs::temp_directory_path() / "ocrlint-engine-benchmark";
+  fs::create_directories(folder);
+  std::ofstream(folder / "ocrlint.toml").flush();
+  CommandLineSelection command_line;
+  command_line.select = std::move(select);
+  ConfigResolver resolver(catalog, std::nullopt, std::move(command_line));
+  return resolver.RulesFor(folder / "input.txt");
+}
+
+const RuleCatalog& Catalog() {
+  static const RuleCatalog catalog = RuleCatalog::Builtin();
+  return catalog;
+}
+
+const RuleSet& DefaultRules() {
+  static const std::shared_ptr<const RuleSet> rules = ResolveRules(Catalog(), std::nullopt);
+  return *rules;
+}
+
+const RuleSet& HygieneRules() {
+  static const std::shared_ptr<const RuleSet> rules =
+      ResolveRules(Catalog(), std::vector<std::string>{"hygiene"});
+  return *rules;
+}
+
+std::string_view PathFor(DocumentFormat format) {
+  return format == DocumentFormat::kMarkdown ? "input.md" : "input.txt";
+}
+
+// Copies the input outside the timed region: Create takes its bytes by value.
+std::string UntimedCopy(benchmark::State& state) {
+  state.PauseTiming();
+  std::string bytes = Input();
+  state.ResumeTiming();
+  return bytes;
+}
+
+void BM_CreateDocument(benchmark::State& state, DocumentFormat format) {
+  for (auto _ : state) {
+    auto document = Document::Create(std::string(PathFor(format)), UntimedCopy(state), format);
+    benchmark::DoNotOptimize(document);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * Input().size()));
+}
+
+// `rules` is resolved on first use, not when the benchmarks are registered (before main).
+void BM_CreateAndLint(benchmark::State& state, DocumentFormat format,
+                      const RuleSet& (*rule_set)()) {
+  const RuleSet& rules = rule_set();
+  std::size_t findings = 0;
+  for (auto _ : state) {
+    auto document = Document::Create(std::string(PathFor(format)), UntimedCopy(state), format);
+    std::vector<Diagnostic> diagnostics = Lint(*document, rules);
+    findings = diagnostics.size();
+    benchmark::DoNotOptimize(diagnostics);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * Input().size()));
+  state.counters["findings"] = static_cast<double>(findings);
+  state.counters["rules"] = static_cast<double>(rules.rules.size());
+}
+
+BENCHMARK_CAPTURE(BM_CreateDocument, plain_text, DocumentFormat::kPlainText)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_CreateDocument, markdown, DocumentFormat::kMarkdown)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_CreateAndLint, plain_text_default_rules, DocumentFormat::kPlainText,
+                  &DefaultRules)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_CreateAndLint, plain_text_hygiene, DocumentFormat::kPlainText, &HygieneRules)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_CreateAndLint, markdown_default_rules, DocumentFormat::kMarkdown,
+                  &DefaultRules)
+    ->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace ocrlint
+
+BENCHMARK_MAIN();
