@@ -175,6 +175,11 @@ std::vector<CodePointAt> DecodeAll(std::string_view text) {
   return out;
 }
 
+bool IsAllowed(ByteRange range, std::span<const ByteRange> allowed) {
+  return std::any_of(allowed.begin(), allowed.end(),
+                     [&](const ByteRange& a) { return a.Overlaps(range); });
+}
+
 class ScriptMixRule final : public Rule {
  public:
   ScriptMixRule(ScriptSetting setting, std::vector<std::string> allow)
@@ -192,8 +197,12 @@ class ScriptMixRule final : public Rule {
                   DiagnosticSink& sink) const;
   ByteRange UnitAround(const Document& document, ByteRange segment, std::size_t offset) const;
   void CheckUnit(std::string_view text, ByteRange unit, Target target, DiagnosticSink& sink) const;
+  std::string ConvertInContext(std::string_view unit_text, Target target) const;
   void ReportPiece(std::size_t offset, const ConvertedPiece& piece, Target target,
                    std::span<const ByteRange> allowed, DiagnosticSink& sink) const;
+  void ReportRuns(std::size_t offset, std::string_view input, const std::vector<CodePointAt>& in,
+                  std::string_view output, const std::vector<CodePointAt>& out, Target target,
+                  std::span<const ByteRange> allowed, DiagnosticSink& sink) const;
   void ReportRun(ByteRange range, std::string_view original, std::string replacement,
                  bool one_to_one, Target target, DiagnosticSink& sink) const;
 
@@ -299,6 +308,14 @@ void ScriptMixRule::CheckUnit(std::string_view text, ByteRange unit, Target targ
       allowed.push_back({unit.begin + at, unit.begin + at + word.size()});
     }
   }
+  const std::string converted = ConvertInContext(unit_text, target);
+  const std::vector<CodePointAt> in = DecodeAll(unit_text);
+  const std::vector<CodePointAt> out = DecodeAll(converted);
+  if (in.size() == out.size()) {
+    ReportRuns(unit.begin, unit_text, in, converted, out, target, allowed, sink);
+    return;
+  }
+  // A phrase changed length: fall back to OpenCC's own segments.
   std::size_t offset = unit.begin;
   for (const ConvertedPiece& piece : target.converter().Convert(unit_text)) {
     if (piece.input != piece.output) ReportPiece(offset, piece, target, allowed, sink);
@@ -306,34 +323,47 @@ void ScriptMixRule::CheckUnit(std::string_view text, ByteRange unit, Target targ
   }
 }
 
-// Reports the runs of changed candidate characters of one OpenCC segment. A changed
-// character that is not a candidate (a shared character a phrase rewrites, 台 -> 臺 in
-// 台北) is left alone.
+// Simplified text is converted with t2s directly. Traditional text is first normalised to
+// simplified, so that s2t's phrase table sees whole words: 頭发 is no phrase, but its
+// normalised form 头发 is (-> 頭髮, where the character table alone would give 發).
+std::string ScriptMixRule::ConvertInContext(std::string_view unit_text, Target target) const {
+  if (target.simplified()) return ChineseConverter::ToSimplified().ConvertToString(unit_text);
+  return target.converter().ConvertToString(
+      ChineseConverter::ToSimplified().ConvertToString(unit_text));
+}
+
+// Reports a segment OpenCC converted to a different length as a whole (unsafe), or its
+// runs of changed candidates.
 void ScriptMixRule::ReportPiece(std::size_t offset, const ConvertedPiece& piece, Target target,
                                 std::span<const ByteRange> allowed, DiagnosticSink& sink) const {
-  const std::uint16_t mask = target.CandidateMask();
   const std::vector<CodePointAt> in = DecodeAll(piece.input);
   const std::vector<CodePointAt> out = DecodeAll(piece.output);
-  auto is_allowed = [&](ByteRange range) {
-    return std::any_of(allowed.begin(), allowed.end(),
-                       [&](const ByteRange& a) { return a.Overlaps(range); });
-  };
-  if (in.size() != out.size()) {
-    // A phrase converted to a different length: report it whole, as an unsafe fix.
-    const bool has_candidate = std::any_of(in.begin(), in.end(), [&](const CodePointAt& c) {
-      return (table_.Flags(c.cp) & mask) != 0;
-    });
-    const ByteRange range{offset, offset + piece.input.size()};
-    if (has_candidate && !is_allowed(range)) {
-      ReportRun(range, piece.input, piece.output, /*one_to_one=*/false, target, sink);
-    }
+  if (in.size() == out.size()) {
+    ReportRuns(offset, piece.input, in, piece.output, out, target, allowed, sink);
     return;
   }
+  const bool has_candidate = std::any_of(in.begin(), in.end(), [&](const CodePointAt& c) {
+    return (table_.Flags(c.cp) & target.CandidateMask()) != 0;
+  });
+  const ByteRange range{offset, offset + piece.input.size()};
+  if (has_candidate && !IsAllowed(range, allowed)) {
+    ReportRun(range, piece.input, piece.output, /*one_to_one=*/false, target, sink);
+  }
+}
+
+// Reports the runs of changed candidate characters, given `input` and its conversion
+// `output` decoded to the same number of code points. A changed character that is not a
+// candidate (a shared character a phrase rewrites, 台 -> 臺 in 台北) is left alone.
+void ScriptMixRule::ReportRuns(std::size_t offset, std::string_view input,
+                               const std::vector<CodePointAt>& in, std::string_view output,
+                               const std::vector<CodePointAt>& out, Target target,
+                               std::span<const ByteRange> allowed, DiagnosticSink& sink) const {
+  const std::uint16_t mask = target.CandidateMask();
+  auto changed = [&](std::size_t k) {
+    return in[k].cp != out[k].cp && (table_.Flags(in[k].cp) & mask) != 0;
+  };
   std::size_t i = 0;
   while (i < in.size()) {
-    auto changed = [&](std::size_t k) {
-      return in[k].cp != out[k].cp && (table_.Flags(in[k].cp) & mask) != 0;
-    };
     if (!changed(i)) {
       ++i;
       continue;
@@ -343,12 +373,11 @@ void ScriptMixRule::ReportPiece(std::size_t offset, const ConvertedPiece& piece,
     std::string replacement;
     for (; j < in.size() && changed(j); ++j) {
       one_to_one = one_to_one && (table_.Flags(in[j].cp) & target.OneToOneFlag()) != 0;
-      replacement += piece.output.substr(out[j].begin, out[j].end - out[j].begin);
+      replacement += output.substr(out[j].begin, out[j].end - out[j].begin);
     }
     const ByteRange range{offset + in[i].begin, offset + in[j - 1].end};
-    if (!is_allowed(range)) {
-      const std::string_view original =
-          piece.input.substr(in[i].begin, in[j - 1].end - in[i].begin);
+    if (!IsAllowed(range, allowed)) {
+      const std::string_view original = input.substr(in[i].begin, in[j - 1].end - in[i].begin);
       ReportRun(range, original, std::move(replacement), one_to_one, target, sink);
     }
     i = j;
