@@ -54,6 +54,20 @@ ScriptSetting ParseScriptSetting(std::string_view name) {
 // one-script characters, and twice as many as of the other script.
 constexpr std::size_t kMinParagraphEvidence = 3;
 
+// Characters of context either side of a candidate given to OpenCC (its longest phrase
+// has 16 characters).
+constexpr int kMaxContext = 20;
+
+// Punctuation, spaces and symbols: no OpenCC phrase crosses them.
+bool IsClauseBreak(char32_t cp) {
+  if (cp < 0x80) return !((cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'));
+  return (cp >= 0x2000 && cp <= 0x206F) ||  // general punctuation: “”…—
+         (cp >= 0x3000 && cp <= 0x303F) ||  // CJK punctuation: 、。「」《》
+         (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
+         (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65) ||  // full-width
+         cp == kInvalidCodePoint;
+}
+
 // What the one-look-up-per-character scan learns about a block.
 struct Census {
   std::size_t traditional = 0;     // traditional-only characters
@@ -195,7 +209,8 @@ class ScriptMixRule final : public Rule {
   Target BlockTarget(const Census& block, const Census& total, Target document) const;
   void CheckBlock(const Document& document, const Block& block, Target target,
                   DiagnosticSink& sink) const;
-  ByteRange UnitAround(const Document& document, ByteRange segment, std::size_t offset) const;
+  ByteRange SentenceAround(const Document& document, ByteRange segment, std::size_t offset) const;
+  ByteRange ClauseAround(std::string_view text, ByteRange sentence, std::size_t offset) const;
   void CheckUnit(std::string_view text, ByteRange unit, Target target, DiagnosticSink& sink) const;
   std::string ConvertInContext(std::string_view unit_text, Target target) const;
   void ReportPiece(std::size_t offset, const ConvertedPiece& piece, Target target,
@@ -275,32 +290,56 @@ void ScriptMixRule::CheckBlock(const Document& document, const Block& block, Tar
       const std::size_t offset = static_cast<std::size_t>(p - base);
       const std::uint16_t flags = table_.Flags(NextCodePoint(p, end));
       if ((flags & mask) == 0 || offset < done) continue;
-      const ByteRange unit = UnitAround(document, segment, offset);
-      CheckUnit(text, unit, target, sink);
-      done = unit.end;
+      const ByteRange sentence = SentenceAround(document, segment, offset);
+      // Japanese kanji follow neither Chinese script.
+      if (ContainsKana(sentence.In(text))) {
+        done = sentence.end;
+        continue;
+      }
+      const ByteRange clause = ClauseAround(text, sentence, offset);
+      CheckUnit(text, clause, target, sink);
+      done = clause.end;
     }
   }
 }
 
-// The sentence around `offset`, clipped to its segment (OpenCC needs the words around a
-// character, and Markdown code spans between segments are not prose).
-ByteRange ScriptMixRule::UnitAround(const Document& document, ByteRange segment,
-                                    std::size_t offset) const {
+// The sentence around `offset`, clipped to its segment (Markdown code spans between
+// segments are not prose).
+ByteRange ScriptMixRule::SentenceAround(const Document& document, ByteRange segment,
+                                        std::size_t offset) const {
   const std::span<const Sentence> sentences = document.sentences();
   auto it = std::upper_bound(
       sentences.begin(), sentences.end(), offset,
       [](std::size_t value, const Sentence& sentence) { return value < sentence.range.begin; });
-  if (it == sentences.begin()) return segment;
+  if (it == sentences.begin() || !std::prev(it)->range.Contains(offset)) return segment;
   const ByteRange sentence = std::prev(it)->range;
-  if (!sentence.Contains(offset)) return segment;
   return {std::max(sentence.begin, segment.begin), std::min(sentence.end, segment.end)};
+}
+
+// The clause around `offset`: the sentence clipped to the punctuation around the candidate
+// and to kMaxContext characters either side. OpenCC's phrases never cross punctuation and
+// are at most 16 characters long, so the clause decides as well as the sentence would,
+// and a long sentence with one slip costs little.
+ByteRange ScriptMixRule::ClauseAround(std::string_view text, ByteRange sentence,
+                                      std::size_t offset) const {
+  std::size_t begin = offset;
+  for (int i = 0; i < kMaxContext && begin > sentence.begin; ++i) {
+    const Decoded before = DecodeUtf8Before(text, begin);
+    if (before.code_point == kInvalidCodePoint || IsClauseBreak(before.code_point)) break;
+    begin -= before.length;
+  }
+  std::size_t end = offset;
+  for (int i = 0; i <= kMaxContext && end < sentence.end; ++i) {
+    const Decoded next = DecodeUtf8(text, end);
+    if (IsClauseBreak(next.code_point)) break;
+    end += next.length;
+  }
+  return {begin, std::min(end, sentence.end)};
 }
 
 void ScriptMixRule::CheckUnit(std::string_view text, ByteRange unit, Target target,
                               DiagnosticSink& sink) const {
   const std::string_view unit_text = unit.In(text);
-  // Japanese kanji follow neither Chinese script.
-  if (ContainsKana(unit_text)) return;
   std::vector<ByteRange> allowed;
   for (const std::string& word : allow_) {
     for (std::size_t at = unit_text.find(word); at != std::string_view::npos;

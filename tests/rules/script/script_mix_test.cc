@@ -237,6 +237,8 @@ TEST(ScriptMixTest, AdjacentCharactersFormOneFinding) {
 }
 
 TEST(ScriptMixTest, SkipsJapaneseSentences) {
+  // Kana anywhere in the sentence counts, not only in the clause of the candidate.
+  EXPECT_THAT(Findings("这是引用的日文：日本の本、學校。"), testing::IsEmpty());
   const std::string text = "这本书的日文书名是「學校へ行こう」。后来学校里的學生都读了。";
   EXPECT_THAT(Findings(text),
               testing::ElementsAre(Finding{"學", Offset(text, "學生"),
