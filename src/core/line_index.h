@@ -53,6 +53,12 @@ class LineIndex {
     std::uint64_t code_points = 0;
     std::uint64_t utf16_units = 0;
   };
+  // Counts of text_[0, offset).
+  Checkpoint CumulativeAt(std::size_t offset) const;
+  // The offset columns of `line` count from.
+  std::size_t ColumnBase(std::size_t line) const;
+  std::size_t OffsetFromUnits(std::size_t line, std::size_t column, bool utf16) const;
+
   std::string_view text_;
   std::vector<std::size_t> line_starts_;
   std::vector<Checkpoint> checkpoints_;  // cumulative counts at every kBlock bytes

@@ -38,7 +38,14 @@ class RuleCatalog {
   std::vector<std::string> Expand(std::span<const std::string> selectors,
                                   std::string_view context) const;
 
+  // The rule id or group name closest to a misspelt `name` (edit distance at most 2), for
+  // "did you mean" hints; nullopt when nothing is that close.
+  std::optional<std::string> Suggest(std::string_view name) const;
+
  private:
+  // Index of `id` in defaults_, or npos.
+  std::size_t IndexOf(std::string_view id) const;
+
   std::vector<std::shared_ptr<const Rule>> defaults_;
   std::vector<Factory> factories_;  // parallel to defaults_
 };

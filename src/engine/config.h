@@ -17,9 +17,11 @@
 namespace ocrlint {
 
 // The settings of one rule: `[rules.<id>]` with an optional `severity` and its options.
+// `severity = "off"` is not stored here: ParseConfig adds the id to the table's `ignore`.
 struct RuleSettings {
   std::optional<Severity> severity;
   RuleOptions options;
+  std::string source;  // "path:line" of the [rules.<id>] table, for messages
 };
 
 // Rule selection, shared by the top level and by overrides. Selectors are rule ids,
@@ -29,7 +31,11 @@ struct Selection {
   std::vector<std::string> extend_select;          // added to the set
   std::vector<std::string> ignore;                 // removed from the set
   std::map<std::string, RuleSettings> rules;       // keyed by rule id
-  std::string source;  // "path:line" of the table, for messages
+  std::string source;                              // "path:line" of the table, for messages
+  // "path:line" of each selector list, so that an unknown selector names its own line.
+  std::string select_source;
+  std::string extend_select_source;
+  std::string ignore_source;
 };
 
 // `[[overrides]]`: a Selection applied to files matching any of `files`.
@@ -95,14 +101,16 @@ class ConfigResolver {
   std::shared_ptr<const RuleSet> RulesFor(const std::filesystem::path& file);
 
  private:
+  // Both expect mutex_ to be held.
   std::shared_ptr<const Config> Load(const std::filesystem::path& config_path);
+  std::shared_ptr<const Config> Defaults();
 
   const RuleCatalog& catalog_;
   std::optional<std::filesystem::path> explicit_config_;
   CommandLineSelection command_line_;
   std::mutex mutex_;
-  std::map<std::filesystem::path, std::shared_ptr<const Config>> by_dir_;
-  std::map<std::filesystem::path, std::shared_ptr<const Config>> by_file_;
+  std::map<std::filesystem::path, std::shared_ptr<const Config>> by_dir_;   // folder -> config
+  std::map<std::filesystem::path, std::shared_ptr<const Config>> by_file_;  // config path -> it
   std::map<std::string, std::shared_ptr<const RuleSet>> rule_sets_;  // keyed by config + overrides
 };
 

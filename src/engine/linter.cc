@@ -1,0 +1,241 @@
+#include "engine/linter.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <exception>
+#include <functional>
+#include <iterator>
+#include <map>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "engine/suppression.h"
+
+namespace ocrlint {
+namespace {
+
+// The one rule that may report on invalid UTF-8 bytes; every other rule reads U+001A there.
+constexpr std::string_view kInvalidUtf8RuleId = "invalid-utf8";
+constexpr std::size_t kBomSize = 3;
+
+// Whether `range` overlaps one of `sorted` (sorted, non-overlapping ranges). O(log n): ranges
+// ending before `range` are skipped by binary search, and at most two of the ranges that
+// follow can touch `range` without overlapping it.
+bool OverlapsAny(std::span<const ByteRange> sorted, const ByteRange& range) {
+  auto it = std::partition_point(sorted.begin(), sorted.end(),
+                                 [&](const ByteRange& r) { return r.end < range.begin; });
+  for (; it != sorted.end() && it->begin <= range.end; ++it) {
+    if (it->Overlaps(range)) return true;
+  }
+  return false;
+}
+
+bool FixTouches(const Fix& fix, std::span<const ByteRange> sorted) {
+  return std::any_of(fix.edits.begin(), fix.edits.end(),
+                     [&](const Edit& edit) { return OverlapsAny(sorted, edit.range); });
+}
+
+// Runs one rule. A rule that throws loses its partial findings (they may be inconsistent)
+// and is reported once, so that one broken rule never takes down a whole run.
+void RunRule(const Document& document, const ConfiguredRule& configured,
+             std::vector<Diagnostic>& out, std::vector<Diagnostic>& internal_errors) {
+  if (configured.rule == nullptr) return;
+  const RuleMeta& meta = configured.rule->meta();
+  const std::size_t mark = out.size();
+  DiagnosticSink sink(meta, configured.severity, out);
+  std::string what;
+  try {
+    configured.rule->Check(document, sink);
+    return;
+  } catch (const std::exception& error) {
+    what = error.what();
+  } catch (...) {
+    what = "unknown exception";
+  }
+  out.erase(out.begin() + static_cast<std::ptrdiff_t>(mark), out.end());
+  Diagnostic& diagnostic = internal_errors.emplace_back();
+  diagnostic.rule = &meta;
+  diagnostic.severity = Severity::kError;
+  diagnostic.message = "internal error in rule " + meta.id + ": " + what;
+  diagnostic.range = ByteRange{0, 0};
+}
+
+// Drops a finding that lies where its rule may not report, and the fix of a kept finding
+// that would edit such bytes.
+bool Dropped(Diagnostic& diagnostic, const Document& document, const Suppressions& suppressions) {
+  const RuleMeta& rule = *diagnostic.rule;
+  if (!document.valid_utf8() && rule.id != kInvalidUtf8RuleId) {
+    if (OverlapsAny(document.invalid_utf8(), diagnostic.range)) return true;
+    if (diagnostic.fix && FixTouches(*diagnostic.fix, document.invalid_utf8())) {
+      diagnostic.fix.reset();
+    }
+  }
+  if (rule.group != RuleGroup::kHygiene && !document.excluded().empty()) {
+    if (OverlapsAny(document.excluded(), diagnostic.range)) return true;
+    if (diagnostic.fix && FixTouches(*diagnostic.fix, document.excluded())) {
+      diagnostic.fix.reset();
+    }
+  }
+  return !suppressions.empty() && suppressions.Suppresses(diagnostic);
+}
+
+bool Allowed(Applicability applicability, FixMode mode) {
+  return mode == FixMode::kUnsafe || applicability == Applicability::kSafe;
+}
+
+// Rewrites each "\n" of `replacement` that is not preceded by "\r" (in the replacement, or
+// in the document just before the edit) as "\r\n", so that a fix keeps a CRLF file CRLF.
+std::string ToCrlf(std::string_view replacement, bool preceded_by_cr) {
+  std::string out;
+  out.reserve(replacement.size() + 8);
+  char previous = preceded_by_cr ? '\r' : '\0';
+  for (char c : replacement) {
+    if (c == '\n' && previous != '\r') out.push_back('\r');
+    out.push_back(c);
+    previous = c;
+  }
+  return out;
+}
+
+Fix AdaptToCrlf(const Fix& fix, std::string_view text) {
+  Fix adapted = fix;
+  for (Edit& edit : adapted.edits) {
+    if (edit.replacement.find('\n') == std::string::npos) continue;
+    const bool preceded_by_cr = edit.range.begin > 0 && edit.range.begin <= text.size() &&
+                                text[edit.range.begin - 1] == '\r';
+    edit.replacement = ToCrlf(edit.replacement, preceded_by_cr);
+  }
+  return adapted;
+}
+
+// A fix that would remove the BOM or put text before it.
+bool TouchesBom(const Fix& fix) {
+  return std::any_of(fix.edits.begin(), fix.edits.end(),
+                     [](const Edit& edit) { return edit.range.begin < kBomSize; });
+}
+
+// The fixes of one pass, in diagnostic order. `storage` owns the CRLF-adapted copies.
+std::vector<const Fix*> CollectFixes(const Document& document,
+                                     const std::vector<Diagnostic>& diagnostics, FixMode mode,
+                                     std::vector<Fix>& storage) {
+  const bool crlf = document.line_ending() == LineEnding::kCrlf;
+  std::vector<const Fix*> fixes;
+  if (crlf) storage.reserve(diagnostics.size());  // keeps the pointers below stable
+  for (const Diagnostic& diagnostic : diagnostics) {
+    if (!diagnostic.fix || !Allowed(diagnostic.fix->applicability, mode)) continue;
+    if (document.has_bom() && TouchesBom(*diagnostic.fix)) continue;
+    if (crlf) {
+      fixes.push_back(&storage.emplace_back(AdaptToCrlf(*diagnostic.fix, document.raw())));
+    } else {
+      fixes.push_back(&*diagnostic.fix);
+    }
+  }
+  return fixes;
+}
+
+// Whether the edits of `fix` lie inside `text` and do not overlap each other.
+bool WellFormed(const Fix& fix, std::size_t text_size) {
+  std::vector<ByteRange> ranges;
+  ranges.reserve(fix.edits.size());
+  for (const Edit& edit : fix.edits) {
+    if (edit.range.begin > edit.range.end || edit.range.end > text_size) return false;
+    ranges.push_back(edit.range);
+  }
+  std::sort(ranges.begin(), ranges.end());
+  for (std::size_t i = 1; i < ranges.size(); ++i) {
+    if (ranges[i - 1].Overlaps(ranges[i])) return false;
+  }
+  return true;
+}
+
+using TakenEdits = std::map<ByteRange, const std::string*>;
+
+// Whether `range` overlaps an edit already taken. Taken ranges do not overlap each other, so
+// sorted by begin their ends do not decrease: only the predecessor and the ranges starting
+// inside `range` can overlap it.
+bool Conflicts(const TakenEdits& taken, const ByteRange& range) {
+  auto it = taken.lower_bound(ByteRange{range.begin, range.begin});
+  if (it != taken.begin() && std::prev(it)->first.Overlaps(range)) return true;
+  for (; it != taken.end() && it->first.begin <= range.end; ++it) {
+    if (it->first.Overlaps(range)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<Diagnostic> Lint(const Document& document, const RuleSet& rules) {
+  std::vector<Diagnostic> diagnostics;
+  std::vector<Diagnostic> internal_errors;
+  for (const ConfiguredRule& configured : rules.rules) {
+    RunRule(document, configured, diagnostics, internal_errors);
+  }
+  const Suppressions suppressions(document);
+  std::erase_if(diagnostics, [&](Diagnostic& diagnostic) {
+    return Dropped(diagnostic, document, suppressions);
+  });
+  // Internal errors are about the rule, not the text: no filter may hide them.
+  std::move(internal_errors.begin(), internal_errors.end(), std::back_inserter(diagnostics));
+  std::stable_sort(diagnostics.begin(), diagnostics.end(), DiagnosticLess);
+  return diagnostics;
+}
+
+EditOutcome ApplyNonOverlapping(std::string_view text, const std::vector<const Fix*>& fixes) {
+  TakenEdits taken;
+  int applied = 0;
+  for (const Fix* fix : fixes) {
+    if (fix == nullptr || fix->edits.empty() || !WellFormed(*fix, text.size())) continue;
+    const bool conflicts = std::any_of(fix->edits.begin(), fix->edits.end(), [&](const Edit& edit) {
+      return Conflicts(taken, edit.range);
+    });
+    if (conflicts) continue;
+    for (const Edit& edit : fix->edits) taken.emplace(edit.range, &edit.replacement);
+    ++applied;
+  }
+  EditOutcome outcome;
+  outcome.applied = applied;
+  outcome.text.reserve(text.size());
+  std::size_t position = 0;
+  // An insertion sorts before a replacement starting at the same offset, so it lands before it.
+  for (const auto& [range, replacement] : taken) {
+    outcome.text.append(text.substr(position, range.begin - position));
+    outcome.text.append(*replacement);
+    position = range.end;
+  }
+  outcome.text.append(text.substr(position));
+  return outcome;
+}
+
+FixResult ApplyFixes(std::unique_ptr<Document> document, const RuleSet& rules, FixMode mode,
+                     int max_passes) {
+  FixResult result;
+  std::vector<Diagnostic> diagnostics = Lint(*document, rules);
+  // Hashes, not copies, of every text seen: a 100 MB file must not be kept ten times. A
+  // collision only stops fixing early, which is safe.
+  std::unordered_set<std::size_t> seen;
+  const std::hash<std::string_view> hash;
+  seen.insert(hash(document->raw()));
+  while (document->valid_utf8() && result.passes < max_passes) {
+    std::vector<Fix> storage;
+    const std::vector<const Fix*> fixes = CollectFixes(*document, diagnostics, mode, storage);
+    if (fixes.empty()) break;
+    EditOutcome outcome = ApplyNonOverlapping(document->raw(), fixes);
+    if (outcome.applied == 0) break;
+    // Fixes that undo each other (or change nothing) would loop until max_passes.
+    if (!seen.insert(hash(outcome.text)).second) break;
+    document = Document::Create(document->path(), std::move(outcome.text), document->format());
+    diagnostics = Lint(*document, rules);
+    result.applied += outcome.applied;
+    ++result.passes;
+    result.changed = true;
+  }
+  result.document = std::move(document);
+  result.remaining = std::move(diagnostics);
+  return result;
+}
+
+}  // namespace ocrlint

@@ -1,0 +1,288 @@
+// The human-readable format: one header line per finding, the source line with a caret
+// under the range, notes, and a summary.
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "output/formats.h"
+#include "text/utf8.h"
+#include "text/width.h"
+
+namespace ocrlint::output_internal {
+namespace {
+
+// Long OCR paragraphs are one line of several hundred characters: only a window of about
+// this many display columns around the range is shown.
+constexpr std::size_t kWindowColumns = 100;
+// When the range itself is wider than the window, this much context precedes it.
+constexpr std::size_t kLeadContext = 10;
+// Bytes decoded on each side of a range on a long line: enough for kWindowColumns even of
+// ASCII, so that a multi-megabyte line costs no more than a short one.
+constexpr std::size_t kSideBytes = 4 * kWindowColumns;
+constexpr std::string_view kEllipsis = "\u2026";  // …, one column wide
+
+constexpr std::string_view kReset = "\x1b[0m";
+constexpr std::string_view kBold = "\x1b[1m";
+constexpr std::string_view kDim = "\x1b[2m";
+
+std::string_view SeverityColor(Severity severity) {
+  switch (severity) {
+    case Severity::kError:
+      return "\x1b[1;31m";
+    case Severity::kWarning:
+      return "\x1b[1;33m";
+    case Severity::kInfo:
+      return "\x1b[1;34m";
+  }
+  return "";
+}
+
+std::string Paint(std::string_view text, std::string_view color, bool enabled) {
+  if (!enabled) return std::string(text);
+  std::string out(color);
+  out += text;
+  out += kReset;
+  return out;
+}
+
+// One shown character of a source line.
+struct Cell {
+  std::size_t offset = 0;  // byte offset of the character in the document
+  std::size_t column = 0;  // display column where it starts
+  std::size_t width = 0;
+  std::string glyph;  // what is printed: tabs expanded, controls and bad bytes replaced
+};
+
+void AddCell(std::vector<Cell>& cells, std::size_t offset, std::size_t& column, char32_t cp) {
+  Cell cell;
+  cell.offset = offset;
+  cell.column = column;
+  if (cp == kInvalidCodePoint || (cp >= 0x80 && cp < 0xA0)) {
+    AppendUtf8(cell.glyph, U'\uFFFD');
+    cell.width = 1;
+  } else if (cp == U'\t') {
+    cell.width = AdvanceColumn(column, cp) - column;
+    cell.glyph.assign(cell.width, ' ');
+  } else if (cp < 0x20 || cp == 0x7F) {
+    // Control Pictures (U+2400 block): a stray \r or U+001A stays visible and cannot
+    // move the terminal's cursor.
+    AppendUtf8(cell.glyph, cp == 0x7F ? U'\u2421' : U'\u2400' + cp);
+    cell.width = 1;
+  } else {
+    AppendUtf8(cell.glyph, cp);
+    cell.width = static_cast<std::size_t>(CharWidth(cp));
+  }
+  column += cell.width;
+  cells.push_back(std::move(cell));
+}
+
+// Decodes raw[begin, end) into cells; invalid bytes become one U+FFFD each, as LineIndex
+// counts them.
+std::vector<Cell> Decode(std::string_view raw, std::size_t begin, std::size_t end) {
+  std::vector<Cell> cells;
+  std::size_t column = 0;
+  const std::string_view text = raw.substr(0, end);
+  std::size_t offset = begin;
+  while (offset < end) {
+    const Decoded decoded = DecodeUtf8(text, offset);
+    if (decoded.code_point == kInvalidCodePoint) {
+      for (std::size_t i = 0; i < decoded.length; ++i) {
+        AddCell(cells, offset + i, column, kInvalidCodePoint);
+      }
+    } else {
+      AddCell(cells, offset, column, decoded.code_point);
+    }
+    offset += decoded.length;
+  }
+  return cells;
+}
+
+// Display column of byte `offset` among `cells` (the end column when past the last).
+std::size_t ColumnAt(const std::vector<Cell>& cells, std::size_t offset) {
+  auto it = std::lower_bound(cells.begin(), cells.end(), offset,
+                             [](const Cell& cell, std::size_t o) { return cell.offset < o; });
+  if (it == cells.end()) return cells.empty() ? 0 : cells.back().column + cells.back().width;
+  return it->column;
+}
+
+struct Snippet {
+  std::string line;          // the shown text, with "…" at cut ends
+  std::size_t caret_at = 0;  // display column of the first caret within `line`
+  std::size_t carets = 1;
+};
+
+// The part of the line around `range` (clipped to the line) and the caret under it.
+Snippet MakeSnippet(const Document& document, std::size_t line, ByteRange range) {
+  const std::string_view raw = document.raw();
+  ByteRange bounds = document.lines().LineRange(line);
+  if (line == 0 && raw.substr(bounds.begin, 3) == "\xEF\xBB\xBF") bounds.begin += 3;
+  const std::size_t begin = std::clamp(range.begin, bounds.begin, bounds.end);
+  const std::size_t end = std::clamp(range.end, begin, bounds.end);
+
+  // Decode only near the range on long lines.
+  std::size_t from = bounds.begin;
+  std::size_t to = bounds.end;
+  if (begin - from > kSideBytes) from = CharStart(raw, begin - kSideBytes);
+  const std::size_t shown_end = std::min(end, begin + kSideBytes);
+  if (to - shown_end > kSideBytes) to = CharStart(raw, shown_end + kSideBytes);
+  const std::vector<Cell> cells = Decode(raw, from, to);
+  const std::size_t total = cells.empty() ? 0 : cells.back().column + cells.back().width;
+
+  const std::size_t caret_begin = ColumnAt(cells, begin);
+  const std::size_t caret_end = std::max(ColumnAt(cells, end), caret_begin + 1);
+
+  std::size_t window_begin = 0;
+  std::size_t window_end = total;
+  if (from > bounds.begin || to < bounds.end || total > kWindowColumns) {
+    const std::size_t span = caret_end - caret_begin;
+    const std::size_t lead =
+        span + kLeadContext >= kWindowColumns ? kLeadContext : (kWindowColumns - span) / 2;
+    window_begin = caret_begin - std::min(caret_begin, lead);
+    window_end = window_begin + kWindowColumns;
+    if (window_end > total) {
+      window_end = total;
+      window_begin = std::min(caret_begin, total > kWindowColumns ? total - kWindowColumns : 0);
+    }
+  }
+
+  Snippet snippet;
+  std::size_t first_column = 0;
+  std::size_t last_column = 0;
+  bool any = false;
+  for (const Cell& cell : cells) {
+    if (cell.column < window_begin || cell.column + cell.width > window_end) continue;
+    if (!any) first_column = cell.column;
+    any = true;
+    last_column = cell.column + cell.width;
+    snippet.line += cell.glyph;
+  }
+  if (!any) first_column = last_column = std::min(window_begin, total);
+  const bool cut_left = from > bounds.begin || first_column > 0;
+  const bool cut_right = to < bounds.end || last_column < total;
+  if (cut_left) snippet.line.insert(0, kEllipsis);
+  if (cut_right) snippet.line += kEllipsis;
+
+  const std::size_t lead_width = cut_left ? 1 : 0;
+  snippet.caret_at = lead_width + (caret_begin - std::min(caret_begin, first_column));
+  const std::size_t clipped_end = std::min(caret_end, std::max(last_column, caret_begin + 1));
+  snippet.carets = std::max<std::size_t>(1, clipped_end - caret_begin);
+  return snippet;
+}
+
+std::string Plural(std::size_t count, std::string_view singular, std::string_view plural) {
+  return std::to_string(count) + " " + std::string(count == 1 ? singular : plural);
+}
+
+class TextWriter {
+ public:
+  TextWriter(const OutputOptions& options, std::ostream& out) : options_(options), out_(out) {}
+
+  void Write(std::span<const FileReport> reports) {
+    for (const FileReport& report : reports) {
+      if (!report.error.empty()) {
+        Separate();
+        out_ << report.path << ": " << Paint("error", SeverityColor(Severity::kError), Color())
+             << ": " << report.error << '\n';
+      }
+      for (const Diagnostic& diagnostic : report.diagnostics) WriteFinding(report, diagnostic);
+    }
+    WriteSummary(reports);
+  }
+
+ private:
+  bool Color() const { return options_.color; }
+
+  // With source snippets, a blank line separates findings, as compilers do.
+  void Separate() {
+    if (printed_ && options_.show_source) out_ << '\n';
+    printed_ = true;
+  }
+
+  void WriteFinding(const FileReport& report, const Diagnostic& diagnostic) {
+    Separate();
+    const OutputPosition start = Locate(report, diagnostic.range.begin);
+    const std::string_view color = SeverityColor(diagnostic.severity);
+    out_ << report.path << ':' << start.line << ':' << start.column << ": "
+         << Paint(ToString(diagnostic.severity), color, Color())
+         << Paint("[" + std::string(RuleId(diagnostic)) + "]", kDim, Color()) << ' '
+         << diagnostic.message << '\n';
+    if (options_.show_source && report.document != nullptr) {
+      WriteSnippet(*report.document, start.line - 1, diagnostic.range, color);
+    }
+    if (options_.show_fixes && diagnostic.fix) {
+      out_ << "  = fix (" << ToString(diagnostic.fix->applicability)
+           << "): " << diagnostic.fix->message << '\n';
+    }
+    for (const RelatedLocation& related : diagnostic.related) {
+      const OutputPosition at = Locate(report, related.range.begin);
+      out_ << "  = " << Paint("note", kBold, Color()) << ": " << report.path << ':' << at.line
+           << ':' << at.column << ": " << related.message << '\n';
+    }
+  }
+
+  void WriteSnippet(const Document& document, std::size_t line, ByteRange range,
+                    std::string_view color) {
+    const Snippet snippet = MakeSnippet(document, line, range);
+    const std::string number = std::to_string(line + 1);
+    out_ << ' ' << number << " | " << snippet.line << '\n';
+    out_ << ' ' << std::string(number.size(), ' ') << " | " << std::string(snippet.caret_at, ' ')
+         << Paint(std::string(snippet.carets, '^'), color, Color()) << '\n';
+  }
+
+  void WriteSummary(std::span<const FileReport> reports) {
+    const Summary summary = Summarize(reports);
+    if (printed_) out_ << '\n';
+    std::map<std::string_view, std::size_t> per_rule;
+    std::size_t safe = 0;
+    std::size_t unsafe = 0;
+    for (const FileReport& report : reports) {
+      for (const Diagnostic& diagnostic : report.diagnostics) {
+        ++per_rule[RuleId(diagnostic)];
+        if (!diagnostic.fix) continue;
+        ++(diagnostic.fix->applicability == Applicability::kSafe ? safe : unsafe);
+      }
+    }
+    // Most frequent first; ties by id, so the output is stable.
+    std::vector<std::pair<std::string_view, std::size_t>> counts(per_rule.begin(), per_rule.end());
+    std::stable_sort(counts.begin(), counts.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    for (const auto& [id, count] : counts) {
+      std::string number = std::to_string(count);
+      if (number.size() < 5) number.insert(0, 5 - number.size(), ' ');
+      out_ << number << "  " << id << '\n';
+    }
+    if (summary.fixes_applied > 0) {
+      out_ << "Applied " << Plural(summary.fixes_applied, "fix", "fixes") << ".\n";
+    }
+    const std::string files = Plural(summary.files, "file", "files");
+    if (summary.diagnostics == 0) {
+      out_ << "No problems found in " << files << ".\n";
+    } else {
+      out_ << "Found " << Plural(summary.diagnostics, "problem", "problems") << " ("
+           << Plural(summary.errors, "error", "errors") << ", "
+           << Plural(summary.warnings, "warning", "warnings") << ", "
+           << Plural(summary.infos, "info", "infos") << ") in " << files << ".\n";
+    }
+    if (safe + unsafe > 0) {
+      out_ << safe << " fixable with --fix, " << unsafe << " more with --unsafe-fixes.\n";
+    }
+    if (summary.failed_files > 0) {
+      out_ << Plural(summary.failed_files, "file", "files") << " could not be checked.\n";
+    }
+  }
+
+  const OutputOptions& options_;
+  std::ostream& out_;
+  bool printed_ = false;
+};
+
+}  // namespace
+
+void WriteText(std::span<const FileReport> reports, const OutputOptions& options,
+               std::ostream& out) {
+  TextWriter(options, out).Write(reports);
+}
+
+}  // namespace ocrlint::output_internal

@@ -1,0 +1,114 @@
+#include "core/line_index.h"
+
+#include <string>
+
+#include <gtest/gtest.h>
+
+namespace ocrlint {
+namespace {
+
+Position At(std::size_t line, std::size_t column, std::size_t utf16, std::size_t bytes) {
+  return {line, column, utf16, bytes};
+}
+
+TEST(LineIndexTest, AsciiLines) {
+  const std::string text = "ab\ncd\n";
+  LineIndex index(text);
+  ASSERT_EQ(index.line_count(), 3u);
+  EXPECT_EQ(index.LineRange(0), (ByteRange{0, 2}));
+  EXPECT_EQ(index.LineRange(1), (ByteRange{3, 5}));
+  EXPECT_EQ(index.LineRange(2), (ByteRange{6, 6}));
+  EXPECT_EQ(index.Locate(0), At(0, 0, 0, 0));
+  EXPECT_EQ(index.Locate(2), At(0, 2, 2, 2));  // the "\n" itself
+  EXPECT_EQ(index.Locate(4), At(1, 1, 1, 1));
+  EXPECT_EQ(index.Locate(6), At(2, 0, 0, 0));  // offset == size
+  EXPECT_EQ(index.LineOf(5), 1u);
+  EXPECT_EQ(index.LineOf(6), 2u);
+}
+
+TEST(LineIndexTest, CjkThreeByteCharacters) {
+  const std::string text = "中文\n洛阳市";
+  LineIndex index(text);
+  EXPECT_EQ(index.Locate(3), At(0, 1, 1, 3));
+  EXPECT_EQ(index.Locate(4), At(0, 1, 1, 3));  // inside 文 maps to its start
+  EXPECT_EQ(index.Locate(13), At(1, 2, 2, 6));
+  EXPECT_EQ(index.Locate(text.size()), At(1, 3, 3, 9));
+}
+
+TEST(LineIndexTest, AstralCharactersAreTwoUtf16Units) {
+  const std::string text = "a\U0001F600b\U00020000c";  // 😀 and CJK Extension B 𠀀
+  LineIndex index(text);
+  EXPECT_EQ(index.Locate(1), At(0, 1, 1, 1));
+  EXPECT_EQ(index.Locate(5), At(0, 2, 3, 5));    // b
+  EXPECT_EQ(index.Locate(10), At(0, 4, 6, 10));  // c
+  EXPECT_EQ(index.OffsetFromUtf16(0, 3), 5u);
+  EXPECT_EQ(index.OffsetFromUtf16(0, 6), 10u);
+  // Between the surrogates of 😀: rounds to the following character.
+  EXPECT_EQ(index.OffsetFromUtf16(0, 2), 5u);
+  EXPECT_EQ(index.OffsetFromCodePoints(0, 4), 10u);
+}
+
+TEST(LineIndexTest, CrlfIsOneTerminatorAndLoneCrIsNot) {
+  const std::string text = "ab\r\ncd\ref\r\n";
+  LineIndex index(text);
+  ASSERT_EQ(index.line_count(), 3u);
+  EXPECT_EQ(index.LineRange(0), (ByteRange{0, 2}));
+  EXPECT_EQ(index.LineRange(1), (ByteRange{4, 9}));  // "cd\ref"
+  EXPECT_EQ(index.LineRange(2), (ByteRange{11, 11}));
+  EXPECT_EQ(index.Locate(7), At(1, 3, 3, 3));  // e, after the lone CR
+}
+
+TEST(LineIndexTest, BomIsNotCountedInColumns) {
+  const std::string text = "\xEF\xBB\xBF中a\nb";
+  LineIndex index(text);
+  EXPECT_EQ(index.LineRange(0), (ByteRange{0, 7}));
+  EXPECT_EQ(index.Locate(0), At(0, 0, 0, 0));
+  EXPECT_EQ(index.Locate(3), At(0, 0, 0, 0));
+  EXPECT_EQ(index.Locate(6), At(0, 1, 1, 3));
+  EXPECT_EQ(index.Locate(8), At(1, 0, 0, 0));
+  EXPECT_EQ(index.OffsetFromCodePoints(0, 0), 3u);
+  EXPECT_EQ(index.OffsetFromBytes(0, 3), 6u);
+  EXPECT_EQ(index.OffsetFromUtf16(0, 1), 6u);
+}
+
+TEST(LineIndexTest, EmptyText) {
+  LineIndex index(std::string_view{});
+  ASSERT_EQ(index.line_count(), 1u);
+  EXPECT_EQ(index.LineRange(0), (ByteRange{0, 0}));
+  EXPECT_EQ(index.Locate(0), At(0, 0, 0, 0));
+  EXPECT_EQ(index.OffsetFromUtf16(0, 5), 0u);
+  EXPECT_EQ(index.OffsetFromCodePoints(3, 0), 0u);
+}
+
+TEST(LineIndexTest, InverseMapsClamp) {
+  const std::string text = "中文\nab";
+  LineIndex index(text);
+  EXPECT_EQ(index.OffsetFromCodePoints(0, 1), 3u);
+  EXPECT_EQ(index.OffsetFromCodePoints(0, 9), 6u);  // clamps to the line end
+  EXPECT_EQ(index.OffsetFromUtf16(1, 1), 8u);
+  EXPECT_EQ(index.OffsetFromBytes(0, 4), 3u);  // inside 文: its start
+  EXPECT_EQ(index.OffsetFromBytes(0, 99), 6u);
+  EXPECT_EQ(index.OffsetFromBytes(5, 0), text.size());  // past the last line
+}
+
+TEST(LineIndexTest, LongSingleLineRoundTrips) {
+  // 1 MB on one line mixing 1-, 3- and 4-byte characters.
+  std::string text;
+  const std::string unit = "a中\U0001F600";  // 8 bytes, 3 code points, 4 UTF-16 units
+  while (text.size() < (1u << 20)) text += unit;
+  LineIndex index(text);
+  ASSERT_EQ(index.line_count(), 1u);
+  const std::size_t units = text.size() / unit.size();
+  for (std::size_t k : {std::size_t{0}, std::size_t{1}, std::size_t{31}, std::size_t{32},
+                        std::size_t{33}, units / 2, units - 1}) {
+    const std::size_t offset = k * unit.size() + 4;  // the emoji of unit k
+    EXPECT_EQ(index.Locate(offset), At(0, 3 * k + 2, 4 * k + 2, offset)) << k;
+    EXPECT_EQ(index.Locate(offset + 3), At(0, 3 * k + 2, 4 * k + 2, offset)) << k;
+    EXPECT_EQ(index.OffsetFromCodePoints(0, 3 * k + 2), offset) << k;
+    EXPECT_EQ(index.OffsetFromUtf16(0, 4 * k + 2), offset) << k;
+  }
+  EXPECT_EQ(index.Locate(text.size()), At(0, 3 * units, 4 * units, text.size()));
+}
+
+}  // namespace
+}  // namespace ocrlint
