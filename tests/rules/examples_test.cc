@@ -123,6 +123,16 @@ TEST_P(RuleExamplesTest, BadExamplesFindExactlyTheMarkedRanges) {
     EXPECT_EQ(ranges, marked.ranges) << "expected:\n"
                                      << Describe(marked.text, marked.ranges) << "found:\n"
                                      << Describe(marked.text, found);
+    for (const Diagnostic& d : found) {
+      if (meta_->fix == FixAvailability::kNone) {
+        EXPECT_FALSE(d.fix) << meta_->id << " declares no fixes, but "
+                            << Describe(marked.text, d.range) << " has one";
+      }
+      if (meta_->fix == FixAvailability::kAlways) {
+        EXPECT_TRUE(d.fix) << meta_->id << " declares a fix for every finding, but "
+                           << Describe(marked.text, d.range) << " has none";
+      }
+    }
     if (!example.fixed) {
       for (const Diagnostic& d : found) {
         EXPECT_FALSE(d.fix) << "the example declares no fix, but " << Describe(marked.text, d.range)
