@@ -157,11 +157,16 @@ void AddCheckOptions(CLI::App& command, CheckArgs& args) {
       ->check(CLI::IsMember({"text", "json", "jsonl", "sarif", "github"}));
   command.add_option("--color", args.color, "Colour the text output")
       ->check(CLI::IsMember({"auto", "always", "never"}));
-  command.add_option("--select", args.select,
-                     "Rules or groups to run instead of the configured ones (comma-separated)");
-  command.add_option("--extend-select", args.extend_select,
-                     "Rules or groups to run in addition (comma-separated)");
-  command.add_option("--ignore", args.ignore, "Rules or groups to skip (comma-separated)");
+  command
+      .add_option("--select", args.select,
+                  "Rules or groups to run instead of the configured ones (comma-separated)")
+      ->allow_extra_args(false);
+  command
+      .add_option("--extend-select", args.extend_select,
+                  "Rules or groups to run in addition (comma-separated)")
+      ->allow_extra_args(false);
+  command.add_option("--ignore", args.ignore, "Rules or groups to skip (comma-separated)")
+      ->allow_extra_args(false);
   command
       .add_option("--config", args.config,
                   "Use this ocrlint.toml for every file instead of looking one up")

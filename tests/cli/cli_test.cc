@@ -76,6 +76,20 @@ TEST_F(CliTest, UnknownSelectorIsAUsageError) {
   EXPECT_THAT(result.err, HasSubstr("no-such-rule"));
 }
 
+TEST_F(CliTest, SelectorFlagsTakeOneValueEach) {
+  Write("a.txt", kWithZwsp + "尾部空格。  \n");
+  const auto only = Run({"--format", "jsonl", "--select", "trailing-space", "a.txt"});
+  EXPECT_EQ(only.exit_code, 1) << only.err;
+  EXPECT_THAT(only.out, Not(HasSubstr("invisible-char")));
+  EXPECT_THAT(only.out, HasSubstr("trailing-space"));
+  const auto both = Run({"--format", "jsonl", "--select", "trailing-space", "--extend-select",
+                         "invisible-char", "--ignore", "script", "a.txt"});
+  EXPECT_THAT(both.out, HasSubstr("invisible-char"));
+  EXPECT_THAT(both.out, HasSubstr("trailing-space"));
+  const auto comma = Run({"--format", "jsonl", "--select=trailing-space,invisible-char", "a.txt"});
+  EXPECT_THAT(comma.out, HasSubstr("invisible-char"));
+}
+
 TEST_F(CliTest, UnknownFlagIsAUsageError) { EXPECT_EQ(Run({"--no-such-flag"}).exit_code, 2); }
 
 TEST_F(CliTest, JsonFollowsTheContract) {
