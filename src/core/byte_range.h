@@ -16,9 +16,7 @@ struct ByteRange {
   std::size_t size() const { return end - begin; }
   bool empty() const { return begin == end; }
   bool Contains(std::size_t offset) const { return offset >= begin && offset < end; }
-  bool Contains(const ByteRange& other) const {
-    return other.begin >= begin && other.end <= end;
-  }
+  bool Contains(const ByteRange& other) const { return other.begin >= begin && other.end <= end; }
   // Two ranges overlap when they share a byte; an empty range overlaps a range that
   // strictly contains its position.
   bool Overlaps(const ByteRange& other) const {

@@ -99,8 +99,7 @@ class Document {
   std::span<const Block> blocks() const { return blocks_; }
   std::span<const ByteRange> segments() const { return segments_; }
   std::span<const ByteRange> Segments(const Block& block) const {
-    return std::span<const ByteRange>(segments_).subspan(block.first_segment,
-                                                         block.segment_count);
+    return std::span<const ByteRange>(segments_).subspan(block.first_segment, block.segment_count);
   }
   std::span<const Sentence> sentences() const { return sentences_; }
   // Sorted, non-overlapping ranges that no prose rule may report on: code blocks and

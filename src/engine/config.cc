@@ -136,7 +136,7 @@ class Parser {
   }
 
   void ParseSeverityKey(const toml::key& key, const toml::node& node, const std::string& id,
-                Selection& selection, RuleSettings& rule) {
+                        Selection& selection, RuleSettings& rule) {
     const auto* text = node.as_string();
     if (text != nullptr && text->get() == "off") {
       selection.ignore.push_back(id);

@@ -16,9 +16,9 @@ enum class OutputFormat { kText, kJson, kJsonl, kSarif, kGithub };
 std::optional<OutputFormat> ParseOutputFormat(std::string_view text);
 
 struct OutputOptions {
-  bool color = false;        // ANSI colours (text format only)
-  bool show_source = true;   // source line and caret under each finding (text)
-  bool show_fixes = false;   // list the fix of each finding (text)
+  bool color = false;       // ANSI colours (text format only)
+  bool show_source = true;  // source line and caret under each finding (text)
+  bool show_fixes = false;  // list the fix of each finding (text)
 };
 
 // Renders `reports` in `format`. Driven by RuleMeta only: no per-rule code. `catalog`

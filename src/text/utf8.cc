@@ -73,9 +73,8 @@ std::string EncodeUtf8(char32_t cp) {
 
 std::size_t CharStart(std::string_view text, std::size_t offset) {
   std::size_t start = offset;
-  for (int i = 0; i < 3 && start > 0 &&
-                  IsUtf8ContinuationByte(static_cast<unsigned char>(text[start]));
-       ++i) {
+  for (int i = 0;
+       i < 3 && start > 0 && IsUtf8ContinuationByte(static_cast<unsigned char>(text[start])); ++i) {
     --start;
   }
   return start;
