@@ -51,8 +51,9 @@ ReadResult ReadFileBytes(const std::filesystem::path& path) {
   if (::fstat(fd.get(), &info) != 0) return {"", ErrnoMessage("cannot stat", errno)};
   if (S_ISDIR(info.st_mode)) return {"", "is a directory"};
   ReadResult result;
-  // One allocation of the file's size; the loop also handles files that grow or pipes.
-  std::size_t capacity = info.st_size > 0 ? static_cast<std::size_t>(info.st_size) : 65536;
+  // One allocation of the file's size; the loop also handles files that grow, and pipes.
+  // One spare byte lets the read that sees end-of-file land without growing the buffer.
+  std::size_t capacity = info.st_size > 0 ? static_cast<std::size_t>(info.st_size) + 1 : 65536;
   result.bytes.resize(capacity);
   std::size_t size = 0;
   while (true) {
