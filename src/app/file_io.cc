@@ -9,6 +9,7 @@
 #include <iterator>
 #include <random>
 #include <sstream>
+#include <vector>
 
 namespace ocrlint {
 namespace {
@@ -51,22 +52,19 @@ ReadResult ReadFileBytes(const std::filesystem::path& path) {
   if (::fstat(fd.get(), &info) != 0) return {"", ErrnoMessage("cannot stat", errno)};
   if (S_ISDIR(info.st_mode)) return {"", "is a directory"};
   ReadResult result;
-  // One allocation of the file's size; the loop also handles files that grow, and pipes.
-  // One spare byte lets the read that sees end-of-file land without growing the buffer.
-  std::size_t capacity = info.st_size > 0 ? static_cast<std::size_t>(info.st_size) + 1 : 65536;
-  result.bytes.resize(capacity);
-  std::size_t size = 0;
+  // Reserve (not resize: that would zero-fill the whole buffer first) and append chunks.
+  // Growing files and pipes still work; the reservation is only a hint.
+  if (info.st_size > 0) result.bytes.reserve(static_cast<std::size_t>(info.st_size));
+  std::vector<char> chunk(std::size_t{1} << 20);
   while (true) {
-    if (size == result.bytes.size()) result.bytes.resize(result.bytes.size() * 2);
-    const ssize_t n = ::read(fd.get(), result.bytes.data() + size, result.bytes.size() - size);
+    const ssize_t n = ::read(fd.get(), chunk.data(), chunk.size());
     if (n < 0) {
       if (errno == EINTR) continue;
       return {"", ErrnoMessage("cannot read", errno)};
     }
     if (n == 0) break;
-    size += static_cast<std::size_t>(n);
+    result.bytes.append(chunk.data(), static_cast<std::size_t>(n));
   }
-  result.bytes.resize(size);
   return result;
 }
 

@@ -65,31 +65,55 @@ std::string Dump(const ordered_json& json, int indent) {
   return json.dump(indent, ' ', /*ensure_ascii=*/false, ordered_json::error_handler_t::replace);
 }
 
+// Writes `json` indented by 2 as a nested value whose first line is already placed and
+// whose other lines start at `depth` levels. JSON strings never hold a raw newline, so
+// indenting after each one is exact.
+void WriteNested(const ordered_json& json, int depth, std::ostream& out) {
+  const std::string text = Dump(json, 2);
+  const std::string indent(static_cast<std::size_t>(depth) * 2, ' ');
+  std::size_t start = 0;
+  for (std::size_t newline = text.find('\n'); newline != std::string::npos;
+       newline = text.find('\n', start)) {
+    out.write(text.data() + start, static_cast<std::streamsize>(newline + 1 - start));
+    out << indent;
+    start = newline + 1;
+  }
+  out.write(text.data() + start, static_cast<std::streamsize>(text.size() - start));
+}
+
 }  // namespace
 
+// Streams the document one diagnostic at a time, so memory does not grow with the number of
+// findings; the bytes are those of dumping the whole document with an indent of 2.
 void WriteJson(std::span<const FileReport> reports, std::ostream& out) {
-  ordered_json files = ordered_json::array();
+  out << "{\n  \"version\": 1,\n  \"files\": [";
+  bool first_file = true;
   for (const FileReport& report : reports) {
-    ordered_json file;
-    file["path"] = report.path;
-    if (!report.error.empty()) file["error"] = report.error;
-    ordered_json diagnostics = ordered_json::array();
+    out << (first_file ? "\n    {\n      \"path\": " : ",\n    {\n      \"path\": ");
+    first_file = false;
+    out << Dump(ordered_json(report.path), -1);
+    if (!report.error.empty())
+      out << ",\n      \"error\": " << Dump(ordered_json(report.error), -1);
+    out << ",\n      \"diagnostics\": [";
+    bool first = true;
     for (const Diagnostic& diagnostic : report.diagnostics) {
+      out << (first ? "\n        " : ",\n        ");
+      first = false;
       ordered_json item;
       AddDiagnosticFields(report, diagnostic, item);
-      diagnostics.push_back(std::move(item));
+      WriteNested(item, 4, out);
     }
-    file["diagnostics"] = std::move(diagnostics);
-    files.push_back(std::move(file));
+    out << (report.diagnostics.empty() ? "]" : "\n      ]") << "\n    }";
   }
+  out << (reports.empty() ? "]" : "\n  ]");
   const Summary summary = Summarize(reports);
   ordered_json json;
-  json["version"] = 1;
-  json["files"] = std::move(files);
-  json["summary"]["files"] = summary.files;
-  json["summary"]["diagnostics"] = summary.diagnostics;
-  json["summary"]["fixable"] = summary.fixable;
-  out << Dump(json, 2) << '\n';
+  json["files"] = summary.files;
+  json["diagnostics"] = summary.diagnostics;
+  json["fixable"] = summary.fixable;
+  out << ",\n  \"summary\": ";
+  WriteNested(json, 1, out);
+  out << "\n}\n";
 }
 
 void WriteJsonl(std::span<const FileReport> reports, std::ostream& out) {
