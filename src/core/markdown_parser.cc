@@ -47,8 +47,10 @@ class MarkdownParser {
     MD_PARSER parser{};
     parser.abi_version = 0;
     // Raw HTML stays on (MD_FLAG_NOHTMLSPANS off) so that it is recognised and excluded;
-    // no permissive autolinks: bare URLs in OCR text are text.
-    parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH;
+    // no permissive autolinks: bare URLs in OCR text are text. No indented code blocks:
+    // in OCR'd pages an indented line is an indented paragraph, and treating it as code
+    // would hide it from every prose rule (fenced code still works).
+    parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_NOINDENTEDCODEBLOCKS;
     parser.enter_block = &MarkdownParser::EnterBlockThunk;
     parser.leave_block = &MarkdownParser::LeaveBlockThunk;
     parser.enter_span = &MarkdownParser::EnterSpanThunk;

@@ -52,6 +52,11 @@ TEST(MarkdownTest, HeadingLevelsAndRanges) {
   EXPECT_EQ(doc->blocks()[0].range, (ByteRange{0, 8}));
 }
 
+TEST(MarkdownTest, IndentedLinesAreProseNotCode) {
+  auto doc = Markdown("    缩进四格的段落。\n\n```\n代码\n```\n");
+  EXPECT_THAT(Describe(*doc), ElementsAre("paragraph:缩进四格的段落。", "code:```\n代码\n```"));
+}
+
 TEST(MarkdownTest, SetextHeadingIncludesUnderline) {
   auto doc = Markdown("标题\n===\n\n正文\n");
   ASSERT_EQ(doc->blocks().size(), 2u);
