@@ -113,7 +113,7 @@ preflight() { # PATH
   "$OCRLINT" check "$1" --threads "$NPROC" --format json "${SELECT_ARGS[@]}" >/dev/null || rc=$?
   [[ $rc -le 1 ]] || die "ocrlint exited $rc on $1 (see its message above)"
 }
-preflight "$(find "$SMALL" -type f | sort | head -n 1)"
+preflight "$(find "$SMALL" -type f | sort | sed -n 1p)"
 
 # name<TAB>input<TAB>bytes timed<TAB>bytes of the whole input<TAB>json: how summary rows map
 # to hyperfine results (the two sizes differ for the peer timed on a subset).
@@ -132,7 +132,7 @@ if ((PEERS)); then
   [[ -x "$PEER_SCRIPT" ]] || die "no $PEER_SCRIPT"
   "$PEER_SCRIPT" install >&2  # install outside the timings
   # Lint mode exits 1 with findings; 2 is a usage error.
-  rc=0; "$PEER_SCRIPT" autocorrect lint "$(find "$SMALL" -type f | sort | head -n 1)" \
+  rc=0; "$PEER_SCRIPT" autocorrect lint "$(find "$SMALL" -type f | sort | sed -n 1p)" \
     >/dev/null || rc=$?
   [[ $rc -le 1 ]] || die "autocorrect exited $rc"
   # run_peer.sh lints one file per process, and starting autocorrect (node) takes some
@@ -142,7 +142,7 @@ if ((PEERS)); then
   AUTOCORRECT="${PEERS_HOME:-/tmp/peers/node}/node_modules/.bin/autocorrect"
   [[ -x "$AUTOCORRECT" ]] || die "no $AUTOCORRECT after run_peer.sh install"
   SUBSET_LIST="$RESULTS/peer-subset.txt"
-  find "$SMALL" -type f | sort | head -n "$PEER_SUBSET" >"$SUBSET_LIST"
+  find "$SMALL" -type f | sort | sed -n "1,${PEER_SUBSET}p" >"$SUBSET_LIST"
   SUBSET_BYTES="$(xargs -d '\n' stat -c %s <"$SUBSET_LIST" | awk '{ s += $1 } END { print s }')"
   PEER_Q="$(printf '%q' "$PEER_SCRIPT")"
   SUBSET_Q="$(printf '%q' "$SUBSET_LIST")"
