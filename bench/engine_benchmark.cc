@@ -101,6 +101,30 @@ const RuleSet& HygieneRules() {
   return *rules;
 }
 
+const RuleSet& ScriptRules() {
+  static const std::shared_ptr<const RuleSet> rules =
+      ResolveRules(Catalog(), std::vector<std::string>{"script-mix"});
+  return *rules;
+}
+
+// The input with about one traditional-character slip per 10 KB, as in the target
+// for script-mix: after every 10,000-byte mark the next 国 or 学 becomes 國 or 學.
+const std::string& InputWithSlips() {
+  static const std::string input = [] {
+    std::string text = Input();
+    for (std::size_t mark = 10000; mark < text.size(); mark += 10000) {
+      const std::size_t guo = text.find("国", mark);
+      const std::size_t xue = text.find("学", mark);
+      const std::size_t at = std::min(guo, xue);
+      if (at == std::string::npos) break;
+      text.replace(at, 3, at == guo ? "國" : "學");
+      mark = at;
+    }
+    return text;
+  }();
+  return input;
+}
+
 std::string_view PathFor(DocumentFormat format) {
   return format == DocumentFormat::kMarkdown ? "input.md" : "input.txt";
 }
@@ -137,6 +161,24 @@ void BM_CreateAndLint(benchmark::State& state, DocumentFormat format,
   state.counters["rules"] = static_cast<double>(rules.rules.size());
 }
 
+// The rules alone on a document built once: what a rule group costs on top of the engine.
+void BM_LintOnly(benchmark::State& state, const std::string& (*input)(),
+                 const RuleSet& (*rule_set)()) {
+  const RuleSet& rules = rule_set();
+  const auto document = Document::Create("input.txt", input(), DocumentFormat::kPlainText);
+  std::size_t findings = 0;
+  for (auto _ : state) {
+    std::vector<Diagnostic> diagnostics = Lint(*document, rules);
+    findings = diagnostics.size();
+    benchmark::DoNotOptimize(diagnostics);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * input().size()));
+  state.counters["findings"] = static_cast<double>(findings);
+}
+
+BENCHMARK_CAPTURE(BM_LintOnly, hygiene, &Input, &HygieneRules)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_LintOnly, script_mix_slip_per_10kb, &InputWithSlips, &ScriptRules)
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_CreateDocument, plain_text, DocumentFormat::kPlainText)
     ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_CreateDocument, markdown, DocumentFormat::kMarkdown)

@@ -132,8 +132,8 @@ if ((PEERS)); then
   [[ -x "$PEER_SCRIPT" ]] || die "no $PEER_SCRIPT"
   "$PEER_SCRIPT" install >&2  # install outside the timings
   # Lint mode exits 1 with findings; 2 is a usage error.
-  rc=0; "$PEER_SCRIPT" autocorrect lint "$(find "$SMALL" -type f | sort | sed -n 1p)" \
-    >/dev/null || rc=$?
+  rc=0; (cd / && "$PEER_SCRIPT" autocorrect lint "$(find "$SMALL" -type f | sort | sed -n 1p)" \
+    >/dev/null) || rc=$?
   [[ $rc -le 1 ]] || die "autocorrect exited $rc"
   # run_peer.sh lints one file per process, and starting autocorrect (node) takes some
   # tenths of a second, more than linting a 50 KB file; so small/ is timed with one autocorrect process over the
@@ -147,11 +147,14 @@ if ((PEERS)); then
   PEER_Q="$(printf '%q' "$PEER_SCRIPT")"
   SUBSET_Q="$(printf '%q' "$SUBSET_LIST")"
   # wc -m decodes UTF-8 (in the C locale it would only count bytes).
-  PEER_BIG=(-n "autocorrect" "$PEER_Q autocorrect lint $(printf '%q' "$BIG") > /dev/null"
+  # autocorrect honours the .gitignore of the folder it runs in and silently skips ignored
+  # files ("No issues found"): the corpus is under build/, so every autocorrect command
+  # runs from / (all paths are absolute).
+  PEER_BIG=(-n "autocorrect" "cd / && $PEER_Q autocorrect lint $(printf '%q' "$BIG") > /dev/null"
             -n "wc -m" "LC_ALL=C.UTF-8 wc -m $(printf '%q' "$BIG") > /dev/null")
   for threads in 1 "$NPROC"; do
     PEER_SMALL+=(-n "autocorrect --threads $threads, $PEER_SUBSET files"
-                 "xargs -d '\\n' $(printf '%q' "$AUTOCORRECT") --lint --type text \
+                 "cd / && xargs -d '\\n' $(printf '%q' "$AUTOCORRECT") --lint --type text \
 --no-diff-bg-color --threads $threads < $SUBSET_Q > /dev/null")
   done
   PEER_SMALL+=(-n "wc -m" "find $(printf '%q' "$SMALL") -type f -print0 | \
