@@ -1,4 +1,5 @@
 #include "engine/catalog.h"
+#include "testing/fake_rule.h"
 
 #include <memory>
 #include <string>
@@ -13,27 +14,8 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::ThrowsMessage;
 
-// A rule that only carries its meta and one typed option, so that catalog tests do not
-// depend on the real rules.
-class FakeRule : public Rule {
- public:
-  FakeRule(RuleMeta meta, std::int64_t width) : meta_(std::move(meta)), width_(width) {}
-  const RuleMeta& meta() const override { return meta_; }
-  void Check(const Document&, DiagnosticSink&) const override {}
-  std::int64_t width() const { return width_; }
-
- private:
-  RuleMeta meta_;
-  std::int64_t width_;
-};
-
 RuleCatalog::Factory FakeFactory(std::string id, RuleGroup group) {
-  return [id, group](RuleOptions& options) -> std::unique_ptr<Rule> {
-    RuleMeta meta;
-    meta.id = id;
-    meta.group = group;
-    return std::make_unique<FakeRule>(meta, options.GetInt("width", 2, 1, 10));
-  };
+  return ::ocrlint::testing::OptionFakeFactory(std::move(id), group);
 }
 
 RuleCatalog MakeCatalog() {
@@ -52,7 +34,7 @@ std::vector<std::string> Ids(const RuleCatalog& catalog) {
 }
 
 std::int64_t WidthOf(const std::shared_ptr<const Rule>& rule) {
-  return dynamic_cast<const FakeRule&>(*rule).width();
+  return ::ocrlint::testing::WidthOf(*rule);
 }
 
 TEST(RuleCatalogTest, AddKeepsTheRulesSortedById) {

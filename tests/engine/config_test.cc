@@ -1,4 +1,5 @@
 #include "engine/config.h"
+#include "testing/fake_rule.h"
 
 #include <unistd.h>
 
@@ -218,27 +219,8 @@ TEST(LoadConfigTest, AMissingFileIsAConfigError) {
 // ---------------------------------------------------------------------------------------
 // ConfigResolver
 
-class FakeRule : public Rule {
- public:
-  FakeRule(RuleMeta meta, std::int64_t width) : meta_(std::move(meta)), width_(width) {}
-  const RuleMeta& meta() const override { return meta_; }
-  void Check(const Document&, DiagnosticSink&) const override {}
-  std::int64_t width() const { return width_; }
-
- private:
-  RuleMeta meta_;
-  std::int64_t width_;
-};
-
 RuleCatalog::Factory Fake(std::string id, RuleGroup group, Severity severity, bool enabled = true) {
-  return [=](RuleOptions& options) -> std::unique_ptr<Rule> {
-    RuleMeta meta;
-    meta.id = id;
-    meta.group = group;
-    meta.default_severity = severity;
-    meta.enabled_by_default = enabled;
-    return std::make_unique<FakeRule>(meta, options.GetInt("width", 2, 1, 10));
-  };
+  return ::ocrlint::testing::OptionFakeFactory(std::move(id), group, severity, enabled);
 }
 
 RuleCatalog FakeCatalog() {
@@ -257,7 +239,7 @@ std::vector<std::string> Describe(const RuleSet& rule_set) {
   for (const ConfiguredRule& configured : rule_set.rules) {
     std::string text =
         configured.rule->meta().id + ":" + std::string(ToString(configured.severity));
-    std::int64_t width = dynamic_cast<const FakeRule&>(*configured.rule).width();
+    std::int64_t width = ::ocrlint::testing::WidthOf(*configured.rule);
     if (width != 2) text += ":" + std::to_string(width);
     out.push_back(text);
   }
