@@ -210,6 +210,16 @@ EditOutcome ApplyNonOverlapping(std::string_view text, const std::vector<const F
   return outcome;
 }
 
+namespace {
+
+// Files the fixer must not rewrite: invalid UTF-8 (bytes it cannot represent) and text
+// holding NUL bytes, which is most likely a binary file rather than a damaged page.
+bool Rewritable(const Document& document) {
+  return document.valid_utf8() && document.raw().find('\0') == std::string_view::npos;
+}
+
+}  // namespace
+
 FixResult ApplyFixes(std::unique_ptr<Document> document, const RuleSet& rules, FixMode mode,
                      int max_passes) {
   FixResult result;
@@ -219,7 +229,7 @@ FixResult ApplyFixes(std::unique_ptr<Document> document, const RuleSet& rules, F
   std::unordered_set<std::size_t> seen;
   const std::hash<std::string_view> hash;
   seen.insert(hash(document->raw()));
-  while (document->valid_utf8() && result.passes < max_passes) {
+  while (Rewritable(*document) && result.passes < max_passes) {
     std::vector<Fix> storage;
     const std::vector<const Fix*> fixes = CollectFixes(*document, diagnostics, mode, storage);
     if (fixes.empty()) break;

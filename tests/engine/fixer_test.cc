@@ -234,6 +234,16 @@ TEST(ApplyFixesTest, FixingTheFixedTextChangesNothing) {
   EXPECT_EQ(Describe(second.remaining), Describe(first.remaining));
 }
 
+TEST(ApplyFixesTest, NeverChangesADocumentWithNulBytes) {
+  const RuleSet rules = Rules({{"comma", ReplaceAll(",", "，", Applicability::kSafe)}});
+  auto document = PlainText(std::string("a,\0b\n", 6));
+  FixResult result = ApplyFixes(std::move(document), rules, FixMode::kUnsafe);
+  EXPECT_EQ(result.document->raw(), std::string("a,\0b\n", 6));
+  EXPECT_EQ(result.applied, 0);
+  EXPECT_FALSE(result.changed);
+  EXPECT_THAT(Describe(result.remaining), ElementsAre("comma 1-2: found ,"));
+}
+
 TEST(ApplyFixesTest, NeverChangesADocumentWithInvalidUtf8) {
   const RuleSet rules = Rules({{"comma", ReplaceAll(",", "，", Applicability::kSafe)},
                                {"invalid-utf8", [](const Document& document, DiagnosticSink& sink) {
