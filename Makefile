@@ -18,7 +18,8 @@ build: deps $(BUILD)/build.ninja
 
 # Lint the bundled corpus with the default configuration. Findings make ocrlint exit 1,
 # which is the expected outcome here; a usage or I/O error (exit 2) still fails.
-demo: build
+demo: deps $(BUILD)/build.ninja
+	@cmake --build --preset default -j $(JOBS) --target ocrlint
 	@$(BUILD)/ocrlint corpus_samples/; rc=$$?; [ $$rc -le 1 ]
 
 test: build
