@@ -13,6 +13,7 @@
 #include "app/files.h"
 #include "engine/catalog.h"
 #include "engine/config.h"
+#include "lsp/server.h"
 #include "output/diff.h"
 #include "output/formatter.h"
 #include "output/rule_docs.h"
@@ -181,8 +182,8 @@ void AddCheckOptions(CLI::App& command, CheckArgs& args) {
 }
 
 bool IsCommand(std::string_view arg) {
-  return arg == "check" || arg == "rules" || arg == "explain" || arg == "-h" || arg == "--help" ||
-         arg == "--version";
+  return arg == "check" || arg == "rules" || arg == "explain" || arg == "lsp" || arg == "-h" ||
+         arg == "--help" || arg == "--version";
 }
 
 }  // namespace
@@ -209,6 +210,8 @@ int RunCli(int argc, char** argv, std::istream& in, std::ostream& out, std::ostr
   std::string explain_id;
   CLI::App* explain = app.add_subcommand("explain", "Explain a rule, with examples");
   explain->add_option("rule", explain_id, "Rule id")->required();
+
+  CLI::App* lsp = app.add_subcommand("lsp", "Run the language server on standard input/output");
 
   try {
     app.parse(args);
@@ -239,6 +242,7 @@ int RunCli(int argc, char** argv, std::istream& in, std::ostream& out, std::ostr
       WriteRuleExplanation(rule->meta(), out);
       return 0;
     }
+    if (*lsp) return lsp::RunLanguageServer(in, out);
     return RunCheck(check_args, in, out, err);
   } catch (const ConfigError& e) {
     err << "ocrlint: error: " << e.what() << "\n";
