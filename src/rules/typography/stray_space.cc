@@ -1,5 +1,6 @@
 #include <algorithm>
-#include <cstdlib>
+#include <array>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -17,6 +18,11 @@ using typography::Bad;
 using typography::Good;
 
 constexpr std::string_view kIdeographicSpace = "\u3000";
+
+// A space or U+3000 (E3 80 80).
+constexpr auto kIsSpace = [](ByteVector a, ByteVector b, ByteVector c) {
+  return (a == ' ') | ((a == 0xE3) & (b == 0x80) & (c == 0x80));
+};
 
 RuleMeta StraySpaceMeta() {
   return RuleMeta{
@@ -189,14 +195,24 @@ bool IsTrailingCredit(std::string_view text, ByteRange block, ByteRange space, c
   return !HasSentencePunct(text, ByteRange{space.end, block.end});
 }
 
-// Printed width in half columns: CJK and full-width characters 2, ASCII letters and
-// digits 1, ASCII punctuation 2 (OCR turned full-width marks into it), spaces 0.
-int HalfColumns(unsigned char byte) {
-  if (byte >= 0xC0) return 2;
-  if (byte >= 0x80) return 0;
-  if (byte == ' ' || byte == '\t' || byte == '\n' || byte == '\r') return 0;
-  return IsAsciiAlnum(byte) ? 1 : 2;
+// Printed width in half columns, by byte: CJK and full-width characters 2 (on their lead
+// byte), ASCII letters and digits 1, ASCII punctuation 2 (OCR turned full-width marks into
+// it), spaces and continuation bytes 0. A table keeps the per-byte loop branch-free.
+constexpr std::array<std::uint8_t, 256> MakeHalfColumns() {
+  std::array<std::uint8_t, 256> table{};
+  for (int b = 0; b < 256; ++b) {
+    if (b >= 0xC0) {
+      table[b] = 2;
+    } else if (b >= 0x80 || b == ' ' || b == '\t' || b == '\n' || b == '\r') {
+      table[b] = 0;
+    } else {
+      const bool alnum = (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+      table[b] = alnum ? 1 : 2;
+    }
+  }
+  return table;
 }
+constexpr std::array<std::uint8_t, 256> kHalfColumns = MakeHalfColumns();
 
 struct Candidate {
   ByteRange range;
@@ -226,10 +242,12 @@ std::vector<std::size_t> LongestPeriodicChain(const std::vector<Candidate>& cand
       const int column = candidates[a].column;
       score[a] = column >= period - kIndentAllowance && column <= period + kTolerance ? 1 : 0;
       previous[a] = -1;
-      for (std::size_t b = 0; b < a; ++b) {
-        if (score[b] == 0) continue;
+      // Columns ascend: only the candidates one period back can precede this one.
+      for (std::size_t b = a; b-- > 0;) {
         const int gap = column - candidates[b].column;
-        if (std::abs(gap - period) <= kTolerance && score[b] + 1 > score[a]) {
+        if (gap > period + kTolerance) break;
+        if (gap < period - kTolerance || score[b] == 0) continue;
+        if (score[b] + 1 >= score[a]) {
           score[a] = score[b] + 1;
           previous[a] = static_cast<int>(b);
         }
@@ -264,26 +282,15 @@ class StraySpaceRule final : public Rule {
   static void CheckBlock(const Document& document, std::string_view text, ByteRange block,
                          DiagnosticSink& sink) {
     const std::string_view content = block.In(text);
-    // Cheap exit for the common case: no space at all.
-    if (content.find(' ') == std::string_view::npos &&
-        content.find(kIdeographicSpace) == std::string_view::npos) {
-      return;
-    }
     std::vector<Candidate> candidates;
     int spaces = 0;
-    for (std::size_t i = block.begin; i < block.end;) {
-      std::size_t width = 0;
-      if (text[i] == ' ') {
-        width = 1;
-      } else if (text.compare(i, kIdeographicSpace.size(), kIdeographicSpace) == 0) {
-        width = kIdeographicSpace.size();
-      } else {
-        ++i;
-        continue;
-      }
+    bool in_credit = false;
+    for (std::size_t k = FindCandidate(content, 0, kIsSpace); k < content.size();
+         k = FindCandidate(content, k, kIsSpace)) {
+      const std::size_t width = content[k] == ' ' ? 1 : kIdeographicSpace.size();
+      const ByteRange space{block.begin + k, block.begin + k + width};
+      k += width;
       ++spaces;
-      const ByteRange space{i, i + width};
-      i += width;
       const Side left = LeftSide(text, block.begin, space.begin);
       const Side right = RightSide(text, block.end, space.end);
       const bool left_cjk = IsCjk(left.far);
@@ -299,7 +306,8 @@ class StraySpaceRule final : public Rule {
       }
       if (FollowsCreditTitle(text, space.begin)) continue;
       // A credit after the last sentence ends the prose: its spaces are all kept.
-      if (IsTrailingCredit(text, block, space, left)) break;
+      in_credit = in_credit || IsTrailingCredit(text, block, space, left);
+      if (in_credit) continue;
       if (document.IsExcluded(space)) continue;
       Candidate candidate;
       candidate.range = space;
@@ -313,7 +321,7 @@ class StraySpaceRule final : public Rule {
     std::size_t next = 0;
     for (std::size_t i = block.begin; i < block.end && next < candidates.size(); ++i) {
       if (i == candidates[next].range.begin) candidates[next++].column = column;
-      column += HalfColumns(static_cast<unsigned char>(text[i]));
+      column += kHalfColumns[static_cast<unsigned char>(text[i])];
     }
     const std::vector<std::size_t> chain = LongestPeriodicChain(candidates);
     for (std::size_t k : chain) {
