@@ -1,0 +1,350 @@
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/typography/typography_rules.h"
+#include "text/char_class.h"
+#include "text/utf8.h"
+
+namespace ocrlint {
+namespace {
+
+using typography::Bad;
+using typography::Good;
+
+constexpr std::string_view kIdeographicSpace = "\u3000";
+
+// A space or U+3000 (E3 80 80).
+constexpr auto kIsSpace = [](ByteVector a, ByteVector b, ByteVector c) {
+  return (a == ' ') | ((a == 0xE3) & (b == 0x80) & (c == 0x80));
+};
+
+RuleMeta StraySpaceMeta() {
+  return RuleMeta{
+      .id = "stray-space",
+      .group = RuleGroup::kTypography,
+      .default_severity = Severity::kWarning,
+      .enabled_by_default = true,
+      .fix = FixAvailability::kAlways,
+      .summary = "A space between CJK characters inside running prose",
+      .explanation =
+          "Flags a single space or U+3000 between two CJK characters (or a CJK character and "
+          "punctuation) inside running prose. Chinese prose has no spaces between words; "
+          "these are left where the printed page broke a column line, so they split words "
+          "(\"综 保区\") and break search.\n\n"
+          "Spaces are also used on purpose: between headline clauses, in bylines and name "
+          "lists (\"洛报融媒记者 郭学锋 通讯员 文鹏\"), between caption phrases. To keep those, "
+          "the rule reads the whole paragraph: column-wrap spaces recur at a near-constant "
+          "period (the width of the printed column, e.g. every 15-17 characters), so a "
+          "paragraph whose spaces form such a periodic chain is a wrapped column, and only "
+          "the spaces of the chain are flagged. A paragraph with a single space is flagged "
+          "only when it is a sentence (it has sentence punctuation) and the space is not in a "
+          "credit. Headings, table cells, code, short spaces after 记者/通讯员 and a credit "
+          "after the last sentence (\"。 (郭洁琼 宋婉青)\") are never flagged.\n\n"
+          "The fix deletes the space and is safe.",
+      .bad_examples =
+          {
+              Bad("位于浅井南路的中航光电科技产业\u27E6 \u27E7社区工地内车辆穿梭、桩机紧张施工，"
+                  "综\u27E6 \u27E7保区内麦斯克年产360万片硅外延片项\u27E6 \u27E7目厂房主体"
+                  "已建至二层……当下，涧西\u27E6 \u27E7区项目建设如火如荼。",
+                  "位于浅井南路的中航光电科技产业社区工地内车辆穿梭、桩机紧张施工，综保区内麦斯克"
+                  "年产360万片硅外延片项目厂房主体已建至二层……当下，涧西区项目建设如火如荼。"),
+              Bad("加强试点建设资金保障,推动成立环投公\u27E6 \u27E7司,重点支持减污降碳项目。",
+                  "加强试点建设资金保障,推动成立环投公司,重点支持减污降碳项目。"),
+              Bad("日前，生态环境部公布第一批城市\u27E6\u3000\u27E7和产业园区减污降碳协同创新试点名"
+                  "\u27E6 \u27E7单，洛阳市入选试点城市。",
+                  "日前，生态环境部公布第一批城市和产业园区减污降碳协同创新试点名单，洛阳市入选"
+                  "试点城市。",
+                  true),
+          },
+      .good_examples =
+          {
+              Good("不断巩固和增强经济回升向好态势 加快推动高质量发展"),
+              Good("洛报融媒记者 郭学锋 通讯员 文鹏"),
+              Good("# 真抓实干谋发展 奋勇争先谱新篇\n", true),
+              Good("本报讯(洛报融媒记者 郭旭光)昨日下午，市委召开常委会会议。"),
+              Good("南关街道织密了反诈防护网，筑起了反诈防火墙。 (郭洁琼 宋婉青)"),
+              Good("安乐街道切实消除烟花爆竹安全隐患。 张铁生 文/图"),
+              Good("施工人员有序作业 党员教师宣誓"),
+          },
+      .options = {},
+  };
+}
+
+// ASCII punctuation that OCR leaves in place of full-width punctuation; a space next to
+// it is judged by the character beyond it.
+bool IsSkippablePunct(char c) {
+  switch (c) {
+    case ',':
+    case '.':
+    case ';':
+    case ':':
+    case '?':
+    case '!':
+    case '"':
+    case '\'':
+    case '(':
+    case ')':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsCjk(char32_t c) { return IsHan(c) || IsCjkPunctuation(c); }
+
+bool IsSentenceEnd(char32_t c) {
+  return c == U'。' || c == U'！' || c == U'？' || c == U'.' || c == U'!' || c == U'?';
+}
+
+// What stands on one side of a space (beyond any ASCII punctuation).
+struct Side {
+  char32_t near = kInvalidCodePoint;  // the character right next to the space
+  char32_t far = kInvalidCodePoint;   // the first one that is not ASCII punctuation
+};
+
+Side LeftSide(std::string_view text, std::size_t begin, std::size_t pos) {
+  Side side;
+  if (pos > begin) side.near = DecodeUtf8Before(text, pos).code_point;
+  while (pos > begin && IsSkippablePunct(text[pos - 1])) --pos;
+  if (pos > begin) side.far = DecodeUtf8Before(text, pos).code_point;
+  return side;
+}
+
+Side RightSide(std::string_view text, std::size_t end, std::size_t pos) {
+  Side side;
+  if (pos < end) side.near = DecodeUtf8(text, pos).code_point;
+  while (pos < end && IsSkippablePunct(text[pos])) ++pos;
+  if (pos < end) side.far = DecodeUtf8(text, pos).code_point;
+  return side;
+}
+
+bool EndsWith(std::string_view text, std::size_t pos, std::string_view suffix) {
+  return pos >= suffix.size() && text.substr(pos - suffix.size(), suffix.size()) == suffix;
+}
+
+// A space after a credit title: "洛报融媒记者 郭学锋", "通讯员 文鹏".
+bool FollowsCreditTitle(std::string_view text, std::size_t pos) {
+  return EndsWith(text, pos, "记者") || EndsWith(text, pos, "通讯员") ||
+         EndsWith(text, pos, "实习生") || EndsWith(text, pos, "摄影");
+}
+
+bool IsOpenParen(char32_t c) { return c == U'(' || c == U'（'; }
+bool IsCloseParen(char32_t c) { return c == U')' || c == U'）'; }
+
+// Inside a short parenthesised group such as "(洛报融媒记者 李雅君)".
+bool InShortParens(std::string_view text, ByteRange block, ByteRange space) {
+  bool open = false;
+  std::size_t pos = space.begin;
+  for (int n = 0; n < 10 && pos > block.begin; ++n) {
+    const Decoded d = DecodeUtf8Before(text, pos);
+    pos -= d.length;
+    if (IsCloseParen(d.code_point)) return false;
+    if (IsOpenParen(d.code_point)) {
+      open = true;
+      break;
+    }
+  }
+  if (!open) return false;
+  pos = space.end;
+  for (int n = 0; n < 9 && pos < block.end; ++n) {
+    const Decoded d = DecodeUtf8(text, pos);
+    if (IsOpenParen(d.code_point)) return false;
+    if (IsCloseParen(d.code_point)) return true;
+    pos += d.length;
+  }
+  return false;
+}
+
+bool IsSentencePunct(char32_t c) {
+  return c == U'，' || c == U'。' || c == U'、' || c == U'；' || c == U'：' || c == U'？' ||
+         c == U'！';
+}
+
+// Whether `range` holds sentence punctuation (full-width, or ASCII right after a
+// non-ASCII character as OCR leaves it).
+bool HasSentencePunct(std::string_view text, ByteRange range) {
+  for (std::size_t i = range.begin; i < range.end; ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      if ((byte == ',' || byte == ';' || byte == ':' || byte == '?' || byte == '!') &&
+          i > range.begin && static_cast<unsigned char>(text[i - 1]) >= 0x80) {
+        return true;
+      }
+    } else if (byte == 0xE3 || byte == 0xEF) {
+      const Decoded d = DecodeUtf8(text, i);
+      if (IsSentencePunct(d.code_point)) return true;
+      i += d.length - 1;
+    }
+  }
+  return false;
+}
+
+// A credit after the last sentence: "。 (郭洁琼 宋婉青)", "。 张铁生 文/图".
+bool IsTrailingCredit(std::string_view text, ByteRange block, ByteRange space, const Side& left) {
+  if (!IsSentenceEnd(left.near) && !IsSentenceEnd(left.far)) return false;
+  int count = 0;
+  for (std::size_t i = space.end; i < block.end; ++i) {
+    if (!IsUtf8ContinuationByte(static_cast<unsigned char>(text[i])) && ++count > 16) return false;
+  }
+  return !HasSentencePunct(text, ByteRange{space.end, block.end});
+}
+
+// Printed width in half columns, by byte: CJK and full-width characters 2 (on their lead
+// byte), ASCII letters and digits 1, ASCII punctuation 2 (OCR turned full-width marks into
+// it), spaces and continuation bytes 0. A table keeps the per-byte loop branch-free.
+constexpr std::array<std::uint8_t, 256> MakeHalfColumns() {
+  std::array<std::uint8_t, 256> table{};
+  for (int b = 0; b < 256; ++b) {
+    if (b >= 0xC0) {
+      table[b] = 2;
+    } else if (b >= 0x80 || b == ' ' || b == '\t' || b == '\n' || b == '\r') {
+      table[b] = 0;
+    } else {
+      const bool alnum = (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+      table[b] = alnum ? 1 : 2;
+    }
+  }
+  return table;
+}
+constexpr std::array<std::uint8_t, 256> kHalfColumns = MakeHalfColumns();
+
+struct Candidate {
+  ByteRange range;
+  int column = 0;         // half columns from the block start
+  bool both_cjk = false;  // CJK (or punctuation in Chinese text) on both sides
+  bool lone_ok = false;   // may be flagged as the only space of a sentence
+};
+
+// Column-wrap detection. For each period P (in half columns, 12 to 40 columns) the
+// longest chain of candidates whose first member is about one line from the block start
+// and whose consecutive distances are all P +- 3 columns; the longest chain over all P
+// (the widest P on a tie) is the set of wraps.
+constexpr int kMinPeriod = 24;
+constexpr int kMaxPeriod = 80;
+constexpr int kTolerance = 6;
+constexpr int kIndentAllowance = 16;
+
+std::vector<std::size_t> LongestPeriodicChain(const std::vector<Candidate>& candidates) {
+  const std::size_t n = candidates.size();
+  std::vector<int> score(n);
+  std::vector<int> previous(n);
+  int best_score = 0;
+  std::vector<std::size_t> best;
+  for (int period = kMinPeriod; period <= kMaxPeriod; period += 2) {
+    std::size_t top = 0;
+    for (std::size_t a = 0; a < n; ++a) {
+      const int column = candidates[a].column;
+      score[a] = column >= period - kIndentAllowance && column <= period + kTolerance ? 1 : 0;
+      previous[a] = -1;
+      // Columns ascend: only the candidates one period back can precede this one.
+      for (std::size_t b = a; b-- > 0;) {
+        const int gap = column - candidates[b].column;
+        if (gap > period + kTolerance) break;
+        if (gap < period - kTolerance || score[b] == 0) continue;
+        if (score[b] + 1 >= score[a]) {
+          score[a] = score[b] + 1;
+          previous[a] = static_cast<int>(b);
+        }
+      }
+      if (score[a] > score[top]) top = a;
+    }
+    if (n == 0 || score[top] == 0 || score[top] < best_score) continue;
+    best_score = score[top];
+    best.clear();
+    for (int k = static_cast<int>(top); k >= 0 && score[k] > 0; k = previous[k]) {
+      best.push_back(static_cast<std::size_t>(k));
+    }
+  }
+  if (best_score < 2) best.clear();
+  std::reverse(best.begin(), best.end());
+  return best;
+}
+
+class StraySpaceRule final : public Rule {
+ public:
+  const RuleMeta& meta() const override { return meta_; }
+
+  void Check(const Document& document, DiagnosticSink& sink) const override {
+    const std::string_view text = document.text();
+    for (const Block& block : document.blocks()) {
+      if (!typography::IsRunningProse(block) || block.content.empty()) continue;
+      CheckBlock(document, text, block.content, sink);
+    }
+  }
+
+ private:
+  static void CheckBlock(const Document& document, std::string_view text, ByteRange block,
+                         DiagnosticSink& sink) {
+    const std::string_view content = block.In(text);
+    std::vector<Candidate> candidates;
+    int spaces = 0;
+    bool in_credit = false;
+    for (std::size_t k = FindCandidate(content, 0, kIsSpace); k < content.size();
+         k = FindCandidate(content, k, kIsSpace)) {
+      const std::size_t width = content[k] == ' ' ? 1 : kIdeographicSpace.size();
+      const ByteRange space{block.begin + k, block.begin + k + width};
+      k += width;
+      ++spaces;
+      const Side left = LeftSide(text, block.begin, space.begin);
+      const Side right = RightSide(text, block.end, space.end);
+      const bool left_cjk = IsCjk(left.far);
+      const bool right_cjk = IsCjk(right.far);
+      const bool left_alnum = left.far < 0x80 && IsAsciiAlnum(left.far);
+      const bool right_alnum = right.far < 0x80 && IsAsciiAlnum(right.far);
+      if (!(left_cjk && right_cjk) && !(left_cjk && right_alnum) && !(left_alnum && right_cjk)) {
+        continue;
+      }
+      // A space next to another space, a tab or a line break is layout, not a wrap.
+      if (left.near == U' ' || right.near == U' ' || left.near == 0x3000 || right.near == 0x3000) {
+        continue;
+      }
+      if (FollowsCreditTitle(text, space.begin)) continue;
+      // A credit after the last sentence ends the prose: its spaces are all kept.
+      in_credit = in_credit || IsTrailingCredit(text, block, space, left);
+      if (in_credit) continue;
+      if (document.IsExcluded(space)) continue;
+      Candidate candidate;
+      candidate.range = space;
+      candidate.both_cjk = left_cjk && right_cjk;
+      candidate.lone_ok = candidate.both_cjk && !InShortParens(text, block, space);
+      candidates.push_back(candidate);
+    }
+    if (candidates.empty() || !HasSentencePunct(text, block)) return;
+    // Columns only now: most blocks never get here.
+    int column = 0;
+    std::size_t next = 0;
+    for (std::size_t i = block.begin; i < block.end && next < candidates.size(); ++i) {
+      if (i == candidates[next].range.begin) candidates[next++].column = column;
+      column += kHalfColumns[static_cast<unsigned char>(text[i])];
+    }
+    const std::vector<std::size_t> chain = LongestPeriodicChain(candidates);
+    for (std::size_t k : chain) {
+      sink.ReportWithFix(candidates[k].range, "stray space at a column wrap inside a sentence",
+                         Applicability::kSafe, "delete the space", "");
+    }
+    if (!chain.empty()) return;
+    // No periodic chain: a sentence with exactly one space, well inside it.
+    constexpr int kMinLoneColumn = 20;
+    if (spaces == 1 && candidates.size() == 1 && candidates[0].lone_ok &&
+        candidates[0].column >= kMinLoneColumn) {
+      sink.ReportWithFix(candidates[0].range, "stray space between CJK characters in a sentence",
+                         Applicability::kSafe, "delete the space", "");
+    }
+  }
+
+  RuleMeta meta_ = StraySpaceMeta();
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> MakeStraySpaceRule(RuleOptions& /*options*/) {
+  return std::make_unique<StraySpaceRule>();
+}
+
+}  // namespace ocrlint
