@@ -27,6 +27,7 @@
 #include "engine/catalog.h"
 #include "engine/config.h"
 #include "engine/linter.h"
+#include "packs/pack_catalog.h"
 
 namespace ocrlint {
 namespace {
@@ -86,7 +87,7 @@ std::shared_ptr<const RuleSet> ResolveRules(const RuleCatalog& catalog,
 }
 
 const RuleCatalog& Catalog() {
-  static const RuleCatalog catalog = RuleCatalog::Builtin();
+  static const RuleCatalog catalog = DefaultCatalog();
   return catalog;
 }
 

@@ -17,6 +17,7 @@
 #include "output/diff.h"
 #include "output/formatter.h"
 #include "output/rule_docs.h"
+#include "packs/pack_catalog.h"
 
 namespace ocrlint {
 namespace {
@@ -78,13 +79,32 @@ void ValidateSelection(const RuleCatalog& catalog, const CommandLineSelection& s
   catalog.Expand(selection.ignore, "--ignore");
 }
 
+// The user's rule packs: `rule-packs` of --config, or else of the config that applies to
+// `first_path`, relative to that config's folder. One catalog serves the whole run, so
+// packs named by configs of other folders are not loaded (README, "Rule packs").
+std::vector<std::filesystem::path> UserPacks(
+    const std::optional<std::filesystem::path>& explicit_config, const std::string& first_path) {
+  const RuleCatalog builtin = RuleCatalog::Builtin();
+  ConfigResolver resolver(builtin, explicit_config, {});
+  const std::filesystem::path probe =
+      first_path == "-" || first_path.empty()
+          ? std::filesystem::path("-")
+          : (std::filesystem::is_directory(first_path) ? std::filesystem::path(first_path) / "-"
+                                                       : std::filesystem::path(first_path));
+  std::shared_ptr<const Config> config = resolver.ConfigFor(probe);
+  std::vector<std::filesystem::path> packs;
+  for (const std::string& pack : config->rule_packs) packs.push_back(config->root / pack);
+  return packs;
+}
+
 int RunCheck(const CheckArgs& args, std::istream& in, std::ostream& out, std::ostream& err) {
-  const RuleCatalog catalog = RuleCatalog::Builtin();
   const auto format = ParseOutputFormat(args.format);
-  CommandLineSelection selection = SelectionFrom(args);
-  ValidateSelection(catalog, selection);
   std::optional<std::filesystem::path> explicit_config;
   if (!args.config.empty()) explicit_config = args.config;
+  const RuleCatalog catalog = DefaultCatalog(
+      UserPacks(explicit_config, args.paths.empty() ? std::string(".") : args.paths.front()));
+  CommandLineSelection selection = SelectionFrom(args);
+  ValidateSelection(catalog, selection);
   ConfigResolver resolver(catalog, explicit_config, std::move(selection));
   if (explicit_config) resolver.ConfigFor(*explicit_config);  // fail early on a bad config
 
@@ -222,7 +242,7 @@ int RunCli(int argc, char** argv, std::istream& in, std::ostream& out, std::ostr
 
   try {
     if (*rules) {
-      const RuleCatalog catalog = RuleCatalog::Builtin();
+      const RuleCatalog catalog = DefaultCatalog(UserPacks(std::nullopt, "."));
       if (rules_format == "json") {
         WriteRuleJson(catalog, out);
       } else if (rules_format == "markdown") {
@@ -233,7 +253,7 @@ int RunCli(int argc, char** argv, std::istream& in, std::ostream& out, std::ostr
       return 0;
     }
     if (*explain) {
-      const RuleCatalog catalog = RuleCatalog::Builtin();
+      const RuleCatalog catalog = DefaultCatalog(UserPacks(std::nullopt, "."));
       const Rule* rule = catalog.Find(explain_id);
       if (rule == nullptr) {
         err << "ocrlint: error: unknown rule \"" << explain_id << "\" (see `ocrlint rules`)\n";

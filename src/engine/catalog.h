@@ -7,12 +7,15 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/severity.h"
 #include "engine/rule.h"
 
 namespace ocrlint {
+
+struct RuleSet;
 
 // Every rule ocrlint knows in this run (built-in rules, later also loaded rule packs),
 // each built once with default options. Immutable after construction; shared by threads.
@@ -38,6 +41,14 @@ class RuleCatalog {
   std::vector<std::string> Expand(std::span<const std::string> selectors,
                                   std::string_view context) const;
 
+  // Called on every RuleSet built from this catalog, so that rules sharing one pass over
+  // a document (the rule packs, see packs/pack_catalog.h) can be fused into one rule.
+  using Fuser = std::function<void(RuleSet&)>;
+  void SetFuser(Fuser fuser) { fuser_ = std::move(fuser); }
+  void Fuse(RuleSet& rule_set) const {
+    if (fuser_) fuser_(rule_set);
+  }
+
   // The rule id or group name closest to a misspelt `name` (edit distance at most 2), for
   // "did you mean" hints; nullopt when nothing is that close.
   std::optional<std::string> Suggest(std::string_view name) const;
@@ -48,6 +59,7 @@ class RuleCatalog {
 
   std::vector<std::shared_ptr<const Rule>> defaults_;
   std::vector<Factory> factories_;  // parallel to defaults_
+  Fuser fuser_;
 };
 
 // A rule enabled for some files, with its configured severity and options.

@@ -285,6 +285,7 @@ RuleSet BuildRuleSet(const RuleCatalog& catalog, const Config& config,
     Severity severity = effective.severity[id].value_or(rule->meta().default_severity);
     rule_set.rules.push_back(ConfiguredRule{std::move(rule), severity});
   }
+  catalog.Fuse(rule_set);
   return rule_set;
 }
 

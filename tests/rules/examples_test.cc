@@ -15,6 +15,7 @@
 #include "core/document.h"
 #include "engine/catalog.h"
 #include "engine/linter.h"
+#include "packs/pack_catalog.h"
 
 namespace ocrlint {
 namespace {
@@ -52,7 +53,7 @@ MarkedText StripMarkers(std::string_view input) {
 }
 
 const RuleCatalog& Catalog() {
-  static const RuleCatalog catalog = RuleCatalog::Builtin();
+  static const RuleCatalog catalog = DefaultCatalog();
   return catalog;
 }
 
