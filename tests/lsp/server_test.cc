@@ -288,6 +288,31 @@ TEST(LspServerTest, QuickFixAndDisableForOneDiagnostic) {
   EXPECT_EQ(client.Shutdown(), 0);
 }
 
+TEST(LspServerTest, UnsafeQuickFixIsMarkedAndLeftOutOfFixAll) {
+  LspClient client;
+  client.Initialize();
+  const std::string uri = "file:///tmp/ocrlint-lsp-unsafe.txt";
+  const std::string text = "空气很乾燥，这里冬天很冷。\n";
+  Open(client, uri, text);
+  ASSERT_TRUE(client.Diagnostics(uri, 1));
+  const int id = client.Request("textDocument/codeAction",
+                                json{{"textDocument", json{{"uri", uri}}},
+                                     {"range", Range(0, 3, 0, 3)},
+                                     {"context", json{{"diagnostics", json::array()}}}});
+  const json actions = Result(client, id);
+  // The unsafe quick fix and the disable action; no fix-all (nothing safe to apply).
+  ASSERT_EQ(actions.size(), 2u) << actions.dump();
+  EXPECT_EQ(actions[0].at("title"), "replace with 干 (unsafe)");
+  EXPECT_EQ(actions[0].at("isPreferred"), false);
+  EXPECT_EQ(ApplyTextEdits(text, actions[0].at("edit").at("changes").at(uri)),
+            "空气很干燥，这里冬天很冷。\n");
+  EXPECT_EQ(actions[1].at("title"), "Disable script-mix for this line");
+  const int format_id = client.Request(
+      "textDocument/formatting", json{{"textDocument", json{{"uri", uri}}}, {"options", json{}}});
+  EXPECT_EQ(Result(client, format_id), json::array());
+  EXPECT_EQ(client.Shutdown(), 0);
+}
+
 TEST(LspServerTest, DisableInPlainTextUsesPercentComment) {
   LspClient client;
   client.Initialize();
