@@ -279,7 +279,10 @@ void Server::DidOpen(const json& params) {
 void Server::DidChange(const json& params) {
   const json& item = params.at("textDocument");
   const std::string uri = item.at("uri").get<std::string>();
-  store_.Change(uri, params.at("contentChanges"), item.at("version").get<int>(), encoding_);
+  {
+    std::lock_guard<std::mutex> lock(publish_mutex_);
+    store_.Change(uri, params.at("contentChanges"), item.at("version").get<int>(), encoding_);
+  }
   scheduler_->Changed(uri);
 }
 
@@ -294,6 +297,7 @@ void Server::DidSave(const json& params) {
 
 void Server::DidClose(const json& params) {
   const std::string uri = params.at("textDocument").at("uri").get<std::string>();
+  std::lock_guard<std::mutex> lock(publish_mutex_);
   store_.Close(uri);
   // Clear what the editor shows for the closed document.
   writer_.Write(MakeNotification("textDocument/publishDiagnostics",
@@ -358,6 +362,7 @@ void Server::Publish(const std::string& uri) {
     return;  // closed meanwhile
   }
   // Never publish for a version the client has already replaced.
+  std::lock_guard<std::mutex> lock(publish_mutex_);
   if (!store_.IsCurrent(uri, lint->version)) return;
   writer_.Write(MakeNotification(
       "textDocument/publishDiagnostics",

@@ -75,6 +75,9 @@ class Server {
   const RuleCatalog catalog_;
   std::atomic<PositionEncoding> encoding_{PositionEncoding::kUtf16};
   DocumentStore store_;
+  // Held while a document changes or closes and while a publication checks its version and
+  // is written, so that no publication is written for a version already replaced.
+  std::mutex publish_mutex_;
 
   std::mutex config_mutex_;
   CommandLineSelection selection_;

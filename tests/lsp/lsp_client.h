@@ -31,7 +31,8 @@ using nlohmann::json;
 // with timeouts so that a hung server fails the test instead of hanging it.
 class LspClient {
  public:
-  static constexpr std::chrono::milliseconds kTimeout{10000};
+  // Generous: CI machines are shared and slow; a hung server still fails the test.
+  static constexpr std::chrono::milliseconds kTimeout{30000};
 
   explicit LspClient(const std::filesystem::path& cwd = std::filesystem::current_path());
   ~LspClient();  // closes the server's input and reaps it (killing it if it hangs)

@@ -3,7 +3,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "lsp/lsp_client.h"
 #include "testing/run_ocrlint.h"
@@ -205,9 +207,21 @@ TEST(LspServerTest, NeverPublishesAStaleVersionLast) {
                          json::array({json{{"range", Range(0, 0, 0, 0)}, {"text", "Ａ"}}})}}}});
   }
   client.SendRaw(burst);
-  auto last = client.Diagnostics(uri, 20);
-  ASSERT_TRUE(last);
-  EXPECT_EQ(last->at("params").at("diagnostics")[0].at("range"), Range(0, 0, 0, 19));
+  // Publications come in increasing version order and end with version 20.
+  std::vector<int> versions;
+  json last;
+  while (versions.empty() || versions.back() != 20) {
+    auto published = client.Diagnostics(uri);
+    ASSERT_TRUE(published) << "no diagnostics for version 20";
+    versions.push_back(published->at("params").at("version").get<int>());
+    last = *published;
+  }
+  EXPECT_TRUE(std::is_sorted(versions.begin(), versions.end()) &&
+              std::adjacent_find(versions.begin(), versions.end()) == versions.end())
+      << ::testing::PrintToString(versions);
+  // The burst is coalesced: far fewer lints than edits.
+  EXPECT_LT(versions.size(), 10u) << ::testing::PrintToString(versions);
+  EXPECT_EQ(last.at("params").at("diagnostics")[0].at("range"), Range(0, 0, 0, 19));
   // Nothing older may follow.
   auto later = client.Diagnostics(uri, std::nullopt, std::chrono::milliseconds(300));
   EXPECT_FALSE(later) << later->dump();
@@ -274,6 +288,31 @@ TEST(LspServerTest, QuickFixAndDisableForOneDiagnostic) {
   EXPECT_EQ(client.Shutdown(), 0);
 }
 
+TEST(LspServerTest, UnsafeQuickFixIsMarkedAndLeftOutOfFixAll) {
+  LspClient client;
+  client.Initialize();
+  const std::string uri = "file:///tmp/ocrlint-lsp-unsafe.txt";
+  const std::string text = "空气很乾燥，这里冬天很冷。\n";
+  Open(client, uri, text);
+  ASSERT_TRUE(client.Diagnostics(uri, 1));
+  const int id = client.Request("textDocument/codeAction",
+                                json{{"textDocument", json{{"uri", uri}}},
+                                     {"range", Range(0, 3, 0, 3)},
+                                     {"context", json{{"diagnostics", json::array()}}}});
+  const json actions = Result(client, id);
+  // The unsafe quick fix and the disable action; no fix-all (nothing safe to apply).
+  ASSERT_EQ(actions.size(), 2u) << actions.dump();
+  EXPECT_EQ(actions[0].at("title"), "replace with 干 (unsafe)");
+  EXPECT_EQ(actions[0].at("isPreferred"), false);
+  EXPECT_EQ(ApplyTextEdits(text, actions[0].at("edit").at("changes").at(uri)),
+            "空气很干燥，这里冬天很冷。\n");
+  EXPECT_EQ(actions[1].at("title"), "Disable script-mix for this line");
+  const int format_id = client.Request(
+      "textDocument/formatting", json{{"textDocument", json{{"uri", uri}}}, {"options", json{}}});
+  EXPECT_EQ(Result(client, format_id), json::array());
+  EXPECT_EQ(client.Shutdown(), 0);
+}
+
 TEST(LspServerTest, DisableInPlainTextUsesPercentComment) {
   LspClient client;
   client.Initialize();
@@ -331,22 +370,16 @@ TEST(LspServerTest, CancelledRequestGetsRequestCancelled) {
   LspClient client;
   client.Initialize();
   const std::string uri = "file:///tmp/ocrlint-lsp-cancel.txt";
-  std::string big;
-  while (big.size() < 400000) big += "全市共有ＧＤＰ统计样本二千份，数据已全部入库。\n";
+  // 400 KB of clean text after one finding: formatting lints it at least twice (fix, then
+  // re-lint), which keeps the server busy while the cancellation arrives.
+  std::string big = "ＧＤＰ\n";
+  while (big.size() < 400000) big += "全市共有统计样本二千份，数据已全部入库。\n";
   Open(client, uri, big);
   ASSERT_TRUE(client.Diagnostics(uri, 1));
-  // One write: a change (the pull after it must re-lint 400 KB), the pull, a code action
-  // and the cancellation of the code action, which arrives while the pull is linting.
-  const json change{
-      {"jsonrpc", "2.0"},
-      {"method", "textDocument/didChange"},
-      {"params", json{{"textDocument", json{{"uri", uri}, {"version", 2}}},
-                      {"contentChanges",
-                       json::array({json{{"range", Range(0, 0, 0, 0)}, {"text", "甲"}}})}}}};
-  const json pull{{"jsonrpc", "2.0"},
-                  {"id", 500},
-                  {"method", "textDocument/diagnostic"},
-                  {"params", json{{"textDocument", json{{"uri", uri}}}}}};
+  const json format{{"jsonrpc", "2.0"},
+                    {"id", 500},
+                    {"method", "textDocument/formatting"},
+                    {"params", json{{"textDocument", json{{"uri", uri}}}, {"options", json{}}}}};
   const json action{{"jsonrpc", "2.0"},
                     {"id", 501},
                     {"method", "textDocument/codeAction"},
@@ -355,13 +388,17 @@ TEST(LspServerTest, CancelledRequestGetsRequestCancelled) {
                                     {"context", json{{"diagnostics", json::array()}}}}}};
   const json cancel{
       {"jsonrpc", "2.0"}, {"method", "$/cancelRequest"}, {"params", json{{"id", 501}}}};
-  client.SendRaw(LspClient::Frame(change) + LspClient::Frame(pull) + LspClient::Frame(action) +
-                 LspClient::Frame(cancel));
-  auto pulled = client.Response(500);
-  ASSERT_TRUE(pulled);
-  EXPECT_EQ(pulled->at("result").at("kind"), "full");
+  // One write: the code action is still queued behind the formatting when its
+  // cancellation is read.
+  client.SendRaw(LspClient::Frame(format) + LspClient::Frame(action) + LspClient::Frame(cancel));
+  auto formatted = client.Response(500);
+  ASSERT_TRUE(formatted);
+  ASSERT_EQ(formatted->at("result").size(), 1u) << formatted->dump();
+  EXPECT_EQ(formatted->at("result")[0].at("newText"), "GDP");
   auto cancelled = client.Response(501);
   EXPECT_EQ(ErrorCode(cancelled), -32800) << (cancelled ? cancelled->dump() : "timeout");
+  // Cancelling a request that was already answered changes nothing.
+  client.Notify("$/cancelRequest", json{{"id", 500}});
   EXPECT_EQ(client.Shutdown(), 0);
 }
 
