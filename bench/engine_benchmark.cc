@@ -102,6 +102,13 @@ const RuleSet& HygieneRules() {
   return *rules;
 }
 
+// The default rules without the rule packs, to measure what the packs add.
+const RuleSet& DefaultRulesWithoutPacks() {
+  static const std::shared_ptr<const RuleSet> rules =
+      ResolveRules(Catalog(), std::vector<std::string>{"hygiene", "script"});
+  return *rules;
+}
+
 std::string_view PathFor(DocumentFormat format) {
   return format == DocumentFormat::kMarkdown ? "input.md" : "input.txt";
 }
@@ -144,6 +151,9 @@ BENCHMARK_CAPTURE(BM_CreateDocument, markdown, DocumentFormat::kMarkdown)
     ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_CreateAndLint, plain_text_default_rules, DocumentFormat::kPlainText,
                   &DefaultRules)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_CreateAndLint, plain_text_default_without_packs, DocumentFormat::kPlainText,
+                  &DefaultRulesWithoutPacks)
     ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_CreateAndLint, plain_text_hygiene, DocumentFormat::kPlainText, &HygieneRules)
     ->Unit(benchmark::kMillisecond);
