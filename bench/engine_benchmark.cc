@@ -126,6 +126,14 @@ const std::string& InputWithSlips() {
   return input;
 }
 
+// The hygiene and script rules: the default set minus every typography rule (packs and
+// C++ rules), to measure what typography adds.
+const RuleSet& HygieneAndScriptRules() {
+  static const std::shared_ptr<const RuleSet> rules =
+      ResolveRules(Catalog(), std::vector<std::string>{"hygiene", "script"});
+  return *rules;
+}
+
 std::string_view PathFor(DocumentFormat format) {
   return format == DocumentFormat::kMarkdown ? "input.md" : "input.txt";
 }
@@ -186,6 +194,9 @@ BENCHMARK_CAPTURE(BM_CreateDocument, markdown, DocumentFormat::kMarkdown)
     ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_CreateAndLint, plain_text_default_rules, DocumentFormat::kPlainText,
                   &DefaultRules)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_CreateAndLint, plain_text_hygiene_and_script, DocumentFormat::kPlainText,
+                  &HygieneAndScriptRules)
     ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_CreateAndLint, plain_text_hygiene, DocumentFormat::kPlainText, &HygieneRules)
     ->Unit(benchmark::kMillisecond);

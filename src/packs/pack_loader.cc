@@ -181,6 +181,11 @@ class PackParser {
     if (RE2::FullMatch("", *regex)) {
       Fail(table.source(), "pattern \"" + out.pattern + "\" matches the empty string");
     }
+    std::string min, max;
+    if (regex->PossibleMatchRange(&min, &max, 1) && !min.empty() && !max.empty()) {
+      out.first_min = static_cast<unsigned char>(min[0]);
+      out.first_max = static_cast<unsigned char>(max[0]);
+    }
     out.regex = std::move(regex);
     out.before = Condition(table, "before", defaults.before);
     out.after = Condition(table, "after", defaults.after);
@@ -240,6 +245,7 @@ class PackParser {
     auto spec = std::make_shared<PackRuleSpec>();
     RuleMeta& meta = spec->meta;
     meta.id = RequiredString(table, "id");
+    rule_id_ = meta.id;
     if (!IsKebabCase(meta.id)) Fail(table.source(), "id \"" + meta.id + "\" is not kebab-case");
     rule_id_ = meta.id;
     spec->file = file_ + ":" + std::to_string(table.source().begin.line);
@@ -299,6 +305,11 @@ class PackParser {
     } else {
       spec->cases.push_back(ParseCase(table, defaults));
     }
+    std::string any_case;
+    for (const PackCase& c : spec->cases) {
+      any_case += (any_case.empty() ? "(?:" : "|(?:") + c.pattern + ")";
+    }
+    spec->any_case = std::make_shared<const RE2>(any_case);
     bool any_fix = false, all_fix = true;
     for (const PackCase& c : spec->cases) {
       any_fix = any_fix || c.replacement.has_value();

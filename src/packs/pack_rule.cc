@@ -68,47 +68,80 @@ const std::vector<SkipPattern>& Skips() {
   return *kSkips;
 }
 
-// Lazily computed protected spans of one segment (offsets relative to it).
+// Whether a candidate lies inside a protected span (number, URL, ...). Every skip pattern
+// but `code` matches ASCII bytes only, so a span covering a candidate lies inside the
+// maximal run of ASCII bytes (no line break) around it: only that run is searched, which
+// for a comma between two Chinese characters is the comma alone. Code spans (backticks)
+// are searched in the whole segment, and only when it has a backtick.
 class SkipSpans {
  public:
   explicit SkipSpans(std::string_view segment) : segment_(segment) {}
 
   bool Covers(unsigned kinds, std::size_t begin, std::size_t end) {
+    std::size_t run_begin = begin;
+    while (run_begin > 0 && IsRunByte(segment_[run_begin - 1])) --run_begin;
+    std::size_t run_end = end;
+    while (run_end < segment_.size() && IsRunByte(segment_[run_end])) ++run_end;
+    // Every ASCII-only skip pattern needs a letter or digit: "据介绍,该" needs no search.
+    const std::string_view run = segment_.substr(run_begin, run_end - run_begin);
+    const bool has_alnum = std::any_of(
+        run.begin(), run.end(), [](char c) { return IsAsciiAlnum(static_cast<unsigned char>(c)); });
     for (const SkipPattern& skip : Skips()) {
       if ((kinds & skip.kind) == 0) continue;
-      for (const auto& [b, e] : SpansOf(skip.kind, *skip.regex)) {
-        if (begin < e && b < end) return true;
+      if (skip.kind == kSkipCode) {
+        if (CoveredByCode(*skip.regex, begin, end)) return true;
+        continue;
       }
+      if (has_alnum && Overlaps(*skip.regex, run_begin, run_end, begin, end)) return true;
     }
     return false;
   }
 
  private:
-  const std::vector<std::pair<std::size_t, std::size_t>>& SpansOf(unsigned kind, const RE2& regex) {
-    auto& spans = spans_[Index(kind)];
-    if (done_ & kind) return spans;
-    done_ |= kind;
+  static bool IsRunByte(char c) {
+    return static_cast<unsigned char>(c) < 0x80 && c != '\n' && c != '\r';
+  }
+
+  // Whether a match of `regex` in [from, to) overlaps [begin, end).
+  bool Overlaps(const RE2& regex, std::size_t from, std::size_t to, std::size_t begin,
+                std::size_t end) const {
     re2::StringPiece input(segment_.data(), segment_.size());
     re2::StringPiece match;
-    std::size_t pos = 0;
-    while (pos < segment_.size() &&
-           regex.Match(input, pos, segment_.size(), RE2::UNANCHORED, &match, 1)) {
+    std::size_t pos = from;
+    while (pos < to && regex.Match(input, pos, to, RE2::UNANCHORED, &match, 1)) {
       const std::size_t b = static_cast<std::size_t>(match.data() - segment_.data());
       const std::size_t e = b + match.size();
-      if (e > b) spans.emplace_back(b, e);
+      if (b >= end) return false;
+      if (begin < e && b < end) return true;
       pos = e > b ? e : b + 1;
     }
-    return spans;
+    return false;
   }
-  static std::size_t Index(unsigned kind) {
-    std::size_t i = 0;
-    while ((1u << i) != kind) ++i;
-    return i;
+
+  bool CoveredByCode(const RE2& regex, std::size_t begin, std::size_t end) {
+    if (!code_done_) {
+      code_done_ = true;
+      if (segment_.find('`') != std::string_view::npos) {
+        re2::StringPiece input(segment_.data(), segment_.size());
+        re2::StringPiece match;
+        std::size_t pos = 0;
+        while (pos < segment_.size() &&
+               regex.Match(input, pos, segment_.size(), RE2::UNANCHORED, &match, 1)) {
+          const std::size_t b = static_cast<std::size_t>(match.data() - segment_.data());
+          code_.emplace_back(b, b + match.size());
+          pos = b + match.size();
+        }
+      }
+    }
+    for (const auto& [b, e] : code_) {
+      if (begin < e && b < end) return true;
+    }
+    return false;
   }
 
   std::string_view segment_;
-  unsigned done_ = 0;
-  std::array<std::vector<std::pair<std::size_t, std::size_t>>, 6> spans_;
+  bool code_done_ = false;
+  std::vector<std::pair<std::size_t, std::size_t>> code_;
 };
 
 // The character next to a match inside its segment; nullopt at a line boundary.
@@ -180,84 +213,73 @@ std::string FormatMessage(std::string_view tmpl, const re2::StringPiece* groups,
   return out;
 }
 
-struct Finding {
-  std::size_t begin = 0, end = 0;
-  std::string message;
-  std::optional<std::string> replacement;
-  std::string fix_title;
-};
-
-// Adds the findings of `rule_case` in `segment` (offsets relative to it) to `out`.
-void MatchCase(const PackCase& rule_case, std::string_view segment, SkipSpans& skips,
-               std::vector<Finding>& out) {
+// Whether `rule_case` matches at `begin` (anchored there) with its context conditions;
+// fills `groups`.
+bool MatchCaseAt(const PackCase& rule_case, std::string_view segment, std::size_t begin,
+                 SkipSpans& skips, re2::StringPiece* groups, int& count) {
+  const auto first = static_cast<unsigned char>(segment[begin]);
+  if (first < rule_case.first_min || first > rule_case.first_max) return false;
   const RE2& regex = *rule_case.regex;
-  const int count = std::min(kMaxGroups, regex.NumberOfCapturingGroups() + 1);
-  std::array<re2::StringPiece, kMaxGroups> groups;
-  re2::StringPiece input(segment.data(), segment.size());
-  std::size_t pos = 0;
-  while (pos <= segment.size() &&
-         regex.Match(input, pos, segment.size(), RE2::UNANCHORED, groups.data(), count)) {
-    const std::size_t begin = static_cast<std::size_t>(groups[0].data() - segment.data());
-    const std::size_t end = begin + groups[0].size();
-    pos = end > begin ? end : begin + DecodeUtf8(segment, begin).length;
-    if (end == begin) continue;  // the loader rejects patterns that match nothing
-    std::string_view before_bytes, after_bytes;
-    const std::optional<char32_t> before = CharBefore(segment, begin, before_bytes);
-    const std::optional<char32_t> after = CharAfter(segment, end, after_bytes);
-    if (!rule_case.before.empty() && !rule_case.before.Matches(before, before_bytes, true)) {
-      continue;
-    }
-    if (!rule_case.after.empty() && !rule_case.after.Matches(after, after_bytes, false)) continue;
-    if (!rule_case.not_before.empty() && rule_case.not_before.Matches(before, before_bytes, true)) {
-      continue;
-    }
-    if (!rule_case.not_after.empty() && rule_case.not_after.Matches(after, after_bytes, false)) {
-      continue;
-    }
-    if (!rule_case.near.empty() && !rule_case.near.Matches(before, before_bytes, true) &&
-        !rule_case.near.Matches(after, after_bytes, false)) {
-      continue;
-    }
-    if (rule_case.skip != 0 && skips.Covers(rule_case.skip, begin, end)) continue;
-    Finding& finding = out.emplace_back();
-    finding.begin = begin;
-    finding.end = end;
-    std::string replacement;
-    if (rule_case.replacement) {
-      replacement = ExpandReplacement(*rule_case.replacement, groups.data(), count);
-    }
-    finding.message = FormatMessage(rule_case.message, groups.data(), count, replacement);
-    if (rule_case.replacement) {
-      finding.fix_title = FormatMessage(rule_case.fix_title, groups.data(), count, replacement);
-      finding.replacement = std::move(replacement);
-    }
+  count = std::min(kMaxGroups, regex.NumberOfCapturingGroups() + 1);
+  const re2::StringPiece input(segment.data(), segment.size());
+  if (!regex.Match(input, begin, segment.size(), RE2::ANCHOR_START, groups, count)) return false;
+  const std::size_t end = begin + groups[0].size();
+  if (end == begin) return false;
+  std::string_view before_bytes, after_bytes;
+  const std::optional<char32_t> before = CharBefore(segment, begin, before_bytes);
+  const std::optional<char32_t> after = CharAfter(segment, end, after_bytes);
+  if (!rule_case.before.empty() && !rule_case.before.Matches(before, before_bytes, true)) {
+    return false;
   }
+  if (!rule_case.after.empty() && !rule_case.after.Matches(after, after_bytes, false)) {
+    return false;
+  }
+  if (!rule_case.not_before.empty() && rule_case.not_before.Matches(before, before_bytes, true)) {
+    return false;
+  }
+  if (!rule_case.not_after.empty() && rule_case.not_after.Matches(after, after_bytes, false)) {
+    return false;
+  }
+  if (!rule_case.near.empty() && !rule_case.near.Matches(before, before_bytes, true) &&
+      !rule_case.near.Matches(after, after_bytes, false)) {
+    return false;
+  }
+  return rule_case.skip == 0 || !skips.Covers(rule_case.skip, begin, end);
 }
 
-// Runs the cases `case_indices` of `spec` on one segment and reports the findings, the
-// earliest first; of overlapping findings of one rule only the first is kept.
+// Reports the findings of `spec` in one segment. One unanchored search of the union of
+// its cases finds each candidate start; there the cases are tried in order, anchored, and
+// the first whose conditions hold reports (so findings of one rule never overlap). When
+// none holds, the search goes on one character later.
 template <typename Report>
-void CheckSegment(const PackRuleSpec& spec, const std::vector<std::size_t>& case_indices,
-                  std::string_view text, ByteRange segment_range, Report report) {
+void CheckSegment(const PackRuleSpec& spec, std::string_view text, ByteRange segment_range,
+                  Report report) {
   const std::string_view segment = text.substr(segment_range.begin, segment_range.size());
+  const re2::StringPiece input(segment.data(), segment.size());
   SkipSpans skips(segment);
-  std::vector<Finding> findings;
-  for (std::size_t index : case_indices) MatchCase(spec.cases[index], segment, skips, findings);
-  if (findings.empty()) return;
-  std::stable_sort(findings.begin(), findings.end(),
-                   [](const Finding& a, const Finding& b) { return a.begin < b.begin; });
-  std::size_t last_end = 0;
-  bool any = false;
-  for (Finding& finding : findings) {
-    if (any && finding.begin < last_end) continue;
-    any = true;
-    last_end = finding.end;
-    const ByteRange range{segment_range.begin + finding.begin, segment_range.begin + finding.end};
-    if (finding.replacement) {
-      report(range, std::move(finding.message), spec.applicability, std::move(finding.fix_title),
-             std::move(*finding.replacement));
-    } else {
-      report(range, std::move(finding.message));
+  std::array<re2::StringPiece, kMaxGroups> groups;
+  re2::StringPiece candidate;
+  std::size_t pos = 0;
+  while (pos < segment.size() &&
+         spec.any_case->Match(input, pos, segment.size(), RE2::UNANCHORED, &candidate, 1)) {
+    const std::size_t begin = static_cast<std::size_t>(candidate.data() - segment.data());
+    pos = begin + DecodeUtf8(segment, begin).length;
+    for (const PackCase& rule_case : spec.cases) {
+      int count = 0;
+      if (!MatchCaseAt(rule_case, segment, begin, skips, groups.data(), count)) continue;
+      const std::size_t end = begin + groups[0].size();
+      const ByteRange range{segment_range.begin + begin, segment_range.begin + end};
+      if (rule_case.replacement) {
+        std::string replacement = ExpandReplacement(*rule_case.replacement, groups.data(), count);
+        std::string message = FormatMessage(rule_case.message, groups.data(), count, replacement);
+        std::string title = FormatMessage(rule_case.fix_title, groups.data(), count, replacement);
+        report(range, std::move(message), spec.applicability, std::move(title),
+               std::move(replacement));
+      } else {
+        report(range, FormatMessage(rule_case.message, groups.data(), count, ""));
+      }
+      pos = end;
+      break;
     }
   }
 }
@@ -327,12 +349,9 @@ bool CharCondition::Matches(std::optional<char32_t> c, std::string_view bytes, b
 }
 
 void CheckPackRule(const PackRuleSpec& spec, const Document& document, DiagnosticSink& sink) {
-  std::vector<std::size_t> all(spec.cases.size());
-  for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
   const std::string_view text = document.text();
-  ForEachProseSegment(document, [&](ByteRange segment) {
-    CheckSegment(spec, all, text, segment, SinkReporter{sink});
-  });
+  ForEachProseSegment(
+      document, [&](ByteRange segment) { CheckSegment(spec, text, segment, SinkReporter{sink}); });
 }
 
 void PackRule::Check(const Document& document, DiagnosticSink& sink) const {
@@ -346,14 +365,11 @@ PackGroupRule::PackGroupRule(std::vector<Member> members) : members_(std::move(m
   RE2::Options options;
   options.set_log_errors(false);
   set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-  for (std::size_t m = 0; m < members_.size(); ++m) {
-    const PackRuleSpec& spec = *members_[m].spec;
-    for (std::size_t c = 0; c < spec.cases.size(); ++c) {
-      std::string error;
-      if (set_->Add(spec.cases[c].pattern, &error) < 0) {
-        throw std::logic_error(spec.meta.id + ": pattern does not compile in a set: " + error);
-      }
-      set_index_.emplace_back(m, c);
+  for (const Member& member : members_) {
+    std::string error;
+    if (set_->Add(member.spec->any_case->pattern(), &error) < 0) {
+      throw std::logic_error(member.spec->meta.id +
+                             ": pattern does not compile in a set: " + error);
     }
   }
   if (!set_->Compile()) throw std::logic_error("rule packs: RE2::Set does not compile");
@@ -362,21 +378,14 @@ PackGroupRule::PackGroupRule(std::vector<Member> members) : members_(std::move(m
 void PackGroupRule::Check(const Document& document, DiagnosticSink& sink) const {
   const std::string_view text = document.text();
   std::vector<int> hits;
-  std::vector<std::vector<std::size_t>> cases(members_.size());
   ForEachProseSegment(document, [&](ByteRange segment) {
     hits.clear();
     const re2::StringPiece input(text.data() + segment.begin, segment.size());
     if (!set_->Match(input, &hits)) return;
-    std::sort(hits.begin(), hits.end());  // members and their cases in order
-    for (auto& list : cases) list.clear();
+    std::sort(hits.begin(), hits.end());  // in member order
     for (int hit : hits) {
-      const auto& [member, rule_case] = set_index_[static_cast<std::size_t>(hit)];
-      cases[member].push_back(rule_case);
-    }
-    for (std::size_t m = 0; m < members_.size(); ++m) {
-      if (cases[m].empty()) continue;
-      const Member& member = members_[m];
-      CheckSegment(*member.spec, cases[m], text, segment,
+      const Member& member = members_[static_cast<std::size_t>(hit)];
+      CheckSegment(*member.spec, text, segment,
                    SinkReporter{sink, &member.spec->meta, member.severity});
     }
   });

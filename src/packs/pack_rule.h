@@ -51,6 +51,9 @@ enum SkipKind : unsigned {
 struct PackCase {
   std::string pattern;
   std::shared_ptr<const RE2> regex;
+  // The bytes a match can start with, [first_min, first_max] (RE2::PossibleMatchRange): a
+  // candidate start outside it is rejected without calling RE2.
+  unsigned char first_min = 0, first_max = 0xFF;
   CharCondition before, after, near, not_before, not_after;
   unsigned skip = 0;  // SkipKind bits
   std::string message;
@@ -63,6 +66,8 @@ struct PackRuleSpec {
   RuleMeta meta;
   std::string file;  // "rules/typography.toml:12", for messages
   std::vector<PackCase> cases;
+  // "(?:case 1)|(?:case 2)|...": one search finds every candidate start of any case.
+  std::shared_ptr<const RE2> any_case;
   Applicability applicability = Applicability::kSafe;
 };
 
@@ -83,9 +88,9 @@ class PackRule : public Rule {
   std::shared_ptr<const PackRuleSpec> spec_;
 };
 
-// The enabled pack rules of one RuleSet, run in one pass: every pattern of every rule goes
+// The enabled pack rules of one RuleSet, run in one pass: the patterns of all rules go
 // into one RE2::Set, matched once per prose segment; only the rules whose patterns occur
-// in a segment then run their own RE2 there. Reports each finding under its own rule's
+// in a segment then search it with their own RE2. Reports each finding under its own rule's
 // meta and configured severity.
 class PackGroupRule : public Rule {
  public:
@@ -99,9 +104,7 @@ class PackGroupRule : public Rule {
 
  private:
   RuleMeta meta_;
-  std::vector<Member> members_;
-  // Set pattern index -> (member, case).
-  std::vector<std::pair<std::size_t, std::size_t>> set_index_;
+  std::vector<Member> members_;  // the Set's pattern i is members_[i].spec->any_case
   std::unique_ptr<RE2::Set> set_;
 };
 

@@ -1,0 +1,166 @@
+#include "packs/pack_rule.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/config.h"
+#include "engine/linter.h"
+#include "packs/pack_catalog.h"
+#include "packs/pack_loader.h"
+#include "testing/run_ocrlint.h"
+
+namespace ocrlint {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::RunOcrlint;
+using testing::TempDir;
+using testing::WriteFile;
+
+struct Found {
+  std::string rule;
+  std::string text;
+  std::string message;
+  std::string fixed_to;
+  bool operator==(const Found&) const = default;
+};
+
+std::ostream& operator<<(std::ostream& out, const Found& f) {
+  return out << f.rule << " \"" << f.text << "\" " << f.message << " -> \"" << f.fixed_to << "\"";
+}
+
+const RuleCatalog& Catalog() {
+  static const RuleCatalog catalog = DefaultCatalog();
+  return catalog;
+}
+
+// The rule set the CLI builds for `select` (packs fused into one rule).
+std::shared_ptr<const RuleSet> RulesFor(std::optional<std::vector<std::string>> select,
+                                        const std::string& config = "") {
+  static int counter = 0;
+  const fs::path folder =
+      fs::temp_directory_path() /
+      ("ocrlint-pack-rule-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  fs::create_directories(folder);
+  WriteFile(folder / "ocrlint.toml", config);
+  CommandLineSelection command_line;
+  command_line.select = select;
+  ConfigResolver resolver(Catalog(), std::nullopt, command_line);
+  auto rules = resolver.RulesFor(folder / "page.txt");
+  fs::remove_all(folder);
+  return rules;
+}
+
+std::vector<Found> Check(const std::string& text, const RuleSet& rules) {
+  auto document = Document::Create("page.txt", text);
+  std::vector<Found> out;
+  for (const Diagnostic& d : Lint(*document, rules)) {
+    out.push_back({d.rule->id, std::string(d.range.In(text)), d.message,
+                   d.fix ? d.fix->edits.at(0).replacement : ""});
+  }
+  return out;
+}
+
+std::vector<Found> Check(const std::string& text) {
+  return Check(text, *RulesFor(std::vector<std::string>{"halfwidth-punctuation", "dash-form"}));
+}
+
+TEST(PackRuleTest, PackRulesAreFusedIntoOneRuleThatReportsUnderEachId) {
+  auto rules =
+      RulesFor(std::vector<std::string>{"halfwidth-punctuation", "dash-form", "trailing-space"});
+  ASSERT_EQ(rules->rules.size(), 2u);
+  EXPECT_EQ(rules->rules[0].rule->meta().id, "trailing-space");
+  EXPECT_EQ(rules->rules[1].rule->meta().id, "rule-packs");
+  EXPECT_EQ(Check("路线,访问\n-访市生态环境局 \n", *rules),
+            (std::vector<Found>{
+                {"halfwidth-punctuation", ",", "ASCII \",\" in Chinese text", "，"},
+                {"dash-form", "-", "a hyphen used as a Chinese dash", "——"},
+                {"trailing-space", " ", "trailing white space at the end of the line", ""},
+            }));
+}
+
+TEST(PackRuleTest, FusedAndStandaloneRulesFindTheSame) {
+  const std::string text =
+      "本报讯(洛报融媒记者 郭旭光)13日,市长徐衣显调研。会议于10:30开始,共1,000人参加.\n"
+      "\n-访市生态环境局党组书记\n\n等待...终于。。。\n";
+  RuleSet standalone;
+  for (const char* id : {"dash-form", "halfwidth-punctuation"}) {
+    for (const auto& rule : Catalog().rules()) {
+      if (rule->meta().id == id) standalone.rules.push_back({rule, Severity::kWarning});
+    }
+  }
+  const std::vector<Found> expected = {
+      {"halfwidth-punctuation", "(洛报融媒记者 郭旭光)",
+       "ASCII parentheses around \"洛报融媒记者 郭旭光\" in Chinese text",
+       "（洛报融媒记者 郭旭光）"},
+      {"halfwidth-punctuation", ",", "ASCII \",\" in Chinese text", "，"},
+      {"halfwidth-punctuation", ",", "ASCII \",\" in Chinese text", "，"},
+      {"halfwidth-punctuation", ".", "ASCII \".\" in Chinese text", "。"},
+      {"dash-form", "-", "a hyphen used as a Chinese dash", "——"},
+      {"dash-form", "...", "\"...\" used as a Chinese ellipsis", "……"},
+      {"dash-form", "。。。", "\"。。。\" used as a Chinese ellipsis", "……"},
+  };
+  EXPECT_EQ(Check(text, standalone), expected);
+  EXPECT_EQ(Check(text), expected);
+}
+
+TEST(PackRuleTest, EachPackRuleKeepsItsConfiguredSeverityAndCanBeIgnored) {
+  auto rules = RulesFor(std::nullopt,
+                        "select = [\"typography\"]\nignore = [\"dash-form\"]\n"
+                        "[rules.halfwidth-punctuation]\nseverity = \"error\"\n");
+  auto document = Document::Create("page.txt", std::string("路线,访问\n-访市\n"));
+  const std::vector<Diagnostic> found = Lint(*document, *rules);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].rule->id, "halfwidth-punctuation");
+  EXPECT_EQ(found[0].severity, Severity::kError);
+}
+
+TEST(PackRuleTest, NumbersUrlsEmailsAndLatinSentencesKeepTheirPunctuation) {
+  EXPECT_EQ(Check("接待游客16.9824万人次,同比增长214.22%,惠及1.6万户5.3万人。\n"),
+            (std::vector<Found>{
+                {"halfwidth-punctuation", ",", "ASCII \",\" in Chinese text", "，"},
+                {"halfwidth-punctuation", ",", "ASCII \",\" in Chinese text", "，"},
+            }));
+  EXPECT_EQ(Check("时间10:30，人数1,000，版本2024.1。\n"), std::vector<Found>{});
+  EXPECT_EQ(Check("网址https://a.cn/x?y=1,2，邮箱a.b@c.cn。\n"), std::vector<Found>{});
+  EXPECT_EQ(Check("他说：“Yes, we can!”然后走了。\n"), std::vector<Found>{});
+}
+
+TEST(PackRuleTest, CodeSpansInMarkdownAreSkipped) {
+  auto document = Document::Create("page.md", std::string("命令`a,b`很好,对\n"));
+  std::vector<std::string> found;
+  for (const Diagnostic& d :
+       Lint(*document, *RulesFor(std::vector<std::string>{"halfwidth-punctuation"}))) {
+    found.push_back(std::string(d.range.In(document->text())));
+  }
+  EXPECT_EQ(found, std::vector<std::string>{","});
+}
+
+TEST(PackRuleTest, UserPackFromConfigIsLoadedAndBadPackIsAnError) {
+  TempDir dir;
+  WriteFile(dir.path() / "house.toml",
+            "[[rule]]\nid = \"no-etc\"\ngroup = \"typography\"\nseverity = \"info\"\n"
+            "summary = \"s\"\nexplanation = \"e\"\nmessage = \"write 等 instead of {match}\"\n"
+            "pattern = \"etc\\\\.\"\nnear = \"cjk\"\nreplacement = \"等\"\n"
+            "[[rule.bad]]\ntext = \"苹果⟦etc.⟧\"\nfixed = \"苹果等\"\n"
+            "[[rule.good]]\ntext = \"apples etc.\"\n");
+  WriteFile(dir.path() / "ocrlint.toml", "rule-packs = [\"house.toml\"]\n");
+  WriteFile(dir.path() / "a.txt", "苹果etc.\n");
+  auto result = RunOcrlint({"check", "--format", "text", "a.txt"}, dir.path());
+  EXPECT_EQ(result.exit_code, 0) << result.err;  // info findings do not fail a run
+  EXPECT_NE(result.out.find("a.txt:1:3: info[no-etc] write 等 instead of etc."), std::string::npos)
+      << result.out;
+  result = RunOcrlint({"explain", "no-etc"}, dir.path());
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+
+  WriteFile(dir.path() / "house.toml", "[[rule]]\nid = \"no-etc\"\npattern = \"(\"\n");
+  result = RunOcrlint({"check", "a.txt"}, dir.path());
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("house.toml:1:1: rule no-etc:"), std::string::npos) << result.err;
+}
+
+}  // namespace
+}  // namespace ocrlint
