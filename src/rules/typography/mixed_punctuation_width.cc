@@ -45,12 +45,19 @@ RuleMeta MixedPunctuationWidthMeta() {
   };
 }
 
-constexpr auto kMayBePunct = [](ByteVector a, ByteVector b, ByteVector c) {
-  return (a == ',') | (a == ';') | (a == ':') | (a == '?') | (a == '!') | (a == '(') | (a == ')') |
-         ((a == 0xEF) & (b == 0xBC) &
-          ((c == 0x8C) | (c == 0x9B) | (c == 0x9A) | (c == 0x9F) | (c == 0x81) | (c == 0x88) |
-           (c == 0x89)));
+// Full-width forms (EF BC xx) and the ASCII marks that have one.
+constexpr auto kMayBeFullwidth = [](ByteVector a, ByteVector b, ByteVector /*c*/) {
+  return (a == 0xEF) & (b == 0xBC);
 };
+constexpr auto kMayBePunct = [](ByteVector a, ByteVector b, ByteVector /*c*/) {
+  return (a == ',') | (a == ';') | (a == ':') | (a == '?') | (a == '!') | (a == '(') | (a == ')') |
+         ((a == 0xEF) & (b == 0xBC));
+};
+
+bool IsFullwidthPair(unsigned char third) {
+  return third == 0x8C || third == 0x9B || third == 0x9A || third == 0x9F || third == 0x81 ||
+         third == 0x88 || third == 0x89;
+}
 
 class MixedPunctuationWidthRule final : public Rule {
  public:
@@ -68,6 +75,8 @@ class MixedPunctuationWidthRule final : public Rule {
   static void CheckBlock(const Document& document, std::string_view text, ByteRange block,
                          DiagnosticSink& sink) {
     const std::string_view content = block.In(text);
+    // Most paragraphs use one style: without a full-width form there is nothing to mix.
+    if (FindCandidate(content, 0, kMayBeFullwidth) >= content.size()) return;
     int full = 0;
     int ascii = 0;
     ByteRange first_full;
@@ -84,6 +93,9 @@ class MixedPunctuationWidthRule final : public Rule {
         if (ascii++ == 0) first_ascii = range;
       } else {
         i += 3;
+        if (i > content.size() || !IsFullwidthPair(static_cast<unsigned char>(text[at + 2]))) {
+          continue;
+        }
         const ByteRange range{at, at + 3};
         if (document.IsExcluded(range)) continue;
         if (full++ == 0) first_full = range;

@@ -52,6 +52,10 @@ RuleMeta StraightQuotesMeta() {
   };
 }
 
+constexpr auto kIsQuote = [](ByteVector a, ByteVector /*b*/, ByteVector /*c*/) {
+  return (a == '"') | (a == '\'');
+};
+
 bool IsCjk(char32_t c) { return IsHan(c) || IsCjkPunctuation(c); }
 
 bool IsQuote(char32_t c) { return c == U'"' || c == U'\''; }
@@ -92,6 +96,9 @@ class StraightQuotesRule final : public Rule {
     const std::string_view text = document.text();
     for (const Block& block : document.blocks()) {
       if (!block.IsProse() || block.content.empty()) continue;
+      const std::string_view content = block.content.In(text);
+      // One vector scan tells whether the block has any straight quote at all.
+      if (FindCandidate(content, 0, kIsQuote) >= content.size()) continue;
       CheckBlock(document, text, block.content, '"', "“", "”", sink);
       CheckBlock(document, text, block.content, '\'', "‘", "’", sink);
     }

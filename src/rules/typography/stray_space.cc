@@ -218,7 +218,14 @@ struct Candidate {
   ByteRange range;
   int column = 0;         // half columns from the block start
   bool both_cjk = false;  // CJK (or punctuation in Chinese text) on both sides
-  bool lone_ok = false;   // may be flagged as the only space of a sentence
+};
+
+// Buffers reused across the blocks of one Check() (a check allocates once, not per block).
+struct Scratch {
+  std::vector<Candidate> candidates;
+  std::vector<int> score;
+  std::vector<int> previous;
+  std::vector<std::size_t> chain;
 };
 
 // Column-wrap detection. For each period P (in half columns, 12 to 40 columns) the
@@ -229,14 +236,43 @@ constexpr int kMinPeriod = 24;
 constexpr int kMaxPeriod = 80;
 constexpr int kTolerance = 6;
 constexpr int kIndentAllowance = 16;
+constexpr int kPeriods = (kMaxPeriod - kMinPeriod) / 2 + 1;
+static_assert(kPeriods <= 64);
 
-std::vector<std::size_t> LongestPeriodicChain(const std::vector<Candidate>& candidates) {
+// The periods worth trying: those within the tolerance of some distance between two
+// candidates (any other period gives chains of one).
+std::uint64_t PlausiblePeriods(const std::vector<Candidate>& candidates) {
+  std::uint64_t mask = 0;
+  for (std::size_t a = 1; a < candidates.size(); ++a) {
+    for (std::size_t b = a; b-- > 0;) {
+      const int gap = candidates[a].column - candidates[b].column;
+      if (gap > kMaxPeriod + kTolerance) break;
+      if (gap < kMinPeriod - kTolerance) continue;
+      const int low = std::max(kMinPeriod, gap - kTolerance);
+      const int high = std::min(kMaxPeriod, gap + kTolerance);
+      for (int period = low + (low - kMinPeriod) % 2; period <= high; period += 2) {
+        mask |= std::uint64_t{1} << ((period - kMinPeriod) / 2);
+      }
+    }
+  }
+  return mask;
+}
+
+// Fills scratch.chain with the indices of the wraps (empty when no chain of two or more).
+void LongestPeriodicChain(Scratch& scratch) {
+  const std::vector<Candidate>& candidates = scratch.candidates;
   const std::size_t n = candidates.size();
-  std::vector<int> score(n);
-  std::vector<int> previous(n);
+  scratch.chain.clear();
+  if (n < 2) return;
+  scratch.score.assign(n, 0);
+  scratch.previous.assign(n, -1);
+  std::vector<int>& score = scratch.score;
+  std::vector<int>& previous = scratch.previous;
   int best_score = 0;
-  std::vector<std::size_t> best;
-  for (int period = kMinPeriod; period <= kMaxPeriod; period += 2) {
+  const std::uint64_t periods = PlausiblePeriods(candidates);
+  for (int index = 0; index < kPeriods; ++index) {
+    if ((periods >> index & 1) == 0) continue;
+    const int period = kMinPeriod + 2 * index;
     std::size_t top = 0;
     for (std::size_t a = 0; a < n; ++a) {
       const int column = candidates[a].column;
@@ -254,16 +290,15 @@ std::vector<std::size_t> LongestPeriodicChain(const std::vector<Candidate>& cand
       }
       if (score[a] > score[top]) top = a;
     }
-    if (n == 0 || score[top] == 0 || score[top] < best_score) continue;
+    if (score[top] == 0 || score[top] < best_score) continue;
     best_score = score[top];
-    best.clear();
+    scratch.chain.clear();
     for (int k = static_cast<int>(top); k >= 0 && score[k] > 0; k = previous[k]) {
-      best.push_back(static_cast<std::size_t>(k));
+      scratch.chain.push_back(static_cast<std::size_t>(k));
     }
   }
-  if (best_score < 2) best.clear();
-  std::reverse(best.begin(), best.end());
-  return best;
+  if (best_score < 2) scratch.chain.clear();
+  std::reverse(scratch.chain.begin(), scratch.chain.end());
 }
 
 class StraySpaceRule final : public Rule {
@@ -272,17 +307,19 @@ class StraySpaceRule final : public Rule {
 
   void Check(const Document& document, DiagnosticSink& sink) const override {
     const std::string_view text = document.text();
+    Scratch scratch;
     for (const Block& block : document.blocks()) {
       if (!typography::IsRunningProse(block) || block.content.empty()) continue;
-      CheckBlock(document, text, block.content, sink);
+      CheckBlock(document, text, block.content, scratch, sink);
     }
   }
 
  private:
   static void CheckBlock(const Document& document, std::string_view text, ByteRange block,
-                         DiagnosticSink& sink) {
+                         Scratch& scratch, DiagnosticSink& sink) {
     const std::string_view content = block.In(text);
-    std::vector<Candidate> candidates;
+    std::vector<Candidate>& candidates = scratch.candidates;
+    candidates.clear();
     int spaces = 0;
     bool in_credit = false;
     for (std::size_t k = FindCandidate(content, 0, kIsSpace); k < content.size();
@@ -312,7 +349,6 @@ class StraySpaceRule final : public Rule {
       Candidate candidate;
       candidate.range = space;
       candidate.both_cjk = left_cjk && right_cjk;
-      candidate.lone_ok = candidate.both_cjk && !InShortParens(text, block, space);
       candidates.push_back(candidate);
     }
     if (candidates.empty() || !HasSentencePunct(text, block)) return;
@@ -323,16 +359,17 @@ class StraySpaceRule final : public Rule {
       if (i == candidates[next].range.begin) candidates[next++].column = column;
       column += kHalfColumns[static_cast<unsigned char>(text[i])];
     }
-    const std::vector<std::size_t> chain = LongestPeriodicChain(candidates);
-    for (std::size_t k : chain) {
+    LongestPeriodicChain(scratch);
+    for (std::size_t k : scratch.chain) {
       sink.ReportWithFix(candidates[k].range, "stray space at a column wrap inside a sentence",
                          Applicability::kSafe, "delete the space", "");
     }
-    if (!chain.empty()) return;
+    if (!scratch.chain.empty()) return;
     // No periodic chain: a sentence with exactly one space, well inside it.
     constexpr int kMinLoneColumn = 20;
-    if (spaces == 1 && candidates.size() == 1 && candidates[0].lone_ok &&
-        candidates[0].column >= kMinLoneColumn) {
+    if (spaces == 1 && candidates.size() == 1 && candidates[0].both_cjk &&
+        candidates[0].column >= kMinLoneColumn &&
+        !InShortParens(text, block, candidates[0].range)) {
       sink.ReportWithFix(candidates[0].range, "stray space between CJK characters in a sentence",
                          Applicability::kSafe, "delete the space", "");
     }
