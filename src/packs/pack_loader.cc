@@ -181,10 +181,16 @@ class PackParser {
     if (RE2::FullMatch("", *regex)) {
       Fail(table.source(), "pattern \"" + out.pattern + "\" matches the empty string");
     }
+    constexpr int kRangeLength = 10;
     std::string min, max;
-    if (regex->PossibleMatchRange(&min, &max, 1) && !min.empty() && !max.empty()) {
+    if (regex->PossibleMatchRange(&min, &max, kRangeLength) && !min.empty() && !max.empty()) {
       out.first_min = static_cast<unsigned char>(min[0]);
       out.first_max = static_cast<unsigned char>(max[0]);
+      std::size_t common = 0;
+      while (common < min.size() && common < max.size() && min[common] == max[common]) ++common;
+      out.prefix = min.substr(0, common);
+      out.literal = min == max && min.size() < kRangeLength &&
+                    regex->NumberOfCapturingGroups() == 0 && RE2::FullMatch(min, *regex);
     }
     out.regex = std::move(regex);
     out.before = Condition(table, "before", defaults.before);

@@ -219,10 +219,18 @@ bool MatchCaseAt(const PackCase& rule_case, std::string_view segment, std::size_
                  SkipSpans& skips, re2::StringPiece* groups, int& count) {
   const auto first = static_cast<unsigned char>(segment[begin]);
   if (first < rule_case.first_min || first > rule_case.first_max) return false;
-  const RE2& regex = *rule_case.regex;
-  count = std::min(kMaxGroups, regex.NumberOfCapturingGroups() + 1);
-  const re2::StringPiece input(segment.data(), segment.size());
-  if (!regex.Match(input, begin, segment.size(), RE2::ANCHOR_START, groups, count)) return false;
+  if (segment.substr(begin, rule_case.prefix.size()) != rule_case.prefix) return false;
+  if (rule_case.literal) {
+    groups[0] = re2::StringPiece(segment.data() + begin, rule_case.prefix.size());
+    count = 1;
+  } else {
+    const RE2& regex = *rule_case.regex;
+    count = std::min(kMaxGroups, regex.NumberOfCapturingGroups() + 1);
+    const re2::StringPiece input(segment.data(), segment.size());
+    if (!regex.Match(input, begin, segment.size(), RE2::ANCHOR_START, groups, count)) {
+      return false;
+    }
+  }
   const std::size_t end = begin + groups[0].size();
   if (end == begin) return false;
   std::string_view before_bytes, after_bytes;
@@ -248,9 +256,9 @@ bool MatchCaseAt(const PackCase& rule_case, std::string_view segment, std::size_
 }
 
 // Reports the findings of `spec` in one segment. One unanchored search of the union of
-// its cases finds each candidate start; there the cases are tried in order, anchored, and
-// the first whose conditions hold reports (so findings of one rule never overlap). When
-// none holds, the search goes on one character later.
+// its cases finds each candidate start (RE2's DFA skips clean text fast); there the cases
+// are tried in order, anchored, and the first whose conditions hold reports (so findings
+// of one rule never overlap). When none holds, the search goes on one character later.
 template <typename Report>
 void CheckSegment(const PackRuleSpec& spec, std::string_view text, ByteRange segment_range,
                   Report report) {

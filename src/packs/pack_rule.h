@@ -51,8 +51,13 @@ enum SkipKind : unsigned {
 struct PackCase {
   std::string pattern;
   std::shared_ptr<const RE2> regex;
-  // The bytes a match can start with, [first_min, first_max] (RE2::PossibleMatchRange): a
-  // candidate start outside it is rejected without calling RE2.
+  // From RE2::PossibleMatchRange: every match starts with `prefix` (the common prefix of
+  // the smallest and largest possible match), so a position without it is rejected
+  // without calling RE2; a pattern with no groups whose only possible match is `prefix`
+  // is a `literal` and never calls RE2 at all. The bytes a match can start with are
+  // [first_min, first_max].
+  std::string prefix;
+  bool literal = false;
   unsigned char first_min = 0, first_max = 0xFF;
   CharCondition before, after, near, not_before, not_after;
   unsigned skip = 0;  // SkipKind bits
@@ -66,7 +71,7 @@ struct PackRuleSpec {
   RuleMeta meta;
   std::string file;  // "rules/typography.toml:12", for messages
   std::vector<PackCase> cases;
-  // "(?:case 1)|(?:case 2)|...": one search finds every candidate start of any case.
+  // "(?:case 1)|(?:case 2)|...": the rule's pattern in the RE2::Set prefilter.
   std::shared_ptr<const RE2> any_case;
   Applicability applicability = Applicability::kSafe;
 };
