@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/severity.h"
@@ -32,6 +33,20 @@ struct RuleExample {
   // Markdown examples are linted as .md, the others as plain text.
   bool markdown = false;
 };
+
+// Builders for the examples of a rule's metadata (aggregate initialisation that leaves out
+// a field trips -Wmissing-field-initializers).
+inline RuleExample BadExample(std::string input, std::optional<std::string> fixed,
+                              bool markdown = false) {
+  RuleExample example;
+  example.input = std::move(input);
+  example.fixed = std::move(fixed);
+  example.markdown = markdown;
+  return example;
+}
+inline RuleExample GoodExample(std::string input, bool markdown = false) {
+  return BadExample(std::move(input), std::nullopt, markdown);
+}
 
 // Documentation of one typed option of a rule.
 struct OptionDoc {

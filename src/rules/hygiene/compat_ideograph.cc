@@ -32,16 +32,16 @@ RuleMeta CompatIdeographMeta() {
           "without a fix.",
       .bad_examples =
           {
-              hygiene::Bad("\u27E6\u2F08\u27E7民政府", "人民政府"),
-              hygiene::Bad("\u27E6\u2F24\u27E7学\u27E6\u2F26\u27E7", "大学子"),
-              hygiene::Bad("\u27E6\uF900\u27E7不", "\u8C48不"),
-              hygiene::Bad("\u27E6\u2E8C\u27E7", std::nullopt),
+              BadExample("\u27E6\u2F08\u27E7民政府", "人民政府"),
+              BadExample("\u27E6\u2F24\u27E7学\u27E6\u2F26\u27E7", "大学子"),
+              BadExample("\u27E6\uF900\u27E7不", "\u8C48不"),
+              BadExample("\u27E6\u2E8C\u27E7", std::nullopt),
           },
       .good_examples =
           {
-              hygiene::Good("人民政府"),
+              GoodExample("人民政府"),
               // U+FA0E is one of the twelve unified ideographs in the compatibility block.
-              hygiene::Good("\uFA0E"),
+              GoodExample("\uFA0E"),
           },
       .options = {},
   };

@@ -26,14 +26,14 @@ RuleMeta FullwidthAlnumMeta() {
           "and other excluded ranges are left alone.",
       .bad_examples =
           {
-              hygiene::Bad("\u27E6\uFF12\uFF10\uFF12\uFF14\u27E7年", "2024年"),
-              hygiene::Bad("\u27E6\uFF27\uFF24\uFF30\u27E7增长\u27E6\uFF15\u27E7%", "GDP增长5%"),
-              hygiene::Bad("型号\u27E6\uFF21\uFF11\uFF42\u27E7", "型号A1b"),
+              BadExample("\u27E6\uFF12\uFF10\uFF12\uFF14\u27E7年", "2024年"),
+              BadExample("\u27E6\uFF27\uFF24\uFF30\u27E7增长\u27E6\uFF15\u27E7%", "GDP增长5%"),
+              BadExample("型号\u27E6\uFF21\uFF11\uFF42\u27E7", "型号A1b"),
           },
       .good_examples =
           {
-              hygiene::Good("2024年GDP增长5.2%"),
-              hygiene::Good("代码 `\uFF12\uFF10\uFF12\uFF14` 不改", true),
+              GoodExample("2024年GDP增长5.2%"),
+              GoodExample("代码 `\uFF12\uFF10\uFF12\uFF14` 不改", true),
           },
       .options = {},
   };

@@ -22,23 +22,6 @@ std::unique_ptr<Rule> MakeInvisibleCharRule(RuleOptions& options);
 std::unique_ptr<Rule> MakeReplacementCharRule(RuleOptions& options);
 std::unique_ptr<Rule> MakeTrailingSpaceRule(RuleOptions& options);
 
-namespace hygiene {
-
-// Example builders for the rule metadata (aggregate initialisation that leaves out a
-// field trips -Wmissing-field-initializers).
-inline RuleExample Bad(std::string input, std::optional<std::string> fixed, bool markdown = false) {
-  RuleExample example;
-  example.input = std::move(input);
-  example.fixed = std::move(fixed);
-  example.markdown = markdown;
-  return example;
-}
-inline RuleExample Good(std::string input, bool markdown = false) {
-  return Bad(std::move(input), std::nullopt, markdown);
-}
-
-}  // namespace hygiene
-
 }  // namespace ocrlint
 
 #endif  // OCRLINT_RULES_HYGIENE_HYGIENE_RULES_H_

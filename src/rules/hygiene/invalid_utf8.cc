@@ -28,13 +28,13 @@ RuleMeta InvalidUtf8Meta() {
           "file that holds invalid UTF-8.",
       .bad_examples =
           {
-              hygiene::Bad("中\u27E6\xE4\xB8"
-                           "\u27E7文",
-                           std::nullopt),
+              BadExample("中\u27E6\xE4\xB8"
+                         "\u27E7文",
+                         std::nullopt),
               // Nine bytes: the message shows eight.
-              hygiene::Bad("\u27E6\xFF\xFE\xFD\xFC\xFB\xFA\xF9\xF8\xF7\u27E7", std::nullopt),
+              BadExample("\u27E6\xFF\xFE\xFD\xFC\xFB\xFA\xF9\xF8\xF7\u27E7", std::nullopt),
           },
-      .good_examples = {hygiene::Good("中文")},
+      .good_examples = {GoodExample("中文")},
       .options = {},
   };
 }

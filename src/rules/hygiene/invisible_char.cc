@@ -42,21 +42,21 @@ RuleMeta InvisibleCharMeta() {
           "fix: it may have been meant as a line break.",
       .bad_examples =
           {
-              hygiene::Bad("洛阳\u27E6\u200B\u27E7市", "洛阳市"),
-              hygiene::Bad("中\u27E6\u200B\u2060\u27E7文", "中文"),
-              hygiene::Bad("第一版\u27E6\u200D\u27E7新闻", "第一版新闻"),
-              hygiene::Bad("全文\u27E6\u00AD\u27E7完", "全文完"),
-              hygiene::Bad("前文\u27E6\uFEFF\u27E7后文", "前文后文"),
-              hygiene::Bad("标题\u27E6\u202E\u27E7正文", "标题正文"),
-              hygiene::Bad("上一页\u27E6\f\u27E7下一页", "上一页下一页"),
-              hygiene::Bad("第一行\u27E6\r\u27E7第二行", std::nullopt),
+              BadExample("洛阳\u27E6\u200B\u27E7市", "洛阳市"),
+              BadExample("中\u27E6\u200B\u2060\u27E7文", "中文"),
+              BadExample("第一版\u27E6\u200D\u27E7新闻", "第一版新闻"),
+              BadExample("全文\u27E6\u00AD\u27E7完", "全文完"),
+              BadExample("前文\u27E6\uFEFF\u27E7后文", "前文后文"),
+              BadExample("标题\u27E6\u202E\u27E7正文", "标题正文"),
+              BadExample("上一页\u27E6\f\u27E7下一页", "上一页下一页"),
+              BadExample("第一行\u27E6\r\u27E7第二行", std::nullopt),
           },
       .good_examples =
           {
-              hygiene::Good("\uFEFF洛阳市"),
-              hygiene::Good("\U0001F468\u200D\U0001F469\u200D\U0001F467"),
-              hygiene::Good("\u0915\u094D\u200D\u0937"),
-              hygiene::Good("第一行\r\n第二行\t完\n"),
+              GoodExample("\uFEFF洛阳市"),
+              GoodExample("\U0001F468\u200D\U0001F469\u200D\U0001F467"),
+              GoodExample("\u0915\u094D\u200D\u0937"),
+              GoodExample("第一行\r\n第二行\t完\n"),
           },
       .options = {},
   };

@@ -28,9 +28,9 @@ RuleMeta ReplacementCharMeta() {
           "A converter writes U+FFFD when it meets a byte sequence it cannot decode or a "
           "glyph it cannot map, so each one stands for at least one lost character.\n\n"
           "There is no fix: restore the character from the source page.",
-      .bad_examples = {hygiene::Bad("洛阳\u27E6\uFFFD\uFFFD\u27E7区", std::nullopt),
-                       hygiene::Bad("\u27E6\uFFFD\u27E7年度报告", std::nullopt)},
-      .good_examples = {hygiene::Good("洛阳市老城区")},
+      .bad_examples = {BadExample("洛阳\u27E6\uFFFD\uFFFD\u27E7区", std::nullopt),
+                       BadExample("\u27E6\uFFFD\u27E7年度报告", std::nullopt)},
+      .good_examples = {GoodExample("洛阳市老城区")},
       .options = {},
   };
 }

@@ -29,16 +29,16 @@ RuleMeta TrailingSpaceMeta() {
           "safe.",
       .bad_examples =
           {
-              hygiene::Bad("洛阳市\u27E6  \u27E7\n老城区", "洛阳市\n老城区"),
-              hygiene::Bad("第一段\u27E6\u3000\t\u27E7\r\n第二段\u27E6 \u27E7", "第一段\r\n第二段"),
-              hygiene::Bad("第一段\n\u27E6\u3000\u3000\u27E7\n第二段", "第一段\n\n第二段"),
-              hygiene::Bad("段落最后一行\u27E6  \u27E7\n", "段落最后一行\n", true),
+              BadExample("洛阳市\u27E6  \u27E7\n老城区", "洛阳市\n老城区"),
+              BadExample("第一段\u27E6\u3000\t\u27E7\r\n第二段\u27E6 \u27E7", "第一段\r\n第二段"),
+              BadExample("第一段\n\u27E6\u3000\u3000\u27E7\n第二段", "第一段\n\n第二段"),
+              BadExample("段落最后一行\u27E6  \u27E7\n", "段落最后一行\n", true),
           },
       .good_examples =
           {
-              hygiene::Good("洛阳市\n老城区\n"),
-              hygiene::Good("\u3000\u3000段首缩进不算\n"),
-              hygiene::Good("硬换行  \n下一行\n", true),
+              GoodExample("洛阳市\n老城区\n"),
+              GoodExample("\u3000\u3000段首缩进不算\n"),
+              GoodExample("硬换行  \n下一行\n", true),
           },
       .options = {},
   };

@@ -10,9 +10,6 @@
 namespace ocrlint {
 namespace {
 
-using typography::Bad;
-using typography::Good;
-
 RuleMeta CjkLatinSpacingMeta() {
   return RuleMeta{
       .id = "cjk-latin-spacing",
@@ -31,14 +28,14 @@ RuleMeta CjkLatinSpacingMeta() {
           "Enable it with `extend-select = [\"cjk-latin-spacing\"]`. Both fixes are safe.",
       .bad_examples =
           {
-              Bad("完成投资\u27E6\u27E7300\u27E6\u27E7亿元", "完成投资 300 亿元"),
-              Bad("洛阳\u27E6\u27E7LYC\u27E6\u27E7轴承", "洛阳 LYC 轴承"),
+              BadExample("完成投资\u27E6\u27E7300\u27E6\u27E7亿元", "完成投资 300 亿元"),
+              BadExample("洛阳\u27E6\u27E7LYC\u27E6\u27E7轴承", "洛阳 LYC 轴承"),
           },
       .good_examples =
           {
-              Good("完成投资 300 亿元"),
-              Good("洛阳 LYC 轴承，2024 年。"),
-              Good("代码 `a1中` 不查。", true),
+              GoodExample("完成投资 300 亿元"),
+              GoodExample("洛阳 LYC 轴承，2024 年。"),
+              GoodExample("代码 `a1中` 不查。", true),
           },
       .options =
           {

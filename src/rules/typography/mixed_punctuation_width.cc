@@ -9,9 +9,6 @@
 namespace ocrlint {
 namespace {
 
-using typography::Bad;
-using typography::Good;
-
 RuleMeta MixedPunctuationWidthMeta() {
   return RuleMeta{
       .id = "mixed-punctuation-width",
@@ -30,16 +27,17 @@ RuleMeta MixedPunctuationWidthMeta() {
           "There is no fix here: halfwidth-punctuation converts the ASCII marks.",
       .bad_examples =
           {
-              Bad("今年，全区完成投资300亿元\u27E6,\u27E7新开工项目80个，其中超10亿元项目5个。",
+              BadExample(
+                  "今年，全区完成投资300亿元\u27E6,\u27E7新开工项目80个，其中超10亿元项目5个。",
                   std::nullopt),
-              Bad("会议要求\u27E6：\u27E7抓项目,重创新,促转型,以高质量发展展现担当。",
-                  std::nullopt),
+              BadExample("会议要求\u27E6：\u27E7抓项目,重创新,促转型,以高质量发展展现担当。",
+                         std::nullopt),
           },
       .good_examples =
           {
-              Good("今年，全区完成投资300亿元，新开工项目80个。"),
-              Good("今年,全区完成投资300亿元,新开工项目80个。"),
-              Good("会议于10:30开始，到场1,000人。"),
+              GoodExample("今年，全区完成投资300亿元，新开工项目80个。"),
+              GoodExample("今年,全区完成投资300亿元,新开工项目80个。"),
+              GoodExample("会议于10:30开始，到场1,000人。"),
           },
       .options = {},
   };

@@ -11,9 +11,6 @@
 namespace ocrlint {
 namespace {
 
-using typography::Bad;
-using typography::Good;
-
 RuleMeta StraightQuotesMeta() {
   return RuleMeta{
       .id = "straight-quotes",
@@ -34,19 +31,20 @@ RuleMeta StraightQuotesMeta() {
           "apostrophes such as don't) and quotes in code are left alone.",
       .bad_examples =
           {
-              Bad("日前，涧西区委书记谢峰说，将锚定\u27E6\"重振涧西区、重塑高新区\"\u27E7总目标。",
+              BadExample(
+                  "日前，涧西区委书记谢峰说，将锚定\u27E6\"重振涧西区、重塑高新区\"\u27E7总目标。",
                   "日前，涧西区委书记谢峰说，将锚定“重振涧西区、重塑高新区”总目标。"),
-              Bad("## 产业集群和\u27E6\"生产、生态、生活\"\u27E7融合\n",
-                  "## 产业集群和“生产、生态、生活”融合\n", true),
-              Bad("他说：\u27E6'你好'\u27E7。", "他说：‘你好’。"),
-              Bad("扭住\u27E6\"\u27E7三项重点工作，用好三个重要抓手。", std::nullopt),
+              BadExample("## 产业集群和\u27E6\"生产、生态、生活\"\u27E7融合\n",
+                         "## 产业集群和“生产、生态、生活”融合\n", true),
+              BadExample("他说：\u27E6'你好'\u27E7。", "他说：‘你好’。"),
+              BadExample("扭住\u27E6\"\u27E7三项重点工作，用好三个重要抓手。", std::nullopt),
           },
       .good_examples =
           {
-              Good("他说：“你好。”"),
-              Good("He said \"yes\" and left. 他走了。"),
-              Good("中文里的 `\"code\"` 不算。", true),
-              Good("I don't know. 我不知道。"),
+              GoodExample("他说：“你好。”"),
+              GoodExample("He said \"yes\" and left. 他走了。"),
+              GoodExample("中文里的 `\"code\"` 不算。", true),
+              GoodExample("I don't know. 我不知道。"),
           },
       .options = {},
   };

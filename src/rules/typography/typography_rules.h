@@ -23,18 +23,6 @@ std::unique_ptr<Rule> MakeUnbalancedPairRule(RuleOptions& options);
 
 namespace typography {
 
-// Example builders for the rule metadata.
-inline RuleExample Bad(std::string input, std::optional<std::string> fixed, bool markdown = false) {
-  RuleExample example;
-  example.input = std::move(input);
-  example.fixed = std::move(fixed);
-  example.markdown = markdown;
-  return example;
-}
-inline RuleExample Good(std::string input, bool markdown = false) {
-  return Bad(std::move(input), std::nullopt, markdown);
-}
-
 // Whether a block holds running prose that typography rules read (paragraphs, list
 // items, quotes; not headings, table cells or code).
 inline bool IsRunningProse(const Block& block) {

@@ -10,9 +10,6 @@
 namespace ocrlint {
 namespace {
 
-using typography::Bad;
-using typography::Good;
-
 RuleMeta UnbalancedPairMeta() {
   return RuleMeta{
       .id = "unbalanced-pair",
@@ -28,15 +25,16 @@ RuleMeta UnbalancedPairMeta() {
           "There is no fix: where the missing mark belongs cannot be known.",
       .bad_examples =
           {
-              Bad("他说：\u27E6“\u27E7今年要抓好项目建设。", std::nullopt),
-              Bad("见《洛阳日报》\u27E6》\u27E7报道。", std::nullopt),
-              Bad("\u27E6（\u27E7守法诚信星、创新发展星\u27E6】\u27E7党支部。", std::nullopt),
+              BadExample("他说：\u27E6“\u27E7今年要抓好项目建设。", std::nullopt),
+              BadExample("见《洛阳日报》\u27E6》\u27E7报道。", std::nullopt),
+              BadExample("\u27E6（\u27E7守法诚信星、创新发展星\u27E6】\u27E7党支部。",
+                         std::nullopt),
           },
       .good_examples =
           {
-              Good("他说：“今年要抓好‘三项重点工作’。”"),
-              Good("见《洛阳日报》（1月5日）报道。"),
-              Good("It’s fine. 没有问题。"),
+              GoodExample("他说：“今年要抓好‘三项重点工作’。”"),
+              GoodExample("见《洛阳日报》（1月5日）报道。"),
+              GoodExample("It’s fine. 没有问题。"),
           },
       .options = {},
   };
