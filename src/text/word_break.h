@@ -1,0 +1,49 @@
+#ifndef OCRLINT_TEXT_WORD_BREAK_H_
+#define OCRLINT_TEXT_WORD_BREAK_H_
+
+#include <cstddef>
+#include <memory>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <unicode/uversion.h>  // declares namespace icu
+
+U_NAMESPACE_BEGIN
+class BreakIterator;
+U_NAMESPACE_END
+
+namespace ocrlint {
+
+// Dictionary word segmentation of UTF-8 text through ICU's word BreakIterator (for Han
+// text ICU uses its CJK dictionary, so 推进 is one word and 推|进 is not a boundary).
+// Not thread-safe: make one per check (construction is cheap: ICU caches its data), and
+// run it only on the short windows a cheap scan nominates.
+class WordSegmenter {
+ public:
+  WordSegmenter();
+  ~WordSegmenter();
+  WordSegmenter(const WordSegmenter&) = delete;
+  WordSegmenter& operator=(const WordSegmenter&) = delete;
+
+  // Byte offsets into `text` of every word boundary, ascending, including 0 and
+  // text.size(). `text` must be valid UTF-8.
+  std::vector<std::size_t> Boundaries(std::string_view text);
+
+  // Whether a word boundary falls at byte `offset` of `text` (0 and text.size() always
+  // are). An offset inside a dictionary word (推|进 in 推进) is not.
+  bool IsBoundary(std::string_view text, std::size_t offset);
+
+  // The word containing the code point that starts at `offset` (as a byte range of
+  // `text`: [first, second)).
+  std::pair<std::size_t, std::size_t> WordAt(std::string_view text, std::size_t offset);
+
+ private:
+  bool Reset(std::string_view text);
+
+  std::unique_ptr<icu::BreakIterator> iterator_;
+};
+
+}  // namespace ocrlint
+
+#endif  // OCRLINT_TEXT_WORD_BREAK_H_

@@ -1,0 +1,46 @@
+#include "text/word_break.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace ocrlint {
+namespace {
+
+// Joins the words between boundaries with '|'.
+std::string Segmented(std::string_view text) {
+  WordSegmenter segmenter;
+  const std::vector<std::size_t> bounds = segmenter.Boundaries(text);
+  std::string out;
+  for (std::size_t i = 1; i < bounds.size(); ++i) {
+    if (i > 1) out += '|';
+    out += text.substr(bounds[i - 1], bounds[i] - bounds[i - 1]);
+  }
+  return out;
+}
+
+TEST(WordSegmenterTest, DictionaryWordsOfChineseText) {
+  EXPECT_EQ(Segmented("一体推进12万亩"), "一体|推进|12|万|亩");
+}
+
+TEST(WordSegmenterTest, BoundaryInsideAWordIsNotOne) {
+  WordSegmenter segmenter;
+  const std::string text = "一体推进";
+  EXPECT_FALSE(segmenter.IsBoundary(text, 9));  // 推|进
+  EXPECT_TRUE(segmenter.IsBoundary(text, 6));   // 一体|推进
+  EXPECT_TRUE(segmenter.IsBoundary(text, 0));
+  EXPECT_TRUE(segmenter.IsBoundary(text, text.size()));
+}
+
+TEST(WordSegmenterTest, WordAtGivesTheEnclosingWord) {
+  WordSegmenter segmenter;
+  const std::string text = "一体推进";
+  EXPECT_EQ(segmenter.WordAt(text, 9), std::make_pair(std::size_t{6}, std::size_t{12}));
+  EXPECT_EQ(segmenter.WordAt(text, 0), std::make_pair(std::size_t{0}, std::size_t{6}));
+}
+
+TEST(WordSegmenterTest, EmptyTextHasOneBoundary) { EXPECT_EQ(Segmented(""), ""); }
+
+}  // namespace
+}  // namespace ocrlint
