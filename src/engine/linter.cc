@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <exception>
 #include <functional>
 #include <iterator>
@@ -168,20 +169,85 @@ bool Conflicts(const TakenEdits& taken, const ByteRange& range) {
 
 }  // namespace
 
+namespace {
+
+// What the output order compares, gathered so that sorting moves 24-byte keys instead of
+// whole Diagnostics (a raw OCR page has a finding every few dozen bytes).
+struct SortKey {
+  std::size_t begin;
+  std::size_t end;
+  std::uint32_t index;
+};
+
+// Keeps the findings `keep` accepts, in DiagnosticLess order (stable), moving each once.
+// `runs` are the ends of the rules' runs in `all`: each rule reports in position order, so
+// each run is usually sorted already and the runs are merged, not sorted again.
+template <typename Keep>
+std::vector<Diagnostic> SortedKept(std::vector<Diagnostic>& all, std::span<const std::size_t> runs,
+                                   Keep keep) {
+  const auto less = [&](const SortKey& a, const SortKey& b) {
+    if (a.begin != b.begin) return a.begin < b.begin;
+    if (a.end != b.end) return a.end < b.end;
+    if (DiagnosticLess(all[a.index], all[b.index])) return true;
+    if (DiagnosticLess(all[b.index], all[a.index])) return false;
+    return a.index < b.index;
+  };
+  std::vector<SortKey> keys;
+  keys.reserve(all.size());
+  std::vector<std::size_t> bounds{0};  // run boundaries in `keys`
+  std::size_t i = 0;
+  for (const std::size_t run_end : runs) {
+    for (; i < run_end; ++i) {
+      if (keep(i, all[i])) {
+        keys.push_back(
+            SortKey{all[i].range.begin, all[i].range.end, static_cast<std::uint32_t>(i)});
+      }
+    }
+    const auto first = keys.begin() + static_cast<std::ptrdiff_t>(bounds.back());
+    if (!std::is_sorted(first, keys.end(), less)) std::sort(first, keys.end(), less);
+    if (keys.size() > bounds.back()) bounds.push_back(keys.size());
+  }
+  // Bottom-up merge of the sorted runs: O(n log runs).
+  while (bounds.size() > 2) {
+    std::vector<std::size_t> merged{0};
+    for (std::size_t r = 1; r < bounds.size(); r += 2) {
+      if (r + 1 < bounds.size()) {
+        const auto base = keys.begin();
+        std::inplace_merge(base + static_cast<std::ptrdiff_t>(bounds[r - 1]),
+                           base + static_cast<std::ptrdiff_t>(bounds[r]),
+                           base + static_cast<std::ptrdiff_t>(bounds[r + 1]), less);
+        merged.push_back(bounds[r + 1]);
+      } else {
+        merged.push_back(bounds[r]);
+      }
+    }
+    bounds = std::move(merged);
+  }
+  std::vector<Diagnostic> out;
+  out.reserve(keys.size());
+  for (const SortKey& key : keys) out.push_back(std::move(all[key.index]));
+  return out;
+}
+
+}  // namespace
+
 std::vector<Diagnostic> Lint(const Document& document, const RuleSet& rules) {
   std::vector<Diagnostic> diagnostics;
   std::vector<Diagnostic> internal_errors;
+  std::vector<std::size_t> runs;
+  runs.reserve(rules.rules.size() + 1);
   for (const ConfiguredRule& configured : rules.rules) {
     RunRule(document, configured, diagnostics, internal_errors);
+    runs.push_back(diagnostics.size());
   }
-  const Suppressions suppressions(document);
-  std::erase_if(diagnostics, [&](Diagnostic& diagnostic) {
-    return Dropped(diagnostic, document, suppressions);
-  });
   // Internal errors are about the rule, not the text: no filter may hide them.
+  const std::size_t checked = diagnostics.size();
   std::move(internal_errors.begin(), internal_errors.end(), std::back_inserter(diagnostics));
-  std::stable_sort(diagnostics.begin(), diagnostics.end(), DiagnosticLess);
-  return diagnostics;
+  runs.push_back(diagnostics.size());
+  const Suppressions suppressions(document);
+  return SortedKept(diagnostics, runs, [&](std::size_t index, Diagnostic& diagnostic) {
+    return index >= checked || !Dropped(diagnostic, document, suppressions);
+  });
 }
 
 EditOutcome ApplyNonOverlapping(std::string_view text, const std::vector<const Fix*>& fixes) {

@@ -207,6 +207,7 @@ class PackParser {
     if (out.replacement && out.fix_title.empty()) out.fix_title = "replace with {replacement}";
     CheckPlaceholders(table, out.message);
     CheckPlaceholders(table, out.fix_title);
+    PrepareLiteralReport(out);
     return out;
   }
 

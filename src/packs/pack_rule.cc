@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
+#include <cstdint>
 #include <stdexcept>
 #include <utility>
 
@@ -188,28 +190,29 @@ std::string ExpandReplacement(std::string_view tmpl, const re2::StringPiece* gro
 std::string FormatMessage(std::string_view tmpl, const re2::StringPiece* groups, int count,
                           std::string_view replacement) {
   std::string out;
+  out.reserve(tmpl.size() + groups[0].size() + replacement.size());
   std::size_t i = 0;
+  // Literal text is copied a run at a time: this runs once per finding, and a raw OCR page
+  // has a finding every few dozen bytes.
   while (i < tmpl.size()) {
-    if (tmpl[i] == '{') {
-      const std::size_t close = tmpl.find('}', i);
-      if (close != std::string_view::npos) {
-        const std::string_view name = tmpl.substr(i + 1, close - i - 1);
-        if (name == "match") {
-          out.append(groups[0].data(), groups[0].size());
-        } else if (name == "replacement") {
-          out.append(replacement);
-        } else if (name.size() == 1 && name[0] >= '0' && name[0] <= '9') {
-          const int n = name[0] - '0';
-          if (n < count) out.append(groups[n].data(), groups[n].size());
-        } else {
-          out.append(tmpl.substr(i, close - i + 1));
-        }
-        i = close + 1;
-        continue;
-      }
+    const std::size_t open = tmpl.find('{', i);
+    const std::size_t close = open == std::string_view::npos ? open : tmpl.find('}', open);
+    if (close == std::string_view::npos) break;
+    out.append(tmpl.substr(i, open - i));
+    const std::string_view name = tmpl.substr(open + 1, close - open - 1);
+    if (name == "match") {
+      out.append(groups[0].data(), groups[0].size());
+    } else if (name == "replacement") {
+      out.append(replacement);
+    } else if (name.size() == 1 && name[0] >= '0' && name[0] <= '9') {
+      const int n = name[0] - '0';
+      if (n < count) out.append(groups[n].data(), groups[n].size());
+    } else {
+      out.append(tmpl.substr(open, close - open + 1));
     }
-    out.push_back(tmpl[i++]);
+    i = close + 1;
   }
+  if (i < tmpl.size()) out.append(tmpl.substr(i));
   return out;
 }
 
@@ -255,40 +258,55 @@ bool MatchCaseAt(const PackCase& rule_case, std::string_view segment, std::size_
   return rule_case.skip == 0 || !skips.Covers(rule_case.skip, begin, end);
 }
 
-// Reports the findings of `spec` in one segment. One unanchored search of the union of
-// its cases finds each candidate start (RE2's DFA skips clean text fast); there the cases
-// are tried in order, anchored, and the first whose conditions hold reports (so findings
-// of one rule never overlap). When none holds, the search goes on one character later.
+// Tries the cases of `spec` at `begin`, in order; the first whose conditions hold reports.
+// Returns the end of the finding (segment offset), or 0 when no case holds.
 template <typename Report>
-void CheckSegment(const PackRuleSpec& spec, std::string_view text, ByteRange segment_range,
-                  Report report) {
+std::size_t ReportAt(const PackRuleSpec& spec, std::string_view segment, std::size_t base,
+                     std::size_t begin, SkipSpans& skips, Report& report) {
+  std::array<re2::StringPiece, kMaxGroups> groups;
+  for (const PackCase& rule_case : spec.cases) {
+    int count = 0;
+    if (!MatchCaseAt(rule_case, segment, begin, skips, groups.data(), count)) continue;
+    const std::size_t end = begin + groups[0].size();
+    const ByteRange range{base + begin, base + end};
+    if (const auto& literal = rule_case.literal_report) {
+      if (literal->replacement) {
+        report(range, literal->message, spec.applicability, literal->fix_title,
+               *literal->replacement);
+      } else {
+        report(range, literal->message);
+      }
+    } else if (rule_case.replacement) {
+      std::string replacement = ExpandReplacement(*rule_case.replacement, groups.data(), count);
+      std::string message = FormatMessage(rule_case.message, groups.data(), count, replacement);
+      std::string title = FormatMessage(rule_case.fix_title, groups.data(), count, replacement);
+      report(range, std::move(message), spec.applicability, std::move(title),
+             std::move(replacement));
+    } else {
+      report(range, FormatMessage(rule_case.message, groups.data(), count, ""));
+    }
+    return end;
+  }
+  return 0;
+}
+
+// Reports the findings of `spec` in one segment by searching it with RE2: one unanchored
+// search of the union of its cases finds each candidate start (RE2's DFA skips clean text
+// fast); there the cases are tried in order, anchored (so findings of one rule never
+// overlap). When none holds, the search goes on one character later. For rules whose
+// matches may start with too many different bytes for PackScanner's byte scan.
+template <typename Report>
+void SearchSegment(const PackRuleSpec& spec, std::string_view text, ByteRange segment_range,
+                   SkipSpans& skips, Report report) {
   const std::string_view segment = text.substr(segment_range.begin, segment_range.size());
   const re2::StringPiece input(segment.data(), segment.size());
-  SkipSpans skips(segment);
-  std::array<re2::StringPiece, kMaxGroups> groups;
   re2::StringPiece candidate;
   std::size_t pos = 0;
   while (pos < segment.size() &&
          spec.any_case->Match(input, pos, segment.size(), RE2::UNANCHORED, &candidate, 1)) {
     const std::size_t begin = static_cast<std::size_t>(candidate.data() - segment.data());
-    pos = begin + DecodeUtf8(segment, begin).length;
-    for (const PackCase& rule_case : spec.cases) {
-      int count = 0;
-      if (!MatchCaseAt(rule_case, segment, begin, skips, groups.data(), count)) continue;
-      const std::size_t end = begin + groups[0].size();
-      const ByteRange range{segment_range.begin + begin, segment_range.begin + end};
-      if (rule_case.replacement) {
-        std::string replacement = ExpandReplacement(*rule_case.replacement, groups.data(), count);
-        std::string message = FormatMessage(rule_case.message, groups.data(), count, replacement);
-        std::string title = FormatMessage(rule_case.fix_title, groups.data(), count, replacement);
-        report(range, std::move(message), spec.applicability, std::move(title),
-               std::move(replacement));
-      } else {
-        report(range, FormatMessage(rule_case.message, groups.data(), count, ""));
-      }
-      pos = end;
-      break;
-    }
+    const std::size_t end = ReportAt(spec, segment, segment_range.begin, begin, skips, report);
+    pos = end != 0 ? end : begin + DecodeUtf8(segment, begin).length;
   }
 }
 
@@ -356,47 +374,154 @@ bool CharCondition::Matches(std::optional<char32_t> c, std::string_view bytes, b
   return false;
 }
 
-void CheckPackRule(const PackRuleSpec& spec, const Document& document, DiagnosticSink& sink) {
-  const std::string_view text = document.text();
-  ForEachProseSegment(
-      document, [&](ByteRange segment) { CheckSegment(spec, text, segment, SinkReporter{sink}); });
+void PrepareLiteralReport(PackCase& rule_case) {
+  rule_case.literal_report.reset();
+  if (!rule_case.literal) return;
+  const re2::StringPiece match(rule_case.prefix);
+  PackCase::LiteralReport literal;
+  if (rule_case.replacement) {
+    literal.replacement = ExpandReplacement(*rule_case.replacement, &match, 1);
+  }
+  const std::string_view replacement =
+      literal.replacement ? std::string_view(*literal.replacement) : std::string_view();
+  literal.message = FormatMessage(rule_case.message, &match, 1, replacement);
+  literal.fix_title = FormatMessage(rule_case.fix_title, &match, 1, replacement);
+  rule_case.literal_report = std::move(literal);
 }
 
-void PackRule::Check(const Document& document, DiagnosticSink& sink) const {
-  CheckPackRule(*spec_, document, sink);
+std::optional<std::bitset<256>> StartBytes(const PackRuleSpec& spec) {
+  std::bitset<256> bytes;
+  for (const PackCase& rule_case : spec.cases) {
+    if (!rule_case.prefix.empty()) {
+      bytes.set(static_cast<unsigned char>(rule_case.prefix[0]));
+      continue;
+    }
+    for (unsigned b = rule_case.first_min; b <= rule_case.first_max; ++b) bytes.set(b);
+  }
+  // Lead bytes of the common Han characters (U+4000-U+9FFF): a pattern that may start with
+  // one would stop the scan at nearly every character, where RE2's DFA is faster.
+  for (unsigned b = 0xE4; b <= 0xE9; ++b) {
+    if (bytes.test(b)) return std::nullopt;
+  }
+  // Continuation bytes cannot start a match of valid UTF-8; a range covering them is too
+  // wide to be worth scanning for.
+  for (unsigned b = 0x80; b <= 0xBF; ++b) {
+    if (bytes.test(b)) return std::nullopt;
+  }
+  return bytes;
 }
 
-PackGroupRule::PackGroupRule(std::vector<Member> members) : members_(std::move(members)) {
-  meta_.id = "rule-packs";
-  meta_.group = RuleGroup::kTypography;
-  meta_.summary = "The rules of the loaded rule packs, run in one pass";
+PackScanner::PackScanner(std::vector<Member> members) : members_(std::move(members)) {
   RE2::Options options;
   options.set_log_errors(false);
   set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-  for (const Member& member : members_) {
-    std::string error;
-    if (set_->Add(member.spec->any_case->pattern(), &error) < 0) {
-      throw std::logic_error(member.spec->meta.id +
-                             ": pattern does not compile in a set: " + error);
+  for (std::size_t i = 0; i < members_.size(); ++i) {
+    const PackRuleSpec& spec = *members_[i].spec;
+    if (const std::optional<std::bitset<256>> bytes = StartBytes(spec)) {
+      for (unsigned b = 0; b < 256; ++b) {
+        if (bytes->test(b)) by_start_byte_[b].push_back(static_cast<std::uint32_t>(i));
+      }
+      continue;
     }
+    std::string error;
+    if (set_->Add(spec.any_case->pattern(), &error) < 0) {
+      throw std::logic_error(spec.meta.id + ": pattern does not compile in a set: " + error);
+    }
+    searched_.push_back(static_cast<std::uint32_t>(i));
   }
-  if (!set_->Compile()) throw std::logic_error("rule packs: RE2::Set does not compile");
+  std::vector<unsigned char> starts;
+  for (unsigned b = 0; b < 256; ++b) {
+    if (!by_start_byte_[b].empty()) starts.push_back(static_cast<unsigned char>(b));
+  }
+  if (starts.size() <= kMaxStartList) start_list_ = std::move(starts);
+  if (!searched_.empty() && !set_->Compile()) {
+    throw std::logic_error("rule packs: RE2::Set does not compile");
+  }
+}
+
+std::size_t PackScanner::NextStart(std::string_view segment, std::size_t from) const {
+  if (start_list_.empty()) {
+    while (from < segment.size() &&
+           by_start_byte_[static_cast<unsigned char>(segment[from])].empty()) {
+      ++from;
+    }
+    return from;
+  }
+  // Few start bytes: compare 16 bytes at a time with each of them.
+  return FindCandidate(segment, from, [&](ByteVector a, ByteVector, ByteVector) {
+    ByteVector mask{};
+    for (const unsigned char byte : start_list_) mask |= (a == byte);
+    return mask;
+  });
+}
+
+void PackScanner::Check(const Document& document, DiagnosticSink& sink) const {
+  const std::string_view text = document.text();
+  std::vector<SinkReporter> reporters;
+  reporters.reserve(members_.size());
+  for (const Member& member : members_) {
+    reporters.push_back(
+        SinkReporter{sink, member.retag ? &member.spec->meta : nullptr, member.severity});
+  }
+  std::vector<int> hits;
+  std::vector<std::size_t> next(members_.size());
+  ForEachProseSegment(document, [&](ByteRange segment_range) {
+    const std::string_view segment = text.substr(segment_range.begin, segment_range.size());
+    SkipSpans skips(segment);
+    std::fill(next.begin(), next.end(), 0);
+    // One pass over the bytes for every rule whose matches start with a known byte: the
+    // cases are tried, anchored, only where a match can start.
+    for (std::size_t pos = NextStart(segment, 0); pos < segment.size();
+         pos = NextStart(segment, pos + 1)) {
+      const auto& rules = by_start_byte_[static_cast<unsigned char>(segment[pos])];
+      for (const std::uint32_t i : rules) {
+        if (pos < next[i]) continue;  // findings of one rule never overlap
+        const std::size_t end =
+            ReportAt(*members_[i].spec, segment, segment_range.begin, pos, skips, reporters[i]);
+        if (end != 0) next[i] = end;
+      }
+    }
+    if (searched_.empty()) return;
+    hits.clear();
+    if (!set_->Match(re2::StringPiece(segment.data(), segment.size()), &hits)) return;
+    std::sort(hits.begin(), hits.end());  // in member order
+    for (const int hit : hits) {
+      const std::uint32_t i = searched_[static_cast<std::size_t>(hit)];
+      SearchSegment(*members_[i].spec, text, segment_range, skips, reporters[i]);
+    }
+  });
+}
+
+void CheckPackRule(const PackRuleSpec& spec, const Document& document, DiagnosticSink& sink) {
+  const std::string_view text = document.text();
+  ForEachProseSegment(document, [&](ByteRange segment) {
+    SkipSpans skips(text.substr(segment.begin, segment.size()));
+    SearchSegment(spec, text, segment, skips, SinkReporter{sink});
+  });
+}
+
+PackRule::PackRule(std::shared_ptr<const PackRuleSpec> spec)
+    : spec_(std::move(spec)), scanner_({PackScanner::Member{spec_, Severity::kWarning, false}}) {}
+
+void PackRule::Check(const Document& document, DiagnosticSink& sink) const {
+  scanner_.Check(document, sink);
+}
+
+PackGroupRule::PackGroupRule(std::vector<Member> members)
+    : scanner_([&] {
+        std::vector<PackScanner::Member> scanned;
+        for (Member& member : members) {
+          scanned.push_back(PackScanner::Member{std::move(member.spec), member.severity, true});
+        }
+        return scanned;
+      }()) {
+  meta_.id = "rule-packs";
+  meta_.group = RuleGroup::kTypography;
+  meta_.summary = "The rules of the loaded rule packs, run in one pass";
 }
 
 void PackGroupRule::Check(const Document& document, DiagnosticSink& sink) const {
-  const std::string_view text = document.text();
-  std::vector<int> hits;
-  ForEachProseSegment(document, [&](ByteRange segment) {
-    hits.clear();
-    const re2::StringPiece input(text.data() + segment.begin, segment.size());
-    if (!set_->Match(input, &hits)) return;
-    std::sort(hits.begin(), hits.end());  // in member order
-    for (int hit : hits) {
-      const Member& member = members_[static_cast<std::size_t>(hit)];
-      CheckSegment(*member.spec, text, segment,
-                   SinkReporter{sink, &member.spec->meta, member.severity});
-    }
-  });
+  scanner_.Check(document, sink);
 }
 
 }  // namespace ocrlint

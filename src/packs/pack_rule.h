@@ -1,6 +1,9 @@
 #ifndef OCRLINT_PACKS_PACK_RULE_H_
 #define OCRLINT_PACKS_PACK_RULE_H_
 
+#include <array>
+#include <bitset>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -64,7 +67,18 @@ struct PackCase {
   std::string message;
   std::optional<std::string> replacement;  // $0-$9 and $$
   std::string fix_title;
+  // For a `literal` case every finding has the same message, fix title and replacement:
+  // formatted once by PrepareLiteralReport, not once per finding.
+  struct LiteralReport {
+    std::string message;
+    std::string fix_title;
+    std::optional<std::string> replacement;
+  };
+  std::optional<LiteralReport> literal_report;
 };
+
+// Fills `rule_case.literal_report` when the case is a literal (after every other field).
+void PrepareLiteralReport(PackCase& rule_case);
 
 // A declarative rule from a pack: its metadata and its cases.
 struct PackRuleSpec {
@@ -76,27 +90,62 @@ struct PackRuleSpec {
   Applicability applicability = Applicability::kSafe;
 };
 
-// Findings of one pack rule, appended through its sink.
+// Findings of one pack rule, appended through its sink, found by RE2's unanchored search
+// (the reference the byte scan of PackScanner is tested against).
 void CheckPackRule(const PackRuleSpec& spec, const Document& document, DiagnosticSink& sink);
+
+// The bytes a match of `spec` may start with (each case's literal prefix, or the range of
+// its possible first bytes); nullopt when a match may start with a common Han character or
+// an arbitrary byte, where a byte scan would stop everywhere.
+std::optional<std::bitset<256>> StartBytes(const PackRuleSpec& spec);
+
+// Runs pack rules over the prose of a document in one pass. Rules whose matches start with
+// a few known bytes (ASCII punctuation, a dash, an ellipsis: every built-in rule) share one
+// scan of the bytes, and their cases are tried, anchored, only at those bytes: no RE2 call
+// where nothing can match, and none to find the next candidate after a finding. The other
+// rules go into one RE2::Set matched once per segment; only the rules it reports search
+// that segment with their own RE2.
+class PackScanner {
+ public:
+  struct Member {
+    std::shared_ptr<const PackRuleSpec> spec;
+    Severity severity;
+    bool retag;  // report under the member's meta and severity (not the sink's)
+  };
+  explicit PackScanner(std::vector<Member> members);
+  void Check(const Document& document, DiagnosticSink& sink) const;
+
+ private:
+  // Up to this many distinct start bytes are found with vector compares; more, byte by byte.
+  static constexpr std::size_t kMaxStartList = 16;
+
+  // The next offset at or after `from` whose byte may start a scanned member's match.
+  std::size_t NextStart(std::string_view segment, std::size_t from) const;
+
+  std::vector<Member> members_;
+  std::array<std::vector<std::uint32_t>, 256> by_start_byte_;  // scanned members by first byte
+  std::vector<unsigned char> start_list_;  // the start bytes, when at most kMaxStartList
+  std::vector<std::uint32_t> searched_;    // members in the Set, in Set order
+  std::unique_ptr<RE2::Set> set_;
+};
 
 // One rule of a pack in the catalog, selectable and configurable by its own id. Checked on
 // its own (e.g. by the examples test) it scans the prose itself; in a RuleSet built by the
 // catalog, all pack rules are fused into one PackGroupRule that shares the scan.
 class PackRule : public Rule {
  public:
-  explicit PackRule(std::shared_ptr<const PackRuleSpec> spec) : spec_(std::move(spec)) {}
+  explicit PackRule(std::shared_ptr<const PackRuleSpec> spec);
   const RuleMeta& meta() const override { return spec_->meta; }
   void Check(const Document& document, DiagnosticSink& sink) const override;
   const std::shared_ptr<const PackRuleSpec>& spec() const { return spec_; }
 
  private:
   std::shared_ptr<const PackRuleSpec> spec_;
+  PackScanner scanner_;
 };
 
-// The enabled pack rules of one RuleSet, run in one pass: the patterns of all rules go
-// into one RE2::Set, matched once per prose segment; only the rules whose patterns occur
-// in a segment then search it with their own RE2. Reports each finding under its own rule's
-// meta and configured severity.
+// The enabled pack rules of one RuleSet, run in one pass (PackScanner). Reports each
+// finding under its own rule's meta and configured severity.
 class PackGroupRule : public Rule {
  public:
   struct Member {
@@ -109,8 +158,7 @@ class PackGroupRule : public Rule {
 
  private:
   RuleMeta meta_;
-  std::vector<Member> members_;  // the Set's pattern i is members_[i].spec->any_case
-  std::unique_ptr<RE2::Set> set_;
+  PackScanner scanner_;
 };
 
 }  // namespace ocrlint

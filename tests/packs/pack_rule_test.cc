@@ -2,12 +2,16 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "engine/config.h"
 #include "engine/linter.h"
+#include "packs/embedded_packs.h"
 #include "packs/pack_catalog.h"
 #include "packs/pack_loader.h"
 #include "testing/run_ocrlint.h"
@@ -160,6 +164,81 @@ TEST(PackRuleTest, UserPackFromConfigIsLoadedAndBadPackIsAnError) {
   result = RunOcrlint({"check", "a.txt"}, dir.path());
   EXPECT_EQ(result.exit_code, 2);
   EXPECT_NE(result.err.find("house.toml:1:1: rule no-etc:"), std::string::npos) << result.err;
+}
+
+}  // namespace
+}  // namespace ocrlint
+
+namespace ocrlint {
+namespace {
+
+// Findings of `rule` on `document` as (range, message, fix) triples, for comparing paths.
+std::vector<std::string> Describe(const std::vector<Diagnostic>& diagnostics) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : diagnostics) {
+    std::string line =
+        std::to_string(d.range.begin) + "-" + std::to_string(d.range.end) + " " + d.message;
+    if (d.fix) line += " => " + d.fix->message + " [" + d.fix->edits.at(0).replacement + "]";
+    out.push_back(std::move(line));
+  }
+  return out;
+}
+
+// The byte scan of PackScanner must find exactly what RE2's unanchored search finds.
+TEST(PackScannerTest, ByteScanFindsWhatTheRe2SearchFindsOnTheRealPages) {
+  std::vector<std::shared_ptr<const PackRuleSpec>> specs;
+  for (const EmbeddedPack& pack : EmbeddedPacks()) {
+    for (auto& spec : ParsePack(pack.toml, std::string(pack.file_name))) specs.push_back(spec);
+  }
+  ASSERT_FALSE(specs.empty());
+  int pages = 0;
+  for (const auto& entry :
+       fs::directory_iterator(fs::path(OCRLINT_SOURCE_DIR) / "corpus_samples")) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("luoyang-", 0) != 0) continue;
+    ++pages;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto document = Document::Create(entry.path().string(), text);
+    for (const auto& spec : specs) {
+      ASSERT_TRUE(StartBytes(*spec).has_value()) << spec->meta.id;  // takes the scan path
+      std::vector<Diagnostic> scanned, searched;
+      DiagnosticSink scan_sink(spec->meta, Severity::kWarning, scanned);
+      DiagnosticSink search_sink(spec->meta, Severity::kWarning, searched);
+      PackRule(spec).Check(*document, scan_sink);
+      CheckPackRule(*spec, *document, search_sink);
+      EXPECT_EQ(Describe(scanned), Describe(searched)) << spec->meta.id << " on " << name;
+    }
+  }
+  EXPECT_EQ(pages, 5);
+}
+
+TEST(PackScannerTest, PatternsStartingWithHanCharactersGoThroughTheSet) {
+  const std::string toml = R"toml(
+[[rule]]
+id = "han-pattern"
+group = "typography"
+summary = "s"
+explanation = "e"
+message = "found {match}"
+pattern = "\\p{Han}的的"
+replacement = "x"
+[[rule.bad]]
+text = "这⟦是的的⟧"
+fixed = "这x"
+[[rule.good]]
+text = "这是的"
+)toml";
+  const auto specs = ParsePack(toml, "han.toml");
+  ASSERT_EQ(specs.size(), 1u);
+  EXPECT_FALSE(StartBytes(*specs[0]).has_value());
+  auto document = Document::Create("a.txt", "一是的的二，三的的的");
+  std::vector<Diagnostic> found;
+  DiagnosticSink sink(specs[0]->meta, Severity::kWarning, found);
+  PackGroupRule({{specs[0], Severity::kWarning}}).Check(*document, sink);
+  EXPECT_EQ(Describe(found),
+            (std::vector<std::string>{"3-12 found 是的的 => replace with x [x]",
+                                      "18-27 found 三的的 => replace with x [x]"}));
 }
 
 }  // namespace
