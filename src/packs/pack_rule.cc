@@ -4,6 +4,7 @@
 #include <array>
 #include <bitset>
 #include <cstdint>
+#include <cstring>
 #include <stdexcept>
 #include <utility>
 
@@ -429,30 +430,57 @@ PackScanner::PackScanner(std::vector<Member> members) : members_(std::move(membe
     }
     searched_.push_back(static_cast<std::uint32_t>(i));
   }
-  std::vector<unsigned char> starts;
-  for (unsigned b = 0; b < 256; ++b) {
-    if (!by_start_byte_[b].empty()) starts.push_back(static_cast<unsigned char>(b));
-  }
-  if (starts.size() <= kMaxStartList) start_list_ = std::move(starts);
+  PrepareVectorScan();
   if (!searched_.empty() && !set_->Compile()) {
     throw std::logic_error("rule packs: RE2::Set does not compile");
   }
 }
 
-std::size_t PackScanner::NextStart(std::string_view segment, std::size_t from) const {
-  if (start_list_.empty()) {
-    while (from < segment.size() &&
-           by_start_byte_[static_cast<unsigned char>(segment[from])].empty()) {
-      ++from;
+void PackScanner::PrepareVectorScan() {
+  for (unsigned b = 0x80; b < 256; ++b) {
+    if (by_start_byte_[b].empty()) continue;
+    if (lead_bytes_.size() == kMaxLeadBytes) {
+      vector_scan_ = false;
+      return;
     }
-    return from;
+    lead_bytes_.push_back(static_cast<unsigned char>(b));
   }
-  // Few start bytes: compare 16 bytes at a time with each of them.
-  return FindCandidate(segment, from, [&](ByteVector a, ByteVector, ByteVector) {
-    ByteVector mask{};
-    for (const unsigned char byte : start_list_) mask |= (a == byte);
-    return mask;
-  });
+  for (unsigned b = 0; b < 0x80; ++b) ascii_starts_ |= !by_start_byte_[b].empty();
+  vector_scan_ = true;
+}
+
+template <typename Visit>
+void PackScanner::ForEachStart(std::string_view segment, Visit visit) const {
+  const auto starts_here = [&](std::size_t pos) {
+    return !by_start_byte_[static_cast<unsigned char>(segment[pos])].empty();
+  };
+  std::size_t i = 0;
+  if (vector_scan_) {
+    // 16 bytes at a time: a block of Han text (lead bytes E4-E9 and continuation bytes) has
+    // no ASCII byte and none of the few non-ASCII start bytes, and is skipped whole.
+    constexpr std::size_t kWidth = sizeof(ByteVector);
+    for (; i + kWidth <= segment.size(); i += kWidth) {
+      ByteVector a;
+      std::memcpy(&a, segment.data() + i, kWidth);
+      ByteVector mask{};
+      if (ascii_starts_) mask = a < 0x80;
+      for (const unsigned char lead : lead_bytes_) mask |= a == lead;
+      std::uint64_t halves[2];
+      std::memcpy(halves, &mask, sizeof halves);
+      for (std::size_t half = 0; half < 2; ++half) {
+        std::uint64_t bits = halves[half];  // 0xFF in each byte that is a candidate
+        while (bits != 0) {
+          const int bit = __builtin_ctzll(bits);
+          bits &= ~(std::uint64_t{0xFF} << (bit & ~7));
+          const std::size_t pos = i + half * 8 + static_cast<std::size_t>(bit / 8);
+          if (starts_here(pos)) visit(pos);
+        }
+      }
+    }
+  }
+  for (; i < segment.size(); ++i) {
+    if (starts_here(i)) visit(i);
+  }
 }
 
 void PackScanner::Check(const Document& document, DiagnosticSink& sink) const {
@@ -471,16 +499,14 @@ void PackScanner::Check(const Document& document, DiagnosticSink& sink) const {
     std::fill(next.begin(), next.end(), 0);
     // One pass over the bytes for every rule whose matches start with a known byte: the
     // cases are tried, anchored, only where a match can start.
-    for (std::size_t pos = NextStart(segment, 0); pos < segment.size();
-         pos = NextStart(segment, pos + 1)) {
-      const auto& rules = by_start_byte_[static_cast<unsigned char>(segment[pos])];
-      for (const std::uint32_t i : rules) {
+    ForEachStart(segment, [&](std::size_t pos) {
+      for (const std::uint32_t i : by_start_byte_[static_cast<unsigned char>(segment[pos])]) {
         if (pos < next[i]) continue;  // findings of one rule never overlap
         const std::size_t end =
             ReportAt(*members_[i].spec, segment, segment_range.begin, pos, skips, reporters[i]);
         if (end != 0) next[i] = end;
       }
-    }
+    });
     if (searched_.empty()) return;
     hits.clear();
     if (!set_->Match(re2::StringPiece(segment.data(), segment.size()), &hits)) return;

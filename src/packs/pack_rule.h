@@ -116,15 +116,21 @@ class PackScanner {
   void Check(const Document& document, DiagnosticSink& sink) const;
 
  private:
-  // Up to this many distinct start bytes are found with vector compares; more, byte by byte.
-  static constexpr std::size_t kMaxStartList = 16;
+  // Up to this many distinct non-ASCII start bytes are found with vector compares (with
+  // every ASCII byte when an ASCII byte may start a match); more, byte by byte.
+  static constexpr std::size_t kMaxLeadBytes = 4;
 
-  // The next offset at or after `from` whose byte may start a scanned member's match.
-  std::size_t NextStart(std::string_view segment, std::size_t from) const;
+  void PrepareVectorScan();
+  // Calls `visit(pos)` at every offset of `segment`, ascending, whose byte may start a
+  // match of a scanned member.
+  template <typename Visit>
+  void ForEachStart(std::string_view segment, Visit visit) const;
 
   std::vector<Member> members_;
   std::array<std::vector<std::uint32_t>, 256> by_start_byte_;  // scanned members by first byte
-  std::vector<unsigned char> start_list_;  // the start bytes, when at most kMaxStartList
+  bool vector_scan_ = false;
+  bool ascii_starts_ = false;              // an ASCII byte may start a match
+  std::vector<unsigned char> lead_bytes_;  // the non-ASCII start bytes
   std::vector<std::uint32_t> searched_;    // members in the Set, in Set order
   std::unique_ptr<RE2::Set> set_;
 };
