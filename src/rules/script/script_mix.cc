@@ -197,7 +197,7 @@ bool IsAllowed(ByteRange range, std::span<const ByteRange> allowed) {
 class ScriptMixRule final : public Rule {
  public:
   ScriptMixRule(ScriptSetting setting, std::vector<std::string> allow)
-      : setting_(setting), allow_(std::move(allow)), table_(ScriptTable::Get()) {
+      : setting_(setting), allow_(std::move(allow)) {
     std::erase_if(allow_, [](const std::string& word) { return word.empty(); });
   }
 
@@ -223,7 +223,9 @@ class ScriptMixRule final : public Rule {
 
   ScriptSetting setting_;
   std::vector<std::string> allow_;
-  const ScriptTable& table_;
+  // Loaded on first use (a few hundred ms of OpenCC dictionaries), not when the rule is
+  // built: `ocrlint rules`, `explain` and runs that never check Chinese text skip it.
+  static const ScriptTable& table() { return ScriptTable::Get(); }
 };
 
 Target ScriptMixRule::DocumentTarget(const Census& total) const {
@@ -264,7 +266,7 @@ void ScriptMixRule::Check(const Document& document, DiagnosticSink& sink) const 
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     if (!blocks[i].IsProse()) continue;
     for (const ByteRange& segment : document.Segments(blocks[i])) {
-      censuses[i].Add(TakeCensus(segment.In(text), table_));
+      censuses[i].Add(TakeCensus(segment.In(text), table()));
     }
     total.Add(censuses[i]);
   }
@@ -288,7 +290,7 @@ void ScriptMixRule::CheckBlock(const Document& document, const Block& block, Tar
     const auto* end = base + segment.end;
     while (p < end) {
       const std::size_t offset = static_cast<std::size_t>(p - base);
-      const std::uint16_t flags = table_.Flags(NextCodePoint(p, end));
+      const std::uint16_t flags = table().Flags(NextCodePoint(p, end));
       if ((flags & mask) == 0 || offset < done) continue;
       const ByteRange sentence = SentenceAround(document, segment, offset);
       // Japanese kanji follow neither Chinese script.
@@ -382,7 +384,7 @@ void ScriptMixRule::ReportPiece(std::size_t offset, const ConvertedPiece& piece,
     return;
   }
   const bool has_candidate = std::any_of(in.begin(), in.end(), [&](const CodePointAt& c) {
-    return (table_.Flags(c.cp) & target.CandidateMask()) != 0;
+    return (table().Flags(c.cp) & target.CandidateMask()) != 0;
   });
   const ByteRange range{offset, offset + piece.input.size()};
   if (has_candidate && !IsAllowed(range, allowed)) {
@@ -399,7 +401,7 @@ void ScriptMixRule::ReportRuns(std::size_t offset, std::string_view input,
                                std::span<const ByteRange> allowed, DiagnosticSink& sink) const {
   const std::uint16_t mask = target.CandidateMask();
   auto changed = [&](std::size_t k) {
-    return in[k].cp != out[k].cp && (table_.Flags(in[k].cp) & mask) != 0;
+    return in[k].cp != out[k].cp && (table().Flags(in[k].cp) & mask) != 0;
   };
   std::size_t i = 0;
   while (i < in.size()) {
@@ -411,7 +413,7 @@ void ScriptMixRule::ReportRuns(std::size_t offset, std::string_view input,
     bool one_to_one = true;
     std::string replacement;
     for (; j < in.size() && changed(j); ++j) {
-      one_to_one = one_to_one && (table_.Flags(in[j].cp) & target.OneToOneFlag()) != 0;
+      one_to_one = one_to_one && (table().Flags(in[j].cp) & target.OneToOneFlag()) != 0;
       replacement += output.substr(out[j].begin, out[j].end - out[j].begin);
     }
     const ByteRange range{offset + in[i].begin, offset + in[j - 1].end};
