@@ -56,7 +56,7 @@ RuleMeta BrokenSentenceMeta() {
                          "坚持创新引领发展。围绕构建新型工业体系，一手抓传统产业转型升级。\n\n"
                          "一手抓传统产业转型升级，打造铝加工、耐火耐磨两大优势产业集群；推动产业"
                          "发展提速、提质、提效。\n"),
-              BadExample("The committee approved the plan, and the infor-\u27E6\n\n\u27E7mation "
+              BadExample("The committee approved the plan, and the infor\u27E6-\n\n\u27E7mation "
                          "was published the next day.\n",
                          "The committee approved the plan, and the information was published "
                          "the next day.\n"),
