@@ -24,6 +24,31 @@ constexpr std::size_t kMinBodyChars = 10;
 // Characters of each half that ICU segments around a junction.
 constexpr int kWindowChars = 4;
 
+// Inline decoding for the few characters read at each block end (Document::text() is
+// valid UTF-8; anything unexpected falls back to the checked decoder).
+inline Decoded NextChar(std::string_view text, std::size_t pos) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + pos;
+  const unsigned char b = p[0];
+  if (b < 0x80) return Decoded{b, 1};
+  if (b >= 0xE0 && b < 0xF0 && pos + 3 <= text.size()) {
+    return Decoded{static_cast<char32_t>(((b & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F)),
+                   3};
+  }
+  return DecodeUtf8(text, pos);
+}
+
+inline Decoded PrevChar(std::string_view text, std::size_t pos) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  if (pos >= 1 && p[pos - 1] < 0x80) return Decoded{p[pos - 1], 1};
+  if (pos >= 3 && (p[pos - 3] & 0xF0) == 0xE0 && (p[pos - 2] & 0xC0) == 0x80 &&
+      (p[pos - 1] & 0xC0) == 0x80) {
+    return Decoded{static_cast<char32_t>(((p[pos - 3] & 0x0F) << 12) | ((p[pos - 2] & 0x3F) << 6) |
+                                         (p[pos - 1] & 0x3F)),
+                   3};
+  }
+  return DecodeUtf8Before(text, pos);
+}
+
 bool IsSpace(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000; }
 
 // Ends a sentence or a clause that needs nothing after it: full stops, question and
@@ -190,7 +215,7 @@ std::optional<std::size_t> TrailingGroupStart(std::string_view text, std::size_t
   const char32_t opener = OpeningOf(closer);
   std::size_t pos = end;
   for (int n = 0; n < 24 && pos > begin; ++n) {
-    const Decoded d = DecodeUtf8Before(text, pos);
+    const Decoded d = PrevChar(text, pos);
     pos -= d.length;
     if (d.code_point == opener) return pos;
     if (d.code_point == closer && n > 0) return std::nullopt;
@@ -204,7 +229,7 @@ End AnalyzeEnd(std::string_view text, ByteRange content) {
   std::size_t last_terminal = content.begin;
   bool seen_terminal = false;
   while (pos > content.begin) {
-    const Decoded d = DecodeUtf8Before(text, pos);
+    const Decoded d = PrevChar(text, pos);
     const char32_t c = d.code_point;
     if (IsSpace(c)) {
       pos -= d.length;
@@ -221,8 +246,8 @@ End AnalyzeEnd(std::string_view text, ByteRange content) {
       if (open) {
         pos = *open;
         std::size_t before = pos;
-        while (before > content.begin && IsSpace(DecodeUtf8Before(text, before).code_point)) {
-          before -= DecodeUtf8Before(text, before).length;
+        while (before > content.begin && IsSpace(PrevChar(text, before).code_point)) {
+          before -= PrevChar(text, before).length;
         }
         if (before == content.begin) {
           // The whole block is one bracketed group: "(康珂 梦豪)", "(上接01版)".
@@ -234,7 +259,7 @@ End AnalyzeEnd(std::string_view text, ByteRange content) {
       }
     }
     if (IsQuoteCloser(c) && pos - d.length > content.begin) {
-      const Decoded before = DecodeUtf8Before(text, pos - d.length);
+      const Decoded before = PrevChar(text, pos - d.length);
       if (IsTerminal(before.code_point)) {
         end.terminated = true;
         seen_terminal = true;
@@ -255,7 +280,7 @@ End AnalyzeEnd(std::string_view text, ByteRange content) {
     // Find the last terminal mark within a credit's length of the end.
     std::size_t p = content.end;
     for (int n = 0; n < 45 && p > content.begin; ++n) {
-      const Decoded d = DecodeUtf8Before(text, p);
+      const Decoded d = PrevChar(text, p);
       if (IsTerminal(d.code_point)) {
         tail_begin = p;
         break;
@@ -280,7 +305,7 @@ End AnalyzeEnd(std::string_view text, ByteRange content) {
 bool IsListLed(std::string_view text, ByteRange content) {
   const std::string_view s = content.In(text);
   if (s.empty()) return false;
-  const Decoded first = DecodeUtf8(s, 0);
+  const Decoded first = NextChar(s, 0);
   const char32_t c = first.code_point;
   if (c == U'—' || c == U'■' || c == U'□' || c == U'●' || c == U'○' || c == U'◆' || c == U'◇' ||
       c == U'▲' || c == U'★' || c == U'☆' || c == U'·' || c == U'•' || c == U'-' || c == U'*' ||
@@ -291,14 +316,14 @@ bool IsListLed(std::string_view text, ByteRange content) {
     std::size_t i = 0;
     while (i < s.size() && i < 3 && IsAsciiDigit(static_cast<unsigned char>(s[i]))) ++i;
     if (i >= s.size()) return false;
-    const Decoded next = DecodeUtf8(s, i);
+    const Decoded next = NextChar(s, i);
     return next.code_point == U' ' || next.code_point == U'、' || next.code_point == U'．' ||
            next.code_point == 0x3000 ||
            (next.code_point == U'.' && i + 1 < s.size() &&
             !IsAsciiDigit(static_cast<unsigned char>(s[i + 1])));
   }
   if (c == U'(' || c == U'（') {
-    const Decoded next = DecodeUtf8(s, first.length);
+    const Decoded next = NextChar(s, first.length);
     return next.code_point == U'一' || next.code_point == U'二' || next.code_point == U'三' ||
            next.code_point == U'四' || next.code_point == U'五' || IsAsciiDigit(next.code_point);
   }
@@ -315,48 +340,45 @@ bool HasSentencePunctBefore(std::string_view text, ByteRange content, std::size_
                             bool full_stop = false) {
   std::size_t pos = content.begin;
   while (pos < end) {
-    const Decoded d = DecodeUtf8(text, pos);
+    const Decoded d = NextChar(text, pos);
     if (full_stop ? IsFullStop(d.code_point) : IsSentencePunct(d.code_point)) return true;
     pos += d.length;
   }
   return false;
 }
 
-// The innermost mark opened in [begin, end) and never closed there (0 if none). ASCII
-// straight quotes are paired by count.
+// The innermost mark opened in the last sentence of [begin, end) and never closed (0 if
+// none). Reads backwards from the end, past full stops inside a quotation, for at most
+// kMaxOpenScan characters: a mark opened further back is no sign of a cut. ASCII straight
+// quotes are paired by count over the whole range.
 struct OpenMark {
   char32_t mark = 0;
 };
 
+constexpr int kMaxOpenScan = 160;
+
 OpenMark UnclosedMark(std::string_view text, ByteRange range) {
-  char32_t stack[16];
+  char32_t pending[16];  // closers seen, innermost last
   int depth = 0;
-  int straight = 0;
-  std::size_t pos = range.begin;
-  while (pos < range.end) {
-    const Decoded d = DecodeUtf8(text, pos);
-    pos += d.length;
+  std::size_t pos = range.end;
+  for (int n = 0; n < kMaxOpenScan && pos > range.begin; ++n) {
+    const Decoded d = PrevChar(text, pos);
+    pos -= d.length;
     const char32_t c = d.code_point;
-    if (c == U'"') {
-      ++straight;
+    if (depth == 0 && IsFullStop(c) && pos + d.length < range.end) break;
+    if (OpeningOf(c) != 0) {
+      if (depth < 16) pending[depth++] = c;
       continue;
     }
-    if (ClosingOf(c) != 0) {
-      if (depth < 16) stack[depth++] = c;
-      continue;
-    }
-    const char32_t opener = OpeningOf(c);
-    if (opener == 0) continue;
-    // Pop to the matching opener; a stray closer is ignored.
-    for (int k = depth - 1; k >= 0; --k) {
-      if (stack[k] == opener) {
-        depth = k;
-        break;
-      }
-    }
+    const char32_t closer = ClosingOf(c);
+    if (closer == 0) continue;
+    int k = depth - 1;
+    while (k >= 0 && pending[k] != closer) --k;
+    if (k < 0) return OpenMark{c};
+    depth = k;
   }
-  if (depth > 0) return OpenMark{stack[depth - 1]};
-  if (straight % 2 == 1) return OpenMark{U'"'};
+  const auto quotes = std::count(text.begin() + range.begin, text.begin() + range.end, '"');
+  if (quotes % 2 == 1) return OpenMark{U'"'};
   return OpenMark{};
 }
 
@@ -370,7 +392,7 @@ bool ClosesCarriedMark(std::string_view text, ByteRange second, char32_t mark) {
   const char32_t closer = ClosingOf(mark);
   std::size_t pos = second.begin;
   for (int n = 0; n < 80 && pos < second.end; ++n) {
-    const Decoded d = DecodeUtf8(text, pos);
+    const Decoded d = NextChar(text, pos);
     pos += d.length;
     if (d.code_point == closer) return true;
     if (d.code_point == mark) return false;
@@ -382,7 +404,7 @@ bool ClosesCarriedMark(std::string_view text, ByteRange second, char32_t mark) {
 std::size_t HanTailBegin(std::string_view text, std::size_t begin, std::size_t end) {
   std::size_t pos = end;
   for (int n = 0; n < kWindowChars && pos > begin; ++n) {
-    const Decoded d = DecodeUtf8Before(text, pos);
+    const Decoded d = PrevChar(text, pos);
     if (!IsHan(d.code_point)) break;
     pos -= d.length;
   }
@@ -392,7 +414,7 @@ std::size_t HanTailBegin(std::string_view text, std::size_t begin, std::size_t e
 std::size_t HanHeadEnd(std::string_view text, std::size_t begin, std::size_t end) {
   std::size_t pos = begin;
   for (int n = 0; n < kWindowChars && pos < end; ++n) {
-    const Decoded d = DecodeUtf8(text, pos);
+    const Decoded d = NextChar(text, pos);
     if (!IsHan(d.code_point)) break;
     pos += d.length;
   }
@@ -492,15 +514,19 @@ class Analyzer {
     const OpenMark open = UnclosedMark(text_, ByteRange{blocks_[i].content.begin, ends_[i].end});
     if (second) {
       const ByteRange b = blocks_[*second].content;
-      bool strong = open.mark != 0 && ClosesCarriedMark(text_, b, open.mark);
       std::string joiner;
       std::size_t cut = blocks_[i].content.end;
-      if (!strong) strong = LatinContinues(i, b, joiner, cut);
-      if (!strong) strong = DanglingEnd(i).has_value();
-      if (!strong) strong = StartsWithNonStarter(b);
-      if (!strong) strong = WordSpansJunction(i, b);
-      const bool fresh = !strong && (strict || interleaved > 0 || StartsFresh(i, *second));
-      if (!fresh) {
+      // Body text directly followed by body text is one sentence unless the second opens
+      // a sentence of its own; otherwise (and always for Latin text) evidence decides.
+      const bool need_evidence = strict || interleaved > 0 || IsAsciiLetter(ends_[i].last) ||
+                                 IsAsciiLetter(static_cast<unsigned char>(text_[b.begin])) ||
+                                 StartsFresh(i, *second);
+      bool strong = LatinContinues(i, b, joiner, cut);
+      if (need_evidence && !strong) {
+        strong = (open.mark != 0 && ClosesCarriedMark(text_, b, open.mark)) ||
+                 DanglingEnd(i).has_value() || StartsWithNonStarter(b) || WordSpansJunction(i, b);
+      }
+      if (!need_evidence || strong) {
         BrokenSentence broken;
         broken.first = i;
         broken.second = *second;
@@ -562,7 +588,7 @@ class Analyzer {
     if (!IsHan(end.last)) return std::nullopt;
     const std::size_t de = end.last_char.begin;
     if (de <= blocks_[i].content.begin) return std::nullopt;
-    const Decoded before = DecodeUtf8Before(text_, de);
+    const Decoded before = PrevChar(text_, de);
     if (before.code_point != U'的') return std::nullopt;
     const std::size_t begin = HanTailBegin(text_, blocks_[i].content.begin, end.end);
     const std::string_view window = ByteRange{begin, end.end}.In(text_);
@@ -573,7 +599,7 @@ class Analyzer {
   }
 
   bool StartsWithNonStarter(ByteRange b) {
-    const Decoded first = DecodeUtf8(text_, b.begin);
+    const Decoded first = NextChar(text_, b.begin);
     if (IsNonStarterPunct(first.code_point)) return true;
     if (!IsNonStarterParticle(first.code_point)) return false;
     const std::size_t head_end = HanHeadEnd(text_, b.begin, b.end);
@@ -585,7 +611,7 @@ class Analyzer {
   // dictionary word ("一体推" + "进12万亩": 推进).
   bool WordSpansJunction(std::uint32_t i, ByteRange b) {
     const End& end = ends_[i];
-    if (!IsHan(end.last) || !IsHan(DecodeUtf8(text_, b.begin).code_point)) return false;
+    if (!IsHan(end.last) || !IsHan(NextChar(text_, b.begin).code_point)) return false;
     const std::size_t tail = HanTailBegin(text_, blocks_[i].content.begin, end.end);
     const std::size_t head = HanHeadEnd(text_, b.begin, b.end);
     window_.assign(text_.substr(tail, end.end - tail));
@@ -618,7 +644,7 @@ class Analyzer {
   // evidence ("私募股权投资" / "基金开展跟投试点。").
   bool StartsFresh(std::uint32_t i, std::uint32_t j) const {
     const ByteRange b = blocks_[j].content;
-    const Decoded first = DecodeUtf8(text_, b.begin);
+    const Decoded first = NextChar(text_, b.begin);
     if (IsSentenceOpener(first.code_point)) return true;
     if (!StartsWithTopic(b)) return false;
     if (StartsWithTopic(blocks_[i].content)) return true;
@@ -636,7 +662,7 @@ class Analyzer {
   bool StartsWithTopic(ByteRange range) const {
     std::size_t pos = range.begin;
     for (int n = 0; n < 16 && pos < range.end; ++n) {
-      const Decoded d = DecodeUtf8(text_, pos);
+      const Decoded d = NextChar(text_, pos);
       pos += d.length;
       if (IsFullStop(d.code_point)) return n >= 6 && n <= 14;
       if (IsSentencePunct(d.code_point)) return false;
@@ -646,7 +672,7 @@ class Analyzer {
 
   std::string_view HeadChars(ByteRange range, int count) const {
     std::size_t pos = range.begin;
-    for (int n = 0; n < count && pos < range.end; ++n) pos += DecodeUtf8(text_, pos).length;
+    for (int n = 0; n < count && pos < range.end; ++n) pos += NextChar(text_, pos).length;
     return ByteRange{range.begin, pos}.In(text_);
   }
 
