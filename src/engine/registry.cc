@@ -4,6 +4,7 @@
 
 #include "rules/hygiene/hygiene_rules.h"
 #include "rules/script/script_rules.h"
+#include "rules/structure/structure_rules.h"
 #include "rules/typography/typography_rules.h"
 
 namespace ocrlint {
@@ -11,6 +12,7 @@ namespace ocrlint {
 std::span<const BuiltinRule> BuiltinRules() {
   // Sorted by id (a test checks it). Adding a rule means adding one line here.
   static constexpr BuiltinRule kRules[] = {
+      {"broken-sentence", &MakeBrokenSentenceRule},
       {"cjk-latin-spacing", &MakeCjkLatinSpacingRule},
       {"compat-ideograph", &MakeCompatIdeographRule},
       {"fullwidth-alnum", &MakeFullwidthAlnumRule},
@@ -22,6 +24,7 @@ std::span<const BuiltinRule> BuiltinRules() {
       {"straight-quotes", &MakeStraightQuotesRule},
       {"stray-space", &MakeStraySpaceRule},
       {"trailing-space", &MakeTrailingSpaceRule},
+      {"truncated-text", &MakeTruncatedTextRule},
       {"unbalanced-pair", &MakeUnbalancedPairRule},
   };
   return kRules;

@@ -1,0 +1,712 @@
+#include "rules/structure/paragraph_end.h"
+
+#include <algorithm>
+#include <optional>
+#include <span>
+#include <string_view>
+
+#include "text/char_class.h"
+#include "text/utf8.h"
+#include "text/word_break.h"
+
+namespace ocrlint::structure {
+namespace {
+
+// Captions and image placeholders that may stand between the halves of a broken sentence.
+constexpr int kMaxInterleaved = 3;
+// A caption is at most this many characters long.
+constexpr std::size_t kMaxCaptionChars = 40;
+// A paragraph ending with terminal punctuation of at least this many bytes (about 15 CJK
+// characters) is running text: the headline block of an article is over.
+constexpr std::size_t kMinBodyBytes = 45;
+// Body text without terminal punctuation has at least this many characters.
+constexpr std::size_t kMinBodyChars = 10;
+// Characters of each half that ICU segments around a junction.
+constexpr int kWindowChars = 4;
+
+// Inline decoding for the few characters read at each block end (Document::text() is
+// valid UTF-8; anything unexpected falls back to the checked decoder).
+inline Decoded NextChar(std::string_view text, std::size_t pos) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + pos;
+  const unsigned char b = p[0];
+  if (b < 0x80) return Decoded{b, 1};
+  if (b >= 0xE0 && b < 0xF0 && pos + 3 <= text.size()) {
+    return Decoded{static_cast<char32_t>(((b & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F)),
+                   3};
+  }
+  return DecodeUtf8(text, pos);
+}
+
+inline Decoded PrevChar(std::string_view text, std::size_t pos) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  if (pos >= 1 && p[pos - 1] < 0x80) return Decoded{p[pos - 1], 1};
+  if (pos >= 3 && (p[pos - 3] & 0xF0) == 0xE0 && (p[pos - 2] & 0xC0) == 0x80 &&
+      (p[pos - 1] & 0xC0) == 0x80) {
+    return Decoded{static_cast<char32_t>(((p[pos - 3] & 0x0F) << 12) | ((p[pos - 2] & 0x3F) << 6) |
+                                         (p[pos - 1] & 0x3F)),
+                   3};
+  }
+  return DecodeUtf8Before(text, pos);
+}
+
+bool IsSpace(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000; }
+
+// Ends a sentence or a clause that needs nothing after it: full stops, question and
+// exclamation marks, the ellipsis, semicolons and colons (a list or a quotation follows),
+// and the dash that introduces what follows ("……施工景象——").
+bool IsTerminal(char32_t c) {
+  switch (c) {
+    case U'。':
+    case U'．':
+    case U'｡':
+    case U'！':
+    case U'？':
+    case U'!':
+    case U'?':
+    case U'.':
+    case U'…':
+    case U'；':
+    case U';':
+    case U'：':
+    case U':':
+    case U'—':
+    case U'⋯':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Punctuation inside a sentence, which headlines and captions rarely carry.
+bool IsSentencePunct(char32_t c) {
+  return c == U'，' || c == U',' || c == U'、' || c == U'。' || c == U'；' || c == U';' ||
+         c == U'！' || c == U'？' || c == U'!' || c == U'?' || c == U'：' || c == U':';
+}
+
+char32_t ClosingOf(char32_t c) {
+  switch (c) {
+    case U'“':
+      return U'”';
+    case U'‘':
+      return U'’';
+    case U'(':
+      return U')';
+    case U'（':
+      return U'）';
+    case U'《':
+      return U'》';
+    case U'〈':
+      return U'〉';
+    case U'「':
+      return U'」';
+    case U'『':
+      return U'』';
+    case U'【':
+      return U'】';
+    case U'〔':
+      return U'〕';
+    case U'［':
+      return U'］';
+    case U'[':
+      return U']';
+    default:
+      return 0;
+  }
+}
+
+char32_t OpeningOf(char32_t c) {
+  switch (c) {
+    case U'”':
+      return U'“';
+    case U'’':
+      return U'‘';
+    case U')':
+      return U'(';
+    case U'）':
+      return U'（';
+    case U'》':
+      return U'《';
+    case U'〉':
+      return U'〈';
+    case U'」':
+      return U'「';
+    case U'』':
+      return U'『';
+    case U'】':
+      return U'【';
+    case U'〕':
+      return U'〔';
+    case U'］':
+      return U'［';
+    case U']':
+      return U'[';
+    default:
+      return 0;
+  }
+}
+
+bool IsQuoteCloser(char32_t c) { return c == U'”' || c == U'’' || c == U'"' || c == U'\''; }
+bool IsBracketCloser(char32_t c) { return c != U'”' && c != U'’' && OpeningOf(c) != 0; }
+
+// Function words after which a sentence cannot stop (when they stand as a word of their
+// own: 的 in 目的 or 为 in 大有可为 ends a word, not a sentence).
+bool IsDanglingWord(char32_t c) {
+  static constexpr std::u32string_view kWords =
+      U"的地得和与及或把将被让使向从在对为以由给跟同并而且但再更又也还都就才很最其之于等是";
+  return kWords.find(c) != std::u32string_view::npos;
+}
+
+bool IsDanglingComma(char32_t c) { return c == U'、' || c == U'，' || c == U','; }
+
+// Characters that cannot start a sentence: closing punctuation, commas, and (as words of
+// their own) particles that follow what they attach to.
+bool IsNonStarterPunct(char32_t c) {
+  return c == U'，' || c == U'、' || c == U'。' || c == U'；' || c == U'：' || c == U'？' ||
+         c == U'！' || c == U',' || c == U';' || c == U':' || c == U'?' || c == U'!' ||
+         IsBracketCloser(c) || c == U'”' || c == U'’';
+}
+bool IsNonStarterParticle(char32_t c) {
+  return c == U'的' || c == U'了' || c == U'着' || c == U'们' || c == U'吗' || c == U'呢' ||
+         c == U'吧';
+}
+
+bool IsSentenceOpener(char32_t c) {
+  return c == U'“' || c == U'"' || c == U'‘' || c == U'(' || c == U'（' || c == U'《' ||
+         c == U'【' || c == U'「' || c == U'『';
+}
+
+bool StartsWith(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
+bool Contains(std::string_view text, std::string_view needle) {
+  return text.find(needle) != std::string_view::npos;
+}
+
+// A byline or credit: "洛报融媒记者 郭学锋 通讯员 文鹏", "张铁生 文/图", "...许柯 摄".
+bool IsCredit(std::string_view text) {
+  return Contains(text, "记者") || Contains(text, "通讯员") || Contains(text, "文/图") ||
+         Contains(text, "图/文") || Contains(text, "摄影") || Contains(text, "供图") ||
+         Contains(text, "实习生") || text.ends_with(" 摄") || text.ends_with("\u3000摄");
+}
+
+std::size_t CountChars(std::string_view text, std::size_t limit) {
+  std::size_t n = 0;
+  for (const char byte : text) {
+    if (!IsUtf8ContinuationByte(static_cast<unsigned char>(byte)) && ++n > limit) return n;
+  }
+  return n;
+}
+
+// How a block's text ends.
+struct End {
+  bool terminated = false;
+  bool credit = false;  // the block is, or ends with, a byline: the article is over
+  // The end of the text proper (before a trailing group such as "(资料图片)").
+  std::size_t end = 0;
+  ByteRange last_char;
+  char32_t last = 0;
+};
+
+// The offset of the bracket opening the group that ends just before `end`, if the group is
+// short and inside [begin, end).
+std::optional<std::size_t> TrailingGroupStart(std::string_view text, std::size_t begin,
+                                              std::size_t end, char32_t closer) {
+  const char32_t opener = OpeningOf(closer);
+  std::size_t pos = end;
+  for (int n = 0; n < 24 && pos > begin; ++n) {
+    const Decoded d = PrevChar(text, pos);
+    pos -= d.length;
+    if (d.code_point == opener) return pos;
+    if (d.code_point == closer && n > 0) return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+End AnalyzeEnd(std::string_view text, ByteRange content) {
+  End end;
+  std::size_t pos = content.end;
+  std::size_t last_terminal = content.begin;
+  bool seen_terminal = false;
+  while (pos > content.begin) {
+    const Decoded d = PrevChar(text, pos);
+    const char32_t c = d.code_point;
+    if (IsSpace(c)) {
+      pos -= d.length;
+      continue;
+    }
+    if (IsTerminal(c)) {
+      end.terminated = true;
+      seen_terminal = true;
+      last_terminal = pos;
+      break;
+    }
+    if (IsBracketCloser(c)) {
+      const auto open = TrailingGroupStart(text, content.begin, pos - d.length, c);
+      if (open) {
+        pos = *open;
+        std::size_t before = pos;
+        while (before > content.begin && IsSpace(PrevChar(text, before).code_point)) {
+          before -= PrevChar(text, before).length;
+        }
+        if (before == content.begin) {
+          // The whole block is one bracketed group: "(康珂 梦豪)", "(上接01版)".
+          end.terminated = true;
+          end.credit = Contains(ByteRange{content.begin, content.end}.In(text), " ");
+          break;
+        }
+        continue;
+      }
+    }
+    if (IsQuoteCloser(c) && pos - d.length > content.begin) {
+      const Decoded before = PrevChar(text, pos - d.length);
+      if (IsTerminal(before.code_point)) {
+        end.terminated = true;
+        seen_terminal = true;
+        last_terminal = pos - d.length;
+        break;
+      }
+    }
+    end.end = pos;
+    end.last_char = ByteRange{pos - d.length, pos};
+    end.last = c;
+    break;
+  }
+  if (pos <= content.begin && !end.terminated) end.end = content.begin;
+  if (end.credit) return end;
+  // A credit after the last sentence, or a byline of its own.
+  std::size_t tail_begin = content.begin;
+  if (!seen_terminal) {
+    // Find the last terminal mark within a credit's length of the end.
+    std::size_t p = content.end;
+    for (int n = 0; n < 45 && p > content.begin; ++n) {
+      const Decoded d = PrevChar(text, p);
+      if (IsTerminal(d.code_point)) {
+        tail_begin = p;
+        break;
+      }
+      p -= d.length;
+    }
+    if (p > content.begin && tail_begin == content.begin) return end;  // long, no credit
+  } else {
+    tail_begin = last_terminal;
+    // Only a credit if nothing but the tail follows the last terminal mark.
+    if (tail_begin >= content.end) return end;
+  }
+  const std::string_view tail = ByteRange{tail_begin, content.end}.In(text);
+  if (CountChars(tail, 45) <= 45 && IsCredit(tail)) {
+    end.terminated = true;
+    end.credit = true;
+  }
+  return end;
+}
+
+// A numbered or bulleted line: "1 党建引领，立德树人守初心", "——访……", "■", "(一)".
+bool IsListLed(std::string_view text, ByteRange content) {
+  const std::string_view s = content.In(text);
+  if (s.empty()) return false;
+  const Decoded first = NextChar(s, 0);
+  const char32_t c = first.code_point;
+  if (c == U'—' || c == U'■' || c == U'□' || c == U'●' || c == U'○' || c == U'◆' || c == U'◇' ||
+      c == U'▲' || c == U'★' || c == U'☆' || c == U'·' || c == U'•' || c == U'-' || c == U'*' ||
+      (c >= U'①' && c <= U'⑳')) {
+    return true;
+  }
+  if (IsAsciiDigit(c)) {
+    std::size_t i = 0;
+    while (i < s.size() && i < 3 && IsAsciiDigit(static_cast<unsigned char>(s[i]))) ++i;
+    if (i >= s.size()) return false;
+    const Decoded next = NextChar(s, i);
+    return next.code_point == U' ' || next.code_point == U'、' || next.code_point == U'．' ||
+           next.code_point == 0x3000 ||
+           (next.code_point == U'.' && i + 1 < s.size() &&
+            !IsAsciiDigit(static_cast<unsigned char>(s[i + 1])));
+  }
+  if (c == U'(' || c == U'（') {
+    const Decoded next = NextChar(s, first.length);
+    return next.code_point == U'一' || next.code_point == U'二' || next.code_point == U'三' ||
+           next.code_point == U'四' || next.code_point == U'五' || IsAsciiDigit(next.code_point);
+  }
+  return false;
+}
+
+bool IsFullStop(char32_t c) {
+  return c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?';
+}
+
+// Whether [content.begin, end) holds sentence punctuation (only full stops when
+// `full_stop`).
+bool HasSentencePunctBefore(std::string_view text, ByteRange content, std::size_t end,
+                            bool full_stop = false) {
+  std::size_t pos = content.begin;
+  while (pos < end) {
+    const Decoded d = NextChar(text, pos);
+    if (full_stop ? IsFullStop(d.code_point) : IsSentencePunct(d.code_point)) return true;
+    pos += d.length;
+  }
+  return false;
+}
+
+// The innermost mark opened in the last sentence of [begin, end) and never closed (0 if
+// none). Reads backwards from the end, past full stops inside a quotation, for at most
+// kMaxOpenScan characters: a mark opened further back is no sign of a cut. ASCII straight
+// quotes are paired by count over the whole range.
+struct OpenMark {
+  char32_t mark = 0;
+};
+
+constexpr int kMaxOpenScan = 160;
+
+OpenMark UnclosedMark(std::string_view text, ByteRange range) {
+  char32_t pending[16];  // closers seen, innermost last
+  int depth = 0;
+  std::size_t pos = range.end;
+  for (int n = 0; n < kMaxOpenScan && pos > range.begin; ++n) {
+    const Decoded d = PrevChar(text, pos);
+    pos -= d.length;
+    const char32_t c = d.code_point;
+    if (depth == 0 && IsFullStop(c) && pos + d.length < range.end) break;
+    if (OpeningOf(c) != 0) {
+      if (depth < 16) pending[depth++] = c;
+      continue;
+    }
+    const char32_t closer = ClosingOf(c);
+    if (closer == 0) continue;
+    int k = depth - 1;
+    while (k >= 0 && pending[k] != closer) --k;
+    if (k < 0) return OpenMark{c};
+    depth = k;
+  }
+  const auto quotes = std::count(text.begin() + range.begin, text.begin() + range.end, '"');
+  if (quotes % 2 == 1) return OpenMark{U'"'};
+  return OpenMark{};
+}
+
+// Whether the second half closes `mark` before opening it again.
+bool ClosesCarriedMark(std::string_view text, ByteRange second, char32_t mark) {
+  if (mark == U'"') {
+    int count = 0;
+    for (std::size_t i = second.begin; i < second.end; ++i) count += text[i] == '"';
+    return count % 2 == 1;
+  }
+  const char32_t closer = ClosingOf(mark);
+  std::size_t pos = second.begin;
+  for (int n = 0; n < 80 && pos < second.end; ++n) {
+    const Decoded d = NextChar(text, pos);
+    pos += d.length;
+    if (d.code_point == closer) return true;
+    if (d.code_point == mark) return false;
+  }
+  return false;
+}
+
+// Up to kWindowChars Han characters ending at `end` (stops at anything else).
+std::size_t HanTailBegin(std::string_view text, std::size_t begin, std::size_t end) {
+  std::size_t pos = end;
+  for (int n = 0; n < kWindowChars && pos > begin; ++n) {
+    const Decoded d = PrevChar(text, pos);
+    if (!IsHan(d.code_point)) break;
+    pos -= d.length;
+  }
+  return pos;
+}
+
+std::size_t HanHeadEnd(std::string_view text, std::size_t begin, std::size_t end) {
+  std::size_t pos = begin;
+  for (int n = 0; n < kWindowChars && pos < end; ++n) {
+    const Decoded d = NextChar(text, pos);
+    if (!IsHan(d.code_point)) break;
+    pos += d.length;
+  }
+  return pos;
+}
+
+class Analyzer {
+ public:
+  explicit Analyzer(const Document& document)
+      : document_(document), text_(document.text()), blocks_(document.blocks()) {}
+
+  ParagraphEnds Run() {
+    ends_.resize(blocks_.size());
+    for (std::size_t i = 0; i < blocks_.size(); ++i) {
+      if (blocks_[i].IsProse()) ends_[i] = AnalyzeEnd(text_, blocks_[i].content);
+    }
+    bool heading_zone = true;  // the top of an article: headlines, decks, subtitles
+    for (std::uint32_t i = 0; i < blocks_.size(); ++i) {
+      const Block& block = blocks_[i];
+      if (!block.IsProse() || block.content.empty()) continue;
+      const End& end = ends_[i];
+      const bool paragraph =
+          block.kind == BlockKind::kParagraph || block.kind == BlockKind::kBlockQuote;
+      if (end.credit) {
+        heading_zone = true;
+        continue;
+      }
+      if (end.terminated) {
+        if (paragraph && block.content.size() >= kMinBodyBytes) heading_zone = false;
+        continue;
+      }
+      if (end.last_char.empty() || document_.IsExcluded(end.last_char)) continue;
+      if (block.kind == BlockKind::kTableCell) continue;
+      if (paragraph && IsBody(i)) {
+        CheckBody(i, /*strict=*/heading_zone);
+      } else {
+        CheckHeading(i);
+      }
+    }
+    SetMoveTargets();
+    return std::move(result_);
+  }
+
+ private:
+  bool IsBody(std::uint32_t i) const {
+    const Block& block = blocks_[i];
+    const std::string_view s = ByteRange{block.content.begin, ends_[i].end}.In(text_);
+    if (CountChars(s, kMinBodyChars) < kMinBodyChars) return false;
+    // A numbered or dashed line is a subheading unless it holds a whole sentence
+    // ("——用好市场化手段解决关键问题。建立……").
+    const bool list_led = IsListLed(text_, block.content);
+    return HasSentencePunctBefore(text_, block.content, ends_[i].last_char.begin, list_led);
+  }
+
+  // A short caption, image placeholder or numbered subheading that may have landed
+  // between the halves of a broken sentence.
+  bool IsInterleavable(std::uint32_t j) const {
+    const Block& block = blocks_[j];
+    if (block.kind != BlockKind::kParagraph) return false;
+    if (block.content.empty()) return true;
+    const End& end = ends_[j];
+    if (end.terminated || end.credit) return false;
+    if (IsListLed(text_, block.content)) {
+      return CountChars(block.content.In(text_), kMaxCaptionChars) <= kMaxCaptionChars;
+    }
+    const std::string_view s = ByteRange{block.content.begin, end.end}.In(text_);
+    if (CountChars(s, kMaxCaptionChars) > kMaxCaptionChars) return false;
+    return !HasSentencePunctBefore(text_, block.content, end.end);
+  }
+
+  // Whether block j can be the second half of a sentence begun in block i.
+  bool CanContinue(std::uint32_t i, std::uint32_t j) const {
+    const Block& block = blocks_[j];
+    if (block.kind != blocks_[i].kind || block.content.empty()) return false;
+    if (ends_[j].credit || IsListLed(text_, block.content)) return false;
+    return !StartsWith(block.content.In(text_), "本报讯");
+  }
+
+  // `strict` at the top of an article, where a deck ("市委组织部先后选派……锤炼务实作风")
+  // may stand without terminal punctuation: only clear evidence joins it, and ending
+  // without a continuation is no defect there.
+  void CheckBody(std::uint32_t i, bool strict) {
+    std::uint32_t j = i + 1;
+    int interleaved = 0;
+    std::optional<std::uint32_t> second;
+    while (j < blocks_.size()) {
+      const Block& block = blocks_[j];
+      if (!block.IsProse()) break;
+      if (IsInterleavable(j)) {
+        if (++interleaved > kMaxInterleaved) break;
+        ++j;
+        continue;
+      }
+      if (CanContinue(i, j)) second = j;
+      break;
+    }
+    const OpenMark open = UnclosedMark(text_, ByteRange{blocks_[i].content.begin, ends_[i].end});
+    if (second) {
+      const ByteRange b = blocks_[*second].content;
+      std::string joiner;
+      std::size_t cut = blocks_[i].content.end;
+      // Body text directly followed by body text is one sentence unless the second opens
+      // a sentence of its own; otherwise (and always for Latin text) evidence decides.
+      const bool need_evidence = strict || interleaved > 0 || IsAsciiLetter(ends_[i].last) ||
+                                 IsAsciiLetter(static_cast<unsigned char>(text_[b.begin])) ||
+                                 StartsFresh(i, *second);
+      bool strong = LatinContinues(i, b, joiner, cut);
+      if (need_evidence && !strong) {
+        strong = (open.mark != 0 && ClosesCarriedMark(text_, b, open.mark)) ||
+                 DanglingEnd(i).has_value() || StartsWithNonStarter(b) || WordSpansJunction(i, b);
+      }
+      if (!need_evidence || strong) {
+        BrokenSentence broken;
+        broken.first = i;
+        broken.second = *second;
+        broken.junction = ByteRange{cut, b.begin};
+        broken.joiner = joiner;
+        if (*second > i + 1) {
+          broken.moved = ByteRange{blocks_[i].range.end, blocks_[*second - 1].range.end};
+        }
+        result_.broken.push_back(std::move(broken));
+        return;
+      }
+    }
+    ReportTruncation(i, open, /*body=*/!strict);
+  }
+
+  void CheckHeading(std::uint32_t i) {
+    const OpenMark open = UnclosedMark(text_, ByteRange{blocks_[i].content.begin, ends_[i].end});
+    ReportTruncation(i, open, /*body=*/false);
+  }
+
+  void ReportTruncation(std::uint32_t i, OpenMark open, bool body) {
+    Truncation t;
+    t.block = i;
+    t.last_char = ends_[i].last_char;
+    if (open.mark != 0) {
+      t.reason = TruncationReason::kOpenPair;
+      t.detail = EncodeUtf8(open.mark);
+    } else if (const auto dangling = DanglingEnd(i)) {
+      t.reason = IsDanglingComma(ends_[i].last) ? TruncationReason::kDanglingComma
+                                                : TruncationReason::kDanglingWord;
+      t.detail = EncodeUtf8(*dangling);
+    } else if (const auto word = MidWordEnd(i)) {
+      t.reason = TruncationReason::kMidWord;
+      t.detail = *word;
+    } else if (body) {
+      t.reason = TruncationReason::kNoContinuation;
+    } else {
+      return;
+    }
+    result_.truncated.push_back(std::move(t));
+  }
+
+  // The dangling comma or function word the block ends with, if any.
+  std::optional<char32_t> DanglingEnd(std::uint32_t i) {
+    const End& end = ends_[i];
+    if (IsDanglingComma(end.last)) return end.last;
+    if (!IsDanglingWord(end.last)) return std::nullopt;
+    const std::size_t begin = HanTailBegin(text_, blocks_[i].content.begin, end.end);
+    if (begin == end.last_char.begin) return end.last;  // nothing before it to form a word
+    const std::string_view window = ByteRange{begin, end.end}.In(text_);
+    if (!Segmenter().IsBoundary(window, end.last_char.begin - begin)) return std::nullopt;
+    return end.last;
+  }
+
+  // "…融合的科": a single character after the word 的 at the very end does not complete
+  // a word. Returns the last two characters.
+  std::optional<std::string> MidWordEnd(std::uint32_t i) {
+    const End& end = ends_[i];
+    if (!IsHan(end.last)) return std::nullopt;
+    const std::size_t de = end.last_char.begin;
+    if (de <= blocks_[i].content.begin) return std::nullopt;
+    const Decoded before = PrevChar(text_, de);
+    if (before.code_point != U'的') return std::nullopt;
+    const std::size_t begin = HanTailBegin(text_, blocks_[i].content.begin, end.end);
+    const std::string_view window = ByteRange{begin, end.end}.In(text_);
+    WordSegmenter& segmenter = Segmenter();
+    if (!segmenter.IsBoundary(window, de - begin)) return std::nullopt;
+    if (!segmenter.IsBoundary(window, de - before.length - begin)) return std::nullopt;
+    return std::string(ByteRange{de - before.length, end.end}.In(text_));
+  }
+
+  bool StartsWithNonStarter(ByteRange b) {
+    const Decoded first = NextChar(text_, b.begin);
+    if (IsNonStarterPunct(first.code_point)) return true;
+    if (!IsNonStarterParticle(first.code_point)) return false;
+    const std::size_t head_end = HanHeadEnd(text_, b.begin, b.end);
+    const std::string_view window = ByteRange{b.begin, head_end}.In(text_);
+    return Segmenter().IsBoundary(window, first.length);
+  }
+
+  // ICU joins the last characters of the first half and the first of the second into one
+  // dictionary word ("一体推" + "进12万亩": 推进).
+  bool WordSpansJunction(std::uint32_t i, ByteRange b) {
+    const End& end = ends_[i];
+    if (!IsHan(end.last) || !IsHan(NextChar(text_, b.begin).code_point)) return false;
+    const std::size_t tail = HanTailBegin(text_, blocks_[i].content.begin, end.end);
+    const std::size_t head = HanHeadEnd(text_, b.begin, b.end);
+    window_.assign(text_.substr(tail, end.end - tail));
+    const std::size_t junction = window_.size();
+    window_.append(text_.substr(b.begin, head - b.begin));
+    return !Segmenter().IsBoundary(window_, junction);
+  }
+
+  // A hyphenated Latin word broken at the line end, or a Latin sentence going on in
+  // lower case. Sets the joiner and where the junction starts.
+  bool LatinContinues(std::uint32_t i, ByteRange b, std::string& joiner, std::size_t& cut) {
+    const End& end = ends_[i];
+    const unsigned char next = static_cast<unsigned char>(text_[b.begin]);
+    if (next < 'a' || next > 'z') return false;
+    if (end.last == U'-' && end.last_char.begin > blocks_[i].content.begin &&
+        IsAsciiLetter(static_cast<unsigned char>(text_[end.last_char.begin - 1]))) {
+      joiner.clear();
+      cut = end.last_char.begin;
+      return true;
+    }
+    if (!IsAsciiLetter(end.last) && end.last != U',') return false;
+    joiner = " ";
+    return true;
+  }
+
+  // The second paragraph opens a new sentence of its own: a quotation or bracket, or a
+  // short topic sentence ("聚焦乡村振兴促共享。") as the parallel paragraphs of an
+  // interview begin: the first paragraph begins with one too, or a neighbouring paragraph
+  // begins with the same two characters (聚焦…, 聚焦…). A short sentence alone is no
+  // evidence ("私募股权投资" / "基金开展跟投试点。").
+  bool StartsFresh(std::uint32_t i, std::uint32_t j) const {
+    const ByteRange b = blocks_[j].content;
+    const Decoded first = NextChar(text_, b.begin);
+    if (IsSentenceOpener(first.code_point)) return true;
+    if (!StartsWithTopic(b)) return false;
+    if (StartsWithTopic(blocks_[i].content)) return true;
+    const std::string_view prefix = HeadChars(b, 2);
+    const std::uint32_t from = j > 8 ? j - 8 : 0;
+    const std::uint32_t to = std::min<std::uint32_t>(j + 8, blocks_.size());
+    for (std::uint32_t k = from; k < to; ++k) {
+      if (k == j || blocks_[k].kind != BlockKind::kParagraph) continue;
+      if (HeadChars(blocks_[k].content, 2) == prefix) return true;
+    }
+    return false;
+  }
+
+  // A sentence of 6-14 characters without commas at the start of `range`.
+  bool StartsWithTopic(ByteRange range) const {
+    std::size_t pos = range.begin;
+    for (int n = 0; n < 16 && pos < range.end; ++n) {
+      const Decoded d = NextChar(text_, pos);
+      pos += d.length;
+      if (IsFullStop(d.code_point)) return n >= 6 && n <= 14;
+      if (IsSentencePunct(d.code_point)) return false;
+    }
+    return false;
+  }
+
+  std::string_view HeadChars(ByteRange range, int count) const {
+    std::size_t pos = range.begin;
+    for (int n = 0; n < count && pos < range.end; ++n) pos += NextChar(text_, pos).length;
+    return ByteRange{range.begin, pos}.In(text_);
+  }
+
+  // Captions move after the joined paragraph; in a chain of broken sentences (one
+  // paragraph continuing in the next and that one in the one after), after the last.
+  void SetMoveTargets() {
+    std::vector<BrokenSentence>& broken = result_.broken;
+    for (std::size_t k = broken.size(); k-- > 0;) {
+      std::uint32_t last = broken[k].second;
+      if (k + 1 < broken.size() && broken[k + 1].first == broken[k].second) {
+        last = chain_end_;
+      }
+      chain_end_ = last;
+      broken[k].move_to = blocks_[last].range.end;
+    }
+  }
+
+  WordSegmenter& Segmenter() {
+    if (!segmenter_) segmenter_.emplace();
+    return *segmenter_;
+  }
+
+  const Document& document_;
+  std::string_view text_;
+  std::span<const Block> blocks_;
+  std::vector<End> ends_;
+  ParagraphEnds result_;
+  std::optional<WordSegmenter> segmenter_;
+  std::string window_;
+  std::uint32_t chain_end_ = 0;
+};
+
+}  // namespace
+
+ParagraphEnds AnalyzeParagraphEnds(const Document& document) { return Analyzer(document).Run(); }
+
+}  // namespace ocrlint::structure

@@ -1,0 +1,258 @@
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "rules/hygiene/rule_check.h"
+#include "rules/structure/corpus_sample.h"
+#include "rules/structure/structure_rules.h"
+
+namespace ocrlint {
+namespace {
+
+using testing_util::ReadCorpusSample;
+using testing_util::RuleCheck;
+using testing_util::UniqueOffset;
+
+class BrokenSentenceRuleTest : public testing::Test {
+ protected:
+  // The messages of every finding, in order.
+  std::vector<std::string> Messages(const std::string& text, const std::string& path) const {
+    std::vector<std::string> out;
+    for (const Diagnostic& d : check_.Run(text, path)) out.push_back(d.message);
+    return out;
+  }
+
+  RuleCheck check_{&MakeBrokenSentenceRule};
+};
+
+// A body paragraph before the broken one puts the text below the headline block.
+const std::string kLead =
+    "坚持创新引领发展。围绕构建新型工业体系，推动产业发展提速、提质、提效。\n\n";
+
+TEST_F(BrokenSentenceRuleTest, WordAcrossTheBreak) {
+  const std::string text =
+      "持续实施乡村振兴战略。以乡村振兴示范区建设为主抓手，一体推\n\n进12万亩高标准农田土地综合整治"
+      "。\n";
+  const auto found = check_.Run(text);
+  ASSERT_EQ(found.size(), 1u);
+  const std::size_t at = UniqueOffset(text, "推\n\n进") + std::string("推").size();
+  EXPECT_EQ(found[0].range, (ByteRange{at, at + 2}));
+  EXPECT_EQ(found[0].message,
+            "sentence broken across paragraphs: \"…，一体推\" continues as \"进12万…\"");
+  ASSERT_EQ(found[0].related.size(), 1u);
+  EXPECT_EQ(found[0].related[0].range, (ByteRange{at + 2, at + 2 + 3}));
+  EXPECT_EQ(found[0].related[0].message, "the sentence continues here");
+  ASSERT_TRUE(found[0].fix);
+  EXPECT_EQ(found[0].fix->applicability, Applicability::kUnsafe);
+  EXPECT_EQ(found[0].fix->message, "join the paragraphs");
+  EXPECT_EQ(check_.Fixed(text),
+            "持续实施乡村振兴战略。以乡村振兴示范区建设为主抓手，一体推进12万亩高标准农田土地综合整"
+            "治。\n");
+}
+
+// Seed 002: an image caption landed between the halves; it moves after the joined
+// paragraph, blank lines and all.
+TEST_F(BrokenSentenceRuleTest, CaptionBetweenTheHalves) {
+  const std::string text = kLead +
+                           "跟班学习如何学?在跟班学习期间,跟班学习干部既注重提升自身能\n\n\n\n"
+                           "我市跟班学习干部到广汽传祺考察学习 (资料图片)\n\n"
+                           "力素质,又为深化地区交流牵线搭桥。\n\n随着跟班学习的深入开展,"
+                           "跟班学习干部思维理念悄然发生变化。\n";
+  const auto found = check_.Run(text);
+  ASSERT_EQ(found.size(), 1u);
+  const std::size_t begin = UniqueOffset(text, "\n\n\n\n我市");
+  const std::size_t end = UniqueOffset(text, "力素质");
+  EXPECT_EQ(found[0].range, (ByteRange{begin, end}));
+  EXPECT_EQ(found[0].message,
+            "sentence broken across paragraphs, with a caption between the halves: \"…升自身能\" "
+            "continues as \"力素质,…\"");
+  ASSERT_TRUE(found[0].fix);
+  EXPECT_EQ(found[0].fix->message, "join the paragraphs and move the caption after them");
+  EXPECT_EQ(check_.Fixed(text), kLead +
+                                    "跟班学习如何学?在跟班学习期间,"
+                                    "跟班学习干部既注重提升自身能力素质,又为深化地区交流牵线搭桥。"
+                                    "\n\n\n\n我市跟班学习干部到广汽传祺考察学习 (资料图片)\n\n"
+                                    "随着跟班学习的深入开展,跟班学习干部思维理念悄然发生变化。\n");
+}
+
+// Seed 000: a numbered subheading between the halves, and a book title that opens in one
+// half and closes in the other.
+TEST_F(BrokenSentenceRuleTest, BracketCarriedAcrossASubheading) {
+  const std::string text =
+      kLead +
+      "2023年12月1日，洛二高在全市高中工作会议上作了题为《家校社\n\n2 创出特色，科技高中展新颜\n\n"
+      "协同育人，共赢美好未来》的典型发言。\n\n顾大局、谋定位，加快高速发展。一是定位科技高中。\n";
+  const auto found = check_.Run(text);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].message,
+            "sentence broken across paragraphs, with a caption between the halves: \"…《家校社\" "
+            "continues as \"协同育人…\"");
+  EXPECT_EQ(
+      check_.Fixed(text),
+      kLead +
+          "2023年12月1日，洛二高在全市高中工作会议上作了题为《家校社协同育人，共赢美好未来》的典型"
+          "发言。"
+          "\n\n2 创出特色，科技高中展新颜\n\n顾大局、谋定位，加快高速发展。一是定位科技高中。\n");
+}
+
+// Seed 004: an ASCII quotation mark left open ("项目 / 为王"), in Markdown.
+TEST_F(BrokenSentenceRuleTest, StraightQuoteCarriedOver) {
+  const std::string text =
+      "聚焦项目建设稳增长。坚持\"项目\n\n为王\",不断扩大投资稳增长。\n\n聚焦产业发展固根基。\n";
+  EXPECT_EQ(Messages(text, "004.md"),
+            (std::vector<std::string>{
+                "sentence broken across paragraphs: \"…持\"项目\" continues as \"为王\",…\""}));
+  EXPECT_EQ(check_.Fixed(text, "004.md"),
+            "聚焦项目建设稳增长。坚持\"项目为王\",不断扩大投资稳增长。\n\n聚焦产业发展固根基。\n");
+}
+
+// Seed 000: four paragraphs of one sentence chain; every break is joined in one pass.
+TEST_F(BrokenSentenceRuleTest, ChainOfBreaks) {
+  const std::string text =
+      kLead +
+      "完善激励机制，建立以尽职免责为中心的市属企业跟投容\n\n错机制，支持企业在从事新业务领"
+      "域的控股非上市子企业和私募股权投资\n\n"
+      "基金开展跟投试点。坚持业绩导向，优先推荐使用优秀经营业绩人\n\n才，并作"
+      "为内部提拔使用的参考依据。\n";
+  EXPECT_EQ(Messages(text, "000.txt"),
+            (std::vector<std::string>{
+                "sentence broken across paragraphs: \"…业跟投容\" continues as \"错机制，…\"",
+                "sentence broken across paragraphs: \"…股权投资\" continues as \"基金开展…\"",
+                "sentence broken across paragraphs: \"…营业绩人\" continues as \"才，并作…\""}));
+  EXPECT_EQ(
+      check_.Fixed(text),
+      kLead +
+          "完善激励机制，建立以尽职免责为中心的市属企业跟投容错机制，支持企业在从事新业务领域的控股"
+          "非上市子企业和"
+          "私募股权投资基金开展跟投试点。坚持业绩导向，优先推荐使用优秀经营业绩人才，并作为内部提拔"
+          "使用的参考依据。\n");
+}
+
+TEST_F(BrokenSentenceRuleTest, LatinWords) {
+  const std::string hyphen =
+      "The committee approved the plan, and the infor-\n\nmation was published.\n";
+  EXPECT_EQ(check_.Fixed(hyphen),
+            "The committee approved the plan, and the information was published.\n");
+  const std::string space =
+      "The committee approved the plan, and the report\n\nwas published the next day.\n";
+  EXPECT_EQ(check_.Fixed(space),
+            "The committee approved the plan, and the report was published the next day.\n");
+  EXPECT_EQ(
+      check_
+          .Run(
+              "The committee approved the plan, and the report\n\nThe next day it was published.\n")
+          .size(),
+      0u);
+}
+
+// Headlines, decks, bylines, captions, numbered subheadings and Markdown headings are
+// never joined.
+TEST_F(BrokenSentenceRuleTest, NeverJoinsHeadlinesBylinesCaptions) {
+  EXPECT_TRUE(
+      check_
+          .Run("不断巩固和增强经济回升向好态势 加快推动高质量发展 奋力开创现代化洛阳建设新局面\n\n"
+               "一把手访谈\n\n砥砺前行抓落实 "
+               "笃行实干勇担当\n\n——访市政协副主席、伊川县委书记全宇鹏\n\n"
+               "“伊川作为全市人口大县、经济大县，必须担当作为、勇挑大梁。”昨日，全宇鹏表示。\n")
+          .empty());
+  EXPECT_TRUE(check_
+                  .Run(kLead + "党员教师宣誓\n\n1 党建引领，立德树人守初心\n\n"
+                               "强班子、建队伍，筑牢基层堡垒。洛二高党委把学习作为首要政治任务。\n")
+                  .empty());
+  EXPECT_TRUE(
+      check_
+          .Run(kLead +
+               "洛报融媒记者 郭学锋 通讯员 文鹏\n\n市教育局积极转变思维理念,探索现代化学校建设\n\n"
+               "以教育资源扩容“加法”激发教育优质发展“乘法”\n\n"
+               "“7所高中外迁改变的不仅是校园的颜值、气质,还有师生们的精气神!”\n")
+          .empty());
+  EXPECT_TRUE(check_
+                  .Run("## 学条例 谈统战 开新局\n\n### 提升统战工作质效 凝聚同心奋进力量\n\n"
+                       "近年来,新安县深入学习贯彻条例,持续加强党对统一战线工作的集中统一领导。\n",
+                       "003.md")
+                  .empty());
+  // A dashed lead-in ends with its dash; the list that follows is no continuation.
+  EXPECT_TRUE(check_
+                  .Run(kLead +
+                       "1月12日,孟津区各项目建设现场,塔吊林立,已经是一片火热的施工景象——\n\n"
+                       "总投资6.36亿元的灌区工程现场地勘工作已基本完成。\n")
+                  .empty());
+}
+
+// Seed 004: parallel paragraphs each open with a short topic sentence (聚焦…); a missing
+// full stop before one is a truncation, not a break.
+TEST_F(BrokenSentenceRuleTest, ParallelTopicSentenceIsNoContinuation) {
+  const std::string text =
+      kLead +
+      "聚焦城市提质扩能级。打造宜居宜业活力城区,以\"三自\"组织培育为抓手提升基层治理\n\n"
+      "聚焦乡村振兴促共享。发展近郊特色种植,盘活乡村资源。\n";
+  EXPECT_TRUE(check_.Run(text, "004.md").empty());
+}
+
+// The breaks of the real pages, and nothing else (every other paragraph end of them is
+// complete or truncated).
+TEST_F(BrokenSentenceRuleTest, RealPages) {
+  const auto junctions = [this](const std::string& name) {
+    const std::string text = ReadCorpusSample(name);
+    std::vector<std::string> out;
+    for (const Diagnostic& d : check_.Run(text, name)) {
+      out.push_back(d.message.substr(d.message.find(": \"…") + 2));
+    }
+    return out;
+  };
+  EXPECT_EQ(
+      junctions("luoyang-yichuan-interview.txt"),
+      (std::vector<std::string>{
+          "\"…耐火耐磨\" continues as \"两大优势…\"", "\"…，一体推\" continues as \"进12万…\"",
+          "\"…、青铜小\" continues as \"镇、杜康…\"", "\"…业跟投容\" continues as \"错机制，…\"",
+          "\"…股权投资\" continues as \"基金开展…\"", "\"…营业绩人\" continues as \"才，并作…\"",
+          "\"…信用降成\" continues as \"本，为企…\"", "\"…《家校社\" continues as \"协同育人…\"",
+          "\"…《家校社\" continues as \"协同育人…\""}));
+  EXPECT_EQ(
+      junctions("luoyang-laocheng-interview.txt"),
+      (std::vector<std::string>{
+          "\"…出彩。把\" continues as \"新文旅产…\"", "\"…貌提升、\" continues as \"天枢东路…\"",
+          "\"…,创建国\" continues as \"家级非遗…\"", "\"…业基地两\" continues as \"个百亿级…\"",
+          "\"…、结合点\" continues as \"多,希望…\"", "\"…、孟津一\" continues as \"高新校区…\"",
+          "\"…水平,教\" continues as \"学改革成…\""}));
+  EXPECT_EQ(
+      junctions("luoyang-cadre-training.txt"),
+      (std::vector<std::string>{
+          "\"…升自身能\" continues as \"力素质,…\"", "\"…善企业公\" continues as \"治理等一…\"",
+          "\"…背后,其\" continues as \"实是理念…\"", "\"…色学科建\" continues as \"设,将教…\"",
+          "\"…更好地招\" continues as \"引风口产…\""}));
+  EXPECT_EQ(
+      junctions("luoyang-rural-revitalisation.md"),
+      (std::vector<std::string>{
+          "\"…光电项目\" continues as \"建设,依…\"", "\"…金保障方\" continues as \"面,以市…\"",
+          "\"…化水平再\" continues as \"上新台阶…\"", "\"…花城”建\" continues as \"设。加紧…\"",
+          "\"…断提升城\" continues as \"市治理水…\""}));
+  EXPECT_EQ(
+      junctions("luoyang-jianxi-interview.md"),
+      (std::vector<std::string>{
+          "\"…持\"项目\" continues as \"为王\",…\"", "\"…新主体倍\" continues as \"增、创新…\"",
+          "\"…造工业型\" continues as \"历史文化…\"", "\"…了预防养\" continues as \"老诈骗的…\"",
+          "\"…图)充分\" continues as \"利用宣传…\""}));
+  for (const char* name :
+       {"crafted-clean.md", "crafted-hygiene.md", "taiwan-traditional-sample.md"}) {
+    EXPECT_EQ(junctions(name), std::vector<std::string>{}) << name;
+  }
+}
+
+// Joining every break of a real page leaves no break, and the captions that stood between
+// halves follow the joined paragraph.
+TEST_F(BrokenSentenceRuleTest, FixOfRealPage) {
+  const std::string text = ReadCorpusSample("luoyang-cadre-training.txt");
+  const std::string fixed = check_.Fixed(text);
+  EXPECT_TRUE(check_.Run(fixed).empty());
+  EXPECT_NE(fixed.find("跟班学习干部既注重提升自身能力素质,又为深化地区交流牵线搭桥。"),
+            std::string::npos);
+  EXPECT_LT(fixed.find("推动“引入入洛”,深化务实合作。"),
+            fixed.find("我市跟班学习干部到广汽传祺考察学习"));
+  // Five breaks: each join removes one paragraph separator.
+  EXPECT_EQ(text.size() - fixed.size(), 5 * 2u);
+}
+
+}  // namespace
+}  // namespace ocrlint
