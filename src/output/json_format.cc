@@ -1,136 +1,145 @@
 // The json and jsonl formats. Other tools parse these: field names, nesting and key
-// order are a contract (see formatter.h); ordered_json keeps the keys as inserted.
+// order are a contract (see formatter.h): JsonWriter writes the keys in the order given.
 
-#include <nlohmann/json.hpp>
+#include <string>
 
 #include "output/formats.h"
+#include "output/json_writer.h"
 
 namespace ocrlint::output_internal {
 namespace {
 
-using nlohmann::ordered_json;
-
-ordered_json PositionJson(const FileReport& report, std::size_t offset) {
+void WritePosition(const FileReport& report, std::size_t offset, JsonWriter& json) {
   const OutputPosition position = Locate(report, offset);
-  ordered_json json;
-  json["line"] = position.line;
-  json["column"] = position.column;
-  json["offset"] = position.offset;
-  return json;
+  json.BeginObject()
+      .Field("line", position.line)
+      .Field("column", position.column)
+      .Field("offset", position.offset)
+      .EndObject();
 }
 
-ordered_json RangeJson(const FileReport& report, ByteRange range) {
-  ordered_json json;
-  json["start"] = PositionJson(report, range.begin);
-  json["end"] = PositionJson(report, range.end);
-  return json;
+void WriteRange(const FileReport& report, ByteRange range, JsonWriter& json) {
+  json.BeginObject().Key("start");
+  WritePosition(report, range.begin, json);
+  json.Key("end");
+  WritePosition(report, range.end, json);
+  json.EndObject();
 }
 
-ordered_json FixJson(const Fix& fix) {
-  ordered_json json;
-  json["applicability"] = ToString(fix.applicability);
-  json["message"] = fix.message;
-  ordered_json edits = ordered_json::array();
+void WriteFix(const Fix& fix, JsonWriter& json) {
+  json.BeginObject()
+      .Field("applicability", ToString(fix.applicability))
+      .Field("message", fix.message)
+      .Key("edits")
+      .BeginArray();
   for (const Edit& edit : fix.edits) {
-    ordered_json item;
-    item["start"] = edit.range.begin;
-    item["end"] = edit.range.end;
-    item["replacement"] = edit.replacement;
-    edits.push_back(std::move(item));
+    json.BeginObject()
+        .Field("start", edit.range.begin)
+        .Field("end", edit.range.end)
+        .Field("replacement", edit.replacement)
+        .EndObject();
   }
-  json["edits"] = std::move(edits);
-  return json;
+  json.EndArray().EndObject();
 }
 
-// Adds the diagnostic's fields to `json` (which may already hold "path", for jsonl).
-void AddDiagnosticFields(const FileReport& report, const Diagnostic& diagnostic,
-                         ordered_json& json) {
-  json["rule"] = RuleId(diagnostic);
-  json["severity"] = ToString(diagnostic.severity);
-  json["message"] = diagnostic.message;
-  json["range"] = RangeJson(report, diagnostic.range);
-  ordered_json related = ordered_json::array();
+// Writes the diagnostic's fields into the open object of `json` (which may already hold
+// "path", for jsonl).
+void WriteDiagnosticFields(const FileReport& report, const Diagnostic& diagnostic,
+                           JsonWriter& json) {
+  json.Field("rule", RuleId(diagnostic))
+      .Field("severity", ToString(diagnostic.severity))
+      .Field("message", diagnostic.message)
+      .Key("range");
+  WriteRange(report, diagnostic.range, json);
+  json.Key("related").BeginArray();
   for (const RelatedLocation& location : diagnostic.related) {
-    ordered_json item;
-    item["message"] = location.message;
-    item["range"] = RangeJson(report, location.range);
-    related.push_back(std::move(item));
+    json.BeginObject().Field("message", location.message).Key("range");
+    WriteRange(report, location.range, json);
+    json.EndObject();
   }
-  json["related"] = std::move(related);
-  json["fix"] = diagnostic.fix ? FixJson(*diagnostic.fix) : ordered_json(nullptr);
+  json.EndArray().Key("fix");
+  if (diagnostic.fix) {
+    WriteFix(*diagnostic.fix, json);
+  } else {
+    json.Null();
+  }
 }
 
-// Messages may quote document bytes, which may be invalid UTF-8: replace, never throw.
-std::string Dump(const ordered_json& json, int indent) {
-  return json.dump(indent, ' ', /*ensure_ascii=*/false, ordered_json::error_handler_t::replace);
-}
+// Sends the buffer on once it holds this much: one write per batch of findings, not per
+// byte, and memory that does not grow with the number of findings.
+constexpr std::size_t kFlushBytes = 1 << 16;
 
-// Writes `json` indented by 2 as a nested value whose first line is already placed and
-// whose other lines start at `depth` levels. JSON strings never hold a raw newline, so
-// indenting after each one is exact.
-void WriteNested(const ordered_json& json, int depth, std::ostream& out) {
-  const std::string text = Dump(json, 2);
-  const std::string indent(static_cast<std::size_t>(depth) * 2, ' ');
-  std::size_t start = 0;
-  for (std::size_t newline = text.find('\n'); newline != std::string::npos;
-       newline = text.find('\n', start)) {
-    out.write(text.data() + start, static_cast<std::streamsize>(newline + 1 - start));
-    out << indent;
-    start = newline + 1;
-  }
-  out.write(text.data() + start, static_cast<std::streamsize>(text.size() - start));
+void FlushIfFull(std::string& buffer, std::ostream& out, bool force = false) {
+  if (!force && buffer.size() < kFlushBytes) return;
+  out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+  buffer.clear();
 }
 
 }  // namespace
 
-// Streams the document one diagnostic at a time, so memory does not grow with the number of
-// findings; the bytes are those of dumping the whole document with an indent of 2.
+// Streams the document one diagnostic at a time; the bytes are those of dumping the whole
+// document with nlohmann::ordered_json and an indent of 2 (the golden files hold them).
 void WriteJson(std::span<const FileReport> reports, std::ostream& out) {
-  out << "{\n  \"version\": 1,\n  \"files\": [";
+  std::string buffer;
+  buffer.reserve(kFlushBytes + 4096);
+  buffer += "{\n  \"version\": 1,\n  \"files\": [";
   bool first_file = true;
   for (const FileReport& report : reports) {
-    out << (first_file ? "\n    {\n      \"path\": " : ",\n    {\n      \"path\": ");
+    buffer += first_file ? "\n    {\n      \"path\": " : ",\n    {\n      \"path\": ";
     first_file = false;
-    out << Dump(ordered_json(report.path), -1);
-    if (!report.error.empty())
-      out << ",\n      \"error\": " << Dump(ordered_json(report.error), -1);
-    out << ",\n      \"diagnostics\": [";
+    AppendJsonString(buffer, report.path);
+    if (!report.error.empty()) {
+      buffer += ",\n      \"error\": ";
+      AppendJsonString(buffer, report.error);
+    }
+    buffer += ",\n      \"diagnostics\": [";
     bool first = true;
     for (const Diagnostic& diagnostic : report.diagnostics) {
-      out << (first ? "\n        " : ",\n        ");
+      buffer += first ? "\n        " : ",\n        ";
       first = false;
-      ordered_json item;
-      AddDiagnosticFields(report, diagnostic, item);
-      WriteNested(item, 4, out);
+      JsonWriter json(buffer, 2, 4);
+      json.BeginObject();
+      WriteDiagnosticFields(report, diagnostic, json);
+      json.EndObject();
+      FlushIfFull(buffer, out);
     }
-    out << (report.diagnostics.empty() ? "]" : "\n      ]") << "\n    }";
+    buffer += report.diagnostics.empty() ? "]" : "\n      ]";
+    buffer += "\n    }";
   }
-  out << (reports.empty() ? "]" : "\n  ]");
+  buffer += reports.empty() ? "]" : "\n  ]";
   const Summary summary = Summarize(reports);
-  ordered_json json;
-  json["files"] = summary.files;
-  json["diagnostics"] = summary.diagnostics;
-  json["fixable"] = summary.fixable;
-  out << ",\n  \"summary\": ";
-  WriteNested(json, 1, out);
-  out << "\n}\n";
+  buffer += ",\n  \"summary\": ";
+  JsonWriter(buffer, 2, 1)
+      .BeginObject()
+      .Field("files", summary.files)
+      .Field("diagnostics", summary.diagnostics)
+      .Field("fixable", summary.fixable)
+      .EndObject();
+  buffer += "\n}\n";
+  FlushIfFull(buffer, out, /*force=*/true);
 }
 
 void WriteJsonl(std::span<const FileReport> reports, std::ostream& out) {
+  std::string buffer;
   for (const FileReport& report : reports) {
     if (!report.error.empty()) {
-      ordered_json json;
-      json["path"] = report.path;
-      json["error"] = report.error;
-      out << Dump(json, -1) << '\n';
+      JsonWriter(buffer, -1)
+          .BeginObject()
+          .Field("path", report.path)
+          .Field("error", report.error)
+          .EndObject();
+      buffer += '\n';
     }
     for (const Diagnostic& diagnostic : report.diagnostics) {
-      ordered_json json;
-      json["path"] = report.path;
-      AddDiagnosticFields(report, diagnostic, json);
-      out << Dump(json, -1) << '\n';
+      JsonWriter json(buffer, -1);
+      json.BeginObject().Field("path", report.path);
+      WriteDiagnosticFields(report, diagnostic, json);
+      json.EndObject();
+      buffer += '\n';
+      FlushIfFull(buffer, out);
     }
   }
+  FlushIfFull(buffer, out, /*force=*/true);
 }
 
 }  // namespace ocrlint::output_internal
