@@ -4,6 +4,7 @@
 
 #include "rules/hygiene/hygiene_rules.h"
 #include "rules/script/script_rules.h"
+#include "rules/structure/structure_rules.h"
 #include "rules/typography/typography_rules.h"
 
 namespace ocrlint {
@@ -13,10 +14,12 @@ std::span<const BuiltinRule> BuiltinRules() {
   static constexpr BuiltinRule kRules[] = {
       {"cjk-latin-spacing", &MakeCjkLatinSpacingRule},
       {"compat-ideograph", &MakeCompatIdeographRule},
+      {"doubled-word", &MakeDoubledWordRule},
       {"fullwidth-alnum", &MakeFullwidthAlnumRule},
       {"invalid-utf8", &MakeInvalidUtf8Rule},
       {"invisible-char", &MakeInvisibleCharRule},
       {"mixed-punctuation-width", &MakeMixedPunctuationWidthRule},
+      {"page-furniture", &MakePageFurnitureRule},
       {"replacement-char", &MakeReplacementCharRule},
       {"script-mix", &MakeScriptMixRule},
       {"straight-quotes", &MakeStraightQuotesRule},
