@@ -84,22 +84,37 @@ inline Vec RepeatsAt(const unsigned char* p) {
 }
 
 struct ChunkMasks {
-  Vec by_shift[4];  // shifts 3, 6, 9, 12
+  Vec by_shift[4] = {};  // shifts 3, 6, 9, 12
   bool any = false;
 };
+
+// Lanes where the first two bytes of a shift-`kShift` repeat match (a cheap filter: two
+// equal bytes at that distance are rare in CJK text).
+template <std::size_t kShift>
+inline Vec PairAt(const unsigned char* p, Vec first, Vec second) {
+  return (Vec)((first == Load(p + kShift)) & (second == Load(p + kShift + 1)));
+}
+
+inline bool AnyLane(Vec v) {
+  std::uint64_t halves[2];
+  std::memcpy(halves, &v, sizeof halves);
+  return (halves[0] | halves[1]) != 0;
+}
 
 inline ChunkMasks ScanChunk(const unsigned char* p) {
   ChunkMasks masks;
   const Vec first = Load(p);
+  const Vec second = Load(p + 1);
   const Vec lead = (Vec)((first >= 0xE3) & (first <= 0xE9));
+  const Vec pairs = lead & (PairAt<3>(p, first, second) | PairAt<6>(p, first, second) |
+                            PairAt<9>(p, first, second) | PairAt<12>(p, first, second));
+  if (!AnyLane(pairs)) return masks;
   masks.by_shift[0] = lead & RepeatsAt<3>(p);
   masks.by_shift[1] = lead & RepeatsAt<6>(p);
   masks.by_shift[2] = lead & RepeatsAt<9>(p);
   masks.by_shift[3] = lead & RepeatsAt<12>(p);
-  const Vec any = masks.by_shift[0] | masks.by_shift[1] | masks.by_shift[2] | masks.by_shift[3];
-  std::uint64_t halves[2];
-  std::memcpy(halves, &any, sizeof halves);
-  masks.any = (halves[0] | halves[1]) != 0;
+  masks.any =
+      AnyLane(masks.by_shift[0] | masks.by_shift[1] | masks.by_shift[2] | masks.by_shift[3]);
   return masks;
 }
 
@@ -117,6 +132,21 @@ constexpr std::u32string_view kParticleChars = U"了的吧啊呀吗啦嘛哦";
 // the noun is followed by the derived word: 民营企业|企业家, 中小企业|企业界.
 constexpr std::u32string_view kDerivingSuffixes = U"家界";
 
+// Characters that mostly spell foreign names (塔那那利佛, 坦桑尼亚): a unit made only of
+// them is a transliteration, where repeats are normal (尼亚尼亚, 朗格朗格).
+constexpr std::u32string_view kTransliterationChars =
+    U"阿埃艾安奥澳巴拜班贝本比彼波伯布查达丹德迪蒂杜多厄恩法菲芬弗福盖冈戈格古哈海汉赫亨胡霍基吉加"
+    U"杰捷卡凯坎康柯科克肯库拉莱赖兰朗劳勒雷里利莉丽林琳隆卢鲁路伦罗洛玛马迈曼梅蒙米密缪摩莫姆穆"
+    U"娜纳奈南内尼妮努诺帕派潘佩蓬皮普奇齐乔切琼萨塞桑瑟森沙莎尚舍什施斯苏索塔泰坦汤唐特滕提图托瓦"
+    U"旺威韦维温沃乌伍西希锡夏谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐";
+// Words after which the first copy is a verb and the second its object (无法复制|复制槽,
+// 重新索引|索引): preverbal modals and adverbs.
+constexpr std::string_view kPreverbalWords[] = {
+    "无法", "不能", "不会", "不要", "能够", "可以", "可能", "需要", "应该", "必须", "重新", "正在",
+    "开始", "继续", "已经", "尚未", "没有", "不",   "未",   "已",   "要",   "能",   "会",   "将",
+    "再",   "先",   "又",   "也",   "都",   "就",   "还",   "才",   "去",   "来",   "请",
+};
+
 // Two-character words that reduplicate as ABAB: verbs of trying or doing briefly,
 // vivid adjectives, interjections.
 constexpr std::string_view kAbabWords[] = {
@@ -127,7 +157,8 @@ constexpr std::string_view kAbabWords[] = {
     "碧绿", "考察", "考虑", "表扬", "舒服", "观察", "认识", "讨论", "议论", "轻松", "通红", "锻炼",
     "开心", "雪白", "高兴", "金黄", "冰凉", "笔直", "滚烫", "喷香", "热闹", "练习", "调整", "帮助",
     "关心", "提醒", "看望", "参观", "品尝", "学习", "加油", "没事", "不是", "不要", "不行", "不对",
-    "快点", "可以", "你好", "您好", "哎呀", "哎哟", "算了", "对了", "乐呵", "透亮", "崭新",
+    "快点", "可以", "你好", "您好", "哎呀", "哎哟", "算了", "对了", "乐呵", "透亮", "崭新", "很多",
+    "好多", "非常", "特别", "永远", "真是",
 };
 
 bool Has(std::u32string_view set, char32_t c) { return set.find(c) != std::u32string_view::npos; }
@@ -258,6 +289,15 @@ class DoubledWordRule final : public Rule {
                     [](char32_t c) { return Has(kOnomatopoeiaChars, c); })) {
       return false;
     }
+    if (std::all_of(chars.begin(), chars.end(),
+                    [](char32_t c) { return Has(kTransliterationChars, c); })) {
+      return false;
+    }
+    // A phrase, not a word: 的函数|的函数.
+    if (chars.size() > 2 &&
+        (IsFreeFunctionChar(chars.front()) || IsFreeFunctionChar(chars.back()))) {
+      return false;
+    }
     // 一步一步, 一点一点, 一个一个: a numeral-classifier phrase repeated.
     if (chars[0] == U'一') return false;
     if (chars.size() == 2 && Has(kParticleChars, chars[1])) return false;
@@ -295,13 +335,18 @@ class DoubledWordRule final : public Rule {
     // (年|龙 in 2024年|龙年|龙游 is no word at all).
     if (length == 2 && inner != 0) return false;
     if (length > 2 && inner > 1) return false;
-    if (length == 1 || first == 0) return true;
+    if (length == 1) return PassesSingleCharSegmentation(window, boundaries, first);
+    if (first == 0) return true;
     // The word before the first copy.
     const auto it = std::lower_bound(boundaries.begin(), boundaries.end(), first);
     const std::size_t left = *(it - 1);
     const std::string_view left_word = window.substr(left, first - left);
     const Decoded left_char = DecodeUtf8(left_word, 0);
     if (!IsHan(left_char.code_point)) return true;
+    if (std::find(std::begin(kPreverbalWords), std::end(kPreverbalWords), left_word) !=
+        std::end(kPreverbalWords)) {
+      return false;
+    }
     if (left_char.length == left_word.size() && !IsFreeFunctionChar(left_char.code_point)) {
       return false;
     }
@@ -310,6 +355,26 @@ class DoubledWordRule final : public Rule {
     joined.append(window.substr(first, unit));
     const std::vector<std::size_t> joined_boundaries = segmenter.Boundaries(joined);
     return joined_boundaries.size() > 2;
+  }
+
+  // A doubled function character: both copies standalone words (对|对象 and 对|对应 are
+  // a preposition before a word), and not inside a run of single characters, which is a
+  // transliteration (塔|那|那|利|佛).
+  static bool PassesSingleCharSegmentation(std::string_view window,
+                                           const std::vector<std::size_t>& boundaries,
+                                           std::size_t first) {
+    constexpr std::size_t kChar = 3;
+    if (!IsBoundaryIn(boundaries, first + 2 * kChar)) return false;
+    auto single_content_char = [&](std::size_t begin) {
+      if (begin + kChar > window.size()) return false;
+      if (!IsBoundaryIn(boundaries, begin) || !IsBoundaryIn(boundaries, begin + kChar)) {
+        return false;
+      }
+      const char32_t c = DecodeUtf8(window, begin).code_point;
+      return IsHan(c) && !IsFreeFunctionChar(c);
+    };
+    return !(first >= kChar && single_content_char(first - kChar) &&
+             single_content_char(first + 2 * kChar));
   }
 
   // The character starting at `offset`, or kInvalidCodePoint outside the segment.

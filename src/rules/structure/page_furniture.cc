@@ -171,20 +171,21 @@ bool TakeLiteral(std::string_view s, std::size_t& i, std::string_view literal) {
   return true;
 }
 
-// A page label: "3", "03", "第3版", "3版", "第三版", "A03", "A03版", "第A3版".
+// A page label: "3", "03", "第3版", "3版", "第三版", "A03", "A03版", "第A3版". A section
+// letter without 版 needs two digits ("A03", not "A4", a paper size).
 bool IsPageLabel(std::string_view s, bool allow_bare_number) {
   std::size_t i = 0;
   const bool di = TakeLiteral(s, i, "第");
-  const bool letter = i < s.size() && s[i] >= 'A' && s[i] <= 'Z';
+  const bool letter = i < s.size() && s[i] >= 'A' && s[i] <= 'H';
   if (letter) ++i;
   const int digits = TakeWhile(s, i, IsDigitChar);
   const int numerals = digits == 0 && !letter ? TakeWhile(s, i, IsChineseNumeral) : 0;
   if (digits + numerals == 0 || digits > 3 || numerals > 3) return false;
   const bool ban = TakeLiteral(s, i, "版");
   if (i != s.size()) return false;
-  if (numerals > 0) return ban;
-  if (di) return ban;
-  return ban || letter || allow_bare_number;
+  if (numerals > 0 || di) return ban;
+  if (letter) return ban || digits == 2;
+  return ban || allow_bare_number;
 }
 
 // A page number standing alone on a line, possibly between dashes: "- 3 -", "—3—".
@@ -280,12 +281,13 @@ bool IsRunningHead(std::string_view line) {
         paper = true;
         break;
       case HeadToken::kLabel:
+        if (label) return false;  // one section label at most
         label = true;
         break;
     }
     i = SkipSpaces(line, end);
   }
-  if (tokens < 2) return false;
+  if (tokens < 2 || tokens > 4) return false;
   // A bare number next to a label is too weak ("3 要闻" could be a list item): the label
   // needs 版 or a letter ("03版 要闻", "A03 要闻").
   return (date && (weekday || paper || page)) || (page && paper) || (marked_page && label);
@@ -341,8 +343,9 @@ class PageFurnitureRule final : public Rule {
   void CheckLines(const Document& document, std::string_view text, const Block& block,
                   DiagnosticSink& sink) const {
     const LineIndex& lines = document.lines();
+    const std::size_t first_line = lines.LineOf(block.range.begin);
     const std::size_t last = lines.LineOf(block.range.end);
-    for (std::size_t line = lines.LineOf(block.range.begin); line <= last; ++line) {
+    for (std::size_t line = first_line; line <= last; ++line) {
       const ByteRange range = lines.LineRange(line);
       const std::string_view content = Trim(range.In(text));
       if (content.empty() || content.size() > kMaxLineBytes) continue;
@@ -352,7 +355,9 @@ class PageFurnitureRule final : public Rule {
       const char* what = nullptr;
       if (IsCreditLine(content)) {
         what = "proof and layout credits";
-      } else if (IsPageNumberLine(content)) {
+      } else if (IsPageNumberLine(content) && (content.ends_with("版") || first_line == last)) {
+        // A bare number ("3", "A03") only when it is a paragraph of its own: inside a
+        // paragraph it is more likely a list or a table (A0, A1, ... A10).
         what = "a page number";
       } else if (IsRunningHead(content)) {
         what = "a running head";
