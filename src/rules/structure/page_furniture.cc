@@ -354,7 +354,7 @@ class PageFurnitureRule final : public Rule {
           static_cast<std::size_t>(content.data() - text.data()) + content.size()};
       const char* what = nullptr;
       if (IsCreditLine(content)) {
-        what = "proof and layout credits";
+        what = "a line of proof and layout credits";
       } else if (IsPageNumberLine(content) && (content.ends_with("版") || first_line == last)) {
         // A bare number ("3", "A03") only when it is a paragraph of its own: inside a
         // paragraph it is more likely a list or a table (A0, A1, ... A10).
