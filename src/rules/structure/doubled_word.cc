@@ -88,27 +88,34 @@ struct ChunkMasks {
   bool any = false;
 };
 
-// Lanes where the first two bytes of a shift-`kShift` repeat match (a cheap filter: two
-// equal bytes at that distance are rare in CJK text).
-template <std::size_t kShift>
-inline Vec PairAt(const unsigned char* p, Vec first, Vec second) {
-  return (Vec)((first == Load(p + kShift)) & (second == Load(p + kShift + 1)));
-}
-
 inline bool AnyLane(Vec v) {
   std::uint64_t halves[2];
   std::memcpy(halves, &v, sizeof halves);
   return (halves[0] | halves[1]) != 0;
 }
 
+// Lanes where the first character (three bytes) of a shift-`kShift` repeat matches: a
+// cheap filter, since the same character rarely comes back within four.
+template <std::size_t kShift>
+[[gnu::always_inline]] inline Vec FirstCharAt(const unsigned char* p, Vec b0, Vec b1, Vec b2) {
+  return (Vec)((b2 == Load(p + kShift + 2)) & (b1 == Load(p + kShift + 1)) &
+               (b0 == Load(p + kShift)));
+}
+
+[[gnu::always_inline]] inline bool MayRepeat(const unsigned char* p) {
+  const Vec b0 = Load(p);
+  const Vec b1 = Load(p + 1);
+  const Vec b2 = Load(p + 2);
+  const Vec lead = (Vec)((b0 >= 0xE3) & (b0 <= 0xE9));
+  return AnyLane(lead & (FirstCharAt<3>(p, b0, b1, b2) | FirstCharAt<6>(p, b0, b1, b2) |
+                         FirstCharAt<9>(p, b0, b1, b2) | FirstCharAt<12>(p, b0, b1, b2)));
+}
+
+// Only for chunks where MayRepeat() holds.
 inline ChunkMasks ScanChunk(const unsigned char* p) {
   ChunkMasks masks;
   const Vec first = Load(p);
-  const Vec second = Load(p + 1);
   const Vec lead = (Vec)((first >= 0xE3) & (first <= 0xE9));
-  const Vec pairs = lead & (PairAt<3>(p, first, second) | PairAt<6>(p, first, second) |
-                            PairAt<9>(p, first, second) | PairAt<12>(p, first, second));
-  if (!AnyLane(pairs)) return masks;
   masks.by_shift[0] = lead & RepeatsAt<3>(p);
   masks.by_shift[1] = lead & RepeatsAt<6>(p);
   masks.by_shift[2] = lead & RepeatsAt<9>(p);
@@ -210,6 +217,7 @@ class DoubledWordRule final : public Rule {
     for (; i < segment.end; i += kVec) {
       ChunkMasks masks;
       if (i + kReach <= text.size()) {
+        if (!MayRepeat(data + i)) continue;
         masks = ScanChunk(data + i);
       } else {
         // The tail: zero bytes past the text never hold a lead byte, and lanes whose

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <memory>
@@ -342,37 +343,52 @@ class PageFurnitureRule final : public Rule {
 
   void CheckLines(const Document& document, std::string_view text, const Block& block,
                   DiagnosticSink& sink) const {
-    const LineIndex& lines = document.lines();
-    const std::size_t first_line = lines.LineOf(block.range.begin);
-    const std::size_t last = lines.LineOf(block.range.end);
-    for (std::size_t line = first_line; line <= last; ++line) {
-      const ByteRange range = lines.LineRange(line);
-      const std::string_view content = Trim(range.In(text));
-      if (content.empty() || content.size() > kMaxLineBytes) continue;
-      const ByteRange trimmed{
-          static_cast<std::size_t>(content.data() - text.data()),
-          static_cast<std::size_t>(content.data() - text.data()) + content.size()};
-      const char* what = nullptr;
-      if (IsCreditLine(content)) {
-        what = "a line of proof and layout credits";
-      } else if (IsPageNumberLine(content) && (content.ends_with("版") || first_line == last)) {
-        // A bare number ("3", "A03") only when it is a paragraph of its own: inside a
-        // paragraph it is more likely a list or a table (A0, A1, ... A10).
-        what = "a page number";
-      } else if (IsRunningHead(content)) {
-        what = "a running head";
-      } else {
-        continue;
+    const std::string_view block_text = block.range.In(text);
+    const bool single_line = block_text.find('\n') == std::string_view::npos;
+    if (single_line) {
+      // Most blocks: one long line, which cannot be furniture.
+      if (block.range.size() <= kMaxLineBytes + 8) {
+        CheckLine(document, text, block.range, true, sink);
       }
-      if (document.IsExcluded(trimmed)) continue;
-      std::string message = "\"";
-      message.append(content).append("\" is ").append(what);
-      message.append(" (page furniture), not article text");
-      Fix& fix = sink.Report(trimmed, std::move(message)).fix.emplace();
-      fix.applicability = Applicability::kUnsafe;
-      fix.message = "delete the line";
-      fix.edits.push_back(Edit{LineDeletion(document, line), ""});
+      return;
     }
+    std::size_t begin = 0;
+    while (begin <= block_text.size()) {
+      std::size_t end = block_text.find('\n', begin);
+      if (end == std::string_view::npos) end = block_text.size();
+      CheckLine(document, text, ByteRange{block.range.begin + begin, block.range.begin + end},
+                false, sink);
+      begin = end + 1;
+    }
+  }
+
+  void CheckLine(const Document& document, std::string_view text, ByteRange range, bool single_line,
+                 DiagnosticSink& sink) const {
+    if (range.size() > kMaxLineBytes + 8) return;
+    const std::string_view content = Trim(range.In(text));
+    if (content.empty() || content.size() > kMaxLineBytes) return;
+    const std::size_t offset = static_cast<std::size_t>(content.data() - text.data());
+    const ByteRange trimmed{offset, offset + content.size()};
+    const char* what = nullptr;
+    if (IsCreditLine(content)) {
+      what = "a line of proof and layout credits";
+    } else if (IsPageNumberLine(content) && (content.ends_with("版") || single_line)) {
+      // A bare number ("3", "A03") only when it is a paragraph of its own: inside a
+      // paragraph it is more likely a list or a table (A0, A1, ... A10).
+      what = "a page number";
+    } else if (IsRunningHead(content)) {
+      what = "a running head";
+    } else {
+      return;
+    }
+    if (document.IsExcluded(trimmed)) return;
+    std::string message = "\"";
+    message.append(content).append("\" is ").append(what);
+    message.append(" (page furniture), not article text");
+    Fix& fix = sink.Report(trimmed, std::move(message)).fix.emplace();
+    fix.applicability = Applicability::kUnsafe;
+    fix.message = "delete the line";
+    fix.edits.push_back(Edit{LineDeletion(document, document.lines().LineOf(offset)), ""});
   }
 
   // The bytes to delete with line `line`: the line and its terminator; for a line that
@@ -401,24 +417,42 @@ class PageFurnitureRule final : public Rule {
     return ByteRange{previous == 0 ? 0 : line_start(previous), text.size()};
   }
 
+  // Anchored on 版 (rarer than 上 and 下): a jump line ends with it.
   static void CheckJumpLines(const Document& document, std::string_view text, ByteRange segment,
                              DiagnosticSink& sink) {
-    // 上 is E4 B8 8A, 下 is E4 B8 8B.
-    constexpr auto kIsUpOrDown = [](ByteVector a, ByteVector b, ByteVector c) {
-      return (a == 0xE4) & (b == 0xB8) & ((c == 0x8A) | (c == 0x8B));
+    // 版 is E7 89 88.
+    constexpr auto kIsBan = [](ByteVector a, ByteVector b, ByteVector c) {
+      return (a == 0xE7) & (b == 0x89) & (c == 0x88);
     };
+    constexpr std::size_t kMaxLabel = 16;  // bytes between 上接 and 版
     const std::string_view content = segment.In(text);
-    for (std::size_t k = FindCandidate(content, 0, kIsUpOrDown); k < content.size();
-         k = FindCandidate(content, k, kIsUpOrDown)) {
-      const ByteRange jump = JumpLineAt(text, segment, segment.begin + k);
+    for (std::size_t k = FindCandidate(content, 0, kIsBan); k < content.size();
+         k = FindCandidate(content, k, kIsBan)) {
+      const std::size_t ban = segment.begin + k;
       k += 3;
+      std::size_t at = ban;
+      for (std::size_t back = 6; back <= 6 + kMaxLabel && ban >= segment.begin + back; ++back) {
+        const std::size_t pos = ban - back;
+        // 上 and 下 are E4 B8 8A and E4 B8 8B: test bytes before comparing words.
+        if (static_cast<unsigned char>(text[pos]) != 0xE4 ||
+            static_cast<unsigned char>(text[pos + 1]) != 0xB8) {
+          continue;
+        }
+        const std::string_view two = text.substr(pos, 6);
+        if (two == "上接" || two == "下转") {
+          at = ban - back;
+          break;
+        }
+      }
+      if (at == ban) continue;
+      const ByteRange jump = JumpLineAt(text, segment, at);
       if (jump.empty() || document.IsExcluded(jump)) continue;
-      const bool up = text.substr(segment.begin + k - 3, 3) == "上";
       std::string message = "\"";
       message.append(jump.In(text)).append("\" is a jump line (page furniture): the article ");
-      message.append(up ? "continues from another page" : "continues on another page");
+      message.append(text.substr(at, 3) == "上" ? "continues from another page"
+                                                : "continues on another page");
       sink.Report(jump, std::move(message));
-      k = jump.end - segment.begin;
+      k = std::max(k, jump.end - segment.begin);
     }
   }
 
