@@ -11,6 +11,11 @@
 #include "text/char_class.h"
 #include "text/utf8.h"
 
+// Written in C++, not as a rule pack: a pack rule replaces its match inside a prose
+// segment, which never holds the line terminator or the blank lines around the line, so it
+// cannot delete a whole line cleanly; and a credit line is a small grammar (titles with
+// colons, then names) rather than one pattern.
+
 namespace ocrlint {
 namespace {
 
