@@ -8,10 +8,12 @@
 
 namespace ocrlint {
 
-// Rules about the structure of a page: paragraphs broken, cut short, repeated or misplaced
-// by OCR and layout extraction. One rule per file in this folder; registered in
+// Rules about the structure of an OCR'd page: paragraphs broken, cut short or repeated,
+// stutters, page furniture. One rule per file in this folder; registered in
 // engine/registry.cc.
 std::unique_ptr<Rule> MakeBrokenSentenceRule(RuleOptions& options);
+std::unique_ptr<Rule> MakeDoubledWordRule(RuleOptions& options);
+std::unique_ptr<Rule> MakePageFurnitureRule(RuleOptions& options);
 std::unique_ptr<Rule> MakeTruncatedTextRule(RuleOptions& options);
 
 }  // namespace ocrlint

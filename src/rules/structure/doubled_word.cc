@@ -1,0 +1,404 @@
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/structure/structure_rules.h"
+#include "text/char_class.h"
+#include "text/utf8.h"
+#include "text/word_break.h"
+
+namespace ocrlint {
+namespace {
+
+RuleMeta DoubledWordMeta() {
+  return RuleMeta{
+      .id = "doubled-word",
+      .group = RuleGroup::kStructure,
+      .default_severity = Severity::kWarning,
+      .enabled_by_default = true,
+      .fix = FixAvailability::kAlways,
+      .summary = "A word repeated by an OCR stutter (\"负责负责人\")",
+      .explanation =
+          "Flags a word of one to four Chinese characters that is immediately repeated where "
+          "the repetition is an OCR or typesetting stutter: \"主要负责负责人\", \"动力电池产业产业"
+          "规模\", \"返乡返乡创业\", \"我们的的工作\".\n\n"
+          "Chinese repeats words on purpose, so the rule reads each repetition with ICU's "
+          "dictionary word segmentation and knowledge of reduplication. It stays silent on "
+          "reduplication (天天, 看看, 高高兴兴, 节节高, 一次次, 研究研究, 一步一步, 雪白雪白), on "
+          "adjacent words that merely share characters (市|市场, 工作|作为, 民营企业|企业家, "
+          "2024年|龙年|龙游), on numerals, onomatopoeia and repeated interjections (好的好的). "
+          "A single repeated character is flagged only for function words (的 了 在 是 和 把 "
+          "...), where a doubled form is never grammatical.\n\n"
+          "The fix deletes one copy. It is unsafe: a rare legitimate repetition would lose a "
+          "word.",
+      .bad_examples =
+          {
+              BadExample("西工区委主要\u27E6负责负责\u27E7人表示,下一步,西工区将加大经费投入。",
+                         "西工区委主要负责人表示,下一步,西工区将加大经费投入。"),
+              BadExample("未来将带动全市动力电池\u27E6产业产业\u27E7规模突破2000亿元。",
+                         "未来将带动全市动力电池产业规模突破2000亿元。"),
+              BadExample("打造产业链条长、关联性强、\u27E6返乡返乡\u27E7创业产业集群。",
+                         "打造产业链条长、关联性强、返乡创业产业集群。"),
+              BadExample("这是我们\u27E6的的\u27E7工作。", "这是我们的工作。"),
+          },
+      .good_examples =
+          {
+              GoodExample("组织200余名民营企业企业家到浙江大学学习。"),
+              GoodExample("只要我们坚持下去,一定能芝麻开花节节高。"),
+              GoodExample("他天天来看看,大家高高兴兴,一次次研究研究,试一试。"),
+              GoodExample("打造以2024年龙年龙游为主题的活动。"),
+              GoodExample("市市场监管局标准化科科长毕晓燕表示,把抓好清欠工作作为检验。"),
+              GoodExample("谢谢谢谢,常常渐渐,人人个个,一步一步地走,好的好的。"),
+              GoodExample("“11345”的总体工作思路,的的确确实实在在。"),
+          },
+      .options = {},
+  };
+}
+
+// Byte scan. A candidate is a position p holding the lead byte of a three-byte character
+// (U+3000-9FFF, which holds the common Han blocks) where the 3, 6, 9 or 12 bytes from p
+// equal the same number of bytes right after them: XX, XYXY, XYZXYZ, WXYZWXYZ.
+using Vec = unsigned char __attribute__((vector_size(16)));
+constexpr std::size_t kVec = sizeof(Vec);
+constexpr std::size_t kMaxShift = 12;
+// Bytes read from a chunk start: 16 lanes, each comparing up to 2 * kMaxShift bytes.
+constexpr std::size_t kReach = kVec + 2 * kMaxShift;
+
+inline Vec Load(const unsigned char* p) {
+  Vec v;
+  std::memcpy(&v, p, kVec);
+  return v;
+}
+
+template <std::size_t kShift>
+inline Vec RepeatsAt(const unsigned char* p) {
+  Vec all = (Vec)(Load(p) == Load(p + kShift));
+  for (std::size_t k = 1; k < kShift; ++k) all &= (Vec)(Load(p + k) == Load(p + k + kShift));
+  return all;
+}
+
+struct ChunkMasks {
+  Vec by_shift[4] = {};  // shifts 3, 6, 9, 12
+  bool any = false;
+};
+
+inline bool AnyLane(Vec v) {
+  std::uint64_t halves[2];
+  std::memcpy(halves, &v, sizeof halves);
+  return (halves[0] | halves[1]) != 0;
+}
+
+// Lanes where the first character (three bytes) of a shift-`kShift` repeat matches: a
+// cheap filter, since the same character rarely comes back within four.
+template <std::size_t kShift>
+[[gnu::always_inline]] inline Vec FirstCharAt(const unsigned char* p, Vec b0, Vec b1, Vec b2) {
+  return (Vec)((b2 == Load(p + kShift + 2)) & (b1 == Load(p + kShift + 1)) &
+               (b0 == Load(p + kShift)));
+}
+
+[[gnu::always_inline]] inline bool MayRepeat(const unsigned char* p) {
+  const Vec b0 = Load(p);
+  const Vec b1 = Load(p + 1);
+  const Vec b2 = Load(p + 2);
+  const Vec lead = (Vec)((b0 >= 0xE3) & (b0 <= 0xE9));
+  return AnyLane(lead & (FirstCharAt<3>(p, b0, b1, b2) | FirstCharAt<6>(p, b0, b1, b2) |
+                         FirstCharAt<9>(p, b0, b1, b2) | FirstCharAt<12>(p, b0, b1, b2)));
+}
+
+// Only for chunks where MayRepeat() holds.
+inline ChunkMasks ScanChunk(const unsigned char* p) {
+  ChunkMasks masks;
+  const Vec first = Load(p);
+  const Vec lead = (Vec)((first >= 0xE3) & (first <= 0xE9));
+  masks.by_shift[0] = lead & RepeatsAt<3>(p);
+  masks.by_shift[1] = lead & RepeatsAt<6>(p);
+  masks.by_shift[2] = lead & RepeatsAt<9>(p);
+  masks.by_shift[3] = lead & RepeatsAt<12>(p);
+  masks.any =
+      AnyLane(masks.by_shift[0] | masks.by_shift[1] | masks.by_shift[2] | masks.by_shift[3]);
+  return masks;
+}
+
+// Single characters whose doubling is never grammatical (function words and pronouns).
+// Content characters double legitimately far too often (人人, 年年, 市|市场, 部|部长).
+constexpr std::u32string_view kFunctionChars =
+    U"的了在是和与及把被将从对为向也就都而并或让给由于其这那我你他她它不又还已但因";
+// Numerals and onomatopoeia repeat by nature.
+constexpr std::u32string_view kNumeralChars = U"〇零一二三四五六七八九十百千万亿两";
+constexpr std::u32string_view kOnomatopoeiaChars =
+    U"哈嘿呵嘻咚叮当嘀嗒滴答哗啦扑通轰隆呼噜咕嘟吱嘎咔嚓砰乒乓喵汪嗡嘤哇呜啊哦嗯唉咯哒噼啪";
+// Interjection-like endings: 好了好了, 来了来了, 走吧走吧.
+constexpr std::u32string_view kParticleChars = U"了的吧啊呀吗啦嘛哦";
+// Suffixes that derive a new word from the repeated noun, so that a compound ending in
+// the noun is followed by the derived word: 民营企业|企业家, 中小企业|企业界.
+constexpr std::u32string_view kDerivingSuffixes = U"家界";
+
+// Characters that mostly spell foreign names (塔那那利佛, 坦桑尼亚): a unit made only of
+// them is a transliteration, where repeats are normal (尼亚尼亚, 朗格朗格).
+constexpr std::u32string_view kTransliterationChars =
+    U"阿埃艾安奥澳巴拜班贝本比彼波伯布查达丹德迪蒂杜多厄恩法菲芬弗福盖冈戈格古哈海汉赫亨胡霍基吉加"
+    U"杰捷卡凯坎康柯科克肯库拉莱赖兰朗劳勒雷里利莉丽林琳隆卢鲁路伦罗洛玛马迈曼梅蒙米密缪摩莫姆穆"
+    U"娜纳奈南内尼妮努诺帕派潘佩蓬皮普奇齐乔切琼萨塞桑瑟森沙莎尚舍什施斯苏索塔泰坦汤唐特滕提图托瓦"
+    U"旺威韦维温沃乌伍西希锡夏谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐";
+// Words after which the first copy is a verb and the second its object (无法复制|复制槽,
+// 重新索引|索引): preverbal modals and adverbs.
+constexpr std::string_view kPreverbalWords[] = {
+    "无法", "不能", "不会", "不要", "能够", "可以", "可能", "需要", "应该", "必须", "重新", "正在",
+    "开始", "继续", "已经", "尚未", "没有", "不",   "未",   "已",   "要",   "能",   "会",   "将",
+    "再",   "先",   "又",   "也",   "都",   "就",   "还",   "才",   "去",   "来",   "请",
+};
+
+// Two-character words that reduplicate as ABAB: verbs of trying or doing briefly,
+// vivid adjectives, interjections.
+constexpr std::string_view kAbabWords[] = {
+    "了解", "交流", "享受", "介绍", "休息", "体会", "体验", "再见", "准备", "凉快", "动员", "商量",
+    "回忆", "回顾", "安排", "宣传", "尝试", "思考", "快活", "总结", "感受", "打听", "打扫", "折腾",
+    "指导", "指点", "拜拜", "收拾", "放松", "整理", "教育", "整顿", "暖和", "梳理", "检查", "欣赏",
+    "比较", "沟通", "活动", "清理", "溜达", "漆黑", "火红", "照顾", "熟悉", "琢磨", "痛快", "研究",
+    "碧绿", "考察", "考虑", "表扬", "舒服", "观察", "认识", "讨论", "议论", "轻松", "通红", "锻炼",
+    "开心", "雪白", "高兴", "金黄", "冰凉", "笔直", "滚烫", "喷香", "热闹", "练习", "调整", "帮助",
+    "关心", "提醒", "看望", "参观", "品尝", "学习", "加油", "没事", "不是", "不要", "不行", "不对",
+    "快点", "可以", "你好", "您好", "哎呀", "哎哟", "算了", "对了", "乐呵", "透亮", "崭新", "很多",
+    "好多", "非常", "特别", "永远", "真是",
+};
+
+bool Has(std::u32string_view set, char32_t c) { return set.find(c) != std::u32string_view::npos; }
+
+bool IsFreeFunctionChar(char32_t c) { return Has(kFunctionChars, c); }
+
+// Whether `offset` is in the sorted boundary list.
+bool IsBoundaryIn(const std::vector<std::size_t>& boundaries, std::size_t offset) {
+  return std::binary_search(boundaries.begin(), boundaries.end(), offset);
+}
+
+// The code points of a unit of three-byte characters.
+std::u32string Decode(std::string_view unit) {
+  std::u32string out;
+  for (std::size_t i = 0; i < unit.size();) {
+    const Decoded d = DecodeUtf8(unit, i);
+    out.push_back(d.code_point);
+    i += d.length;
+  }
+  return out;
+}
+
+class DoubledWordRule final : public Rule {
+ public:
+  DoubledWordRule() : abab_(std::begin(kAbabWords), std::end(kAbabWords)) {
+    std::sort(abab_.begin(), abab_.end());
+  }
+
+  const RuleMeta& meta() const override { return meta_; }
+
+  void Check(const Document& document, DiagnosticSink& sink) const override {
+    const std::string_view text = document.text();
+    std::optional<WordSegmenter> segmenter;
+    for (const Block& block : document.blocks()) {
+      if (!block.IsProse()) continue;
+      for (const ByteRange& segment : document.Segments(block)) {
+        if (segment.size() < 6) continue;
+        ScanSegment(document, text, segment, segmenter, sink);
+      }
+    }
+  }
+
+ private:
+  void ScanSegment(const Document& document, std::string_view text, ByteRange segment,
+                   std::optional<WordSegmenter>& segmenter, DiagnosticSink& sink) const {
+    const auto* data = reinterpret_cast<const unsigned char*>(text.data());
+    std::size_t resume = segment.begin;  // candidates before this were consumed by a finding
+    std::size_t i = segment.begin;
+    for (; i < segment.end; i += kVec) {
+      ChunkMasks masks;
+      if (i + kReach <= text.size()) {
+        if (!MayRepeat(data + i)) continue;
+        masks = ScanChunk(data + i);
+      } else {
+        // The tail: zero bytes past the text never hold a lead byte, and lanes whose
+        // repeat would run past the segment are dropped below.
+        unsigned char tail[kReach] = {};
+        std::memcpy(tail, data + i, text.size() - i);
+        masks = ScanChunk(tail);
+      }
+      if (!masks.any) continue;
+      for (std::size_t k = 0; k < kVec; ++k) {
+        const std::size_t p = i + k;
+        if (p < resume || p >= segment.end) continue;
+        for (std::size_t s = 0; s < 4; ++s) {
+          if (masks.by_shift[s][k] == 0) continue;
+          const std::size_t unit = 3 * (s + 1);
+          if (p + 2 * unit > segment.end) break;
+          if (Judge(document, text, segment, p, unit, segmenter, sink)) {
+            resume = p + 2 * unit;
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  // Decides on the repeat of text[p, p + unit) and reports it when it is a stutter.
+  bool Judge(const Document& document, std::string_view text, ByteRange segment, std::size_t p,
+             std::size_t unit, std::optional<WordSegmenter>& segmenter,
+             DiagnosticSink& sink) const {
+    const std::string_view word = text.substr(p, unit);
+    const std::u32string chars = Decode(word);
+    if (chars.size() * 3 != unit) return false;
+    for (char32_t c : chars) {
+      if (!IsHan(c)) return false;
+    }
+    if (!PassesLexicalChecks(text, segment, p, chars, word)) return false;
+    const ByteRange doubled{p, p + 2 * unit};
+    if (document.IsExcluded(doubled)) return false;
+    if (!segmenter) segmenter.emplace();
+    if (!PassesSegmentation(text, segment, p, unit, chars.size(), *segmenter)) return false;
+    std::string message = "\"";
+    message.append(word).append("\" is repeated (\"").append(doubled.In(text));
+    message.append("\"), an OCR stutter");
+    std::string fix = "delete one \"";
+    fix.append(word).append("\"");
+    Fix& fix_of = sink.Report(doubled, std::move(message)).fix.emplace();
+    fix_of.applicability = Applicability::kUnsafe;
+    fix_of.message = std::move(fix);
+    fix_of.edits.push_back(Edit{ByteRange{p + unit, p + 2 * unit}, ""});
+    return true;
+  }
+
+  // Knowledge of reduplication that needs no segmentation.
+  bool PassesLexicalChecks(std::string_view text, ByteRange segment, std::size_t p,
+                           const std::u32string& chars, std::string_view word) const {
+    const std::size_t unit = word.size();
+    if (chars.size() == 1) {
+      if (!IsFreeFunctionChar(chars[0])) return false;
+      // AABB and BBAA: 的的确确, 实实在在, 和和美美.
+      const char32_t after1 = CharAt(text, segment, p + 2 * unit);
+      const char32_t after2 = CharAt(text, segment, p + 3 * unit);
+      if (after1 != kInvalidCodePoint && after1 == after2) return false;
+      if (p >= segment.begin + 2 * unit) {
+        const char32_t before2 = CharAt(text, segment, p - 2 * unit);
+        const char32_t before1 = CharAt(text, segment, p - unit);
+        if (before1 != kInvalidCodePoint && before1 == before2) return false;
+      }
+      return true;
+    }
+    // AA inside a longer unit (哈哈哈哈 as 哈哈 twice) is a one-character repeat.
+    if (std::all_of(chars.begin(), chars.end(), [&](char32_t c) { return c == chars[0]; })) {
+      return false;
+    }
+    if (std::all_of(chars.begin(), chars.end(), [](char32_t c) { return Has(kNumeralChars, c); }))
+      return false;
+    if (std::all_of(chars.begin(), chars.end(),
+                    [](char32_t c) { return Has(kOnomatopoeiaChars, c); })) {
+      return false;
+    }
+    if (std::all_of(chars.begin(), chars.end(),
+                    [](char32_t c) { return Has(kTransliterationChars, c); })) {
+      return false;
+    }
+    // A phrase, not a word: 的函数|的函数.
+    if (chars.size() > 2 &&
+        (IsFreeFunctionChar(chars.front()) || IsFreeFunctionChar(chars.back()))) {
+      return false;
+    }
+    // 一步一步, 一点一点, 一个一个: a numeral-classifier phrase repeated.
+    if (chars[0] == U'一') return false;
+    if (chars.size() == 2 && Has(kParticleChars, chars[1])) return false;
+    if (chars.size() == 2 && std::binary_search(abab_.begin(), abab_.end(), word)) return false;
+    const char32_t next = CharAt(text, segment, p + 2 * unit);
+    if (Has(kDerivingSuffixes, next)) return false;
+    return true;
+  }
+
+  // The dictionary segmentation of a short window must read the two copies as the same
+  // whole words, side by side, and the first copy must not be the tail of a compound
+  // with what precedes it (民营企业|企业家: 民|营 are bound, single-character pieces).
+  static bool PassesSegmentation(std::string_view text, ByteRange segment, std::size_t p,
+                                 std::size_t unit, std::size_t length, WordSegmenter& segmenter) {
+    constexpr int kContext = 6;  // characters each side
+    std::size_t begin = p;
+    for (int n = 0; n < kContext && begin > segment.begin; ++n) {
+      begin -= DecodeUtf8Before(text, begin).length;
+    }
+    std::size_t end = p + 2 * unit;
+    for (int n = 0; n < kContext && end < segment.end; ++n) end += DecodeUtf8(text, end).length;
+    const std::string_view window = text.substr(begin, end - begin);
+    const std::vector<std::size_t> boundaries = segmenter.Boundaries(window);
+    const std::size_t first = p - begin;
+    const std::size_t second = first + unit;
+    if (!IsBoundaryIn(boundaries, first) || !IsBoundaryIn(boundaries, second)) return false;
+    // Both copies split alike (the second may run on into a longer word: 负责|负责人).
+    int inner = 0;
+    for (std::size_t k = 3; k < unit; k += 3) {
+      const bool in_first = IsBoundaryIn(boundaries, first + k);
+      if (in_first != IsBoundaryIn(boundaries, second + k)) return false;
+      inner += in_first ? 1 : 0;
+    }
+    // A two-character unit must be one word; three or four characters at most two words
+    // (年|龙 in 2024年|龙年|龙游 is no word at all).
+    if (length == 2 && inner != 0) return false;
+    if (length > 2 && inner > 1) return false;
+    if (length == 1) return PassesSingleCharSegmentation(window, boundaries, first);
+    if (first == 0) return true;
+    // The word before the first copy.
+    const auto it = std::lower_bound(boundaries.begin(), boundaries.end(), first);
+    const std::size_t left = *(it - 1);
+    const std::string_view left_word = window.substr(left, first - left);
+    const Decoded left_char = DecodeUtf8(left_word, 0);
+    if (!IsHan(left_char.code_point)) return true;
+    if (std::find(std::begin(kPreverbalWords), std::end(kPreverbalWords), left_word) !=
+        std::end(kPreverbalWords)) {
+      return false;
+    }
+    if (left_char.length == left_word.size() && !IsFreeFunctionChar(left_char.code_point)) {
+      return false;
+    }
+    // The word before and the first copy make one dictionary word (中小企业|企业主).
+    std::string joined(left_word);
+    joined.append(window.substr(first, unit));
+    const std::vector<std::size_t> joined_boundaries = segmenter.Boundaries(joined);
+    return joined_boundaries.size() > 2;
+  }
+
+  // A doubled function character: both copies standalone words (对|对象 and 对|对应 are
+  // a preposition before a word), and not inside a run of single characters, which is a
+  // transliteration (塔|那|那|利|佛).
+  static bool PassesSingleCharSegmentation(std::string_view window,
+                                           const std::vector<std::size_t>& boundaries,
+                                           std::size_t first) {
+    constexpr std::size_t kChar = 3;
+    if (!IsBoundaryIn(boundaries, first + 2 * kChar)) return false;
+    auto single_content_char = [&](std::size_t begin) {
+      if (begin + kChar > window.size()) return false;
+      if (!IsBoundaryIn(boundaries, begin) || !IsBoundaryIn(boundaries, begin + kChar)) {
+        return false;
+      }
+      const char32_t c = DecodeUtf8(window, begin).code_point;
+      return IsHan(c) && !IsFreeFunctionChar(c);
+    };
+    return !(first >= kChar && single_content_char(first - kChar) &&
+             single_content_char(first + 2 * kChar));
+  }
+
+  // The character starting at `offset`, or kInvalidCodePoint outside the segment.
+  static char32_t CharAt(std::string_view text, ByteRange segment, std::size_t offset) {
+    if (offset < segment.begin || offset >= segment.end) return kInvalidCodePoint;
+    return DecodeUtf8(text, offset).code_point;
+  }
+
+  RuleMeta meta_ = DoubledWordMeta();
+  std::vector<std::string_view> abab_;
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> MakeDoubledWordRule(RuleOptions& /*options*/) {
+  return std::make_unique<DoubledWordRule>();
+}
+
+}  // namespace ocrlint

@@ -1,0 +1,178 @@
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "rules/hygiene/rule_check.h"
+#include "rules/structure/structure_rules.h"
+
+namespace ocrlint {
+namespace {
+
+using testing_util::RuleCheck;
+
+std::string ReadSample(const std::string& name) {
+  std::ifstream in(std::string(OCRLINT_SOURCE_DIR) + "/corpus_samples/" + name, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+// The range of the first occurrence of `span` in `text`.
+ByteRange RangeOf(const std::string& text, const std::string& span) {
+  const std::size_t at = text.find(span);
+  EXPECT_NE(at, std::string::npos) << span;
+  return ByteRange{at, at + span.size()};
+}
+
+class DoubledWordRuleTest : public testing::Test {
+ protected:
+  std::vector<std::string> Flagged(const std::string& text) const {
+    std::vector<std::string> out;
+    for (const Diagnostic& d : check_.Run(text)) out.emplace_back(d.range.In(text));
+    return out;
+  }
+
+  RuleCheck check_{&MakeDoubledWordRule};
+};
+
+// Page 001 (luoyang-laocheng-interview.txt).
+TEST_F(DoubledWordRuleTest, StutterOfPage001) {
+  const std::string text =
+      "西工区委主要负责负责人表示,下一步,西工区将以加大经费投入力度为保障,以科学配置资源为核心。";
+  const auto found = check_.Run(text);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].range, RangeOf(text, "负责负责"));
+  EXPECT_EQ(found[0].message, "\"负责\" is repeated (\"负责负责\"), an OCR stutter");
+  ASSERT_TRUE(found[0].fix);
+  EXPECT_EQ(found[0].fix->applicability, Applicability::kUnsafe);
+  EXPECT_EQ(found[0].fix->message, "delete one \"负责\"");
+  ASSERT_EQ(found[0].fix->edits.size(), 1u);
+  const std::size_t second = text.find("负责负责") + std::string("负责").size();
+  EXPECT_EQ(found[0].fix->edits[0].range, (ByteRange{second, second + 6}));
+  EXPECT_EQ(
+      check_.Fixed(text),
+      "西工区委主要负责人表示,下一步,西工区将以加大经费投入力度为保障,以科学配置资源为核心。");
+}
+
+// Pages 002 (luoyang-cadre-training.txt) and 003 (luoyang-rural-revitalisation.md).
+TEST_F(DoubledWordRuleTest, StuttersOfPages002And003) {
+  const std::string industry =
+      "比如,总投资280亿元的中州时代新能源生产基地项目,"
+      "未来将带动全市动力电池产业产业规模突破2000亿元;";
+  EXPECT_EQ(Flagged(industry), (std::vector<std::string>{"产业产业"}));
+  EXPECT_EQ(
+      check_.Fixed(industry),
+      "比如,总投资280亿元的中州时代新能源生产基地项目,未来将带动全市动力电池产业规模突破2000亿元;");
+  const std::string home =
+      "打造产业链条长、带动能力强、关联性强、返乡返乡创业产业集群,让农民就地就近就业。";
+  const auto found = check_.Run(home);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].range, RangeOf(home, "返乡返乡"));
+  EXPECT_EQ(found[0].message, "\"返乡\" is repeated (\"返乡返乡\"), an OCR stutter");
+  EXPECT_EQ(check_.Fixed(home),
+            "打造产业链条长、带动能力强、关联性强、返乡创业产业集群,让农民就地就近就业。");
+}
+
+TEST_F(DoubledWordRuleTest, DoubledFunctionCharacter) {
+  const std::string text = "%lu 个自动安装的的软件包现在已不再需要。";
+  const auto found = check_.Run(text);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].range, RangeOf(text, "的的"));
+  EXPECT_EQ(found[0].message, "\"的\" is repeated (\"的的\"), an OCR stutter");
+  EXPECT_EQ(check_.Fixed(text), "%lu 个自动安装的软件包现在已不再需要。");
+  EXPECT_EQ(Flagged("是否在超时后禁用键盘键盘辅助功能"), (std::vector<std::string>{"键盘键盘"}));
+}
+
+TEST_F(DoubledWordRuleTest, ThreeAndFourCharacterUnits) {
+  EXPECT_EQ(Flagged("市委主要负责人负责人表示要抓好落实。"),
+            (std::vector<std::string>{"负责人负责人"}));
+  EXPECT_EQ(Flagged("全面推进乡村振兴乡村振兴战略。"),
+            (std::vector<std::string>{"乡村振兴乡村振兴"}));
+  EXPECT_EQ(check_.Fixed("全面推进乡村振兴乡村振兴战略。"), "全面推进乡村振兴战略。");
+  // Units ICU cannot read as at most two words are left alone (民|营|企业).
+  EXPECT_TRUE(Flagged("这是一批民营企业民营企业的代表。").empty());
+  // A phrase, not a word.
+  EXPECT_TRUE(Flagged("找不到带有OID %u的函数的函数定义").empty());
+}
+
+// Correct text of the real pages that repeats characters.
+TEST_F(DoubledWordRuleTest, RealPagesStaySilentWhereCorrect) {
+  for (const char* text : {
+           "组织200余名民营企业企业家到浙江大学学习,进一步提升了民营企业企业家综合素质。",
+           "只要我们坚持下去,一定能芝麻开花节节高。",
+           "打造以2024年龙年龙游为主题的“豫见洛阳”文旅品牌。",
+           "跟班学习干部、市市场监管局标准化科科长毕晓燕表示。",
+           "把抓好清欠工作作为检验主题教育成果的重要内容。",
+           "推动“引入入洛”,深化务实合作;加快推进进道街启动区建设。",
+           "宣传部部长、市委第四督查组组长,全国国企年度盘点榜。",
+           "为红山山区等薄弱学校提升产品品质,争取2024年年底完成。",
+           "班班有剧目、人人有角色,不仅仅是航模课程,往往会出现。",
+           "洛报融媒记者 郭飞飞 通讯员 杜蕊蕊 康颖颖 (刘艳艳 朱晓茹)",
+           "“11345”的总体工作思路和“1+8”的工作重点",
+       }) {
+    EXPECT_TRUE(Flagged(text).empty()) << text;
+  }
+}
+
+TEST_F(DoubledWordRuleTest, ReduplicationStaysSilent) {
+  for (const char* text : {
+           "他天天来看看,大家高高兴兴,一次次研究研究,试一试。",
+           "谢谢谢谢,常常渐渐,人人个个,一步一步地走,好的好的,加油加油。",
+           "的的确确实实在在,是是非非,和和美美,平平安安过好年。",
+           "家家户户喜迎春节,同公安英模一一握手,一起聚聚。",
+           "雪白雪白的墙,滴答滴答的钟,哈哈哈哈,三三两两。",
+           "vim还有很多很多的命令。",
+       }) {
+    EXPECT_TRUE(Flagged(text).empty()) << text;
+  }
+}
+
+// Adjacent words that share characters, and transliterations.
+TEST_F(DoubledWordRuleTest, SharedCharactersStaySilent) {
+  for (const char* text : {
+           "对对象内容做过滤,选项的强制参数对对应的短选项也是强制的。",
+           "无法复制复制槽,无法使用多个作业重新索引索引。",
+           "塔那那利佛省,尼亚尼亚,朗格朗格文。",
+           "达到目的的手段,但是是否可行,研究所所长,不了了之。",
+           "Latin words words and numbers 11345 1111 stay.",
+       }) {
+    EXPECT_TRUE(Flagged(text).empty()) << text;
+  }
+}
+
+TEST_F(DoubledWordRuleTest, NotAcrossPunctuationOrLines) {
+  EXPECT_TRUE(Flagged("负责,负责人表示").empty());
+  EXPECT_TRUE(Flagged("主要负责\n负责人表示").empty());
+}
+
+TEST_F(DoubledWordRuleTest, CodeIsNotChecked) {
+  EXPECT_TRUE(check_.Run("正文。\n\n```\n产业产业规模\n```\n", "test.md").empty());
+}
+
+// Exactly the three stutters on the real pages, nothing else.
+TEST_F(DoubledWordRuleTest, CorpusSamples) {
+  const struct {
+    const char* file;
+    std::vector<std::string> spans;
+  } kExpected[] = {
+      {"luoyang-yichuan-interview.txt", {}},
+      {"luoyang-laocheng-interview.txt", {"负责负责"}},
+      {"luoyang-cadre-training.txt", {"产业产业"}},
+      {"luoyang-rural-revitalisation.md", {"返乡返乡"}},
+      {"luoyang-jianxi-interview.md", {}},
+  };
+  for (const auto& expected : kExpected) {
+    const std::string page = ReadSample(expected.file);
+    std::vector<std::string> spans;
+    for (const Diagnostic& d : check_.Run(page, expected.file)) {
+      spans.emplace_back(d.range.In(page));
+    }
+    EXPECT_EQ(spans, expected.spans) << expected.file;
+  }
+}
+
+}  // namespace
+}  // namespace ocrlint
