@@ -142,7 +142,9 @@ JsonWriter& JsonWriter::EndArray() {
 
 JsonWriter& JsonWriter::Key(std::string_view key) {
   BeforeValue();
-  AppendJsonString(out_, key);
+  out_.push_back('"');
+  out_.append(key);  // keys are the contract's ASCII names: nothing to escape
+  out_.push_back('"');
   out_ += indent_ >= 0 ? ": " : ":";
   after_key_ = true;
   return *this;

@@ -23,6 +23,7 @@ class JsonWriter {
   JsonWriter& EndObject();
   JsonWriter& BeginArray();
   JsonWriter& EndArray();
+  // `key` is written as is: an ASCII name with nothing to escape (every key of our formats).
   JsonWriter& Key(std::string_view key);
   JsonWriter& String(std::string_view value);
   JsonWriter& Number(std::size_t value);
