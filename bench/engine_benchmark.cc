@@ -76,12 +76,14 @@ const std::string& Input() {
 // ConfigResolver from an empty ocrlint.toml in a private folder, so that no config file
 // around the build tree can change what is measured.
 std::shared_ptr<const RuleSet> ResolveRules(const RuleCatalog& catalog,
-                                            std::optional<std::vector<std::string>> select) {
+                                            std::optional<std::vector<std::string>> select,
+                                            std::vector<std::string> ignore = {}) {
   const fs::path folder = fs::temp_directory_path() / "ocrlint-engine-benchmark";
   fs::create_directories(folder);
   std::ofstream(folder / "ocrlint.toml").flush();
   CommandLineSelection command_line;
   command_line.select = std::move(select);
+  command_line.ignore = std::move(ignore);
   ConfigResolver resolver(catalog, std::nullopt, std::move(command_line));
   return resolver.RulesFor(folder / "input.txt");
 }
@@ -126,12 +128,34 @@ const std::string& InputWithSlips() {
   return input;
 }
 
-// The hygiene and script rules: the default set minus every typography rule (packs and
-// C++ rules), to measure what typography adds.
-const RuleSet& HygieneAndScriptRules() {
+// The default set minus every typography rule (packs and C++ rules): what the
+// typography group adds is the difference to DefaultRules.
+const RuleSet& DefaultWithoutTypographyRules() {
   static const std::shared_ptr<const RuleSet> rules =
-      ResolveRules(Catalog(), std::vector<std::string>{"hygiene", "script"});
+      ResolveRules(Catalog(), std::nullopt, std::vector<std::string>{"typography"});
   return *rules;
+}
+
+// The structure group alone (duplicates, broken and truncated text, stutters, furniture).
+const RuleSet& StructureRules() {
+  static const std::shared_ptr<const RuleSet> rules =
+      ResolveRules(Catalog(), std::vector<std::string>{"structure"});
+  return *rules;
+}
+
+// big.txt of the 100 MB benchmark corpus (bench/make_corpus.py; bench/run_throughput.sh
+// makes it in build/bench-corpus/, OCRLINT_BENCH_CORPUS may point elsewhere); empty when
+// it has not been generated.
+const std::string& CorpusInput() {
+  static const std::string input = [] {
+    const char* env = std::getenv("OCRLINT_BENCH_CORPUS");
+    const fs::path folder =
+        env != nullptr ? fs::path(env) : fs::path(OCRLINT_SOURCE_DIR) / "build" / "bench-corpus";
+    std::ifstream in(folder / "big.txt", std::ios::binary);
+    if (!in) return std::string();
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  }();
+  return input;
 }
 
 std::string_view PathFor(DocumentFormat format) {
@@ -139,9 +163,9 @@ std::string_view PathFor(DocumentFormat format) {
 }
 
 // Copies the input outside the timed region: Create takes its bytes by value.
-std::string UntimedCopy(benchmark::State& state) {
+std::string UntimedCopy(benchmark::State& state, const std::string& (*input)() = &Input) {
   state.PauseTiming();
-  std::string bytes = Input();
+  std::string bytes = input();
   state.ResumeTiming();
   return bytes;
 }
@@ -170,6 +194,25 @@ void BM_CreateAndLint(benchmark::State& state, DocumentFormat format,
   state.counters["rules"] = static_cast<double>(rules.rules.size());
 }
 
+// Create + Lint on the 100 MB benchmark corpus (one document), the issues' reference input.
+void BM_CorpusCreateAndLint(benchmark::State& state, const RuleSet& (*rule_set)()) {
+  if (CorpusInput().empty()) {
+    state.SkipWithError("no build/bench-corpus/big.txt: run bench/run_throughput.sh once");
+    return;
+  }
+  const RuleSet& rules = rule_set();
+  std::size_t findings = 0;
+  for (auto _ : state) {
+    auto document =
+        Document::Create("big.txt", UntimedCopy(state, &CorpusInput), DocumentFormat::kPlainText);
+    std::vector<Diagnostic> diagnostics = Lint(*document, rules);
+    findings = diagnostics.size();
+    benchmark::DoNotOptimize(diagnostics);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * CorpusInput().size()));
+  state.counters["findings"] = static_cast<double>(findings);
+}
+
 // The rules alone on a document built once: what a rule group costs on top of the engine.
 void BM_LintOnly(benchmark::State& state, const std::string& (*input)(),
                  const RuleSet& (*rule_set)()) {
@@ -195,14 +238,26 @@ BENCHMARK_CAPTURE(BM_CreateDocument, markdown, DocumentFormat::kMarkdown)
 BENCHMARK_CAPTURE(BM_CreateAndLint, plain_text_default_rules, DocumentFormat::kPlainText,
                   &DefaultRules)
     ->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_CreateAndLint, plain_text_hygiene_and_script, DocumentFormat::kPlainText,
-                  &HygieneAndScriptRules)
+BENCHMARK_CAPTURE(BM_CreateAndLint, plain_text_default_without_typography,
+                  DocumentFormat::kPlainText, &DefaultWithoutTypographyRules)
     ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_LintOnly, structure, &Input, &StructureRules)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_CreateAndLint, plain_text_hygiene, DocumentFormat::kPlainText, &HygieneRules)
     ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_CreateAndLint, markdown_default_rules, DocumentFormat::kMarkdown,
                   &DefaultRules)
     ->Unit(benchmark::kMillisecond);
+// One iteration each is 100 MB: run them with --benchmark_filter=Corpus.
+BENCHMARK_CAPTURE(BM_CorpusCreateAndLint, default_rules, &DefaultRules)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+BENCHMARK_CAPTURE(BM_CorpusCreateAndLint, default_without_typography,
+                  &DefaultWithoutTypographyRules)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+BENCHMARK_CAPTURE(BM_CorpusCreateAndLint, hygiene, &HygieneRules)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
 
 }  // namespace
 }  // namespace ocrlint
