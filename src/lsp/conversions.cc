@@ -1,5 +1,7 @@
 #include "lsp/conversions.h"
 
+#include "output/json_writer.h"
+
 namespace ocrlint::lsp {
 namespace {
 
@@ -86,32 +88,65 @@ int ToLspSeverity(Severity severity) {
   return 2;
 }
 
+namespace {
+
+void WriteLspPosition(JsonWriter& out, const LineIndex& lines, std::size_t offset,
+                      PositionEncoding encoding) {
+  const Position position = lines.Locate(offset);
+  const std::size_t character =
+      encoding == PositionEncoding::kUtf8 ? position.byte_column : position.utf16_column;
+  out.BeginObject().Field("line", position.line).Field("character", character).EndObject();
+}
+
+void WriteLspRange(JsonWriter& out, const LineIndex& lines, ByteRange range,
+                   PositionEncoding encoding) {
+  out.BeginObject().Key("start");
+  WriteLspPosition(out, lines, range.begin, encoding);
+  out.Key("end");
+  WriteLspPosition(out, lines, range.end, encoding);
+  out.EndObject();
+}
+
+}  // namespace
+
+void WriteLspDiagnostic(JsonWriter& out, const Diagnostic& diagnostic, const LineIndex& lines,
+                        std::string_view uri, PositionEncoding encoding) {
+  const std::string_view id =
+      diagnostic.rule != nullptr ? std::string_view(diagnostic.rule->id) : "internal-error";
+  out.BeginObject().Key("range");
+  WriteLspRange(out, lines, diagnostic.range, encoding);
+  out.Key("severity")
+      .Number(static_cast<std::size_t>(ToLspSeverity(diagnostic.severity)))
+      .Field("code", id)
+      .Field("source", "ocrlint")
+      .Field("message", diagnostic.message);
+  // Where the explanation lives: `ocrlint explain ID` prints the rule's documentation.
+  out.Key("data").BeginObject().Field("rule", id);
+  out.Key("explain").String("ocrlint explain " + std::string(id));
+  if (diagnostic.rule != nullptr) out.Field("summary", diagnostic.rule->summary);
+  if (diagnostic.fix) {
+    out.Field("fix", diagnostic.fix->message)
+        .Field("fixApplicability", ToString(diagnostic.fix->applicability));
+  }
+  out.EndObject();
+  if (!diagnostic.related.empty()) {
+    out.Key("relatedInformation").BeginArray();
+    for (const RelatedLocation& location : diagnostic.related) {
+      out.BeginObject().Key("location").BeginObject().Field("uri", uri).Key("range");
+      WriteLspRange(out, lines, location.range, encoding);
+      out.EndObject().Field("message", location.message).EndObject();
+    }
+    out.EndArray();
+  }
+  out.EndObject();
+}
+
 json ToLspDiagnostic(const Diagnostic& diagnostic, const LineIndex& lines, std::string_view uri,
                      PositionEncoding encoding) {
-  const std::string id = diagnostic.rule != nullptr ? diagnostic.rule->id : "internal-error";
-  json out{{"range", ToLspRange(lines, diagnostic.range, encoding)},
-           {"severity", ToLspSeverity(diagnostic.severity)},
-           {"code", id},
-           {"source", "ocrlint"},
-           {"message", diagnostic.message}};
-  // Where the explanation lives: `ocrlint explain ID` prints the rule's documentation.
-  json data{{"rule", id}, {"explain", "ocrlint explain " + id}};
-  if (diagnostic.rule != nullptr) data["summary"] = diagnostic.rule->summary;
-  if (diagnostic.fix) {
-    data["fix"] = diagnostic.fix->message;
-    data["fixApplicability"] = std::string(ToString(diagnostic.fix->applicability));
-  }
-  out["data"] = std::move(data);
-  if (!diagnostic.related.empty()) {
-    json related = json::array();
-    for (const RelatedLocation& location : diagnostic.related) {
-      related.push_back(json{
-          {"location", json{{"uri", uri}, {"range", ToLspRange(lines, location.range, encoding)}}},
-          {"message", location.message}});
-    }
-    out["relatedInformation"] = std::move(related);
-  }
-  return out;
+  std::string text;
+  JsonWriter out(text, -1);
+  WriteLspDiagnostic(out, diagnostic, lines, uri, encoding);
+  return json::parse(text);
 }
 
 json ToTextEdit(const LineIndex& lines, const Edit& edit, PositionEncoding encoding) {

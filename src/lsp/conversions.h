@@ -13,6 +13,10 @@
 
 // Conversions between engine values (byte offsets, Diagnostic, Edit) and LSP JSON. Byte
 // offsets become positions only here, in the negotiated encoding.
+namespace ocrlint {
+class JsonWriter;
+}  // namespace ocrlint
+
 namespace ocrlint::lsp {
 
 using nlohmann::json;
@@ -34,6 +38,11 @@ ByteRange RangeFromLsp(const LineIndex& lines, const json& range, PositionEncodi
 // error 1, warning 2, info 3.
 int ToLspSeverity(Severity severity);
 
+// Writes the LSP Diagnostic of `diagnostic` (straight to text: a publication of a raw OCR
+// page holds thousands, and building a json DOM for each was most of an edit's latency).
+void WriteLspDiagnostic(JsonWriter& out, const Diagnostic& diagnostic, const LineIndex& lines,
+                        std::string_view uri, PositionEncoding encoding);
+// The same, as a json value (code actions quote the diagnostic they fix).
 json ToLspDiagnostic(const Diagnostic& diagnostic, const LineIndex& lines, std::string_view uri,
                      PositionEncoding encoding);
 

@@ -1,5 +1,7 @@
 #include "lsp/server.h"
 
+#include "output/json_writer.h"
+
 #include <exception>
 #include <thread>
 
@@ -335,22 +337,41 @@ std::shared_ptr<const LintResult> Server::LintFor(const std::string& uri) {
   return result;
 }
 
-json Server::DiagnosticsJson(const LintResult& lint, const std::string& uri) const {
-  json items = json::array();
+void Server::WriteDiagnostics(JsonWriter& out, const LintResult& lint,
+                              const std::string& uri) const {
+  out.BeginArray();
   if (!lint.error.empty()) {
-    items.push_back(json{{"range", json{{"start", json{{"line", 0}, {"character", 0}}},
-                                        {"end", json{{"line", 0}, {"character", 0}}}}},
-                         {"severity", 1},
-                         {"code", "internal-error"},
-                         {"source", "ocrlint"},
-                         {"message", "ocrlint could not check this document: " + lint.error}});
-    return items;
+    // The check failed (a configuration error, say): one error at the top of the document.
+    const auto origin = [&] {
+      out.BeginObject()
+          .Field("line", std::size_t{0})
+          .Field("character", std::size_t{0})
+          .EndObject();
+    };
+    out.BeginObject().Key("range").BeginObject().Key("start");
+    origin();
+    out.Key("end");
+    origin();
+    out.EndObject()
+        .Key("severity")
+        .Number(1)
+        .Field("code", "internal-error")
+        .Field("source", "ocrlint")
+        .Field("message", "ocrlint could not check this document: " + lint.error)
+        .EndObject();
+  } else {
+    for (const Diagnostic& diagnostic : lint.diagnostics) {
+      WriteLspDiagnostic(out, diagnostic, lint.document->lines(), uri, encoding_);
+    }
   }
-  const PositionEncoding encoding = encoding_;
-  for (const Diagnostic& diagnostic : lint.diagnostics) {
-    items.push_back(ToLspDiagnostic(diagnostic, lint.document->lines(), uri, encoding));
-  }
-  return items;
+  out.EndArray();
+}
+
+json Server::DiagnosticsJson(const LintResult& lint, const std::string& uri) const {
+  std::string text;
+  JsonWriter out(text, -1);
+  WriteDiagnostics(out, lint, uri);
+  return json::parse(text);
 }
 
 void Server::Publish(const std::string& uri) {
@@ -361,13 +382,22 @@ void Server::Publish(const std::string& uri) {
   } catch (const std::out_of_range&) {
     return;  // closed meanwhile
   }
-  // Never publish for a version the client has already replaced.
   std::lock_guard<std::mutex> lock(publish_mutex_);
   if (!store_.IsCurrent(uri, lint->version)) return;
-  writer_.Write(MakeNotification(
-      "textDocument/publishDiagnostics",
-      json{
-          {"uri", uri}, {"version", lint->version}, {"diagnostics", DiagnosticsJson(*lint, uri)}}));
+  // Written as text, not as a json DOM: the publication is most of an edit's latency.
+  std::string body;
+  JsonWriter out(body, -1);
+  out.BeginObject()
+      .Field("jsonrpc", "2.0")
+      .Field("method", "textDocument/publishDiagnostics")
+      .Key("params")
+      .BeginObject()
+      .Field("uri", uri)
+      .Field("version", static_cast<std::size_t>(lint->version))
+      .Key("diagnostics");
+  WriteDiagnostics(out, *lint, uri);
+  out.EndObject().EndObject();
+  writer_.WriteRaw(body);
 }
 
 json Server::PullDiagnostics(const json& params) {

@@ -21,6 +21,10 @@
 #include "lsp/scheduler.h"
 #include "lsp/transport.h"
 
+namespace ocrlint {
+class JsonWriter;
+}  // namespace ocrlint
+
 namespace ocrlint::lsp {
 
 // `ocrlint lsp`: a Language Server Protocol 3.17 server over `in`/`out`. Returns the exit
@@ -56,6 +60,7 @@ class Server {
   void Publish(const std::string& uri);
   std::shared_ptr<const LintResult> Analyse(const OpenDocument& document);
   std::shared_ptr<const LintResult> LintFor(const std::string& uri);
+  void WriteDiagnostics(JsonWriter& out, const LintResult& lint, const std::string& uri) const;
   json DiagnosticsJson(const LintResult& lint, const std::string& uri) const;
 
   // Requests on documents.

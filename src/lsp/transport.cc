@@ -74,7 +74,10 @@ Incoming ReadMessage(std::istream& in) {
 
 void Writer::Write(const json& message) {
   // Invalid UTF-8 (a document with undecodable bytes) becomes U+FFFD instead of throwing.
-  const std::string body = message.dump(-1, ' ', false, json::error_handler_t::replace);
+  WriteRaw(message.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+void Writer::WriteRaw(std::string_view body) {
   std::lock_guard<std::mutex> lock(mutex_);
   out_ << "Content-Length: " << body.size() << "\r\n\r\n" << body;
   out_.flush();

@@ -41,6 +41,8 @@ class Writer {
  public:
   explicit Writer(std::ostream& out) : out_(out) {}
   void Write(const json& message);
+  // Sends a message already serialised as JSON text.
+  void WriteRaw(std::string_view body);
 
  private:
   std::mutex mutex_;
