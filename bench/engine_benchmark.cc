@@ -136,6 +136,14 @@ const RuleSet& DefaultWithoutTypographyRules() {
   return *rules;
 }
 
+// The default set minus the rules of the built-in pack (rules/typography.toml): what the
+// declarative typography pack adds is the difference to DefaultRules.
+const RuleSet& DefaultWithoutPackRules() {
+  static const std::shared_ptr<const RuleSet> rules = ResolveRules(
+      Catalog(), std::nullopt, std::vector<std::string>{"halfwidth-punctuation", "dash-form"});
+  return *rules;
+}
+
 // The structure group alone (duplicates, broken and truncated text, stutters, furniture).
 const RuleSet& StructureRules() {
   static const std::shared_ptr<const RuleSet> rules =
@@ -253,6 +261,9 @@ BENCHMARK_CAPTURE(BM_CorpusCreateAndLint, default_rules, &DefaultRules)
     ->Iterations(1);
 BENCHMARK_CAPTURE(BM_CorpusCreateAndLint, default_without_typography,
                   &DefaultWithoutTypographyRules)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+BENCHMARK_CAPTURE(BM_CorpusCreateAndLint, default_without_pack, &DefaultWithoutPackRules)
     ->Unit(benchmark::kMillisecond)
     ->Iterations(1);
 BENCHMARK_CAPTURE(BM_CorpusCreateAndLint, hygiene, &HygieneRules)
