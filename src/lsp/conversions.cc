@@ -123,7 +123,6 @@ void WriteLspDiagnostic(JsonWriter& out, const Diagnostic& diagnostic, const Lin
   // Where the explanation lives: `ocrlint explain ID` prints the rule's documentation.
   out.Key("data").BeginObject().Field("rule", id);
   out.Key("explain").String("ocrlint explain " + std::string(id));
-  if (diagnostic.rule != nullptr) out.Field("summary", diagnostic.rule->summary);
   if (diagnostic.fix) {
     out.Field("fix", diagnostic.fix->message)
         .Field("fixApplicability", ToString(diagnostic.fix->applicability));
