@@ -4,6 +4,7 @@
 
 #include "rules/hygiene/hygiene_rules.h"
 #include "rules/script/script_rules.h"
+#include "rules/structure/structure_rules.h"
 #include "rules/typography/typography_rules.h"
 
 namespace ocrlint {
@@ -13,6 +14,8 @@ std::span<const BuiltinRule> BuiltinRules() {
   static constexpr BuiltinRule kRules[] = {
       {"cjk-latin-spacing", &MakeCjkLatinSpacingRule},
       {"compat-ideograph", &MakeCompatIdeographRule},
+      {"duplicate-paragraph", &MakeDuplicateParagraphRule},
+      {"duplicate-span", &MakeDuplicateSpanRule},
       {"fullwidth-alnum", &MakeFullwidthAlnumRule},
       {"invalid-utf8", &MakeInvalidUtf8Rule},
       {"invisible-char", &MakeInvisibleCharRule},
