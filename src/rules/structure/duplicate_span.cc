@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "rules/structure/duplicate_text.h"
@@ -46,12 +47,14 @@ RuleMeta DuplicateSpanMeta() {
           "the one that belongs, and deleting it may leave a clause unfinished.",
       .bad_examples =
           {
-              BadExample("她强调，要用新理念、新技术为文旅资源赋能。项目集新科技、新场景于一体，"
-                         "内容涵盖科技运动互动、亲子探索乐园、赛博风格街区等多种新业态。"
-                         "要强化\u27E6互动、亲子探索乐园、赛博风格街区等多种新业态。\u27E7",
-                         "她强调，要用新理念、新技术为文旅资源赋能。项目集新科技、新场景于一体，"
-                         "内容涵盖科技运动互动、亲子探索乐园、赛博风格街区等多种新业态。"
-                         "要强化"),
+              BadExample(
+                  "项目集新科技、新场景于一体，内容涵盖科技运动互动、亲子探索乐园、赛博风格街区等"
+                  "多种新业态。据介绍，该项目已进入收尾阶段。\n\n"
+                  "她强调，要为文旅资源赋能。要强化\u27E6互动、亲子探索乐园、赛博风格街区等"
+                  "多种新业态。据介绍，该项目已进入收尾阶段。\u27E7",
+                  "项目集新科技、新场景于一体，内容涵盖科技运动互动、亲子探索乐园、赛博风格街区等"
+                  "多种新业态。据介绍，该项目已进入收尾阶段。\n\n"
+                  "她强调，要为文旅资源赋能。要强化"),
               BadExample("聚焦城市更新，推进中心城区“北国花城”建设三年行动。\n\n"
                          "以重点项目为载体。\u27E6推进中心城区\"北国花城\"建设三年行动。\u27E7"
                          "加紧推进公园改造。",
@@ -98,16 +101,30 @@ class FingerprintTable {
  public:
   static constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 
-  FingerprintTable() : slots_(std::size_t{1} << kInitialBits, 0) {}
+  // Sized once for `expected` entries (any slot count works: the index is a fixed-point
+  // multiply, not a mask), so that a large document never holds two tables while growing.
+  explicit FingerprintTable(std::size_t expected) { Resize(expected * 4 / 3 + 64); }
+
+  // Winnowing selects the smallest fingerprints, so their upper bits are biased: the
+  // table keys on the lower 32 bits.
+  static std::uint32_t Tag(std::uint64_t fingerprint) {
+    return static_cast<std::uint32_t>(fingerprint);
+  }
+  std::size_t Index(std::uint64_t fingerprint) const {
+    const std::uint32_t tag = Tag(fingerprint);
+    return static_cast<std::size_t>((std::uint64_t{tag} * slots_.size()) >> 32);
+  }
+  void Prefetch(std::size_t index) const { __builtin_prefetch(&slots_[index]); }
 
   // The offset stored for `fingerprint`; kNone after storing `offset` for it.
   std::uint32_t FindOrInsert(std::uint64_t fingerprint, std::uint32_t offset) {
-    const auto tag = static_cast<std::uint32_t>(fingerprint >> 32);
-    for (std::size_t i = Index(tag);; i = (i + 1) & mask()) {
+    const std::uint32_t tag = Tag(fingerprint);
+    for (std::size_t i = Index(fingerprint);; i = i + 1 == slots_.size() ? 0 : i + 1) {
       const std::uint64_t slot = slots_[i];
       if (slot == 0) {
         slots_[i] = Pack(tag, offset);
-        if (++size_ * 4 > slots_.size() * 3) Grow();
+        // Fuller than 7/8 only when the estimate was wrong.
+        if (++size_ * 8 > slots_.size() * 7) Resize(slots_.size() * 2);
         return kNone;
       }
       if (static_cast<std::uint32_t>(slot >> 32) == tag) {
@@ -117,30 +134,22 @@ class FingerprintTable {
   }
 
  private:
-  static constexpr int kInitialBits = 10;
-
   static std::uint64_t Pack(std::uint32_t tag, std::uint32_t offset) {
     return (std::uint64_t{tag} << 32) | (std::uint64_t{offset} + 1);
   }
-  std::size_t mask() const { return slots_.size() - 1; }
-  std::size_t Index(std::uint32_t tag) const {
-    return static_cast<std::size_t>((std::uint64_t{tag} * 0x9E3779B97F4A7C15ULL) >> shift_);
-  }
-  void Grow() {
-    std::vector<std::uint64_t> old(slots_.size() * 2, 0);
+  void Resize(std::size_t count) {
+    std::vector<std::uint64_t> old(count, 0);
     old.swap(slots_);
-    --shift_;
     for (const std::uint64_t slot : old) {
       if (slot == 0) continue;
-      std::size_t i = Index(static_cast<std::uint32_t>(slot >> 32));
-      while (slots_[i] != 0) i = (i + 1) & mask();
+      std::size_t i = Index(slot >> 32);
+      while (slots_[i] != 0) i = i + 1 == slots_.size() ? 0 : i + 1;
       slots_[i] = slot;
     }
   }
 
   std::vector<std::uint64_t> slots_;
   std::size_t size_ = 0;
-  int shift_ = 64 - kInitialBits;
 };
 
 // A repeat: the later occurrence and the first one.
@@ -167,8 +176,16 @@ class DuplicateSpanRule final : public Rule {
     if (text.size() >= FingerprintTable::kNone) return;
     const structure::ParagraphDuplicates paragraphs =
         structure::FindDuplicateParagraphs(document, static_cast<int>(min_chars_));
-    Scan scan{document, text, paragraphs, sink, FingerprintTable(), 0, 0, 0, 0};
     const auto blocks = document.blocks();
+    // Winnowing selects about 2 / (w + 1) of the windows.
+    std::size_t han = 0;
+    for (std::uint32_t i = 0; i < blocks.size(); ++i) {
+      if (Compared(blocks[i], paragraphs.stats[i]) && !paragraphs.in_copy[i]) {
+        han += paragraphs.stats[i].han;
+      }
+    }
+    Scan scan{document, text, paragraphs, sink, FingerprintTable(han * 2 / (w_ + 1)), {}, 0, 0,
+              0,        0,    0,          0};
     for (std::uint32_t i = 0; i < blocks.size() && scan.reported < max_findings_; ++i) {
       if (Compared(blocks[i], paragraphs.stats[i]) && !paragraphs.in_copy[i]) {
         ScanBlock(scan, i);
@@ -184,6 +201,11 @@ class DuplicateSpanRule final : public Rule {
     const structure::ParagraphDuplicates& paragraphs;
     DiagnosticSink& sink;
     FingerprintTable table;
+    // Selected windows wait here a few steps after their slot is prefetched: the table
+    // of a large document does not fit in the cache.
+    std::array<std::pair<std::uint64_t, std::uint32_t>, 8> pending;
+    std::uint32_t pending_begin = 0;
+    std::uint32_t pending_count = 0;
     std::size_t skip_until = 0;  // inside a reported repeat
     // The last repeat rejected, to try it only once from each of its fingerprints.
     std::size_t rejected_end = 0;
@@ -203,12 +225,18 @@ class DuplicateSpanRule final : public Rule {
     constexpr std::uint64_t kBase = 0x100000001B3ULL;
     std::uint64_t base_k = 1;
     for (std::uint32_t j = 0; j < k_; ++j) base_k *= kBase;
-    std::array<char32_t, 64> chars{};
-    std::array<std::uint32_t, 64> offsets{};
-    std::array<std::uint64_t, 64> prints{};
-    std::array<std::uint32_t, 64> anchors{};
+    // Rings of the last k ideographs and of the last w windows (no division on this path:
+    // it runs for every ideograph of the document).
+    std::array<char32_t, 64> chars;
+    std::array<std::uint32_t, 64> offsets;
+    std::array<std::uint64_t, 64> prints;
+    std::array<std::uint32_t, 64> anchors;
     std::uint64_t hash = 0;
     std::uint32_t count = 0;  // ideographs seen
+    std::uint32_t grams = 0;  // windows seen
+    std::uint32_t char_slot = 0;
+    std::uint32_t gram_slot = 0;
+    std::uint32_t min_slot = 0;  // the window with the smallest fingerprint
     std::uint32_t last_selected = FingerprintTable::kNone;
     const ByteRange content = scan.document.blocks()[block_index].content;
     const std::string_view text = scan.text;
@@ -223,29 +251,49 @@ class DuplicateSpanRule final : public Rule {
       const auto offset = static_cast<std::uint32_t>(i);
       i += length;
       if (!IsHan(c)) continue;
-      const std::uint32_t slot = count % k_;
-      hash = hash * kBase + c - (count >= k_ ? chars[slot] * base_k : 0);
-      chars[slot] = c;
-      offsets[slot] = offset;
-      ++count;
-      if (count < k_) continue;
-      const std::uint32_t gram = count - k_;  // index of this window
-      prints[gram % w_] = Finalise(hash);
-      anchors[gram % w_] = offsets[count % k_];  // the window's first ideograph
-      if (gram + 1 < w_) continue;
-      std::uint32_t best = 0;
-      for (std::uint32_t j = 1; j < w_; ++j) {
-        // The rightmost smallest, so that runs of equal fingerprints select few windows.
-        const std::uint32_t a = (gram + 1 + best) % w_;
-        const std::uint32_t b = (gram + 1 + j) % w_;
-        if (prints[b] <= prints[a]) best = j;
+      hash = hash * kBase + c - (count >= k_ ? chars[char_slot] * base_k : 0);
+      chars[char_slot] = c;
+      offsets[char_slot] = offset;
+      if (++char_slot == k_) char_slot = 0;
+      if (++count < k_) continue;
+      const std::uint32_t slot = gram_slot;
+      prints[slot] = Finalise(hash);
+      anchors[slot] = offsets[char_slot];  // the window's first ideograph
+      if (++gram_slot == w_) gram_slot = 0;
+      ++grams;
+      // The rightmost smallest fingerprint, so that runs of equal ones select few windows.
+      if (grams == 1) {
+        min_slot = slot;
+      } else if (min_slot == slot) {  // the smallest one just left the window
+        min_slot = gram_slot;
+        for (std::uint32_t j = 1, at = gram_slot; j < w_; ++j) {
+          if (++at == w_) at = 0;
+          if (prints[at] <= prints[min_slot]) min_slot = at;
+        }
+      } else if (prints[slot] <= prints[min_slot]) {
+        min_slot = slot;
       }
-      const std::uint32_t selected = (gram + 1 + best) % w_;
-      if (anchors[selected] == last_selected) continue;
-      last_selected = anchors[selected];
-      Lookup(scan, prints[selected], last_selected);
-      if (scan.reported >= max_findings_) return;
+      if (grams < w_ || anchors[min_slot] == last_selected) continue;
+      last_selected = anchors[min_slot];
+      if (scan.pending_count == scan.pending.size()) {
+        const auto [print, anchor] = scan.pending[scan.pending_begin];
+        scan.pending_begin = (scan.pending_begin + 1) % scan.pending.size();
+        --scan.pending_count;
+        Lookup(scan, print, anchor);
+        if (scan.reported >= max_findings_) return;
+      }
+      scan.table.Prefetch(scan.table.Index(prints[min_slot]));
+      scan.pending[(scan.pending_begin + scan.pending_count++) % scan.pending.size()] = {
+          prints[min_slot], last_selected};
     }
+    // The block's last windows.
+    while (scan.pending_count > 0 && scan.reported < max_findings_) {
+      const auto [print, anchor] = scan.pending[scan.pending_begin];
+      scan.pending_begin = (scan.pending_begin + 1) % scan.pending.size();
+      --scan.pending_count;
+      Lookup(scan, print, anchor);
+    }
+    scan.pending_count = 0;
   }
 
   void Lookup(Scan& scan, std::uint64_t fingerprint, std::uint32_t offset) const {

@@ -1,6 +1,6 @@
 #include "rules/structure/duplicate_text.h"
 
-#include <unordered_map>
+#include <algorithm>
 
 #include "text/char_class.h"
 
@@ -35,31 +35,87 @@ inline std::uint64_t Mix(std::uint64_t hash, char32_t token) {
   return (hash ^ token) * 0x100000001B3ULL;
 }
 
+// One pass over the block, inlined: this runs over every byte of the document.
 BlockStats ComputeStats(std::string_view text, ByteRange content, int min_chars) {
   BlockStats stats;
   std::uint64_t hash = 0xCBF29CE484222325ULL;
-  bool prefix_done = false;
-  for (Token t = NextToken(text, content.begin, content.end); t.value != 0;
-       t = NextToken(text, t.end, content.end)) {
-    hash = Mix(hash, t.value);
-    if (IsHan(t.value)) {
-      ++stats.han;
-    } else if (IsClauseMark(t.value)) {
-      stats.clause = true;
-      stats.terminal = stats.terminal || IsTerminalMark(t.value);
+  const auto min_han = static_cast<std::uint32_t>(min_chars);
+  std::size_t i = content.begin;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  while (i < content.end) {
+    const unsigned char lead = bytes[i];
+    // Most characters are ideographs of U+4E00-9FFF: three bytes led by E4-E9.
+    if (lead >= 0xE4 && lead <= 0xE9 && i + 3 <= content.end) {
+      const char32_t c =
+          ((lead & 0x0F) << 12) | ((bytes[i + 1] & 0x3F) << 6) | (bytes[i + 2] & 0x3F);
+      i += 3;
+      hash = Mix(hash, c);
+      if (c >= 0x4E00 || c < 0x4DC0) {
+        if (++stats.han == min_han) stats.prefix_hash = hash;
+      }
+      continue;
     }
-    if (!prefix_done && stats.han >= static_cast<std::uint32_t>(min_chars)) {
-      stats.prefix_hash = hash;
-      prefix_done = true;
+    std::size_t length = 1;
+    const char32_t token = Normalise(DecodeValid(text, i, length));
+    i += length;
+    if (token == 0) continue;
+    hash = Mix(hash, token);
+    if (IsHan(token)) {
+      if (++stats.han == min_han) stats.prefix_hash = hash;
+    } else if (IsClauseMark(token)) {
+      stats.clause = true;
+      stats.terminal = stats.terminal || IsTerminalMark(token);
     }
   }
   stats.hash = hash;
   return stats;
 }
 
+// A map from 64-bit hashes to block indices (open addressing; std::unordered_map
+// allocates a node per paragraph and misses the cache on every lookup).
+class HashToBlock {
+ public:
+  static constexpr std::uint32_t kNone = 0xFFFFFFFF;
+
+  explicit HashToBlock(std::size_t expected) {
+    std::size_t size = 16;
+    while (size < expected * 2) size *= 2;
+    slots_.assign(size, Slot{});
+  }
+
+  std::uint32_t Find(std::uint64_t key) const {
+    for (std::size_t i = Index(key);; i = (i + 1) & mask()) {
+      if (slots_[i].value == kNone || slots_[i].key == key) return slots_[i].value;
+    }
+  }
+  // Stores `value` unless `key` is present.
+  void Insert(std::uint64_t key, std::uint32_t value) {
+    std::size_t i = Index(key);
+    while (slots_[i].value != kNone && slots_[i].key != key) i = (i + 1) & mask();
+    if (slots_[i].value == kNone) slots_[i] = Slot{key, value};
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t key = 0;
+    std::uint32_t value = kNone;
+  };
+  std::size_t mask() const { return slots_.size() - 1; }
+  // The keys are FNV hashes, whose low bits are weak.
+  std::size_t Index(std::uint64_t key) const {
+    return (key * 0x9E3779B97F4A7C15ULL >> 32) & mask();
+  }
+  std::vector<Slot> slots_;
+};
+
 // Whether the tokens of `a` equal those of `b` (`prefix`: the tokens of `b` are a
 // proper prefix of those of `a`).
 bool SameTokens(std::string_view text, ByteRange a, ByteRange b, bool prefix) {
+  // Copies are usually byte for byte the same.
+  if (!prefix && a.size() == b.size() && a.In(text) == b.In(text)) return true;
+  if (prefix && b.size() < a.size() && a.In(text).substr(0, b.size()) == b.In(text)) {
+    return NextToken(text, a.begin + b.size(), a.end).value != 0;
+  }
   Token ta = NextToken(text, a.begin, a.end);
   Token tb = NextToken(text, b.begin, b.end);
   while (ta.value != 0 && tb.value != 0) {
@@ -126,8 +182,10 @@ ParagraphDuplicates FindDuplicateParagraphs(const Document& document, int min_ch
   std::vector<bool> cut(blocks.size(), false);
   // eligible_before[i]: paragraphs the analysis compares among blocks [0, i).
   std::vector<std::uint32_t> eligible_before(blocks.size() + 1, 0);
-  std::unordered_map<std::uint64_t, std::uint32_t> by_hash;
-  std::unordered_map<std::uint64_t, std::uint32_t> by_prefix;
+  // At most one entry per paragraph of at least min_chars ideographs (3 bytes each).
+  const std::size_t most = text.size() / (3 * static_cast<std::size_t>(min_chars)) + 1;
+  HashToBlock by_hash(std::min(most, blocks.size()));
+  HashToBlock by_prefix(std::min(most, blocks.size()));
 
   for (std::uint32_t i = 0; i < blocks.size(); ++i) {
     const Block& block = blocks[i];
@@ -141,22 +199,20 @@ ParagraphDuplicates FindDuplicateParagraphs(const Document& document, int min_ch
       continue;
     }
     ++eligible_before[i + 1];
-    if (const auto it = by_hash.find(stats.hash); it != by_hash.end()) {
+    if (const std::uint32_t same = by_hash.Find(stats.hash); same != HashToBlock::kNone) {
       // A hash collision with different text counts as a new paragraph, not indexed.
-      if (SameTokens(text, blocks[it->second].content, block.content, false)) {
-        source[i] = it->second;
-      }
+      if (SameTokens(text, blocks[same].content, block.content, false)) source[i] = same;
       continue;
     }
-    if (const auto it = by_prefix.find(stats.prefix_hash); it != by_prefix.end()) {
-      if (SameTokens(text, blocks[it->second].content, block.content, true)) {
-        source[i] = it->second;
-        cut[i] = true;
-        continue;
-      }
+    if (const std::uint32_t longer = by_prefix.Find(stats.prefix_hash);
+        longer != HashToBlock::kNone &&
+        SameTokens(text, blocks[longer].content, block.content, true)) {
+      source[i] = longer;
+      cut[i] = true;
+      continue;
     }
-    by_hash.emplace(stats.hash, i);
-    by_prefix.try_emplace(stats.prefix_hash, i);
+    by_hash.Insert(stats.hash, i);
+    by_prefix.Insert(stats.prefix_hash, i);
   }
 
   const auto same_block = [&](std::uint32_t a, std::uint32_t b) {
