@@ -11,6 +11,7 @@
 #include "rules/structure/duplicate_text.h"
 #include "rules/structure/structure_rules.h"
 #include "text/char_class.h"
+#include "text/word_break.h"
 
 namespace ocrlint {
 namespace {
@@ -27,7 +28,7 @@ RuleMeta DuplicateSpanMeta() {
       .group = RuleGroup::kStructure,
       .default_severity = Severity::kWarning,
       .enabled_by_default = true,
-      .fix = FixAvailability::kAlways,
+      .fix = FixAvailability::kSometimes,
       .summary = "A sentence or clause pasted again inside the text",
       .explanation =
           "Reports a span of at least `min-chars` CJK ideographs that repeats earlier text of "
@@ -44,7 +45,10 @@ RuleMeta DuplicateSpanMeta() {
           "Each repeat is found with rolling hashes over windows of ideographs, sampled by "
           "winnowing, and extended to its full length: linear in the document size.\n\n"
           "The fix deletes the later occurrence. It is unsafe: the later copy is sometimes "
-          "the one that belongs, and deleting it may leave a clause unfinished.",
+          "the one that belongs, and deleting it may leave a clause unfinished. When the later "
+          "copy ends its paragraph in the middle of a word that the next paragraph finishes "
+          "(a sentence broken at a column end), it is the copy that belongs and no fix is "
+          "offered.",
       .bad_examples =
           {
               BadExample(
@@ -411,10 +415,46 @@ class DuplicateSpanRule final : public Rule {
         scan.sink.Report(repeat.later, "span of " + std::to_string(repeat.han) +
                                            " CJK characters repeats earlier text");
     diagnostic.related.push_back(RelatedLocation{repeat.first, "first occurrence here"});
+    // Deleting a copy whose last word continues in the next paragraph would orphan that
+    // continuation: this copy is likely the one that belongs, so no fix is offered.
+    if (RunsOn(scan, repeat.later, block)) return;
     Fix& fix = diagnostic.fix.emplace();
     fix.applicability = Applicability::kUnsafe;
     fix.message = "delete the repeat";
     fix.edits.push_back(Edit{deletion, ""});
+  }
+
+  // Whether `span` ends its block mid-word, the word finished by the next block (建 /
+  // 设。 at a column break).
+  static bool RunsOn(const Scan& scan, ByteRange span, const Block& block) {
+    const std::string_view text = scan.text;
+    if (structure::NextToken(text, span.end, block.content.end).value != 0) return false;
+    const auto blocks = scan.document.blocks();
+    const std::size_t next = static_cast<std::size_t>(&block - blocks.data()) + 1;
+    if (next >= blocks.size() || !blocks[next].IsProse()) return false;
+    const ByteRange after = blocks[next].content;
+    // Up to four characters either side of the break.
+    structure::Token last = structure::PreviousToken(text, span.end, span.begin);
+    if (!IsHan(last.value)) return false;
+    std::size_t from = last.begin;
+    for (int i = 0; i < 3; ++i) {
+      const structure::Token t = structure::PreviousToken(text, from, span.begin);
+      if (t.value == 0) break;
+      from = t.begin;
+    }
+    structure::Token first = structure::NextToken(text, after.begin, after.end);
+    if (!IsHan(first.value)) return false;
+    std::size_t to = first.end;
+    for (int i = 0; i < 3; ++i) {
+      const structure::Token t = structure::NextToken(text, to, after.end);
+      if (t.value == 0) break;
+      to = t.end;
+    }
+    std::string joined(text.substr(from, span.end - from));
+    const std::size_t junction = joined.size();
+    joined.append(text.substr(first.begin, to - first.begin));
+    WordSegmenter segmenter;
+    return !segmenter.IsBoundary(joined, junction);
   }
 
   std::uint32_t min_chars_;

@@ -159,7 +159,29 @@ TEST_F(DuplicateSpanRuleTest, SentenceOfAnotherArticleIn003) {
   EXPECT_EQ(found[0].range, Find(text, repeat, 1));
   EXPECT_EQ(found[0].message, "span of 52 CJK characters repeats earlier text");
   EXPECT_EQ(found[0].related[0].range, Find(text, repeat, 0));
-  EXPECT_EQ(check_.Fixed(text, "003.md"), Without(text, Find(text, repeat, 1)));
+  // The later copy is the one that belongs: its 建 / 设。 runs on into the next
+  // paragraph (a column break), while the earlier copy breaks off. Deleting it would orphan
+  // 设。, so no fix is offered.
+  EXPECT_FALSE(found[0].fix);
+  EXPECT_EQ(check_.Fixed(text, "003.md"), text);
+}
+
+TEST_F(DuplicateSpanRuleTest, NoFixForACopyThatRunsOnIntoTheNextParagraph) {
+  const std::string repeat = "强力推进中心城区三年行动，全面建成花园式社区，引导广大市民积极参与建";
+  const std::string text = "聚焦城市更新。" + repeat +
+                           "\n\n小切口推动一批项目。\n\n"
+                           "以重点项目为载体。" +
+                           repeat + "\n\n设。加紧推进公园改造。";
+  const auto found = check_.Run(text);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].range, Find(text, repeat, 1));
+  EXPECT_FALSE(found[0].fix);
+  // Without the continuation the copy is deleted.
+  const std::string ends = "聚焦城市更新。" + repeat +
+                           "\n\n小切口推动一批项目。\n\n"
+                           "以重点项目为载体。" +
+                           repeat + "\n\n各部门加紧推进公园改造。";
+  EXPECT_EQ(check_.Fixed(ends), Without(ends, Find(ends, repeat, 1)));
 }
 
 // Titles taken up in the body, meeting names, reporters' formulas and the repeated block
