@@ -77,21 +77,18 @@ class HashToBlock {
  public:
   static constexpr std::uint32_t kNone = 0xFFFFFFFF;
 
-  explicit HashToBlock(std::size_t expected) {
-    std::size_t size = 16;
-    while (size < expected * 2) size *= 2;
-    slots_.assign(size, Slot{});
-  }
+  // Holds at most `capacity` keys.
+  explicit HashToBlock(std::size_t capacity) : slots_(capacity * 4 / 3 + 16) {}
 
   std::uint32_t Find(std::uint64_t key) const {
-    for (std::size_t i = Index(key);; i = (i + 1) & mask()) {
+    for (std::size_t i = Index(key);; i = Next(i)) {
       if (slots_[i].value == kNone || slots_[i].key == key) return slots_[i].value;
     }
   }
   // Stores `value` unless `key` is present.
   void Insert(std::uint64_t key, std::uint32_t value) {
     std::size_t i = Index(key);
-    while (slots_[i].value != kNone && slots_[i].key != key) i = (i + 1) & mask();
+    while (slots_[i].value != kNone && slots_[i].key != key) i = Next(i);
     if (slots_[i].value == kNone) slots_[i] = Slot{key, value};
   }
 
@@ -100,10 +97,11 @@ class HashToBlock {
     std::uint64_t key = 0;
     std::uint32_t value = kNone;
   };
-  std::size_t mask() const { return slots_.size() - 1; }
-  // The keys are FNV hashes, whose low bits are weak.
+  std::size_t Next(std::size_t i) const { return i + 1 == slots_.size() ? 0 : i + 1; }
+  // The keys are FNV hashes, whose low bits are weak: mix, then map onto the slots.
   std::size_t Index(std::uint64_t key) const {
-    return (key * 0x9E3779B97F4A7C15ULL >> 32) & mask();
+    const std::uint64_t mixed = (key * 0x9E3779B97F4A7C15ULL) >> 32;
+    return static_cast<std::size_t>((mixed * slots_.size()) >> 32);
   }
   std::vector<Slot> slots_;
 };
@@ -178,15 +176,10 @@ ParagraphDuplicates FindDuplicateParagraphs(const Document& document, int min_ch
   ParagraphDuplicates out;
   out.stats.resize(blocks.size());
   out.in_copy.assign(blocks.size(), false);
-  std::vector<std::int64_t> source(blocks.size(), -1);
+  std::vector<std::int32_t> source(blocks.size(), -1);
   std::vector<bool> cut(blocks.size(), false);
   // eligible_before[i]: paragraphs the analysis compares among blocks [0, i).
   std::vector<std::uint32_t> eligible_before(blocks.size() + 1, 0);
-  // At most one entry per paragraph of at least min_chars ideographs (3 bytes each).
-  const std::size_t most = text.size() / (3 * static_cast<std::size_t>(min_chars)) + 1;
-  HashToBlock by_hash(std::min(most, blocks.size()));
-  HashToBlock by_prefix(std::min(most, blocks.size()));
-
   for (std::uint32_t i = 0; i < blocks.size(); ++i) {
     const Block& block = blocks[i];
     eligible_before[i + 1] = eligible_before[i];
@@ -194,11 +187,19 @@ ParagraphDuplicates FindDuplicateParagraphs(const Document& document, int min_ch
     const BlockStats& stats = out.stats[i] = ComputeStats(text, block.content, min_chars);
     // Short paragraphs and those without a clause mark (bylines, captions, labels) repeat
     // legitimately.
-    if (block.kind != BlockKind::kParagraph || stats.han < static_cast<std::uint32_t>(min_chars) ||
-        !stats.clause || document.IsExcluded(block.content)) {
-      continue;
+    if (block.kind == BlockKind::kParagraph && stats.han >= static_cast<std::uint32_t>(min_chars) &&
+        stats.clause && !document.IsExcluded(block.content)) {
+      ++eligible_before[i + 1];
     }
-    ++eligible_before[i + 1];
+  }
+
+  // The tables are sized for the paragraphs compared, known now.
+  HashToBlock by_hash(eligible_before.back());
+  HashToBlock by_prefix(eligible_before.back());
+  for (std::uint32_t i = 0; i < blocks.size(); ++i) {
+    if (eligible_before[i + 1] == eligible_before[i]) continue;
+    const Block& block = blocks[i];
+    const BlockStats& stats = out.stats[i];
     if (const std::uint32_t same = by_hash.Find(stats.hash); same != HashToBlock::kNone) {
       // A hash collision with different text counts as a new paragraph, not indexed.
       if (SameTokens(text, blocks[same].content, block.content, false)) source[i] = same;
