@@ -16,6 +16,8 @@ std::span<const BuiltinRule> BuiltinRules() {
       {"cjk-latin-spacing", &MakeCjkLatinSpacingRule},
       {"compat-ideograph", &MakeCompatIdeographRule},
       {"doubled-word", &MakeDoubledWordRule},
+      {"duplicate-paragraph", &MakeDuplicateParagraphRule},
+      {"duplicate-span", &MakeDuplicateSpanRule},
       {"fullwidth-alnum", &MakeFullwidthAlnumRule},
       {"invalid-utf8", &MakeInvalidUtf8Rule},
       {"invisible-char", &MakeInvisibleCharRule},

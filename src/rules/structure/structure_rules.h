@@ -13,6 +13,8 @@ namespace ocrlint {
 // engine/registry.cc.
 std::unique_ptr<Rule> MakeBrokenSentenceRule(RuleOptions& options);
 std::unique_ptr<Rule> MakeDoubledWordRule(RuleOptions& options);
+std::unique_ptr<Rule> MakeDuplicateParagraphRule(RuleOptions& options);
+std::unique_ptr<Rule> MakeDuplicateSpanRule(RuleOptions& options);
 std::unique_ptr<Rule> MakePageFurnitureRule(RuleOptions& options);
 std::unique_ptr<Rule> MakeTruncatedTextRule(RuleOptions& options);
 

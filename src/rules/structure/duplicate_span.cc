@@ -1,0 +1,477 @@
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "rules/structure/duplicate_text.h"
+#include "rules/structure/structure_rules.h"
+#include "text/char_class.h"
+#include "text/word_break.h"
+
+namespace ocrlint {
+namespace {
+
+constexpr int kDefaultMinChars = 16;
+constexpr int kDefaultMaxFindings = 1000;
+// A repeat is a pasted clause, not a shared phrase, when a clause mark inside it has at
+// least this many ideographs of the repeat on either side.
+constexpr std::uint32_t kClauseSide = 4;
+
+RuleMeta DuplicateSpanMeta() {
+  return RuleMeta{
+      .id = "duplicate-span",
+      .group = RuleGroup::kStructure,
+      .default_severity = Severity::kWarning,
+      .enabled_by_default = true,
+      .fix = FixAvailability::kSometimes,
+      .summary = "A sentence or clause pasted again inside the text",
+      .explanation =
+          "Reports a span of at least `min-chars` CJK ideographs that repeats earlier text of "
+          "the document, compared after ignoring spaces and line breaks and the width of "
+          "punctuation: the tail of a paragraph pasted again after it, a sentence of one "
+          "article that reappears inside another. A related location points at the first "
+          "occurrence. A whole paragraph that repeats is left to duplicate-paragraph.\n\n"
+          "Newspaper text repeats some phrases legitimately: a title or deck is taken up in "
+          "the body, a meeting name or a reporter's formula recurs. So headings and short "
+          "paragraphs without a full stop (titles, bylines, captions, section labels) are not "
+          "compared, and a repeat counts only when it crosses a clause (a clause mark inside "
+          "it with at least four ideographs on either side) or is a whole clause or sentence "
+          "in both places.\n\n"
+          "Each repeat is found with rolling hashes over windows of ideographs, sampled by "
+          "winnowing, and extended to its full length: linear in the document size.\n\n"
+          "The fix deletes the later occurrence. It is unsafe: the later copy is sometimes "
+          "the one that belongs, and deleting it may leave a clause unfinished. When the later "
+          "copy ends its paragraph in the middle of a word that the next paragraph finishes "
+          "(a sentence broken at a column end), it is the copy that belongs and no fix is "
+          "offered.",
+      .bad_examples =
+          {
+              BadExample(
+                  "项目集新科技、新场景于一体，内容涵盖科技运动互动、亲子探索乐园、赛博风格街区等"
+                  "多种新业态。据介绍，该项目已进入收尾阶段。\n\n"
+                  "她强调，要为文旅资源赋能。要强化\u27E6互动、亲子探索乐园、赛博风格街区等"
+                  "多种新业态。据介绍，该项目已进入收尾阶段。\u27E7",
+                  "项目集新科技、新场景于一体，内容涵盖科技运动互动、亲子探索乐园、赛博风格街区等"
+                  "多种新业态。据介绍，该项目已进入收尾阶段。\n\n"
+                  "她强调，要为文旅资源赋能。要强化"),
+              BadExample("聚焦城市更新，推进中心城区“北国花城”建设三年行动。\n\n"
+                         "以重点项目为载体。\u27E6推进中心城区\"北国花城\"建设三年行动。\u27E7"
+                         "加紧推进公园改造。",
+                         "聚焦城市更新，推进中心城区“北国花城”建设三年行动。\n\n"
+                         "以重点项目为载体。加紧推进公园改造。"),
+          },
+      .good_examples =
+          {
+              GoodExample("徐衣显调研环保督查问题整改、“北国花城”建设、隋唐洛阳城中轴线贯通等工作"
+                          "\n\n本报讯 13日，市长徐衣显调研环保督查问题整改、“北国花城”建设、"
+                          "隋唐洛阳城中轴线贯通等工作。"),
+              GoodExample("该区将认真贯彻落实市委十二届五次全会暨市委经济工作会议精神，聚焦重点。"
+                          "\n\n全市城管系统将全面贯彻市委十二届五次全会暨市委经济工作会议精神，"
+                          "聚力三项重点工作。"),
+              GoodExample("洛报融媒记者 郭飞飞 通讯员 杜蕊蕊 刘双晓\n\n正文。\n\n"
+                          "洛报融媒记者 郭飞飞 通讯员 杜蕊蕊 刘双晓"),
+          },
+      .options =
+          {
+              OptionDoc{.name = "min-chars",
+                        .type = "int",
+                        .default_value = std::to_string(kDefaultMinChars),
+                        .description = "the fewest CJK ideographs a repeated span must hold"},
+              OptionDoc{.name = "max-findings",
+                        .type = "int",
+                        .default_value = std::to_string(kDefaultMaxFindings),
+                        .description = "stop looking after this many repeats in one document"},
+          },
+  };
+}
+
+inline std::uint64_t Finalise(std::uint64_t x) {  // splitmix64's finaliser
+  x ^= x >> 30;
+  x *= 0xBF58476D1CE4E5B9ULL;
+  x ^= x >> 27;
+  x *= 0x94D049BB133111EBULL;
+  return x ^ (x >> 31);
+}
+
+// Open-addressing map from a fingerprint to the first byte offset where it was seen. A
+// slot packs the fingerprint's upper 32 bits with the offset + 1, 8 bytes per entry:
+// colliding fingerprints just propose a candidate that the comparison then rejects.
+class FingerprintTable {
+ public:
+  static constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+
+  // Sized once for `expected` entries (any slot count works: the index is a fixed-point
+  // multiply, not a mask), so that a large document never holds two tables while growing.
+  explicit FingerprintTable(std::size_t expected) { Resize(expected * 4 / 3 + 64); }
+
+  // Winnowing selects the smallest fingerprints, so their upper bits are biased: the
+  // table keys on the lower 32 bits.
+  static std::uint32_t Tag(std::uint64_t fingerprint) {
+    return static_cast<std::uint32_t>(fingerprint);
+  }
+  std::size_t Index(std::uint64_t fingerprint) const {
+    const std::uint32_t tag = Tag(fingerprint);
+    return static_cast<std::size_t>((std::uint64_t{tag} * slots_.size()) >> 32);
+  }
+  void Prefetch(std::size_t index) const { __builtin_prefetch(&slots_[index]); }
+
+  // The offset stored for `fingerprint`; kNone after storing `offset` for it.
+  std::uint32_t FindOrInsert(std::uint64_t fingerprint, std::uint32_t offset) {
+    const std::uint32_t tag = Tag(fingerprint);
+    for (std::size_t i = Index(fingerprint);; i = i + 1 == slots_.size() ? 0 : i + 1) {
+      const std::uint64_t slot = slots_[i];
+      if (slot == 0) {
+        slots_[i] = Pack(tag, offset);
+        // Fuller than 7/8 only when the estimate was wrong.
+        if (++size_ * 8 > slots_.size() * 7) Resize(slots_.size() * 2);
+        return kNone;
+      }
+      if (static_cast<std::uint32_t>(slot >> 32) == tag) {
+        return static_cast<std::uint32_t>(slot) - 1;
+      }
+    }
+  }
+
+ private:
+  static std::uint64_t Pack(std::uint32_t tag, std::uint32_t offset) {
+    return (std::uint64_t{tag} << 32) | (std::uint64_t{offset} + 1);
+  }
+  void Resize(std::size_t count) {
+    std::vector<std::uint64_t> old(count, 0);
+    old.swap(slots_);
+    for (const std::uint64_t slot : old) {
+      if (slot == 0) continue;
+      std::size_t i = Index(slot >> 32);
+      while (slots_[i] != 0) i = i + 1 == slots_.size() ? 0 : i + 1;
+      slots_[i] = slot;
+    }
+  }
+
+  std::vector<std::uint64_t> slots_;
+  std::size_t size_ = 0;
+};
+
+// A repeat: the later occurrence and the first one.
+struct Repeat {
+  ByteRange later;
+  ByteRange first;
+  std::uint32_t han = 0;
+};
+
+class DuplicateSpanRule final : public Rule {
+ public:
+  DuplicateSpanRule(int min_chars, int max_findings)
+      : min_chars_(static_cast<std::uint32_t>(min_chars)),
+        max_findings_(max_findings),
+        // Winnowing guarantee: every repeat of k + w - 1 ideographs shares a fingerprint.
+        k_(std::max<std::uint32_t>(4, min_chars_ * 5 / 8)),
+        w_(min_chars_ - k_ + 1) {}
+
+  const RuleMeta& meta() const override { return meta_; }
+
+  void Check(const Document& document, DiagnosticSink& sink) const override {
+    const std::string_view text = document.text();
+    // Offsets are stored in 32 bits.
+    if (text.size() >= FingerprintTable::kNone) return;
+    const structure::ParagraphDuplicates paragraphs =
+        structure::FindDuplicateParagraphs(document, static_cast<int>(min_chars_));
+    const auto blocks = document.blocks();
+    // Winnowing selects about 2 / (w + 1) of the windows.
+    std::size_t han = 0;
+    for (std::uint32_t i = 0; i < blocks.size(); ++i) {
+      if (Compared(blocks[i], paragraphs.stats[i]) && !paragraphs.in_copy[i]) {
+        han += paragraphs.stats[i].han;
+      }
+    }
+    Scan scan{document, text, paragraphs, sink, FingerprintTable(han * 2 / (w_ + 1)), {}, 0, 0,
+              0,        0,    0,          0};
+    for (std::uint32_t i = 0; i < blocks.size() && scan.reported < max_findings_; ++i) {
+      if (Compared(blocks[i], paragraphs.stats[i]) && !paragraphs.in_copy[i]) {
+        ScanBlock(scan, i);
+      }
+    }
+  }
+
+ private:
+  // The state of one check.
+  struct Scan {
+    const Document& document;
+    std::string_view text;
+    const structure::ParagraphDuplicates& paragraphs;
+    DiagnosticSink& sink;
+    FingerprintTable table;
+    // Selected windows wait here a few steps after their slot is prefetched: the table
+    // of a large document does not fit in the cache.
+    std::array<std::pair<std::uint64_t, std::uint32_t>, 8> pending;
+    std::uint32_t pending_begin = 0;
+    std::uint32_t pending_count = 0;
+    std::size_t skip_until = 0;  // inside a reported repeat
+    // The last repeat rejected, to try it only once from each of its fingerprints.
+    std::size_t rejected_end = 0;
+    std::int64_t rejected_shift = 0;
+    int reported = 0;
+  };
+
+  bool Compared(const Block& block, const structure::BlockStats& stats) const {
+    const bool prose = block.kind == BlockKind::kParagraph || block.kind == BlockKind::kListItem ||
+                       block.kind == BlockKind::kBlockQuote;
+    return prose && stats.han >= min_chars_ && !structure::IsHeadingLike(block, stats);
+  }
+
+  // Rolls a hash over each window of k ideographs of the block and winnows them: of every
+  // w consecutive windows the one with the smallest fingerprint is looked up.
+  void ScanBlock(Scan& scan, std::uint32_t block_index) const {
+    constexpr std::uint64_t kBase = 0x100000001B3ULL;
+    std::uint64_t base_k = 1;
+    for (std::uint32_t j = 0; j < k_; ++j) base_k *= kBase;
+    // Rings of the last k ideographs and of the last w windows (no division on this path:
+    // it runs for every ideograph of the document).
+    std::array<char32_t, 64> chars;
+    std::array<std::uint32_t, 64> offsets;
+    std::array<std::uint64_t, 64> prints;
+    std::array<std::uint32_t, 64> anchors;
+    std::uint64_t hash = 0;
+    std::uint32_t count = 0;  // ideographs seen
+    std::uint32_t grams = 0;  // windows seen
+    std::uint32_t char_slot = 0;
+    std::uint32_t gram_slot = 0;
+    std::uint32_t min_slot = 0;  // the window with the smallest fingerprint
+    std::uint32_t last_selected = FingerprintTable::kNone;
+    const ByteRange content = scan.document.blocks()[block_index].content;
+    const std::string_view text = scan.text;
+    std::size_t i = content.begin;
+    while (i < content.end) {
+      if (static_cast<unsigned char>(text[i]) < 0x80) {
+        ++i;
+        continue;
+      }
+      std::size_t length = 1;
+      const char32_t c = structure::DecodeValid(text, i, length);
+      const auto offset = static_cast<std::uint32_t>(i);
+      i += length;
+      if (!IsHan(c)) continue;
+      hash = hash * kBase + c - (count >= k_ ? chars[char_slot] * base_k : 0);
+      chars[char_slot] = c;
+      offsets[char_slot] = offset;
+      if (++char_slot == k_) char_slot = 0;
+      if (++count < k_) continue;
+      const std::uint32_t slot = gram_slot;
+      prints[slot] = Finalise(hash);
+      anchors[slot] = offsets[char_slot];  // the window's first ideograph
+      if (++gram_slot == w_) gram_slot = 0;
+      ++grams;
+      // The rightmost smallest fingerprint, so that runs of equal ones select few windows.
+      if (grams == 1) {
+        min_slot = slot;
+      } else if (min_slot == slot) {  // the smallest one just left the window
+        min_slot = gram_slot;
+        for (std::uint32_t j = 1, at = gram_slot; j < w_; ++j) {
+          if (++at == w_) at = 0;
+          if (prints[at] <= prints[min_slot]) min_slot = at;
+        }
+      } else if (prints[slot] <= prints[min_slot]) {
+        min_slot = slot;
+      }
+      if (grams < w_ || anchors[min_slot] == last_selected) continue;
+      last_selected = anchors[min_slot];
+      if (scan.pending_count == scan.pending.size()) {
+        const auto [print, anchor] = scan.pending[scan.pending_begin];
+        scan.pending_begin = (scan.pending_begin + 1) % scan.pending.size();
+        --scan.pending_count;
+        Lookup(scan, print, anchor);
+        if (scan.reported >= max_findings_) return;
+      }
+      scan.table.Prefetch(scan.table.Index(prints[min_slot]));
+      scan.pending[(scan.pending_begin + scan.pending_count++) % scan.pending.size()] = {
+          prints[min_slot], last_selected};
+    }
+    // The block's last windows.
+    while (scan.pending_count > 0 && scan.reported < max_findings_) {
+      const auto [print, anchor] = scan.pending[scan.pending_begin];
+      scan.pending_begin = (scan.pending_begin + 1) % scan.pending.size();
+      --scan.pending_count;
+      Lookup(scan, print, anchor);
+    }
+    scan.pending_count = 0;
+  }
+
+  void Lookup(Scan& scan, std::uint64_t fingerprint, std::uint32_t offset) const {
+    if (offset < scan.skip_until) return;
+    const std::uint32_t first = scan.table.FindOrInsert(fingerprint, offset);
+    if (first == FingerprintTable::kNone) return;
+    const auto shift = static_cast<std::int64_t>(offset) - first;
+    if (offset < scan.rejected_end && shift == scan.rejected_shift) return;
+    Repeat repeat;
+    if (Extend(scan, first, offset, repeat) && Accept(scan, repeat)) {
+      Report(scan, repeat);
+      scan.skip_until = repeat.later.end;
+    } else {
+      scan.rejected_end = std::max<std::size_t>(repeat.later.end, offset + 1);
+      scan.rejected_shift = shift;
+    }
+  }
+
+  const Block& BlockAt(const Document& document, std::size_t offset) const {
+    const auto blocks = document.blocks();
+    const auto it = std::upper_bound(
+        blocks.begin(), blocks.end(), offset,
+        [](std::size_t value, const Block& block) { return value < block.range.begin; });
+    return *(it - 1);
+  }
+
+  // Extends the candidate pair of anchors to the longest equal runs of tokens around
+  // them, each within its block, the first ending before the later one starts.
+  bool Extend(const Scan& scan, std::size_t first, std::size_t later, Repeat& out) const {
+    const std::string_view text = scan.text;
+    const ByteRange first_block = BlockAt(scan.document, first).content;
+    const ByteRange later_block = BlockAt(scan.document, later).content;
+    std::size_t a = first;
+    std::size_t b = later;
+    std::uint32_t han = 0;
+    const std::size_t first_limit = std::min(first_block.end, later);
+    for (;;) {
+      const structure::Token ta = structure::NextToken(text, a, first_limit);
+      const structure::Token tb = structure::NextToken(text, b, later_block.end);
+      if (ta.value == 0 || ta.value != tb.value) break;
+      han += IsHan(ta.value) ? 1 : 0;
+      a = ta.end;
+      b = tb.end;
+    }
+    if (a == first) return false;  // a fingerprint collision
+    const std::size_t first_end = a;
+    const std::size_t later_end = b;
+    a = first;
+    b = later;
+    const std::size_t later_limit = std::max(later_block.begin, first_end);
+    for (;;) {
+      const structure::Token ta = structure::PreviousToken(text, a, first_block.begin);
+      const structure::Token tb = structure::PreviousToken(text, b, later_limit);
+      if (ta.value == 0 || ta.value != tb.value) break;
+      han += IsHan(ta.value) ? 1 : 0;
+      a = ta.begin;
+      b = tb.begin;
+    }
+    // A repeat starts with words, not with the mark that ends the clause before it.
+    for (;;) {
+      const structure::Token ta = structure::NextToken(text, a, first_end);
+      const structure::Token tb = structure::NextToken(text, b, later_end);
+      if (tb.value == 0 || !(structure::IsClauseMark(tb.value) || tb.value == U'\u3001')) break;
+      a = ta.end;
+      b = tb.end;
+    }
+    out.first = ByteRange{structure::NextToken(text, a, first_end).begin, first_end};
+    out.later = ByteRange{structure::NextToken(text, b, later_end).begin, later_end};
+    out.han = han;
+    return true;
+  }
+
+  // Whether a repeat is a pasted clause rather than a shared phrase (see the explanation).
+  bool Accept(const Scan& scan, const Repeat& repeat) const {
+    if (repeat.han < min_chars_) return false;
+    const Document& document = scan.document;
+    if (document.IsExcluded(repeat.later) || document.IsExcluded(repeat.first)) return false;
+    const std::string_view text = scan.text;
+    std::uint32_t han = 0;
+    char32_t last = 0;
+    for (structure::Token t = structure::NextToken(text, repeat.later.begin, repeat.later.end);
+         t.value != 0; t = structure::NextToken(text, t.end, repeat.later.end)) {
+      if (IsHan(t.value)) {
+        ++han;
+      } else if (structure::IsClauseMark(t.value) && han >= kClauseSide &&
+                 repeat.han - han >= kClauseSide) {
+        return true;
+      }
+      last = t.value;
+    }
+    // A whole clause or sentence: a clause starts before it in both places and it ends
+    // with a mark.
+    const auto starts_clause = [&](const ByteRange& range) {
+      const Block& block = BlockAt(document, range.begin);
+      const structure::Token before =
+          structure::PreviousToken(text, range.begin, block.content.begin);
+      return before.value == 0 || structure::IsClauseMark(before.value);
+    };
+    return structure::IsClauseMark(last) && starts_clause(repeat.first) &&
+           starts_clause(repeat.later);
+  }
+
+  void Report(Scan& scan, const Repeat& repeat) const {
+    ++scan.reported;
+    const std::string_view text = scan.text;
+    const Block& block = BlockAt(scan.document, repeat.later.begin);
+    // A repeat that fills its paragraph goes with the paragraph's blank lines.
+    const bool whole = structure::NextToken(text, block.content.begin, block.content.end).begin ==
+                           repeat.later.begin &&
+                       structure::NextToken(text, repeat.later.end, block.content.end).value == 0;
+    const ByteRange deletion = whole && block.kind == BlockKind::kParagraph
+                                   ? structure::BlockDeletion(text, block.range)
+                                   : repeat.later;
+    Diagnostic& diagnostic =
+        scan.sink.Report(repeat.later, "span of " + std::to_string(repeat.han) +
+                                           " CJK characters repeats earlier text");
+    diagnostic.related.push_back(RelatedLocation{repeat.first, "first occurrence here"});
+    // Deleting a copy whose last word continues in the next paragraph would orphan that
+    // continuation: this copy is likely the one that belongs, so no fix is offered.
+    if (RunsOn(scan, repeat.later, block)) return;
+    Fix& fix = diagnostic.fix.emplace();
+    fix.applicability = Applicability::kUnsafe;
+    fix.message = "delete the repeat";
+    fix.edits.push_back(Edit{deletion, ""});
+  }
+
+  // Whether `span` ends its block mid-word, the word finished by the next block (建 /
+  // 设。 at a column break).
+  static bool RunsOn(const Scan& scan, ByteRange span, const Block& block) {
+    const std::string_view text = scan.text;
+    if (structure::NextToken(text, span.end, block.content.end).value != 0) return false;
+    const auto blocks = scan.document.blocks();
+    const std::size_t next = static_cast<std::size_t>(&block - blocks.data()) + 1;
+    if (next >= blocks.size() || !blocks[next].IsProse()) return false;
+    const ByteRange after = blocks[next].content;
+    // Up to four characters either side of the break.
+    structure::Token last = structure::PreviousToken(text, span.end, span.begin);
+    if (!IsHan(last.value)) return false;
+    std::size_t from = last.begin;
+    for (int i = 0; i < 3; ++i) {
+      const structure::Token t = structure::PreviousToken(text, from, span.begin);
+      if (t.value == 0) break;
+      from = t.begin;
+    }
+    structure::Token first = structure::NextToken(text, after.begin, after.end);
+    if (!IsHan(first.value)) return false;
+    std::size_t to = first.end;
+    for (int i = 0; i < 3; ++i) {
+      const structure::Token t = structure::NextToken(text, to, after.end);
+      if (t.value == 0) break;
+      to = t.end;
+    }
+    std::string joined(text.substr(from, span.end - from));
+    const std::size_t junction = joined.size();
+    joined.append(text.substr(first.begin, to - first.begin));
+    WordSegmenter segmenter;
+    return !segmenter.IsBoundary(joined, junction);
+  }
+
+  std::uint32_t min_chars_;
+  int max_findings_;
+  std::uint32_t k_;
+  std::uint32_t w_;
+  RuleMeta meta_ = DuplicateSpanMeta();
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> MakeDuplicateSpanRule(RuleOptions& options) {
+  // The hash window holds at most 64 ideographs.
+  const auto min_chars = static_cast<int>(options.GetInt("min-chars", kDefaultMinChars, 8, 100));
+  const auto max_findings =
+      static_cast<int>(options.GetInt("max-findings", kDefaultMaxFindings, 1, 1000000));
+  return std::make_unique<DuplicateSpanRule>(min_chars, max_findings);
+}
+
+}  // namespace ocrlint

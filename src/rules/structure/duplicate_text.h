@@ -1,0 +1,110 @@
+#ifndef OCRLINT_RULES_STRUCTURE_DUPLICATE_TEXT_H_
+#define OCRLINT_RULES_STRUCTURE_DUPLICATE_TEXT_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "core/byte_range.h"
+#include "core/document.h"
+
+namespace ocrlint::structure {
+
+// Shared by duplicate-paragraph and duplicate-span: the text normalisation both compare
+// under, and the paragraph-level analysis that duplicate-span also runs so that a repeat
+// reported as a whole paragraph is never reported again as a span.
+
+// Decodes the character at `i` of valid UTF-8 (Document::text() replaces invalid bytes)
+// and sets `length` to its byte count.
+inline char32_t DecodeValid(std::string_view text, std::size_t i, std::size_t& length) {
+  const auto b0 = static_cast<unsigned char>(text[i]);
+  if (b0 < 0x80) {
+    length = 1;
+    return b0;
+  }
+  const auto at = [&](std::size_t k) -> char32_t {
+    return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) & 0x3F : 0;
+  };
+  if (b0 < 0xE0) {
+    length = 2;
+    return ((b0 & 0x1F) << 6) | at(1);
+  }
+  if (b0 < 0xF0) {
+    length = 3;
+    return ((b0 & 0x0F) << 12) | (at(1) << 6) | at(2);
+  }
+  length = 4;
+  return ((b0 & 0x07) << 18) | (at(1) << 12) | (at(2) << 6) | at(3);
+}
+
+// One character of text as the duplicate rules compare it. Whitespace (spaces, tabs,
+// line breaks, U+3000, no-break and zero-width spaces) is dropped; full-width ASCII forms
+// (，：？ Ａ １) read as their ASCII characters and curly quotes as straight ones, so that
+// "，" and "," compare equal (OCR tools differ in punctuation width and in column-wrap
+// spaces, not in the words).
+struct Token {
+  char32_t value = 0;  // 0 at the end of the range
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+// The next token at or after `offset` and before `limit`; value 0 when there is none.
+// `text` must be valid UTF-8 (Document::text()).
+Token NextToken(std::string_view text, std::size_t offset, std::size_t limit);
+// The token ending at or before `offset` and starting at or after `limit`.
+Token PreviousToken(std::string_view text, std::size_t offset, std::size_t limit);
+
+// Normalised marks that end a clause or a sentence (after NextToken's mapping: , ; ! ? :
+// and 。).
+inline bool IsClauseMark(char32_t c) {
+  return c == U',' || c == U';' || c == U'!' || c == U'?' || c == U':' || c == U'\u3002';
+}
+inline bool IsTerminalMark(char32_t c) {
+  return c == U'!' || c == U'?' || c == U'\u3002' || c == U';';
+}
+
+// What the duplicate rules need to know of each block.
+struct BlockStats {
+  std::uint32_t han = 0;          // CJK ideographs in the block's prose
+  bool clause = false;            // holds a clause or sentence mark
+  bool terminal = false;          // holds a sentence-ending mark
+  std::uint64_t hash = 0;         // of all its tokens
+  std::uint64_t prefix_hash = 0;  // of its tokens up to the min_chars-th ideograph
+};
+
+// A later copy of one or more consecutive paragraphs.
+struct DuplicateRun {
+  std::uint32_t first = 0;  // blocks [first, last] are the later copy
+  std::uint32_t last = 0;
+  std::uint32_t source_first = 0;  // blocks [source_first, source_last] hold the first copy
+  std::uint32_t source_last = 0;
+  bool cut_short = false;  // the last paragraph is only the start of its first copy
+};
+
+struct ParagraphDuplicates {
+  std::vector<BlockStats> stats;  // one per block
+  std::vector<DuplicateRun> runs;
+  std::vector<bool> in_copy;  // per block: part of a run (a later copy)
+};
+
+// Paragraphs (plain-text paragraphs and Markdown paragraphs) with at least `min_chars`
+// ideographs and a clause mark that repeat an earlier such paragraph exactly or are a
+// prefix of one, grouped into runs of consecutive paragraphs whose first copies are
+// consecutive too (blocks in between that the analysis ignores, such as headings and
+// captions, may stand between the first copies). Linear in the document size.
+ParagraphDuplicates FindDuplicateParagraphs(const Document& document, int min_chars);
+
+// Whether a block counts as body text for the duplicate rules: headings, and short
+// paragraphs without a sentence-ending mark (titles, decks, bylines, captions, section
+// labels), legitimately repeat text of the article.
+bool IsHeadingLike(const Block& block, const BlockStats& stats);
+
+// The bytes to delete so that `copy` (the ranges of whole blocks, from the first block's
+// start to the last one's end) disappears with the blank lines that separate it from the
+// text before it: the text reads exactly as if the copy had never been there.
+ByteRange BlockDeletion(std::string_view text, ByteRange copy);
+
+}  // namespace ocrlint::structure
+
+#endif  // OCRLINT_RULES_STRUCTURE_DUPLICATE_TEXT_H_
