@@ -358,7 +358,9 @@ def inject_duplicate_span(doc, rng, words):
         return True
     targets = []
     for ts, te in prose:
-        if ts == s:
+        # Only a later paragraph: of two identical sentences no tool can tell which one is
+        # the intruder, and the convention is that the later copy is the repeat.
+        if ts <= s:
             continue
         p = doc.text[ts:te]
         for x in range(1, len(p) + 1):
