@@ -266,6 +266,9 @@ BENCHMARK_CAPTURE(BM_CorpusCreateAndLint, default_without_typography,
 BENCHMARK_CAPTURE(BM_CorpusCreateAndLint, default_without_pack, &DefaultWithoutPackRules)
     ->Unit(benchmark::kMillisecond)
     ->Iterations(1);
+BENCHMARK_CAPTURE(BM_LintOnly, corpus_structure, &CorpusInput, &StructureRules)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3);
 BENCHMARK_CAPTURE(BM_CorpusCreateAndLint, hygiene, &HygieneRules)
     ->Unit(benchmark::kMillisecond)
     ->Iterations(1);
