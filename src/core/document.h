@@ -2,7 +2,9 @@
 #define OCRLINT_CORE_DOCUMENT_H_
 
 #include <cstddef>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <span>
 #include <string>
 #include <string_view>
@@ -107,6 +109,26 @@ class Document {
   std::span<const ByteRange> excluded() const { return excluded_; }
   bool IsExcluded(ByteRange range) const;
 
+  // An analysis that several rules share (the paragraph ends that broken-sentence and
+  // truncated-text judge, the duplicate paragraphs that both duplicate rules need), made by
+  // `make()` on first use and kept with the document, so it runs once per document however
+  // many rules ask. `key` names the analysis and its parameters ("duplicate-paragraphs/16");
+  // each key must always be used with the same T. Thread-safe; two threads asking at once
+  // may both compute it, and the first result is kept.
+  template <typename T, typename Make>
+  const T& Shared(const std::string& key, Make make) const {
+    {
+      std::lock_guard<std::mutex> lock(shared_mutex_);
+      if (auto it = shared_.find(key); it != shared_.end()) {
+        return *static_cast<const T*>(it->second.get());
+      }
+    }
+    auto made = std::make_shared<const T>(make());
+    std::lock_guard<std::mutex> lock(shared_mutex_);
+    auto [it, inserted] = shared_.emplace(key, std::move(made));
+    return *static_cast<const T*>(it->second.get());
+  }
+
  private:
   Document() = default;
   friend class DocumentBuilder;
@@ -123,6 +145,8 @@ class Document {
   std::vector<ByteRange> segments_;
   std::vector<Sentence> sentences_;
   std::vector<ByteRange> excluded_;
+  mutable std::mutex shared_mutex_;
+  mutable std::map<std::string, std::shared_ptr<const void>> shared_;
 };
 
 }  // namespace ocrlint

@@ -80,8 +80,8 @@ class DuplicateParagraphRule final : public Rule {
   void Check(const Document& document, DiagnosticSink& sink) const override {
     const std::string_view text = document.text();
     const auto blocks = document.blocks();
-    const structure::ParagraphDuplicates found =
-        structure::FindDuplicateParagraphs(document, min_chars_);
+    const structure::ParagraphDuplicates& found =
+        structure::SharedDuplicateParagraphs(document, min_chars_);
     int reported = 0;
     for (const structure::DuplicateRun& run : found.runs) {
       if (reported++ == max_findings_) break;

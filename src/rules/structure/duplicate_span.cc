@@ -178,8 +178,8 @@ class DuplicateSpanRule final : public Rule {
     const std::string_view text = document.text();
     // Offsets are stored in 32 bits.
     if (text.size() >= FingerprintTable::kNone) return;
-    const structure::ParagraphDuplicates paragraphs =
-        structure::FindDuplicateParagraphs(document, static_cast<int>(min_chars_));
+    const structure::ParagraphDuplicates& paragraphs =
+        structure::SharedDuplicateParagraphs(document, static_cast<int>(min_chars_));
     const auto blocks = document.blocks();
     // Winnowing selects about 2 / (w + 1) of the windows.
     std::size_t han = 0;

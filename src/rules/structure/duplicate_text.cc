@@ -1,5 +1,7 @@
 #include "rules/structure/duplicate_text.h"
 
+#include <string>
+
 #include <algorithm>
 
 #include "text/char_class.h"
@@ -168,6 +170,12 @@ bool IsHeadingLike(const Block& block, const BlockStats& stats) {
   // Longer than this, a paragraph without a full stop is body text cut at a column end.
   constexpr std::uint32_t kMaxTitleHan = 64;
   return block.kind == BlockKind::kHeading || (!stats.terminal && stats.han < kMaxTitleHan);
+}
+
+const ParagraphDuplicates& SharedDuplicateParagraphs(const Document& document, int min_chars) {
+  return document.Shared<ParagraphDuplicates>(
+      "duplicate-paragraphs/" + std::to_string(min_chars),
+      [&] { return FindDuplicateParagraphs(document, min_chars); });
 }
 
 ParagraphDuplicates FindDuplicateParagraphs(const Document& document, int min_chars) {

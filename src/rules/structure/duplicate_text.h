@@ -95,6 +95,10 @@ struct ParagraphDuplicates {
 // captions, may stand between the first copies). Linear in the document size.
 ParagraphDuplicates FindDuplicateParagraphs(const Document& document, int min_chars);
 
+// FindDuplicateParagraphs, computed once per document and `min_chars` (both duplicate rules
+// need it: Document::Shared).
+const ParagraphDuplicates& SharedDuplicateParagraphs(const Document& document, int min_chars);
+
 // Whether a block counts as body text for the duplicate rules: headings, and short
 // paragraphs without a sentence-ending mark (titles, decks, bylines, captions, section
 // labels), legitimately repeat text of the article.
