@@ -195,9 +195,126 @@ bool IsTrailingCredit(std::string_view text, ByteRange block, ByteRange space, c
   return !HasSentencePunct(text, ByteRange{space.end, block.end});
 }
 
+// Spans around a space that hold spaces on purpose.
+
+bool IsStopPunct(char32_t c) {
+  return IsSentencePunct(c) || c == U',' || c == U';' || c == U':' || c == U'?' || c == U'!' ||
+         c == U'.';
+}
+
+// The inside of the short bracketed (`quotes` false) or quoted span around `space`:
+// "(…)", "（…）", "“…”" or "\"…\"", with no sentence punctuation in it. Empty when there
+// is none.
+ByteRange EnclosingSpan(std::string_view text, ByteRange block, ByteRange space, bool quotes) {
+  constexpr int kMaxReach = 24;  // code points on each side
+  ByteRange inner{space.begin, space.end};
+  bool open = false;
+  for (int n = 0; n < kMaxReach && inner.begin > block.begin; ++n) {
+    const Decoded d = DecodeUtf8Before(text, inner.begin);
+    const char32_t c = d.code_point;
+    if (quotes ? (c == U'“' || c == U'"') : IsOpenParen(c)) {
+      open = true;
+      break;
+    }
+    if (IsStopPunct(c) || (quotes ? c == U'”' : IsCloseParen(c))) break;
+    inner.begin -= d.length;
+  }
+  if (!open) return ByteRange{space.begin, space.begin};
+  for (int n = 0; n < kMaxReach && inner.end < block.end; ++n) {
+    const Decoded d = DecodeUtf8(text, inner.end);
+    const char32_t c = d.code_point;
+    if (quotes ? (c == U'”' || c == U'"') : IsCloseParen(c)) return inner;
+    if (IsStopPunct(c) || (quotes ? c == U'“' : IsOpenParen(c))) break;
+    inner.end += d.length;
+  }
+  return ByteRange{space.begin, space.begin};
+}
+
+// The words of a span split at spaces, in code points, when all of it is Han; the word
+// left of `space` is words[left].
+struct Words {
+  std::array<int, 8> length{};
+  int count = 0;
+  int left = -1;
+  bool han = true;
+  std::array<std::size_t, 8> end{};  // byte offset past each word
+};
+
+Words SplitWords(std::string_view text, ByteRange inner, ByteRange space) {
+  Words words;
+  bool in_word = false;
+  for (std::size_t i = inner.begin; i < inner.end;) {
+    if (text[i] == ' ') {
+      if (i == space.begin) words.left = words.count - 1;
+      in_word = false;
+      ++i;
+      continue;
+    }
+    const Decoded d = DecodeUtf8(text, i);
+    if (!IsHan(d.code_point)) words.han = false;
+    if (!in_word) {
+      if (words.count == static_cast<int>(words.length.size())) {
+        words.han = false;
+        return words;
+      }
+      ++words.count;
+      in_word = true;
+    }
+    ++words.length[words.count - 1];
+    i += d.length;
+    words.end[words.count - 1] = i;
+  }
+  return words;
+}
+
+bool EndsWithCreditTitle(std::string_view text, std::size_t end) {
+  return FollowsCreditTitle(text, end) || EndsWith(text, end, "摄");
+}
+
+// A space of a name list in brackets: "(洛报融媒记者 李雅君 通讯员 张宇欢 李劲鸣)",
+// "（王博东 李磊 秦梦鸽）". Every word is a name of up to four characters or ends with a
+// credit title. A space next to a one-character fragment that joins a name of at most three
+// characters ("张宇 欢") is not the list's own and is left to the column check.
+bool InNameList(std::string_view text, ByteRange block, ByteRange space) {
+  const ByteRange inner = EnclosingSpan(text, block, space, /*quotes=*/false);
+  if (inner.empty()) return false;
+  const Words words = SplitWords(text, inner, space);
+  if (!words.han || words.count < 2 || words.left < 0 || words.left + 1 >= words.count) {
+    return false;
+  }
+  for (int w = 0; w < words.count; ++w) {
+    if (words.length[w] > 4 && !EndsWithCreditTitle(text, words.end[w])) return false;
+  }
+  const int left = words.length[words.left];
+  const int right = words.length[words.left + 1];
+  const bool fragment = (left == 1 || right == 1) && left + right <= 3 &&
+                        !EndsWithCreditTitle(text, words.end[words.left + 1]);
+  return !fragment;
+}
+
+// A space between the parallel halves of a short quoted title: "“就业帮扶 真情相助”",
+// "“强化创新引领 瞄准风口产业”" (equal halves of three or more characters, or equal
+// words all through). A column wrap rarely splits a title into equal halves.
+bool InParallelTitle(std::string_view text, ByteRange block, ByteRange space) {
+  const ByteRange inner = EnclosingSpan(text, block, space, /*quotes=*/true);
+  if (inner.empty()) return false;
+  const Words words = SplitWords(text, inner, space);
+  if (!words.han || words.count < 2 || words.left < 0) return false;
+  int before = 0;
+  int total = 0;
+  bool all_equal = words.length[0] >= 3;
+  for (int w = 0; w < words.count; ++w) {
+    if (w <= words.left) before += words.length[w];
+    total += words.length[w];
+    all_equal = all_equal && words.length[w] == words.length[0];
+  }
+  return all_equal || (before >= 3 && 2 * before == total);
+}
+
 // Printed width in half columns, by byte: CJK and full-width characters 2 (on their lead
 // byte), ASCII letters and digits 1, ASCII punctuation 2 (OCR turned full-width marks into
-// it), spaces and continuation bytes 0. A table keeps the per-byte loop branch-free.
+// it) or 1 right after a letter or digit (27.2, 214.22%, 1+8 are printed half-width),
+// spaces and continuation bytes 0.
 constexpr std::array<std::uint8_t, 256> MakeHalfColumns() {
   std::array<std::uint8_t, 256> table{};
   for (int b = 0; b < 256; ++b) {
@@ -214,6 +331,20 @@ constexpr std::array<std::uint8_t, 256> MakeHalfColumns() {
 }
 constexpr std::array<std::uint8_t, 256> kHalfColumns = MakeHalfColumns();
 
+// The half columns from `begin` to `end` (exclusive).
+int HalfColumns(std::string_view text, std::size_t begin, std::size_t end) {
+  int column = 0;
+  bool after_alnum = false;
+  for (std::size_t i = begin; i < end; ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    const int width = kHalfColumns[byte];
+    // ASCII punctuation (width 2 below 0x80) after a letter or digit is half-width.
+    column += width - (after_alnum & (width == 2) & (byte < 0x80));
+    after_alnum = width == 1;
+  }
+  return column;
+}
+
 struct Candidate {
   ByteRange range;
   int column = 0;         // half columns from the block start
@@ -228,38 +359,60 @@ struct Scratch {
   std::vector<std::size_t> chain;
 };
 
-// Column-wrap detection. For each period P (in half columns, 12 to 40 columns) the
-// longest chain of candidates whose first member is about one line from the block start
-// and whose consecutive distances are all P +- 3 columns; the longest chain over all P
-// (the widest P on a tie) is the set of wraps.
+// Column-wrap detection. For each period P (in half columns, 12 to 40 columns) the best
+// chain of candidates whose consecutive distances are P, or 2P where a line end fell next
+// to a digit, a letter or a kept space and left no space (+- 3 columns per line). A chain
+// scores 2 per member, 1 less per skipped line, and 1 more when its first member is about
+// one line (or two) from the block start; the best chain over all P (the widest P on a
+// tie) is the set of wraps when it scores at least kMinChainScore: two members anchored at
+// the start, or three anywhere (a paragraph may start mid-column).
 constexpr int kMinPeriod = 24;
 constexpr int kMaxPeriod = 80;
 constexpr int kTolerance = 6;
+constexpr int kSkipTolerance = 8;    // for a link of two lines
+constexpr int kSkip2Tolerance = 10;  // and of three
 constexpr int kIndentAllowance = 16;
+constexpr int kMemberScore = 2;
+constexpr int kSkipPenalty = 1;
+constexpr int kAnchorBonus = 1;
+constexpr int kMinChainScore = 2 * kMemberScore + kAnchorBonus;
 constexpr int kPeriods = (kMaxPeriod - kMinPeriod) / 2 + 1;
 static_assert(kPeriods <= 64);
 
-// The periods worth trying: those within the tolerance of some distance between two
-// candidates (any other period gives chains of one).
+// Sets the bits of the periods within `tolerance` of `length`.
+void AddPeriods(int length, int tolerance, std::uint64_t& mask) {
+  const int low = std::max(kMinPeriod, length - tolerance);
+  const int high = std::min(kMaxPeriod, length + tolerance);
+  for (int period = low + (low - kMinPeriod) % 2; period <= high; period += 2) {
+    mask |= std::uint64_t{1} << ((period - kMinPeriod) / 2);
+  }
+}
+
+// The periods worth trying: those one or two of which are within the tolerance of some
+// distance between two candidates (any other period gives chains of one).
 std::uint64_t PlausiblePeriods(const std::vector<Candidate>& candidates) {
   std::uint64_t mask = 0;
   for (std::size_t a = 1; a < candidates.size(); ++a) {
     for (std::size_t b = a; b-- > 0;) {
       const int gap = candidates[a].column - candidates[b].column;
-      if (gap > kMaxPeriod + kTolerance) break;
+      if (gap > 3 * kMaxPeriod + kSkip2Tolerance) break;
       if (gap < kMinPeriod - kTolerance) continue;
-      const int low = std::max(kMinPeriod, gap - kTolerance);
-      const int high = std::min(kMaxPeriod, gap + kTolerance);
-      for (int period = low + (low - kMinPeriod) % 2; period <= high; period += 2) {
-        mask |= std::uint64_t{1} << ((period - kMinPeriod) / 2);
-      }
+      AddPeriods(gap, kTolerance, mask);
+      // Half a two-line gap, within half its tolerance (rounded outwards).
+      AddPeriods(gap / 2, kSkipTolerance / 2 + 1, mask);
     }
   }
   return mask;
 }
 
-// Fills scratch.chain with the indices of the wraps (empty when no chain of two or more).
-void LongestPeriodicChain(Scratch& scratch) {
+// Whether `column` is about `lines` lines from the block start (after an indent).
+bool Anchored(int column, int period) {
+  return (column >= period - kIndentAllowance && column <= period + kTolerance) ||
+         (column >= 2 * period - kIndentAllowance && column <= 2 * period + kSkipTolerance);
+}
+
+// Fills scratch.chain with the indices of the wraps (empty when no chain is good enough).
+void BestPeriodicChain(Scratch& scratch) {
   const std::vector<Candidate>& candidates = scratch.candidates;
   const std::size_t n = candidates.size();
   scratch.chain.clear();
@@ -276,28 +429,37 @@ void LongestPeriodicChain(Scratch& scratch) {
     std::size_t top = 0;
     for (std::size_t a = 0; a < n; ++a) {
       const int column = candidates[a].column;
-      score[a] = column >= period - kIndentAllowance && column <= period + kTolerance ? 1 : 0;
+      score[a] = kMemberScore + (Anchored(column, period) ? kAnchorBonus : 0);
       previous[a] = -1;
-      // Columns ascend: only the candidates one period back can precede this one.
+      // Columns ascend: only the candidates up to two periods back can precede this one.
       for (std::size_t b = a; b-- > 0;) {
         const int gap = column - candidates[b].column;
-        if (gap > period + kTolerance) break;
-        if (gap < period - kTolerance || score[b] == 0) continue;
-        if (score[b] + 1 >= score[a]) {
-          score[a] = score[b] + 1;
+        if (gap > 3 * period + kSkip2Tolerance) break;
+        int link = 0;
+        if (gap >= period - kTolerance && gap <= period + kTolerance) {
+          link = kMemberScore;
+        } else if (gap >= 2 * period - kSkipTolerance && gap <= 2 * period + kSkipTolerance) {
+          link = kMemberScore - kSkipPenalty;
+        } else if (gap >= 3 * period - kSkip2Tolerance) {
+          link = kMemberScore - kSkipPenalty;
+        } else {
+          continue;
+        }
+        if (score[b] + link >= score[a]) {
+          score[a] = score[b] + link;
           previous[a] = static_cast<int>(b);
         }
       }
       if (score[a] > score[top]) top = a;
     }
-    if (score[top] == 0 || score[top] < best_score) continue;
+    if (score[top] < best_score) continue;
     best_score = score[top];
     scratch.chain.clear();
-    for (int k = static_cast<int>(top); k >= 0 && score[k] > 0; k = previous[k]) {
+    for (int k = static_cast<int>(top); k >= 0; k = previous[k]) {
       scratch.chain.push_back(static_cast<std::size_t>(k));
     }
   }
-  if (best_score < 2) scratch.chain.clear();
+  if (best_score < kMinChainScore) scratch.chain.clear();
   std::reverse(scratch.chain.begin(), scratch.chain.end());
 }
 
@@ -342,6 +504,7 @@ class StraySpaceRule final : public Rule {
         continue;
       }
       if (FollowsCreditTitle(text, space.begin)) continue;
+      if (InNameList(text, block, space) || InParallelTitle(text, block, space)) continue;
       // A credit after the last sentence ends the prose: its spaces are all kept.
       in_credit = in_credit || IsTrailingCredit(text, block, space, left);
       if (in_credit) continue;
@@ -354,12 +517,13 @@ class StraySpaceRule final : public Rule {
     if (candidates.empty() || !HasSentencePunct(text, block)) return;
     // Columns only now: most blocks never get here.
     int column = 0;
-    std::size_t next = 0;
-    for (std::size_t i = block.begin; i < block.end && next < candidates.size(); ++i) {
-      if (i == candidates[next].range.begin) candidates[next++].column = column;
-      column += kHalfColumns[static_cast<unsigned char>(text[i])];
+    std::size_t from = block.begin;
+    for (Candidate& candidate : candidates) {
+      column += HalfColumns(text, from, candidate.range.begin);
+      candidate.column = column;
+      from = candidate.range.begin;
     }
-    LongestPeriodicChain(scratch);
+    BestPeriodicChain(scratch);
     for (std::size_t k : scratch.chain) {
       sink.ReportWithFix(candidates[k].range, "stray space at a column wrap inside a sentence",
                          Applicability::kSafe, "delete the space", "");
