@@ -197,37 +197,97 @@ bool IsTrailingCredit(std::string_view text, ByteRange block, ByteRange space, c
 
 // Spans around a space that hold spaces on purpose.
 
-bool IsStopPunct(char32_t c) {
-  return IsSentencePunct(c) || c == U',' || c == U';' || c == U':' || c == U'?' || c == U'!' ||
-         c == U'.';
+// What bounds a span, as a byte scan sees it.
+enum class Mark : std::uint8_t { kNone, kStop, kOpenParen, kCloseParen, kOpenQuote, kCloseQuote,
+                                 kStraightQuote };
+
+// The mark of the ASCII byte `c`.
+Mark AsciiMark(char c) {
+  switch (c) {
+    case '(':
+      return Mark::kOpenParen;
+    case ')':
+      return Mark::kCloseParen;
+    case '"':
+      return Mark::kStraightQuote;
+    case ',':
+    case '.':
+    case ';':
+    case ':':
+    case '?':
+    case '!':
+      return Mark::kStop;
+    default:
+      return Mark::kNone;
+  }
 }
 
-// The inside of the short bracketed (`quotes` false) or quoted span around `space`:
-// "(…)", "（…）", "“…”" or "\"…\"", with no sentence punctuation in it. Empty when there
-// is none.
-ByteRange EnclosingSpan(std::string_view text, ByteRange block, ByteRange space, bool quotes) {
-  constexpr int kMaxReach = 24;  // code points on each side
-  ByteRange inner{space.begin, space.end};
-  bool open = false;
-  for (int n = 0; n < kMaxReach && inner.begin > block.begin; ++n) {
-    const Decoded d = DecodeUtf8Before(text, inner.begin);
-    const char32_t c = d.code_point;
-    if (quotes ? (c == U'“' || c == U'"') : IsOpenParen(c)) {
-      open = true;
-      break;
+// The mark of the three-byte sequence at `p` (sentence punctuation, brackets, quotes).
+Mark WideMark(const char* p) {
+  const auto b0 = static_cast<unsigned char>(p[0]);
+  const auto b1 = static_cast<unsigned char>(p[1]);
+  const auto b2 = static_cast<unsigned char>(p[2]);
+  if (b0 == 0xEF && b1 == 0xBC) {  // U+FF00-FF3F
+    switch (b2) {
+      case 0x88:
+        return Mark::kOpenParen;  // （
+      case 0x89:
+        return Mark::kCloseParen;  // ）
+      case 0x8C:                   // ，
+      case 0x9A:                   // ：
+      case 0x9B:                   // ；
+      case 0x9F:                   // ？
+      case 0x81:                   // ！
+        return Mark::kStop;
+      default:
+        return Mark::kNone;
     }
-    if (IsStopPunct(c) || (quotes ? c == U'”' : IsCloseParen(c))) break;
-    inner.begin -= d.length;
   }
-  if (!open) return ByteRange{space.begin, space.begin};
-  for (int n = 0; n < kMaxReach && inner.end < block.end; ++n) {
-    const Decoded d = DecodeUtf8(text, inner.end);
-    const char32_t c = d.code_point;
-    if (quotes ? (c == U'”' || c == U'"') : IsCloseParen(c)) return inner;
-    if (IsStopPunct(c) || (quotes ? c == U'“' : IsOpenParen(c))) break;
-    inner.end += d.length;
+  if (b0 == 0xE3 && b1 == 0x80 && (b2 == 0x81 || b2 == 0x82)) return Mark::kStop;  // 、。
+  if (b0 == 0xE2 && b1 == 0x80 && b2 == 0x9C) return Mark::kOpenQuote;
+  if (b0 == 0xE2 && b1 == 0x80 && b2 == 0x9D) return Mark::kCloseQuote;
+  return Mark::kNone;
+}
+
+// The nearest mark before `pos` (not before `begin`) and where it starts; kNone when there
+// is none within reach.
+constexpr std::size_t kMaxReach = 72;  // bytes: 24 CJK characters
+
+Mark MarkBefore(std::string_view text, std::size_t begin, std::size_t& pos) {
+  const std::size_t limit = pos - std::min(pos - begin, kMaxReach);
+  while (pos > limit) {
+    const auto byte = static_cast<unsigned char>(text[pos - 1]);
+    if (byte < 0x80) {
+      --pos;
+      const Mark mark = AsciiMark(static_cast<char>(byte));
+      if (mark != Mark::kNone) return mark;
+      continue;
+    }
+    std::size_t lead = pos - 1;
+    while (lead > limit && IsUtf8ContinuationByte(static_cast<unsigned char>(text[lead]))) --lead;
+    const Mark mark = pos - lead == 3 ? WideMark(text.data() + lead) : Mark::kNone;
+    pos = lead;
+    if (mark != Mark::kNone) return mark;
   }
-  return ByteRange{space.begin, space.begin};
+  return Mark::kNone;
+}
+
+// The nearest mark at or after `pos` (before `end`), with `pos` moved to it.
+Mark MarkAfter(std::string_view text, std::size_t end, std::size_t& pos) {
+  const std::size_t limit = pos + std::min(end - pos, kMaxReach);
+  while (pos < limit) {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (byte < 0x80) {
+      const Mark mark = AsciiMark(static_cast<char>(byte));
+      if (mark != Mark::kNone) return mark;
+      ++pos;
+      continue;
+    }
+    const Mark mark = byte >= 0xE0 && pos + 3 <= end ? WideMark(text.data() + pos) : Mark::kNone;
+    if (mark != Mark::kNone) return mark;
+    pos += byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1;
+  }
+  return Mark::kNone;
 }
 
 // The words of a span split at spaces, in code points, when all of it is Han; the word
@@ -275,9 +335,7 @@ bool EndsWithCreditTitle(std::string_view text, std::size_t end) {
 // "（王博东 李磊 秦梦鸽）". Every word is a name of up to four characters or ends with a
 // credit title. A space next to a one-character fragment that joins a name of at most three
 // characters ("张宇 欢") is not the list's own and is left to the column check.
-bool InNameList(std::string_view text, ByteRange block, ByteRange space) {
-  const ByteRange inner = EnclosingSpan(text, block, space, /*quotes=*/false);
-  if (inner.empty()) return false;
+bool InNameList(std::string_view text, ByteRange inner, ByteRange space) {
   const Words words = SplitWords(text, inner, space);
   if (!words.han || words.count < 2 || words.left < 0 || words.left + 1 >= words.count) {
     return false;
@@ -295,9 +353,7 @@ bool InNameList(std::string_view text, ByteRange block, ByteRange space) {
 // A space between the parallel halves of a short quoted title: "“就业帮扶 真情相助”",
 // "“强化创新引领 瞄准风口产业”" (equal halves of three or more characters, or equal
 // words all through). A column wrap rarely splits a title into equal halves.
-bool InParallelTitle(std::string_view text, ByteRange block, ByteRange space) {
-  const ByteRange inner = EnclosingSpan(text, block, space, /*quotes=*/true);
-  if (inner.empty()) return false;
+bool InParallelTitle(std::string_view text, ByteRange inner, ByteRange space) {
   const Words words = SplitWords(text, inner, space);
   if (!words.han || words.count < 2 || words.left < 0) return false;
   int before = 0;
@@ -309,6 +365,25 @@ bool InParallelTitle(std::string_view text, ByteRange block, ByteRange space) {
     all_equal = all_equal && words.length[w] == words.length[0];
   }
   return all_equal || (before >= 3 && 2 * before == total);
+}
+
+// Whether `space` is one that bylines and titles hold on purpose: inside a short bracketed
+// name list or between the halves of a quoted title, with no sentence punctuation between
+// the brackets or quotes.
+bool IsKeptSpace(std::string_view text, ByteRange block, ByteRange space) {
+  std::size_t begin = space.begin;
+  const Mark open = MarkBefore(text, block.begin, begin);
+  if (open != Mark::kOpenParen && open != Mark::kOpenQuote && open != Mark::kStraightQuote) {
+    return false;
+  }
+  std::size_t end = space.end;
+  const Mark close = MarkAfter(text, block.end, end);
+  const std::size_t opener = static_cast<unsigned char>(text[begin]) < 0x80 ? 1 : 3;
+  const ByteRange inner{begin + opener, end};
+  if (open == Mark::kOpenParen) return close == Mark::kCloseParen && InNameList(text, inner, space);
+  const bool quoted = (open == Mark::kOpenQuote && close == Mark::kCloseQuote) ||
+                      (open == Mark::kStraightQuote && close == Mark::kStraightQuote);
+  return quoted && InParallelTitle(text, inner, space);
 }
 
 // Printed width in half columns, by byte: CJK and full-width characters 2 (on their lead
@@ -331,16 +406,24 @@ constexpr std::array<std::uint8_t, 256> MakeHalfColumns() {
 }
 constexpr std::array<std::uint8_t, 256> kHalfColumns = MakeHalfColumns();
 
-// The half columns from `begin` to `end` (exclusive).
+// The half columns from `begin` to `end` (exclusive), a code point at a time: CJK text is
+// mostly three-byte sequences.
 int HalfColumns(std::string_view text, std::size_t begin, std::size_t end) {
   int column = 0;
   bool after_alnum = false;
-  for (std::size_t i = begin; i < end; ++i) {
+  for (std::size_t i = begin; i < end;) {
     const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte >= 0xE0) {
+      column += 2;
+      i += byte >= 0xF0 ? 4 : 3;
+      after_alnum = false;
+      continue;
+    }
     const int width = kHalfColumns[byte];
     // ASCII punctuation (width 2 below 0x80) after a letter or digit is half-width.
     column += width - (after_alnum & (width == 2) & (byte < 0x80));
     after_alnum = width == 1;
+    ++i;
   }
   return column;
 }
@@ -349,6 +432,7 @@ struct Candidate {
   ByteRange range;
   int column = 0;         // half columns from the block start
   bool both_cjk = false;  // CJK (or punctuation in Chinese text) on both sides
+  bool kept = false;      // a space of a name list or title (checked only when it matters)
 };
 
 // Buffers reused across the blocks of one Check() (a check allocates once, not per block).
@@ -379,13 +463,15 @@ constexpr int kMinChainScore = 2 * kMemberScore + kAnchorBonus;
 constexpr int kPeriods = (kMaxPeriod - kMinPeriod) / 2 + 1;
 static_assert(kPeriods <= 64);
 
-// Sets the bits of the periods within `tolerance` of `length`.
-void AddPeriods(int length, int tolerance, std::uint64_t& mask) {
+// The bits of the periods within `tolerance` of `length`.
+std::uint64_t PeriodsNear(int length, int tolerance) {
   const int low = std::max(kMinPeriod, length - tolerance);
   const int high = std::min(kMaxPeriod, length + tolerance);
-  for (int period = low + (low - kMinPeriod) % 2; period <= high; period += 2) {
-    mask |= std::uint64_t{1} << ((period - kMinPeriod) / 2);
-  }
+  if (low > high) return 0;
+  const int first = (low - kMinPeriod + 1) / 2;  // even periods only
+  const int last = (high - kMinPeriod) / 2;
+  if (first > last) return 0;
+  return (~std::uint64_t{0} >> (63 - (last - first))) << first;
 }
 
 // The periods worth trying: those one or two of which are within the tolerance of some
@@ -397,9 +483,8 @@ std::uint64_t PlausiblePeriods(const std::vector<Candidate>& candidates) {
       const int gap = candidates[a].column - candidates[b].column;
       if (gap > 3 * kMaxPeriod + kSkip2Tolerance) break;
       if (gap < kMinPeriod - kTolerance) continue;
-      AddPeriods(gap, kTolerance, mask);
-      // Half a two-line gap, within half its tolerance (rounded outwards).
-      AddPeriods(gap / 2, kSkipTolerance / 2 + 1, mask);
+      // The gap as one line, or as two lines within half the two-line tolerance.
+      mask |= PeriodsNear(gap, kTolerance) | PeriodsNear(gap / 2, kSkipTolerance / 2 + 1);
     }
   }
   return mask;
@@ -411,53 +496,83 @@ bool Anchored(int column, int period) {
          (column >= 2 * period - kIndentAllowance && column <= 2 * period + kSkipTolerance);
 }
 
-// Fills scratch.chain with the indices of the wraps (empty when no chain is good enough).
-void BestPeriodicChain(Scratch& scratch) {
+// The best chain for one period: its score, with scratch.score and scratch.previous
+// filled; `top` is its last member.
+int ChainFor(int period, Scratch& scratch, std::size_t& top) {
   const std::vector<Candidate>& candidates = scratch.candidates;
-  const std::size_t n = candidates.size();
-  scratch.chain.clear();
-  if (n < 2) return;
-  scratch.score.assign(n, 0);
-  scratch.previous.assign(n, -1);
   std::vector<int>& score = scratch.score;
   std::vector<int>& previous = scratch.previous;
-  int best_score = 0;
-  const std::uint64_t periods = PlausiblePeriods(candidates);
-  for (int index = 0; index < kPeriods; ++index) {
-    if ((periods >> index & 1) == 0) continue;
-    const int period = kMinPeriod + 2 * index;
-    std::size_t top = 0;
-    for (std::size_t a = 0; a < n; ++a) {
-      const int column = candidates[a].column;
-      score[a] = kMemberScore + (Anchored(column, period) ? kAnchorBonus : 0);
-      previous[a] = -1;
-      // Columns ascend: only the candidates up to two periods back can precede this one.
-      for (std::size_t b = a; b-- > 0;) {
-        const int gap = column - candidates[b].column;
-        if (gap > 3 * period + kSkip2Tolerance) break;
-        int link = 0;
-        if (gap >= period - kTolerance && gap <= period + kTolerance) {
-          link = kMemberScore;
-        } else if (gap >= 2 * period - kSkipTolerance && gap <= 2 * period + kSkipTolerance) {
-          link = kMemberScore - kSkipPenalty;
-        } else if (gap >= 3 * period - kSkip2Tolerance) {
-          link = kMemberScore - kSkipPenalty;
-        } else {
-          continue;
-        }
-        if (score[b] + link >= score[a]) {
-          score[a] = score[b] + link;
-          previous[a] = static_cast<int>(b);
-        }
+  top = 0;
+  for (std::size_t a = 0; a < candidates.size(); ++a) {
+    const int column = candidates[a].column;
+    score[a] = kMemberScore + (Anchored(column, period) ? kAnchorBonus : 0);
+    previous[a] = -1;
+    // Columns ascend: only the candidates up to three periods back can precede this one.
+    for (std::size_t b = a; b-- > 0;) {
+      const int gap = column - candidates[b].column;
+      if (gap > 3 * period + kSkip2Tolerance) break;
+      int link = 0;
+      if (gap >= period - kTolerance && gap <= period + kTolerance) {
+        link = kMemberScore;
+      } else if ((gap >= 2 * period - kSkipTolerance && gap <= 2 * period + kSkipTolerance) ||
+                 gap >= 3 * period - kSkip2Tolerance) {
+        link = kMemberScore - kSkipPenalty;
+      } else {
+        continue;
       }
-      if (score[a] > score[top]) top = a;
+      if (score[b] + link >= score[a]) {
+        score[a] = score[b] + link;
+        previous[a] = static_cast<int>(b);
+      }
     }
-    if (score[top] < best_score) continue;
-    best_score = score[top];
+    if (score[a] > score[top]) top = a;
+  }
+  return score[top];
+}
+
+// The median distance between neighbouring candidates that could be one line, rounded to
+// a period (0 if none): the period of a wrapped column, tried first.
+int LikelyPeriod(Scratch& scratch) {
+  std::vector<int>& gaps = scratch.score;  // free until ChainFor
+  gaps.clear();
+  for (std::size_t a = 1; a < scratch.candidates.size(); ++a) {
+    const int gap = scratch.candidates[a].column - scratch.candidates[a - 1].column;
+    if (gap >= kMinPeriod && gap <= kMaxPeriod) gaps.push_back(gap);
+  }
+  if (gaps.empty()) return 0;
+  std::nth_element(gaps.begin(), gaps.begin() + gaps.size() / 2, gaps.end());
+  return kMinPeriod + (gaps[gaps.size() / 2] - kMinPeriod) / 2 * 2;
+}
+
+// Fills scratch.chain with the indices of the wraps (empty when no chain is good enough).
+void BestPeriodicChain(Scratch& scratch) {
+  const std::size_t n = scratch.candidates.size();
+  scratch.chain.clear();
+  if (n < 2) return;
+  const std::uint64_t periods = PlausiblePeriods(scratch.candidates);
+  const int likely = LikelyPeriod(scratch);
+  scratch.score.assign(n, 0);
+  scratch.previous.assign(n, -1);
+  // No chain scores more than every candidate in one line after another, anchored.
+  const int best_possible = kMemberScore * static_cast<int>(n) + kAnchorBonus;
+  int best_score = 0;
+  int best_period = 0;
+  auto try_period = [&](int period) {
+    std::size_t top = 0;
+    const int score = ChainFor(period, scratch, top);
+    // The widest period on a tie.
+    if (score < best_score || (score == best_score && period < best_period)) return;
+    best_score = score;
+    best_period = period;
     scratch.chain.clear();
-    for (int k = static_cast<int>(top); k >= 0; k = previous[k]) {
+    for (int k = static_cast<int>(top); k >= 0; k = scratch.previous[k]) {
       scratch.chain.push_back(static_cast<std::size_t>(k));
     }
+  };
+  if (likely != 0) try_period(likely);
+  for (int index = 0; index < kPeriods && best_score < best_possible; ++index) {
+    const int period = kMinPeriod + 2 * index;
+    if ((periods >> index & 1) != 0 && period != likely) try_period(period);
   }
   if (best_score < kMinChainScore) scratch.chain.clear();
   std::reverse(scratch.chain.begin(), scratch.chain.end());
@@ -504,7 +619,6 @@ class StraySpaceRule final : public Rule {
         continue;
       }
       if (FollowsCreditTitle(text, space.begin)) continue;
-      if (InNameList(text, block, space) || InParallelTitle(text, block, space)) continue;
       // A credit after the last sentence ends the prose: its spaces are all kept.
       in_credit = in_credit || IsTrailingCredit(text, block, space, left);
       if (in_credit) continue;
@@ -523,7 +637,19 @@ class StraySpaceRule final : public Rule {
       candidate.column = column;
       from = candidate.range.begin;
     }
-    BestPeriodicChain(scratch);
+    // Spaces of name lists and titles are looked for only among the chain's members (few):
+    // each one found leaves the candidates, and the chain is sought again.
+    for (;;) {
+      BestPeriodicChain(scratch);
+      bool dropped = false;
+      for (std::size_t k : scratch.chain) {
+        Candidate& candidate = candidates[k];
+        candidate.kept = IsKeptSpace(text, block, candidate.range);
+        dropped = dropped || candidate.kept;
+      }
+      if (!dropped) break;
+      std::erase_if(candidates, [](const Candidate& c) { return c.kept; });
+    }
     for (std::size_t k : scratch.chain) {
       sink.ReportWithFix(candidates[k].range, "stray space at a column wrap inside a sentence",
                          Applicability::kSafe, "delete the space", "");
@@ -533,7 +659,8 @@ class StraySpaceRule final : public Rule {
     constexpr int kMinLoneColumn = 20;
     if (spaces == 1 && candidates.size() == 1 && candidates[0].both_cjk &&
         candidates[0].column >= kMinLoneColumn &&
-        !InShortParens(text, block, candidates[0].range)) {
+        !InShortParens(text, block, candidates[0].range) &&
+        !IsKeptSpace(text, block, candidates[0].range)) {
       sink.ReportWithFix(candidates[0].range, "stray space between CJK characters in a sentence",
                          Applicability::kSafe, "delete the space", "");
     }
