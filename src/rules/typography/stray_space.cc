@@ -198,8 +198,15 @@ bool IsTrailingCredit(std::string_view text, ByteRange block, ByteRange space, c
 // Spans around a space that hold spaces on purpose.
 
 // What bounds a span, as a byte scan sees it.
-enum class Mark : std::uint8_t { kNone, kStop, kOpenParen, kCloseParen, kOpenQuote, kCloseQuote,
-                                 kStraightQuote };
+enum class Mark : std::uint8_t {
+  kNone,
+  kStop,
+  kOpenParen,
+  kCloseParen,
+  kOpenQuote,
+  kCloseQuote,
+  kStraightQuote
+};
 
 // The mark of the ASCII byte `c`.
 Mark AsciiMark(char c) {
@@ -345,26 +352,32 @@ bool InNameList(std::string_view text, ByteRange inner, ByteRange space) {
   }
   const int left = words.length[words.left];
   const int right = words.length[words.left + 1];
-  const bool fragment = (left == 1 || right == 1) && left + right <= 3 &&
-                        !EndsWithCreditTitle(text, words.end[words.left + 1]);
-  return !fragment;
+  const std::size_t right_end = words.end[words.left + 1];
+  const bool fragment =
+      (left == 1 || right == 1) && left + right <= 3 && !EndsWithCreditTitle(text, right_end);
+  // "洛报 融媒记者", "洛报融 媒记者": the newspaper's name before the first title, split.
+  const bool split_title =
+      words.left == 0 && !EndsWithCreditTitle(text, words.end[0]) &&
+      (EndsWith(text, right_end, "记者") || EndsWith(text, right_end, "摄影")) && right > 2;
+  return !fragment && !split_title;
 }
 
 // A space between the parallel halves of a short quoted title: "“就业帮扶 真情相助”",
-// "“强化创新引领 瞄准风口产业”" (equal halves of three or more characters, or equal
-// words all through). A column wrap rarely splits a title into equal halves.
+// "“强化创新引领 瞄准风口产业”" (equal halves of four or more characters, or equal
+// words all through). A column wrap rarely splits a title into equal halves of four or more.
 bool InParallelTitle(std::string_view text, ByteRange inner, ByteRange space) {
   const Words words = SplitWords(text, inner, space);
   if (!words.han || words.count < 2 || words.left < 0) return false;
   int before = 0;
   int total = 0;
-  bool all_equal = words.length[0] >= 3;
+  constexpr int kMinHalf = 4;
+  bool all_equal = words.length[0] >= kMinHalf;
   for (int w = 0; w < words.count; ++w) {
     if (w <= words.left) before += words.length[w];
     total += words.length[w];
     all_equal = all_equal && words.length[w] == words.length[0];
   }
-  return all_equal || (before >= 3 && 2 * before == total);
+  return all_equal || (before >= kMinHalf && 2 * before == total);
 }
 
 // Whether `space` is one that bylines and titles hold on purpose: inside a short bracketed
