@@ -37,12 +37,18 @@ RuleMeta StraySpaceMeta() {
           "Spaces are also used on purpose: between headline clauses, in bylines and name "
           "lists (\"洛报融媒记者 郭学锋 通讯员 文鹏\"), between caption phrases. To keep those, "
           "the rule reads the whole paragraph: column-wrap spaces recur at a near-constant "
-          "period (the width of the printed column, e.g. every 15-17 characters), so a "
-          "paragraph whose spaces form such a periodic chain is a wrapped column, and only "
-          "the spaces of the chain are flagged. A paragraph with a single space is flagged "
-          "only when it is a sentence (it has sentence punctuation) and the space is not in a "
-          "credit. Headings, table cells, code, short spaces after 记者/通讯员 and a credit "
-          "after the last sentence (\"。 (郭洁琼 宋婉青)\") are never flagged.\n\n"
+          "period, the width of the printed column (e.g. 15-17 characters; measured in "
+          "columns, where digits and Latin letters take half a column), so a paragraph whose "
+          "spaces form such a periodic chain is a wrapped column, and only the spaces of the "
+          "chain are flagged. A chain may skip a line whose end fell next to a digit and left "
+          "no space, and needs three members unless its first one is about a line from the "
+          "paragraph start. A paragraph with a single space is flagged only when it is a "
+          "sentence (it has sentence punctuation) and the space is not in a credit. Headings, "
+          "table cells, code, short spaces after 记者/通讯员, the names of a bracketed byline "
+          "(\"(洛报融媒记者 李雅君 通讯员 张宇欢 李劲鸣)\", unless a wrap split a name: "
+          "\"张宇 欢\"), the space between the parallel halves of a quoted title "
+          "(\"“强化创新引领 瞄准风口产业”\") and a credit after the last sentence "
+          "(\"。 (郭洁琼 宋婉青)\") are never flagged.\n\n"
           "The fix deletes the space and is safe.",
       .bad_examples =
           {
@@ -71,6 +77,8 @@ RuleMeta StraySpaceMeta() {
               GoodExample("南关街道织密了反诈防护网，筑起了反诈防火墙。 (郭洁琼 宋婉青)"),
               GoodExample("安乐街道切实消除烟花爆竹安全隐患。 张铁生 文/图"),
               GoodExample("施工人员有序作业 党员教师宣誓"),
+              GoodExample("先后举办“强化创新引领 瞄准风口产业”培训班、“名家课堂进民企 精准助企"
+                          "促发展”培训班等。"),
           },
       .options = {},
   };
