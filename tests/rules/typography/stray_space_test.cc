@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -108,6 +109,126 @@ TEST_F(StraySpaceRuleTest, CreditsInsideAWrappedParagraphAreKept) {
             "(郭洁琼 宋婉青)");
   // Fixing again finds nothing.
   EXPECT_TRUE(Starts(check_, check_.Fixed(credit)).empty());
+}
+
+// A printed column has a constant width: digits and Latin letters take half a cell, so a
+// line holding numbers holds more characters, and a line end that falls next to a digit
+// leaves no space (the chain skips a line). Columns of 17 and 16 full-width characters.
+TEST_F(StraySpaceRuleTest, WrapsAcrossLinesEndingNextToDigits) {
+  const std::string text =
+      "抓好“三大改造”，增强产业发展 内生动力。以数字化转型为引领，加快 实施“一转带三化”，"
+      "推动产业链全链 式改造，2024年实施“三大改造”项目500个以上，年度投资450亿元。开展企 "
+      "业数字化转型梯度培育，分类分级实施 转型升级，争创国家中小企业数字化转 型城市试点。"
+      "坚持以科技创新引领产业 升级，高标准建设科技产业社区，做出 一批科技型中小企业。";
+  EXPECT_EQ(Starts(check_, text),
+            (std::vector<std::size_t>{SpaceAfter(text, "产业发展"), SpaceAfter(text, "加快"),
+                                      SpaceAfter(text, "全链"), SpaceAfter(text, "开展企"),
+                                      SpaceAfter(text, "分级实施"), SpaceAfter(text, "数字化转"),
+                                      SpaceAfter(text, "引领产业"), SpaceAfter(text, "做出")}));
+  EXPECT_EQ(check_.Fixed(text).find(' '), std::string::npos);
+
+  const std::string skipped =
+      "扎实推进新型城镇化。统筹主城区有 机更新和滨水新城开发建设，扎实推进57个城市提质项目，"
+      "提升主城区宜居水平。 同时，按照“北优东扩、拥河发展”整体 思路，加快提升滨水新城承载能力"
+      "和吸引 力。";
+  EXPECT_EQ(
+      Starts(check_, skipped),
+      (std::vector<std::size_t>{SpaceAfter(skipped, "主城区有"), SpaceAfter(skipped, "宜居水平。"),
+                                SpaceAfter(skipped, "发展”整体"), SpaceAfter(skipped, "和吸引")}));
+  EXPECT_EQ(check_.Fixed(skipped),
+            "扎实推进新型城镇化。统筹主城区有机更新和滨水新城开发建设，扎实推进57个城市提质项目，"
+            "提升主城区宜居水平。同时，按照“北优东扩、拥河发展”整体思路，加快提升滨水新城承载能力"
+            "和吸引力。");
+}
+
+// A paragraph that starts mid-column: its first wrap is close to the start, and a chain of
+// three or more is evidence enough without the anchor.
+TEST_F(StraySpaceRuleTest, ParagraphStartingMidColumn) {
+  const std::string text =
+      "尤为 值得一提的是，项目建设指挥部通过 “筑牢高品质、奋进新征程”劳动竞 赛，签订竞赛目标"
+      "责任书，明确目标 责任、科学组织施工、统筹推进建设， 确保各项施工任务顺利完成。眼下， "
+      "项目土方开挖、桩基支护、厂房基础 工程等按预定节点推进。";
+  EXPECT_EQ(Starts(check_, text).size(), 7u);
+  EXPECT_EQ(check_.Fixed(text),
+            "尤为值得一提的是，项目建设指挥部通过“筑牢高品质、奋进新征程”劳动竞赛，签订竞赛目标"
+            "责任书，明确目标责任、科学组织施工、统筹推进建设，确保各项施工任务顺利完成。眼下，"
+            "项目土方开挖、桩基支护、厂房基础工程等按预定节点推进。");
+  // Two spaces near the start are not a chain.
+  EXPECT_TRUE(
+      Starts(check_, "本报讯 （洛报融媒记者 李雅君）昨日，市委常委、宣传部部长徐超文深入 调研。")
+          .empty());
+}
+
+// The names of a bracketed byline keep their spaces even where one falls at the period of
+// the wraps; a name split by a wrap (张宇 欢) is joined.
+TEST_F(StraySpaceRuleTest, BylineInBracketsInAWrappedParagraph) {
+  const std::string text =
+      "本报讯（洛报融媒记者 李雅君 通讯员 张宇欢 李劲鸣）按照市委部 署要求，日前，市委第四督查组"
+      "督导 调研伏牛1号旅游公路及配套设施建 设运营情况。";
+  EXPECT_EQ(Starts(check_, text),
+            (std::vector<std::size_t>{SpaceAfter(text, "市委部"), SpaceAfter(text, "督导"),
+                                      SpaceAfter(text, "设施建")}));
+  EXPECT_EQ(
+      check_.Fixed(text),
+      "本报讯（洛报融媒记者 李雅君 通讯员 张宇欢 李劲鸣）按照市委部署要求，日前，市委第四督查组"
+      "督导调研伏牛1号旅游公路及配套设施建设运营情况。");
+
+  // The newspaper's name split by a wrap before the title.
+  const std::string newspaper =
+      "本报讯（洛报 融媒记者 李雅君）昨日，市委常 委、宣传部部长徐超文深入主题教 "
+      "育“大攻坚、见实效、建新功”分 包项目进行督导调研。";
+  EXPECT_EQ(check_.Fixed(newspaper),
+            "本报讯（洛报融媒记者 李雅君）昨日，市委常委、宣传部部长徐超文深入主题教"
+            "育“大攻坚、见实效、建新功”分包项目进行督导调研。");
+
+  // A trailing credit in brackets with no title.
+  const std::string names =
+      "在当日开展的现场招聘和直播带 岗招聘活动中，共有110余家企业送岗4000余个，吸引6000余人次 "
+      "现场求职，初步达成就业意向1500余人 次。副市长王蔚参加启动仪式。（王博东 李磊 秦梦鸽）";
+  EXPECT_EQ(check_.Fixed(names),
+            "在当日开展的现场招聘和直播带岗招聘活动中，共有110余家企业送岗4000余个，吸引6000余人次"
+            "现场求职，初步达成就业意向1500余人次。副市长王蔚参加启动仪式。（王博东 李磊 秦梦鸽）");
+}
+
+// Parallel halves of a quoted title keep their space; a wrap inside a quoted term does
+// not, nor one that splits a title unevenly.
+TEST_F(StraySpaceRuleTest, QuotedTitlesInAWrappedParagraph) {
+  const std::string text =
+      "强化学习宣传，助力全县发展大 局。新安县立足统战工作面临的新形 "
+      "势新任务新要求，突出新安实际，自 "
+      "觉把学习成果转化服务大局、履职尽 责的实际行动。在民营经济人士统战 工作方面，先后举办“强化"
+      "创新引领 瞄准风口产业”培训班、“名家课 堂进民企 精准助企促发展”培训班 等，组织100余名民营"
+      "企业企业家到 浙江大学进行为期一周的专题培训， 进一步提升了民营企业企业家综合素 质。";
+  const auto starts = Starts(check_, text);
+  EXPECT_EQ(starts.size(), 10u);
+  EXPECT_NE(std::find(starts.begin(), starts.end(), SpaceAfter(text, "名家课")), starts.end());
+  EXPECT_EQ(
+      check_.Fixed(text),
+      "强化学习宣传，助力全县发展大局。新安县立足统战工作面临的新形势新任务新要求，突出新安实际，自"
+      "觉把学习成果转化服务大局、履职尽责的实际行动。在民营经济人士统战工作方面，先后举办“强化"
+      "创新引领 瞄准风口产业”培训班、“名家课堂进民企 精准助企促发展”培训班等，组织100余名民营"
+      "企业企业家到浙江大学进行为期一周的专题培训，进一步提升了民营企业企业家综合素质。");
+
+  // The only space of a sentence, between the halves of a title: kept.
+  EXPECT_TRUE(Starts(check_,
+                     "在民营经济人士统战工作方面，先后举办“强化创新引领 瞄准风口产业”培训班、"
+                     "“名家课堂进民企精准助企促发展”培训班等。")
+                  .empty());
+  EXPECT_TRUE(
+      Starts(check_, "该活动主题为“就业帮扶 真情相助”，旨在加强困难群体就业帮扶。").empty());
+
+  // Uneven or short halves are a wrap: "一网双 联多元" (3 and 3), "神舟十七号 发射成功".
+  const std::string uneven =
+      "持续实施乡村振兴战略。以乡村振 兴示范区建设为主抓手，一体推进12万 亩高标准农田土地整治、"
+      "农田灌溉和农 事中心建设。以“五星”支部创建为抓 手，推进乡里中心建设，用好“一网双 "
+      "联多元”治理机制，全面提升农村治理 水平。";
+  EXPECT_EQ(check_.Fixed(uneven).find(' '), std::string::npos) << check_.Fixed(uneven);
+  const std::string shenzhou =
+      "该系列榜单还展现了我市产业发展的多项创 新成果——上榜\"十大超级工程\"的\"神舟十七号 "
+      "发射成功\",有洛阳轴承研究所、洛阳LYC轴 承、中信重工等企业的重磅产品护航。";
+  EXPECT_EQ(Starts(check_, shenzhou), (std::vector<std::size_t>{SpaceAfter(shenzhou, "多项创"),
+                                                                SpaceAfter(shenzhou, "神舟十七号"),
+                                                                SpaceAfter(shenzhou, "LYC轴")}));
 }
 
 TEST_F(StraySpaceRuleTest, DatelineCreditIsNotALoneWrap) {
