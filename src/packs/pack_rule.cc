@@ -259,6 +259,57 @@ bool MatchCaseAt(const PackCase& rule_case, std::string_view segment, std::size_
   return rule_case.skip == 0 || !skips.Covers(rule_case.skip, begin, end);
 }
 
+// The smallest edits that turn the match into the expansion of `tmpl`, when the template
+// keeps capture groups in place: "（$1）" for "\\((...)\\)" becomes two edits, one per
+// bracket, so that fixes of other rules inside the group (a stray space between the
+// brackets) do not overlap it and are applied in the same pass. nullopt when the template
+// uses a group twice, out of order, or not at all (then the whole match is replaced).
+std::optional<std::vector<Edit>> TemplateEdits(std::string_view tmpl,
+                                               const re2::StringPiece* groups, int count,
+                                               const char* segment_data, std::size_t base) {
+  std::vector<std::string> literals(1);
+  std::vector<int> used;
+  for (std::size_t i = 0; i < tmpl.size(); ++i) {
+    if (tmpl[i] == '$' && i + 1 < tmpl.size()) {
+      const char next = tmpl[i + 1];
+      if (next == '$') {
+        literals.back().push_back('$');
+        ++i;
+        continue;
+      }
+      if (next >= '0' && next <= '9') {
+        used.push_back(next - '0');
+        literals.emplace_back();
+        ++i;
+        continue;
+      }
+    }
+    literals.back().push_back(tmpl[i]);
+  }
+  if (used.empty()) return std::nullopt;
+  const auto offset = [&](const char* p) {
+    return base + static_cast<std::size_t>(p - segment_data);
+  };
+  std::size_t cursor = offset(groups[0].data());
+  const std::size_t match_end = cursor + groups[0].size();
+  std::vector<Edit> edits;
+  const auto replace = [&](std::size_t from, std::size_t to, const std::string& with) {
+    const std::string_view old(segment_data + (from - base), to - from);
+    if (old != with) edits.push_back(Edit{ByteRange{from, to}, with});
+  };
+  for (std::size_t k = 0; k < used.size(); ++k) {
+    const int n = used[k];
+    if (n == 0 || n >= count || groups[n].data() == nullptr) return std::nullopt;
+    const std::size_t group_begin = offset(groups[n].data());
+    if (group_begin < cursor) return std::nullopt;
+    replace(cursor, group_begin, literals[k]);
+    cursor = group_begin + groups[n].size();
+  }
+  if (cursor > match_end) return std::nullopt;
+  replace(cursor, match_end, literals.back());
+  return edits;
+}
+
 // Tries the cases of `spec` at `begin`, in order; the first whose conditions hold reports.
 // Returns the end of the finding (segment offset), or 0 when no case holds.
 template <typename Report>
@@ -281,8 +332,14 @@ std::size_t ReportAt(const PackRuleSpec& spec, std::string_view segment, std::si
       std::string replacement = ExpandReplacement(*rule_case.replacement, groups.data(), count);
       std::string message = FormatMessage(rule_case.message, groups.data(), count, replacement);
       std::string title = FormatMessage(rule_case.fix_title, groups.data(), count, replacement);
-      report(range, std::move(message), spec.applicability, std::move(title),
-             std::move(replacement));
+      std::optional<std::vector<Edit>> edits =
+          TemplateEdits(*rule_case.replacement, groups.data(), count, segment.data(), base);
+      if (edits && !edits->empty()) {
+        report(range, std::move(message), spec.applicability, std::move(title), std::move(*edits));
+      } else {
+        report(range, std::move(message), spec.applicability, std::move(title),
+               std::move(replacement));
+      }
     } else {
       report(range, FormatMessage(rule_case.message, groups.data(), count, ""));
     }
@@ -334,6 +391,15 @@ struct SinkReporter {
                   std::string fix_title, std::string replacement) {
     Retag(sink.ReportWithFix(range, std::move(message), applicability, std::move(fix_title),
                              std::move(replacement)));
+  }
+  void operator()(ByteRange range, std::string message, Applicability applicability,
+                  std::string fix_title, std::vector<Edit> edits) {
+    Diagnostic& diagnostic = sink.Report(range, std::move(message));
+    Fix& fix = diagnostic.fix.emplace();
+    fix.applicability = applicability;
+    fix.message = std::move(fix_title);
+    fix.edits = std::move(edits);
+    Retag(diagnostic);
   }
   void Retag(Diagnostic& diagnostic) const {
     if (meta == nullptr) return;

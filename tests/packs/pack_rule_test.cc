@@ -62,8 +62,17 @@ std::vector<Found> Check(const std::string& text, const RuleSet& rules) {
   auto document = Document::Create("page.txt", text);
   std::vector<Found> out;
   for (const Diagnostic& d : Lint(*document, rules)) {
-    out.push_back({d.rule->id, std::string(d.range.In(text)), d.message,
-                   d.fix ? d.fix->edits.at(0).replacement : ""});
+    // What the finding's range reads after its fix (the fix may be several edits inside it).
+    std::string fixed_to;
+    if (d.fix) {
+      std::size_t at = d.range.begin;
+      for (const Edit& edit : d.fix->edits) {
+        fixed_to += text.substr(at, edit.range.begin - at) + edit.replacement;
+        at = edit.range.end;
+      }
+      fixed_to += text.substr(at, d.range.end - at);
+    }
+    out.push_back({d.rule->id, std::string(d.range.In(text)), d.message, fixed_to});
   }
   return out;
 }
@@ -239,6 +248,28 @@ text = "这是的"
   EXPECT_EQ(Describe(found),
             (std::vector<std::string>{"3-12 found 是的的 => replace with x [x]",
                                       "18-27 found 三的的 => replace with x [x]"}));
+}
+
+}  // namespace
+}  // namespace ocrlint
+
+namespace ocrlint {
+namespace {
+
+// A replacement that keeps a capture group in place is two edits, one per bracket, so that
+// another rule's fix inside the brackets (a stray space) applies in the same pass.
+TEST(PackRuleTest, BracketPairFixEditsOnlyTheBrackets) {
+  auto document = Document::Create("page.txt", "本报讯(洛报融媒记者 郭旭光)今天");
+  std::vector<Diagnostic> found;
+  for (const Diagnostic& d :
+       Lint(*document, *RulesFor(std::vector<std::string>{"halfwidth-punctuation"}))) {
+    found.push_back(d);
+  }
+  ASSERT_EQ(found.size(), 1u);
+  ASSERT_TRUE(found[0].fix);
+  const std::vector<Edit> expected = {Edit{ByteRange{9, 10}, "（"}, Edit{ByteRange{38, 39}, "）"}};
+  EXPECT_EQ(found[0].fix->edits, expected);
+  EXPECT_EQ(found[0].range, (ByteRange{9, 39}));
 }
 
 }  // namespace
