@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -139,6 +140,28 @@ constexpr std::u32string_view kParticleChars = U"了的吧啊呀吗啦嘛哦";
 // the noun is followed by the derived word: 民营企业|企业家, 中小企业|企业界.
 constexpr std::u32string_view kDerivingSuffixes = U"家界";
 
+// Content characters that double as a word or inside a common pattern: classifiers
+// (一次次, 个个, 层层), time words (天天, 年年), adverbs and adjectives (常常, 渐渐, 紧紧,
+// 好好, 高高), kinship and baby-talk nouns (妈妈, 宝宝).
+constexpr std::u32string_view kReduplicatingChars =
+    U"个次条件家户人天年月日时岁代层处步声片点样种位名项批轮回遍趟节句滴张本只块根颗朵排"
+    U"行队场份首篇段幅座栋间门村镇班校岗事句头下"
+    U"常往渐刚仅纷紧牢久默悄偏恰明屡频稍略暗微匆每各"
+    U"高大小好快慢早远深多少轻静满稳实白红绿黑蓝青紫黄平安干净清甜香美热冷暖凉胖瘦厚薄"
+    U"圆方直弯乖细粗松急重真足整通亮光团乎洋冲巴茸滚灿甸油晶彤呵眯腾喷零荡睁漉绵糊淋闪汪"
+    U"妈爸哥姐弟妹爷奶婆公叔姑舅宝娃星";
+// Suffixes of names of units, places and buildings: the first of two copies ends such a
+// name and the second starts the next word (宣传部|部长, 市|市场监管局, 龙门山|山顶).
+constexpr std::u32string_view kUnitSuffixChars =
+    U"省市县区乡镇村州部局厅处科室股组队厂站所院校馆社委办司署团班系会园场港店库城街路道"
+    U"巷桥楼湖山河江海湾岛洲峰岭寺庙宫殿塔段线号";
+// Free-standing verbs, locatives and modals that commonly precede a word beginning with
+// the same character: 要|要求, 有|有效, 会议|中|中国, 散|散步, 上|上海.
+constexpr std::u32string_view kFreeChars =
+    U"看听说走谈想试聊问查找读写学练散跑洗睡帮见握招摇跳唱照遛玩逛歇喝吃尝泡晒敲拍摸揉捶"
+    U"转梳刷叹伸挥搓眨抬扭踢打聚碰算比讲念画动坐站躺等逗哄劝数搬擦扫理收修补改换挑选"
+    U"有要会可到去来出进回过请叫做用上下前后里外内中旁";
+
 // Characters that mostly spell foreign names (塔那那利佛, 坦桑尼亚): a unit made only of
 // them is a transliteration, where repeats are normal (尼亚尼亚, 朗格朗格).
 constexpr std::u32string_view kTransliterationChars =
@@ -275,17 +298,26 @@ class DoubledWordRule final : public Rule {
                            const std::u32string& chars, std::string_view word) const {
     const std::size_t unit = word.size();
     if (chars.size() == 1) {
-      if (!IsFreeFunctionChar(chars[0])) return false;
-      // AABB and BBAA: 的的确确, 实实在在, 和和美美.
+      const char32_t c = chars[0];
+      if (Has(kNumeralChars, c) || Has(kOnomatopoeiaChars, c) || Has(kReduplicatingChars, c)) {
+        return false;
+      }
+      const char32_t before1 = CharBefore(text, segment, p);
+      const char32_t before2 =
+          before1 == kInvalidCodePoint
+              ? kInvalidCodePoint
+              : CharBefore(text, segment, p - DecodeUtf8Before(text, p).length);
       const char32_t after1 = CharAt(text, segment, p + 2 * unit);
       const char32_t after2 = CharAt(text, segment, p + 3 * unit);
+      // Three in a row (哈哈哈) is no stutter of a word.
+      if (before1 == c || after1 == c) return false;
+      // AABB and BBAA: 的的确确, 实实在在, 和和美美.
       if (after1 != kInvalidCodePoint && after1 == after2) return false;
-      if (p >= segment.begin + 2 * unit) {
-        const char32_t before2 = CharAt(text, segment, p - 2 * unit);
-        const char32_t before1 = CharAt(text, segment, p - unit);
-        if (before1 != kInvalidCodePoint && before1 == before2) return false;
-      }
-      return true;
+      if (before1 != kInvalidCodePoint && before1 == before2) return false;
+      // A classifier after a numeral: 一座座, 一棵棵.
+      if (Has(kNumeralChars, before1)) return false;
+      // A short run of Han characters on its own is a name or a label (郭飞飞, 程程亮).
+      return !InShortNameRun(text, segment, p, 2 * unit);
     }
     // AA inside a longer unit (哈哈哈哈 as 哈哈 twice) is a one-character repeat.
     if (std::all_of(chars.begin(), chars.end(), [&](char32_t c) { return c == chars[0]; })) {
@@ -331,18 +363,36 @@ class DoubledWordRule final : public Rule {
     const std::vector<std::size_t> boundaries = segmenter.Boundaries(window);
     const std::size_t first = p - begin;
     const std::size_t second = first + unit;
-    if (!IsBoundaryIn(boundaries, first) || !IsBoundaryIn(boundaries, second)) return false;
-    // Both copies split alike (the second may run on into a longer word: 负责|负责人).
+    if (!IsBoundaryIn(boundaries, second)) return false;
+    if (length == 1) {
+      const char32_t c = DecodeUtf8(window, first).code_point;
+      if (!IsFreeFunctionChar(c)) {
+        return PassesContentCharSegmentation(window, boundaries, first, c,
+                                             begin == segment.begin, end == segment.end);
+      }
+    }
+    if (!IsBoundaryIn(boundaries, first)) return false;
+    // Both copies split alike (the second may run on into a longer word: 负责|负责人), or
+    // the first copy falls apart and the second starts a longer word (总|书|总书记,
+    // 离|不|离不开: the stutter of a word's beginning).
     int inner = 0;
+    bool alike = true;
+    bool second_inner = false;
     for (std::size_t k = 3; k < unit; k += 3) {
       const bool in_first = IsBoundaryIn(boundaries, first + k);
-      if (in_first != IsBoundaryIn(boundaries, second + k)) return false;
+      const bool in_second = IsBoundaryIn(boundaries, second + k);
+      alike = alike && in_first == in_second;
+      second_inner = second_inner || in_second;
       inner += in_first ? 1 : 0;
     }
-    // A two-character unit must be one word; three or four characters at most two words
-    // (年|龙 in 2024年|龙年|龙游 is no word at all).
-    if (length == 2 && inner != 0) return false;
-    if (length > 2 && inner > 1) return false;
+    if (!alike) {
+      if (second_inner || IsBoundaryIn(boundaries, second + unit)) return false;
+    } else {
+      // A two-character unit must be one word; three or four characters at most two words
+      // (年|龙 in 2024年|龙年|龙游 is no word at all).
+      if (length == 2 && inner != 0) return false;
+      if (length > 2 && inner > 1) return false;
+    }
     if (length == 1) return PassesSingleCharSegmentation(window, boundaries, first);
     if (first == 0) return true;
     // The word before the first copy.
@@ -353,9 +403,6 @@ class DoubledWordRule final : public Rule {
     if (!IsHan(left_char.code_point)) return true;
     if (std::find(std::begin(kPreverbalWords), std::end(kPreverbalWords), left_word) !=
         std::end(kPreverbalWords)) {
-      return false;
-    }
-    if (left_char.length == left_word.size() && !IsFreeFunctionChar(left_char.code_point)) {
       return false;
     }
     // The word before and the first copy make one dictionary word (中小企业|企业主).
@@ -383,6 +430,104 @@ class DoubledWordRule final : public Rule {
     };
     return !(first >= kChar && single_content_char(first - kChar) &&
              single_content_char(first + 2 * kChar));
+  }
+
+  // A doubled content character (整治治, 工工作). ICU reads the doubled text; the two
+  // copies must split into a word holding one copy and the other copy alone, and the
+  // lone copy must not be a word of its own in that place:
+  //  - 整治|治|作为, 布局|局|、: the lone second copy is followed by a word or
+  //    punctuation. When a single character follows (全国|国|企), ICU does not know the
+  //    words there, and the reading is left alone.
+  //  - 重要|工|工作: the lone first copy follows a word or punctuation, and is not a name
+  //    suffix (宣传部|部长, 市|市场监管局) or a free verb, modal or locative (要|要求,
+  //    比赛中|中国队, 散|散步).
+  // Both copies in words (工作|作为, 签订|订单) are adjacent words sharing a character, both
+  // alone (分|厂|厂|区, 节|节|高) a stretch ICU does not know: left alone.
+  static bool PassesContentCharSegmentation(std::string_view window,
+                                            const std::vector<std::size_t>& boundaries,
+                                            std::size_t first, char32_t c, bool at_start,
+                                            bool at_end) {
+    constexpr std::size_t kChar = 3;
+    const std::size_t second = first + kChar;
+    const auto at_second = std::lower_bound(boundaries.begin(), boundaries.end(), second);
+    const std::size_t w1_begin = *(at_second - 1);
+    const std::size_t w2_end = *(at_second + 1);
+    const bool first_alone = w1_begin == first;
+    const bool second_alone = w2_end == second + kChar;
+    if (first_alone == second_alone) return false;
+    if (!first_alone && HanCount(window.substr(w1_begin, first - w1_begin)) * kChar !=
+                            first - w1_begin) {
+      return false;
+    }
+    if (second_alone) {
+      // The token after the lone second copy.
+      if (w2_end == window.size()) return at_end;
+      const std::size_t next_end = *(at_second + 2);
+      const std::string_view next = window.substr(w2_end, next_end - w2_end);
+      const char32_t n = DecodeUtf8(next, 0).code_point;
+      if (!IsHan(n)) return IsPunctuationLike(n);
+      return HanCount(next) >= 2;
+    }
+    if (Has(kUnitSuffixChars, c) || Has(kFreeChars, c)) return false;
+    // The token before the lone first copy.
+    if (first == 0) return at_start;
+    const std::size_t prev_begin = *(at_second - 2);
+    const std::string_view prev = window.substr(prev_begin, first - prev_begin);
+    const char32_t b = DecodeUtf8Before(prev, prev.size()).code_point;
+    if (!IsHan(b)) return IsPunctuationLike(b);
+    return HanCount(prev) >= 2 && HanCount(prev) * kChar == prev.size();
+  }
+
+  // Punctuation or a space, not a digit or a Latin letter.
+  static bool IsPunctuationLike(char32_t c) {
+    if (c == kInvalidCodePoint) return false;
+    if (c < 0x80) return !std::isalnum(static_cast<unsigned char>(c));
+    return !IsFullwidthDigit(c) && !(c >= 0xFF21 && c <= 0xFF5A);
+  }
+
+  // The number of Han characters in `s`.
+  static std::size_t HanCount(std::string_view s) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < s.size();) {
+      const Decoded d = DecodeUtf8(s, i);
+      n += IsHan(d.code_point) ? 1 : 0;
+      i += d.length;
+    }
+    return n;
+  }
+
+  // Whether [p, p + size) lies in a run of at most four Han characters set off by spaces,
+  // brackets or line ends, not by clause punctuation: a name or a label (郭飞飞, 程程亮,
+  // （刘艳艳 朱晓茹）).
+  static bool InShortNameRun(std::string_view text, ByteRange segment, std::size_t p,
+                             std::size_t size) {
+    auto sets_off = [](char32_t c) {
+      return c == kInvalidCodePoint ||
+             !(IsCjkPunctuation(c) || c == U',' || c == U'.' || c == U';' || c == U':' ||
+               c == U'!' || c == U'?') ||
+             c == U'（' || c == U'）' || c == U'【' || c == U'】' || c == U'　';
+    };
+    std::size_t n = size / 3;
+    std::size_t at = p;
+    for (; n <= 4 && at > segment.begin; ++n) {
+      const Decoded d = DecodeUtf8Before(text, at);
+      if (!IsHan(d.code_point)) break;
+      at -= d.length;
+    }
+    if (n > 4 || !sets_off(CharBefore(text, segment, at))) return false;
+    at = p + size;
+    for (; n <= 4 && at < segment.end; ++n) {
+      const Decoded d = DecodeUtf8(text, at);
+      if (!IsHan(d.code_point)) break;
+      at += d.length;
+    }
+    return n <= 4 && sets_off(CharAt(text, segment, at));
+  }
+
+  // The character ending at `offset`, or kInvalidCodePoint at the segment start.
+  static char32_t CharBefore(std::string_view text, ByteRange segment, std::size_t offset) {
+    if (offset <= segment.begin || offset > segment.end) return kInvalidCodePoint;
+    return DecodeUtf8Before(text, offset).code_point;
   }
 
   // The character starting at `offset`, or kInvalidCodePoint outside the segment.
