@@ -144,23 +144,28 @@ constexpr std::u32string_view kDerivingSuffixes = U"家界";
 // (一次次, 个个, 层层), time words (天天, 年年), adverbs and adjectives (常常, 渐渐, 紧紧,
 // 好好, 高高), kinship and baby-talk nouns (妈妈, 宝宝).
 constexpr std::u32string_view kReduplicatingChars =
-    U"个次条件家户人天年月日时岁代层处步声片点样种位名项批轮回遍趟节句滴张本只块根颗朵排"
-    U"行队场份首篇段幅座栋间门村镇班校岗事句头下"
-    U"常往渐刚仅纷紧牢久默悄偏恰明屡频稍略暗微匆每各"
-    U"高大小好快慢早远深多少轻静满稳实白红绿黑蓝青紫黄平安干净清甜香美热冷暖凉胖瘦厚薄"
-    U"圆方直弯乖细粗松急重真足整通亮光团乎洋冲巴茸滚灿甸油晶彤呵眯腾喷零荡睁漉绵糊淋闪汪"
-    U"妈爸哥姐弟妹爷奶婆公叔姑舅宝娃星";
+    U"个次条件家户人天年月日时岁代层处步声片点样种位名项批轮回遍趟节句滴张本只块根颗朵排份首"
+    U"篇段幅座栋间门常往渐刚仅纷紧牢久默悄偏恰屡频稍微匆每各高大小好快慢早远深多少轻静"
+    U"满稳白红绿黑蓝青紫黄热冷暖凉胖瘦厚薄圆直弯细粗松急真足亮乎洋冲巴茸滚灿甸油晶彤呵眯腾"
+    U"喷零荡睁漉绵糊淋闪汪妈爸哥姐弟妹爷奶婆公叔姑舅宝娃星";
 // Suffixes of names of units, places and buildings: the first of two copies ends such a
 // name and the second starts the next word (宣传部|部长, 市|市场监管局, 龙门山|山顶).
 constexpr std::u32string_view kUnitSuffixChars =
     U"省市县区乡镇村州部局厅处科室股组队厂站所院校馆社委办司署团班系会园场港店库城街路道"
     U"巷桥楼湖山河江海湾岛洲峰岭寺庙宫殿塔段线号";
-// Free-standing verbs, locatives and modals that commonly precede a word beginning with
-// the same character: 要|要求, 有|有效, 会议|中|中国, 散|散步, 上|上海.
+// Single-character words that never begin a compound with what follows (该|产|产业,
+// 他|强|强调, 专访时|表|表示, 100位|中|中国): determiners, pronouns, adverbs,
+// conjunctions, postpositions, classifiers.
+constexpr std::u32string_view kClosedWordChars =
+    U"该此其这那每各我你他她它们很更最太再才只便即却还也都又已曾正将就所以如若及等与和或"
+    U"并而但因且的了着过在是有从对为向把被让给由于时前后中上下里内外个位名项座批条件种类支只台";
+// Free-standing verbs, prepositions, locatives and modals, which stand next to a word
+// holding the same character: 要|要求, 有|有效, 会议|中|中国, 散|散步, 上|上海, 只有|有,
+// 可以|以.
 constexpr std::u32string_view kFreeChars =
     U"看听说走谈想试聊问查找读写学练散跑洗睡帮见握招摇跳唱照遛玩逛歇喝吃尝泡晒敲拍摸揉捶"
-    U"转梳刷叹伸挥搓眨抬扭踢打聚碰算比讲念画动坐站躺等逗哄劝数搬擦扫理收修补改换挑选"
-    U"有要会可到去来出进回过请叫做用上下前后里外内中旁";
+    U"转梳刷叹伸挥搓眨抬扭踢打聚碰算比讲念画动坐站躺等逗哄劝数搬擦扫收修补改换挑选"
+    U"有要会可到去来出进回过请叫做用上下前后里外内中旁以于自按据随沿凭趁除经跟同替朝离当";
 
 // Characters that mostly spell foreign names (塔那那利佛, 坦桑尼亚): a unit made only of
 // them is a transliteration, where repeats are normal (尼亚尼亚, 朗格朗格).
@@ -280,7 +285,7 @@ class DoubledWordRule final : public Rule {
     const ByteRange doubled{p, p + 2 * unit};
     if (document.IsExcluded(doubled)) return false;
     if (!segmenter) segmenter.emplace();
-    if (!PassesSegmentation(text, segment, p, unit, chars.size(), *segmenter)) return false;
+    if (!PassesSegmentation(text, segment, p, unit, chars, *segmenter)) return false;
     std::string message = "\"";
     message.append(word).append("\" is repeated (\"").append(doubled.In(text));
     message.append("\"), an OCR stutter");
@@ -329,10 +334,6 @@ class DoubledWordRule final : public Rule {
                     [](char32_t c) { return Has(kOnomatopoeiaChars, c); })) {
       return false;
     }
-    if (std::all_of(chars.begin(), chars.end(),
-                    [](char32_t c) { return Has(kTransliterationChars, c); })) {
-      return false;
-    }
     // A phrase, not a word: 的函数|的函数.
     if (chars.size() > 2 &&
         (IsFreeFunctionChar(chars.front()) || IsFreeFunctionChar(chars.back()))) {
@@ -340,10 +341,18 @@ class DoubledWordRule final : public Rule {
     }
     // 一步一步, 一点一点, 一个一个: a numeral-classifier phrase repeated.
     if (chars[0] == U'一') return false;
-    if (chars.size() == 2 && Has(kParticleChars, chars[1])) return false;
+    // A repeated interjection stands alone (好的好的。), a word does not (目的目的地).
+    if (chars.size() == 2 && Has(kParticleChars, chars[1]) &&
+        !IsHan(CharAt(text, segment, p + 2 * unit))) {
+      return false;
+    }
     if (chars.size() == 2 && std::binary_search(abab_.begin(), abab_.end(), word)) return false;
-    const char32_t next = CharAt(text, segment, p + 2 * unit);
-    if (Has(kDerivingSuffixes, next)) return false;
+    // The character after the second copy, past a column-wrap space (企业 家).
+    std::size_t after = p + 2 * unit;
+    while (after < segment.end && (text[after] == ' ' || text.substr(after, 3) == "\u3000")) {
+      after += text[after] == ' ' ? 1 : 3;
+    }
+    if (Has(kDerivingSuffixes, CharAt(text, segment, after))) return false;
     return true;
   }
 
@@ -351,7 +360,9 @@ class DoubledWordRule final : public Rule {
   // whole words, side by side, and the first copy must not be the tail of a compound
   // with what precedes it (民营企业|企业家: 民|营 are bound, single-character pieces).
   static bool PassesSegmentation(std::string_view text, ByteRange segment, std::size_t p,
-                                 std::size_t unit, std::size_t length, WordSegmenter& segmenter) {
+                                 std::size_t unit, const std::u32string& chars,
+                                 WordSegmenter& segmenter) {
+    const std::size_t length = chars.size();
     constexpr int kContext = 6;  // characters each side
     std::size_t begin = p;
     for (int n = 0; n < kContext && begin > segment.begin; ++n) {
@@ -385,6 +396,14 @@ class DoubledWordRule final : public Rule {
       second_inner = second_inner || in_second;
       inner += in_first ? 1 : 0;
     }
+    // A unit of characters that mostly spell foreign names is a transliteration, where
+    // repeats are normal (尼亚尼亚, 朗格朗格), unless the second copy runs on into a longer
+    // word (西南|西南角).
+    if (IsBoundaryIn(boundaries, second + unit) && std::all_of(chars.begin(), chars.end(), [](char32_t c) {
+          return Has(kTransliterationChars, c);
+        })) {
+      return false;
+    }
     if (!alike) {
       if (second_inner || IsBoundaryIn(boundaries, second + unit)) return false;
     } else {
@@ -401,8 +420,9 @@ class DoubledWordRule final : public Rule {
     const std::string_view left_word = window.substr(left, first - left);
     const Decoded left_char = DecodeUtf8(left_word, 0);
     if (!IsHan(left_char.code_point)) return true;
-    if (std::find(std::begin(kPreverbalWords), std::end(kPreverbalWords), left_word) !=
-        std::end(kPreverbalWords)) {
+    // A verb and its object (无法复制|复制槽); a first copy that is no word is no verb.
+    if (alike && std::find(std::begin(kPreverbalWords), std::end(kPreverbalWords), left_word) !=
+                     std::end(kPreverbalWords)) {
       return false;
     }
     // The word before and the first copy make one dictionary word (中小企业|企业主).
@@ -465,8 +485,12 @@ class DoubledWordRule final : public Rule {
       const std::size_t next_end = *(at_second + 2);
       const std::string_view next = window.substr(w2_end, next_end - w2_end);
       const char32_t n = DecodeUtf8(next, 0).code_point;
+      // Punctuation after it (书画|画|、, 当前|前|，): nothing the lone copy could go with.
       if (!IsHan(n)) return IsPunctuationLike(n);
-      return HanCount(next) >= 2;
+      if (Has(kFreeChars, c)) return false;  // 只有|有|超级, 可以|以|这种
+      if (HanCount(next) >= 2) return true;
+      // A particle or conjunction after the lone copy (发展|展|的, 公路|路|及).
+      return next.size() == kChar && IsFreeFunctionChar(n);
     }
     if (Has(kUnitSuffixChars, c) || Has(kFreeChars, c)) return false;
     // The token before the lone first copy.
@@ -474,8 +498,13 @@ class DoubledWordRule final : public Rule {
     const std::size_t prev_begin = *(at_second - 2);
     const std::string_view prev = window.substr(prev_begin, first - prev_begin);
     const char32_t b = DecodeUtf8Before(prev, prev.size()).code_point;
-    if (!IsHan(b)) return IsPunctuationLike(b);
-    return HanCount(prev) >= 2 && HanCount(prev) * kChar == prev.size();
+    // After punctuation or a Latin word (SoReal|洛|洛阳), not after digits (2024|年|年底).
+    if (!IsHan(b)) return IsPunctuationLike(b) || (b < 0x80 && std::isalpha(static_cast<int>(b)));
+    if (HanCount(prev) * kChar != prev.size()) return false;
+    // A word, or a character that ends a name (指挥部|持|持续) or begins no compound
+    // (该|产|产业); other single characters may form an unknown word with the lone copy
+    // (文|旅|旅游, 课|间|操|操场).
+    return HanCount(prev) >= 2 || Has(kUnitSuffixChars, b) || Has(kClosedWordChars, b);
   }
 
   // Punctuation or a space, not a digit or a Latin letter.
