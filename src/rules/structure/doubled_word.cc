@@ -182,6 +182,10 @@ constexpr std::string_view kPreverbalWords[] = {
     "再",   "先",   "又",   "也",   "都",   "就",   "还",   "才",   "去",   "来",   "请",
 };
 
+// Directional and resultative complements (鼓起来, 做出) and aspect particles (作出了).
+constexpr std::u32string_view kVerbalComplementChars = U"来去出起上下回过开到完好住了着";
+constexpr std::u32string_view kAspectChars = U"了着过";
+
 // Two-character words that reduplicate as ABAB: verbs of trying or doing briefly,
 // vivid adjectives, interjections.
 constexpr std::string_view kAbabWords[] = {
@@ -346,7 +350,6 @@ class DoubledWordRule final : public Rule {
         !IsHan(CharAt(text, segment, p + 2 * unit))) {
       return false;
     }
-    if (chars.size() == 2 && std::binary_search(abab_.begin(), abab_.end(), word)) return false;
     // The character after the second copy, past a column-wrap space (企业 家).
     std::size_t after = p + 2 * unit;
     while (after < segment.end && (text[after] == ' ' || text.substr(after, 3) == "\u3000")) {
@@ -359,9 +362,9 @@ class DoubledWordRule final : public Rule {
   // The dictionary segmentation of a short window must read the two copies as the same
   // whole words, side by side, and the first copy must not be the tail of a compound
   // with what precedes it (民营企业|企业家: 民|营 are bound, single-character pieces).
-  static bool PassesSegmentation(std::string_view text, ByteRange segment, std::size_t p,
-                                 std::size_t unit, const std::u32string& chars,
-                                 WordSegmenter& segmenter) {
+  bool PassesSegmentation(std::string_view text, ByteRange segment, std::size_t p,
+                          std::size_t unit, const std::u32string& chars,
+                          WordSegmenter& segmenter) const {
     const std::size_t length = chars.size();
     constexpr int kContext = 6;  // characters each side
     std::size_t begin = p;
@@ -404,6 +407,13 @@ class DoubledWordRule final : public Rule {
         })) {
       return false;
     }
+    // The second copy ends where a word ends, or runs on into a longer one (教育|教育局).
+    const bool second_ends = IsBoundaryIn(boundaries, second + unit);
+    // ABAB reduplication (研究研究), not where the second copy runs on (宣传|宣传单).
+    if (length == 2 && second_ends &&
+        std::binary_search(abab_.begin(), abab_.end(), window.substr(first, unit))) {
+      return false;
+    }
     if (!alike) {
       if (second_inner || IsBoundaryIn(boundaries, second + unit)) return false;
     } else {
@@ -420,9 +430,17 @@ class DoubledWordRule final : public Rule {
     const std::string_view left_word = window.substr(left, first - left);
     const Decoded left_char = DecodeUtf8(left_word, 0);
     if (!IsHan(left_char.code_point)) return true;
-    // A verb and its object (无法复制|复制槽); a first copy that is no word is no verb.
-    if (alike && std::find(std::begin(kPreverbalWords), std::end(kPreverbalWords), left_word) !=
-                     std::end(kPreverbalWords)) {
+    // A verb and its object (无法复制|复制槽); a first copy that is no word is no verb, and
+    // a second copy with a complement or an aspect particle is no object (没有|鼓起|鼓起来,
+    // 已|作出|作出|了).
+    const char32_t after = second + unit < window.size()
+                               ? DecodeUtf8(window, second + unit).code_point
+                               : kInvalidCodePoint;
+    const bool verbal_second = Has(kVerbalComplementChars, after) &&
+                               (!second_ends || Has(kAspectChars, after));
+    if (alike && !verbal_second &&
+        std::find(std::begin(kPreverbalWords), std::end(kPreverbalWords), left_word) !=
+            std::end(kPreverbalWords)) {
       return false;
     }
     // The word before and the first copy make one dictionary word (中小企业|企业主).
