@@ -34,8 +34,14 @@ RuleMeta DoubledWordMeta() {
           "reduplication (天天, 看看, 高高兴兴, 节节高, 一次次, 研究研究, 一步一步, 雪白雪白), on "
           "adjacent words that merely share characters (市|市场, 工作|作为, 民营企业|企业家, "
           "2024年|龙年|龙游), on numerals, onomatopoeia and repeated interjections (好的好的). "
-          "A single repeated character is flagged only for function words (的 了 在 是 和 把 "
-          "...), where a doubled form is never grammatical.\n\n"
+          "A doubled function word (的的, 是是) is flagged when both copies stand alone. A "
+          "doubled content character (整治治作为, 重要工工作, 书画画、) is flagged when ICU "
+          "reads one copy inside a word and the other alone, and the lone copy has nothing to "
+          "go with: punctuation, a particle or a word on its far side. It stays silent where "
+          "the lone copy ends a name (宣传部部长, 市市场监管局, 标准化科科长), is a free verb, "
+          "preposition or locative (要要求, 只有有权限, 比赛中中国队), where both copies sit in "
+          "words or both stand alone (课间操操场, 分厂厂区), and on short names (郭飞飞, "
+          "程程亮).\n\n"
           "The fix deletes one copy. It is unsafe: a rare legitimate repetition would lose a "
           "word.",
       .bad_examples =
@@ -47,6 +53,10 @@ RuleMeta DoubledWordMeta() {
               BadExample("打造产业链条长、关联性强、\u27E6返乡返乡\u27E7创业产业集群。",
                          "打造产业链条长、关联性强、返乡创业产业集群。"),
               BadExample("这是我们\u27E6的的\u27E7工作。", "这是我们的工作。"),
+              BadExample("该镇坚持把人居环境整\u27E6治治\u27E7作为一项重要工作。",
+                         "该镇坚持把人居环境整治作为一项重要工作。"),
+              BadExample("涵盖陶瓷、紫砂、刺绣、书\u27E6画画\u27E7、剪纸等工艺门类。",
+                         "涵盖陶瓷、紫砂、刺绣、书画、剪纸等工艺门类。"),
           },
       .good_examples =
           {
@@ -57,6 +67,8 @@ RuleMeta DoubledWordMeta() {
               GoodExample("市市场监管局标准化科科长毕晓燕表示,把抓好清欠工作作为检验。"),
               GoodExample("谢谢谢谢,常常渐渐,人人个个,一步一步地走,好的好的。"),
               GoodExample("“11345”的总体工作思路,的的确确实实在在。"),
+              GoodExample("市委常委、宣传部部长徐超文,做课间操操场都要“隔日用”。"),
+              GoodExample("中国一拖704分厂厂区,全国国企年度盘点,在比赛中中国队夺冠。"),
           },
       .options = {},
   };
@@ -145,7 +157,7 @@ constexpr std::u32string_view kDerivingSuffixes = U"家界";
 // 好好, 高高), kinship and baby-talk nouns (妈妈, 宝宝).
 constexpr std::u32string_view kReduplicatingChars =
     U"个次条件家户人天年月日时岁代层处步声片点样种位名项批轮回遍趟节句滴张本只块根颗朵排份首"
-    U"篇段幅座栋间门常往渐刚仅纷紧牢久默悄偏恰屡频稍微匆每各高大小好快慢早远深多少轻静"
+    U"篇段幅座栋间门头常往渐刚仅纷紧牢久默悄偏恰屡频稍微匆每各高大小好快慢早远深多少轻静"
     U"满稳白红绿黑蓝青紫黄热冷暖凉胖瘦厚薄圆直弯细粗松急真足亮乎洋冲巴茸滚灿甸油晶彤呵眯腾"
     U"喷零荡睁漉绵糊淋闪汪妈爸哥姐弟妹爷奶婆公叔姑舅宝娃星";
 // Suffixes of names of units, places and buildings: the first of two copies ends such a
@@ -362,9 +374,8 @@ class DoubledWordRule final : public Rule {
   // The dictionary segmentation of a short window must read the two copies as the same
   // whole words, side by side, and the first copy must not be the tail of a compound
   // with what precedes it (民营企业|企业家: 民|营 are bound, single-character pieces).
-  bool PassesSegmentation(std::string_view text, ByteRange segment, std::size_t p,
-                          std::size_t unit, const std::u32string& chars,
-                          WordSegmenter& segmenter) const {
+  bool PassesSegmentation(std::string_view text, ByteRange segment, std::size_t p, std::size_t unit,
+                          const std::u32string& chars, WordSegmenter& segmenter) const {
     const std::size_t length = chars.size();
     constexpr int kContext = 6;  // characters each side
     std::size_t begin = p;
@@ -381,8 +392,8 @@ class DoubledWordRule final : public Rule {
     if (length == 1) {
       const char32_t c = DecodeUtf8(window, first).code_point;
       if (!IsFreeFunctionChar(c)) {
-        return PassesContentCharSegmentation(window, boundaries, first, c,
-                                             begin == segment.begin, end == segment.end);
+        return PassesContentCharSegmentation(window, boundaries, first, c, begin == segment.begin,
+                                             end == segment.end);
       }
     }
     if (!IsBoundaryIn(boundaries, first)) return false;
@@ -402,9 +413,9 @@ class DoubledWordRule final : public Rule {
     // A unit of characters that mostly spell foreign names is a transliteration, where
     // repeats are normal (尼亚尼亚, 朗格朗格), unless the second copy runs on into a longer
     // word (西南|西南角).
-    if (IsBoundaryIn(boundaries, second + unit) && std::all_of(chars.begin(), chars.end(), [](char32_t c) {
-          return Has(kTransliterationChars, c);
-        })) {
+    if (IsBoundaryIn(boundaries, second + unit) &&
+        std::all_of(chars.begin(), chars.end(),
+                    [](char32_t c) { return Has(kTransliterationChars, c); })) {
       return false;
     }
     // The second copy ends where a word ends, or runs on into a longer one (教育|教育局).
@@ -436,8 +447,8 @@ class DoubledWordRule final : public Rule {
     const char32_t after = second + unit < window.size()
                                ? DecodeUtf8(window, second + unit).code_point
                                : kInvalidCodePoint;
-    const bool verbal_second = Has(kVerbalComplementChars, after) &&
-                               (!second_ends || Has(kAspectChars, after));
+    const bool verbal_second =
+        Has(kVerbalComplementChars, after) && (!second_ends || Has(kAspectChars, after));
     if (alike && !verbal_second &&
         std::find(std::begin(kPreverbalWords), std::end(kPreverbalWords), left_word) !=
             std::end(kPreverbalWords)) {
@@ -493,8 +504,8 @@ class DoubledWordRule final : public Rule {
     const bool first_alone = w1_begin == first;
     const bool second_alone = w2_end == second + kChar;
     if (first_alone == second_alone) return false;
-    if (!first_alone && HanCount(window.substr(w1_begin, first - w1_begin)) * kChar !=
-                            first - w1_begin) {
+    if (!first_alone &&
+        HanCount(window.substr(w1_begin, first - w1_begin)) * kChar != first - w1_begin) {
       return false;
     }
     if (second_alone) {
