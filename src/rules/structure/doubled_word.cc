@@ -377,7 +377,7 @@ class DoubledWordRule final : public Rule {
   bool PassesSegmentation(std::string_view text, ByteRange segment, std::size_t p, std::size_t unit,
                           const std::u32string& chars, WordSegmenter& segmenter) const {
     const std::size_t length = chars.size();
-    constexpr int kContext = 6;  // characters each side
+    const int kContext = length == 1 ? 4 : 6;  // characters each side
     std::size_t begin = p;
     for (int n = 0; n < kContext && begin > segment.begin; ++n) {
       begin -= DecodeUtf8Before(text, begin).length;
