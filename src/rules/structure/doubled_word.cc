@@ -176,7 +176,7 @@ constexpr std::u32string_view kClosedWordChars =
 // 可以|以.
 constexpr std::u32string_view kFreeChars =
     U"看听说走谈想试聊问查找读写学练散跑洗睡帮见握招摇跳唱照遛玩逛歇喝吃尝泡晒敲拍摸揉捶"
-    U"转梳刷叹伸挥搓眨抬扭踢打聚碰算比讲念画动坐站躺等逗哄劝数搬擦扫收修补改换挑选"
+    U"转梳刷叹伸挥搓眨抬扭踢打聚碰算比讲画动坐站躺等逗哄劝数搬擦扫收修补换挑选"
     U"有要会可到去来出进回过请叫做用上下前后里外内中旁以于自按据随沿凭趁除经跟同替朝离当";
 
 // Characters that mostly spell foreign names (塔那那利佛, 坦桑尼亚): a unit made only of
