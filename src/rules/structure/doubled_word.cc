@@ -149,8 +149,9 @@ constexpr std::u32string_view kOnomatopoeiaChars =
 // Interjection-like endings: 好了好了, 来了来了, 走吧走吧.
 constexpr std::u32string_view kParticleChars = U"了的吧啊呀吗啦嘛哦";
 // Suffixes that derive a new word from the repeated noun, so that a compound ending in
-// the noun is followed by the derived word: 民营企业|企业家, 中小企业|企业界.
-constexpr std::u32string_view kDerivingSuffixes = U"家界";
+// the noun is followed by the derived word: 民营企业|企业家, 中小企业|企业界, and a verb
+// by its agent: 使用|使用者.
+constexpr std::u32string_view kDerivingSuffixes = U"家界者";
 
 // Content characters that double as a word or inside a common pattern: classifiers
 // (一次次, 个个, 层层), time words (天天, 年年), adverbs and adjectives (常常, 渐渐, 紧紧,
@@ -160,11 +161,14 @@ constexpr std::u32string_view kReduplicatingChars =
     U"篇段幅座栋间门头常往渐刚仅纷紧牢久默悄偏恰屡频稍微匆每各高大小好快慢早远深多少轻静"
     U"满稳白红绿黑蓝青紫黄热冷暖凉胖瘦厚薄圆直弯细粗松急真足亮乎洋冲巴茸滚灿甸油晶彤呵眯腾"
     U"喷零荡睁漉绵糊淋闪汪妈爸哥姐弟妹爷奶婆公叔姑舅宝娃星";
-// Suffixes of names of units, places and buildings: the first of two copies ends such a
-// name and the second starts the next word (宣传部|部长, 市|市场监管局, 龙门山|山顶).
+// Suffixes of names of units, places and buildings, and of kinds of documents: the first
+// of two copies ends such a name and the second starts the next word (宣传部|部长,
+// 市|市场监管局, 龙门山|山顶, 中文版|版权).
 constexpr std::u32string_view kUnitSuffixChars =
     U"省市县区乡镇村州部局厅处科室股组队厂站所院校馆社委办司署团班系会园场港店库城街路道"
-    U"巷桥楼湖山河江海湾岛洲峰岭寺庙宫殿塔段线号";
+    U"巷桥楼湖山河江海湾岛洲峰岭寺庙宫殿塔段线号版档单册型码"
+    // The same in traditional characters (壓縮檔|檔案, 位元組|組合).
+    U"縣區鄉鎮廳處組隊廠館團會園場庫橋樓灣島嶺廟宮線號檔單冊碼";
 // Single-character words that never begin a compound with what follows (该|产|产业,
 // 他|强|强调, 专访时|表|表示, 100位|中|中国): determiners, pronouns, adverbs,
 // conjunctions, postpositions, classifiers.
