@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -33,8 +34,14 @@ RuleMeta DoubledWordMeta() {
           "reduplication (天天, 看看, 高高兴兴, 节节高, 一次次, 研究研究, 一步一步, 雪白雪白), on "
           "adjacent words that merely share characters (市|市场, 工作|作为, 民营企业|企业家, "
           "2024年|龙年|龙游), on numerals, onomatopoeia and repeated interjections (好的好的). "
-          "A single repeated character is flagged only for function words (的 了 在 是 和 把 "
-          "...), where a doubled form is never grammatical.\n\n"
+          "A doubled function word (的的, 是是) is flagged when both copies stand alone. A "
+          "doubled content character (整治治作为, 重要工工作, 书画画、) is flagged when ICU "
+          "reads one copy inside a word and the other alone, and the lone copy has nothing to "
+          "go with: punctuation, a particle or a word on its far side. It stays silent where "
+          "the lone copy ends a name (宣传部部长, 市市场监管局, 标准化科科长), is a free verb, "
+          "preposition or locative (要要求, 只有有权限, 比赛中中国队), where both copies sit in "
+          "words or both stand alone (课间操操场, 分厂厂区), and on short names (郭飞飞, "
+          "程程亮).\n\n"
           "The fix deletes one copy. It is unsafe: a rare legitimate repetition would lose a "
           "word.",
       .bad_examples =
@@ -46,6 +53,10 @@ RuleMeta DoubledWordMeta() {
               BadExample("打造产业链条长、关联性强、\u27E6返乡返乡\u27E7创业产业集群。",
                          "打造产业链条长、关联性强、返乡创业产业集群。"),
               BadExample("这是我们\u27E6的的\u27E7工作。", "这是我们的工作。"),
+              BadExample("该镇坚持把人居环境整\u27E6治治\u27E7作为一项重要工作。",
+                         "该镇坚持把人居环境整治作为一项重要工作。"),
+              BadExample("涵盖陶瓷、紫砂、刺绣、书\u27E6画画\u27E7、剪纸等工艺门类。",
+                         "涵盖陶瓷、紫砂、刺绣、书画、剪纸等工艺门类。"),
           },
       .good_examples =
           {
@@ -56,6 +67,8 @@ RuleMeta DoubledWordMeta() {
               GoodExample("市市场监管局标准化科科长毕晓燕表示,把抓好清欠工作作为检验。"),
               GoodExample("谢谢谢谢,常常渐渐,人人个个,一步一步地走,好的好的。"),
               GoodExample("“11345”的总体工作思路,的的确确实实在在。"),
+              GoodExample("市委常委、宣传部部长徐超文,做课间操操场都要“隔日用”。"),
+              GoodExample("中国一拖704分厂厂区,全国国企年度盘点,在比赛中中国队夺冠。"),
           },
       .options = {},
   };
@@ -136,8 +149,39 @@ constexpr std::u32string_view kOnomatopoeiaChars =
 // Interjection-like endings: 好了好了, 来了来了, 走吧走吧.
 constexpr std::u32string_view kParticleChars = U"了的吧啊呀吗啦嘛哦";
 // Suffixes that derive a new word from the repeated noun, so that a compound ending in
-// the noun is followed by the derived word: 民营企业|企业家, 中小企业|企业界.
-constexpr std::u32string_view kDerivingSuffixes = U"家界";
+// the noun is followed by the derived word: 民营企业|企业家, 中小企业|企业界, and a verb
+// by its agent: 使用|使用者.
+constexpr std::u32string_view kDerivingSuffixes = U"家界者";
+
+// Content characters that double as a word or inside a common pattern: classifiers
+// (一次次, 个个, 层层), time words (天天, 年年), adverbs and adjectives (常常, 渐渐, 紧紧,
+// 好好, 高高), kinship and baby-talk nouns (妈妈, 宝宝).
+constexpr std::u32string_view kReduplicatingChars =
+    U"个次条件家户人天年月日时岁代层处步声片点样种位名项批轮回遍趟节句滴张本只块根颗朵排份首"
+    U"篇段幅座栋间门头常往渐刚仅纷紧牢久默悄偏恰屡频稍微匆每各高大小好快慢早远深多少轻静"
+    U"满稳白红绿黑蓝青紫黄热冷暖凉胖瘦厚薄圆直弯细粗松急真足亮乎洋冲巴茸滚灿甸油晶彤呵眯腾"
+    U"喷零荡睁漉绵糊淋闪汪妈爸哥姐弟妹爷奶婆公叔姑舅宝娃星";
+// Suffixes of names of units, places and buildings, and of kinds of documents: the first
+// of two copies ends such a name and the second starts the next word (宣传部|部长,
+// 市|市场监管局, 龙门山|山顶, 中文版|版权).
+constexpr std::u32string_view kUnitSuffixChars =
+    U"省市县区乡镇村州部局厅处科室股组队厂站所院校馆社委办司署团班系会园场港店库城街路道"
+    U"巷桥楼湖山河江海湾岛洲峰岭寺庙宫殿塔段线号版档单册型码"
+    // The same in traditional characters (壓縮檔|檔案, 位元組|組合).
+    U"縣區鄉鎮廳處組隊廠館團會園場庫橋樓灣島嶺廟宮線號檔單冊碼";
+// Single-character words that never begin a compound with what follows (该|产|产业,
+// 他|强|强调, 专访时|表|表示, 100位|中|中国): determiners, pronouns, adverbs,
+// conjunctions, postpositions, classifiers.
+constexpr std::u32string_view kClosedWordChars =
+    U"该此其这那每各我你他她它们很更最太再才只便即却还也都又已曾正将就所以如若及等与和或"
+    U"并而但因且的了着过在是有从对为向把被让给由于时前后中上下里内外个位名项座批条件种类支只台";
+// Free-standing verbs, prepositions, locatives and modals, which stand next to a word
+// holding the same character: 要|要求, 有|有效, 会议|中|中国, 散|散步, 上|上海, 只有|有,
+// 可以|以.
+constexpr std::u32string_view kFreeChars =
+    U"看听说走谈想试聊问查找读写学练散跑洗睡帮见握招摇跳唱照遛玩逛歇喝吃尝泡晒敲拍摸揉捶"
+    U"转梳刷叹伸挥搓眨抬扭踢打聚碰算比讲画动坐站躺等逗哄劝数搬擦扫收修补换挑选"
+    U"有要会可到去来出进回过请叫做用上下前后里外内中旁以于自按据随沿凭趁除经跟同替朝离当";
 
 // Characters that mostly spell foreign names (塔那那利佛, 坦桑尼亚): a unit made only of
 // them is a transliteration, where repeats are normal (尼亚尼亚, 朗格朗格).
@@ -153,6 +197,10 @@ constexpr std::string_view kPreverbalWords[] = {
     "开始", "继续", "已经", "尚未", "没有", "不",   "未",   "已",   "要",   "能",   "会",   "将",
     "再",   "先",   "又",   "也",   "都",   "就",   "还",   "才",   "去",   "来",   "请",
 };
+
+// Directional and resultative complements (鼓起来, 做出) and aspect particles (作出了).
+constexpr std::u32string_view kVerbalComplementChars = U"来去出起上下回过开到完好住了着";
+constexpr std::u32string_view kAspectChars = U"了着过";
 
 // Two-character words that reduplicate as ABAB: verbs of trying or doing briefly,
 // vivid adjectives, interjections.
@@ -257,7 +305,7 @@ class DoubledWordRule final : public Rule {
     const ByteRange doubled{p, p + 2 * unit};
     if (document.IsExcluded(doubled)) return false;
     if (!segmenter) segmenter.emplace();
-    if (!PassesSegmentation(text, segment, p, unit, chars.size(), *segmenter)) return false;
+    if (!PassesSegmentation(text, segment, p, unit, chars, *segmenter)) return false;
     std::string message = "\"";
     message.append(word).append("\" is repeated (\"").append(doubled.In(text));
     message.append("\"), an OCR stutter");
@@ -275,17 +323,26 @@ class DoubledWordRule final : public Rule {
                            const std::u32string& chars, std::string_view word) const {
     const std::size_t unit = word.size();
     if (chars.size() == 1) {
-      if (!IsFreeFunctionChar(chars[0])) return false;
-      // AABB and BBAA: 的的确确, 实实在在, 和和美美.
+      const char32_t c = chars[0];
+      if (Has(kNumeralChars, c) || Has(kOnomatopoeiaChars, c) || Has(kReduplicatingChars, c)) {
+        return false;
+      }
+      const char32_t before1 = CharBefore(text, segment, p);
+      const char32_t before2 =
+          before1 == kInvalidCodePoint
+              ? kInvalidCodePoint
+              : CharBefore(text, segment, p - DecodeUtf8Before(text, p).length);
       const char32_t after1 = CharAt(text, segment, p + 2 * unit);
       const char32_t after2 = CharAt(text, segment, p + 3 * unit);
+      // Three in a row (哈哈哈) is no stutter of a word.
+      if (before1 == c || after1 == c) return false;
+      // AABB and BBAA: 的的确确, 实实在在, 和和美美.
       if (after1 != kInvalidCodePoint && after1 == after2) return false;
-      if (p >= segment.begin + 2 * unit) {
-        const char32_t before2 = CharAt(text, segment, p - 2 * unit);
-        const char32_t before1 = CharAt(text, segment, p - unit);
-        if (before1 != kInvalidCodePoint && before1 == before2) return false;
-      }
-      return true;
+      if (before1 != kInvalidCodePoint && before1 == before2) return false;
+      // A classifier after a numeral: 一座座, 一棵棵.
+      if (Has(kNumeralChars, before1)) return false;
+      // A short run of Han characters on its own is a name or a label (郭飞飞, 程程亮).
+      return !InShortNameRun(text, segment, p, 2 * unit);
     }
     // AA inside a longer unit (哈哈哈哈 as 哈哈 twice) is a one-character repeat.
     if (std::all_of(chars.begin(), chars.end(), [&](char32_t c) { return c == chars[0]; })) {
@@ -297,10 +354,6 @@ class DoubledWordRule final : public Rule {
                     [](char32_t c) { return Has(kOnomatopoeiaChars, c); })) {
       return false;
     }
-    if (std::all_of(chars.begin(), chars.end(),
-                    [](char32_t c) { return Has(kTransliterationChars, c); })) {
-      return false;
-    }
     // A phrase, not a word: 的函数|的函数.
     if (chars.size() > 2 &&
         (IsFreeFunctionChar(chars.front()) || IsFreeFunctionChar(chars.back()))) {
@@ -308,19 +361,27 @@ class DoubledWordRule final : public Rule {
     }
     // 一步一步, 一点一点, 一个一个: a numeral-classifier phrase repeated.
     if (chars[0] == U'一') return false;
-    if (chars.size() == 2 && Has(kParticleChars, chars[1])) return false;
-    if (chars.size() == 2 && std::binary_search(abab_.begin(), abab_.end(), word)) return false;
-    const char32_t next = CharAt(text, segment, p + 2 * unit);
-    if (Has(kDerivingSuffixes, next)) return false;
+    // A repeated interjection stands alone (好的好的。), a word does not (目的目的地).
+    if (chars.size() == 2 && Has(kParticleChars, chars[1]) &&
+        !IsHan(CharAt(text, segment, p + 2 * unit))) {
+      return false;
+    }
+    // The character after the second copy, past a column-wrap space (企业 家).
+    std::size_t after = p + 2 * unit;
+    while (after < segment.end && (text[after] == ' ' || text.substr(after, 3) == "\u3000")) {
+      after += text[after] == ' ' ? 1 : 3;
+    }
+    if (Has(kDerivingSuffixes, CharAt(text, segment, after))) return false;
     return true;
   }
 
   // The dictionary segmentation of a short window must read the two copies as the same
   // whole words, side by side, and the first copy must not be the tail of a compound
   // with what precedes it (民营企业|企业家: 民|营 are bound, single-character pieces).
-  static bool PassesSegmentation(std::string_view text, ByteRange segment, std::size_t p,
-                                 std::size_t unit, std::size_t length, WordSegmenter& segmenter) {
-    constexpr int kContext = 6;  // characters each side
+  bool PassesSegmentation(std::string_view text, ByteRange segment, std::size_t p, std::size_t unit,
+                          const std::u32string& chars, WordSegmenter& segmenter) const {
+    const std::size_t length = chars.size();
+    const int kContext = length == 1 ? 4 : 6;  // characters each side
     std::size_t begin = p;
     for (int n = 0; n < kContext && begin > segment.begin; ++n) {
       begin -= DecodeUtf8Before(text, begin).length;
@@ -331,18 +392,51 @@ class DoubledWordRule final : public Rule {
     const std::vector<std::size_t> boundaries = segmenter.Boundaries(window);
     const std::size_t first = p - begin;
     const std::size_t second = first + unit;
-    if (!IsBoundaryIn(boundaries, first) || !IsBoundaryIn(boundaries, second)) return false;
-    // Both copies split alike (the second may run on into a longer word: 负责|负责人).
+    if (!IsBoundaryIn(boundaries, second)) return false;
+    if (length == 1) {
+      const char32_t c = DecodeUtf8(window, first).code_point;
+      if (!IsFreeFunctionChar(c)) {
+        return PassesContentCharSegmentation(window, boundaries, first, c, begin == segment.begin,
+                                             end == segment.end);
+      }
+    }
+    if (!IsBoundaryIn(boundaries, first)) return false;
+    // Both copies split alike (the second may run on into a longer word: 负责|负责人), or
+    // the first copy falls apart and the second starts a longer word (总|书|总书记,
+    // 离|不|离不开: the stutter of a word's beginning).
     int inner = 0;
+    bool alike = true;
+    bool second_inner = false;
     for (std::size_t k = 3; k < unit; k += 3) {
       const bool in_first = IsBoundaryIn(boundaries, first + k);
-      if (in_first != IsBoundaryIn(boundaries, second + k)) return false;
+      const bool in_second = IsBoundaryIn(boundaries, second + k);
+      alike = alike && in_first == in_second;
+      second_inner = second_inner || in_second;
       inner += in_first ? 1 : 0;
     }
-    // A two-character unit must be one word; three or four characters at most two words
-    // (年|龙 in 2024年|龙年|龙游 is no word at all).
-    if (length == 2 && inner != 0) return false;
-    if (length > 2 && inner > 1) return false;
+    // A unit of characters that mostly spell foreign names is a transliteration, where
+    // repeats are normal (尼亚尼亚, 朗格朗格), unless the second copy runs on into a longer
+    // word (西南|西南角).
+    if (IsBoundaryIn(boundaries, second + unit) &&
+        std::all_of(chars.begin(), chars.end(),
+                    [](char32_t c) { return Has(kTransliterationChars, c); })) {
+      return false;
+    }
+    // The second copy ends where a word ends, or runs on into a longer one (教育|教育局).
+    const bool second_ends = IsBoundaryIn(boundaries, second + unit);
+    // ABAB reduplication (研究研究), not where the second copy runs on (宣传|宣传单).
+    if (length == 2 && second_ends &&
+        std::binary_search(abab_.begin(), abab_.end(), window.substr(first, unit))) {
+      return false;
+    }
+    if (!alike) {
+      if (second_inner || IsBoundaryIn(boundaries, second + unit)) return false;
+    } else {
+      // A two-character unit must be one word; three or four characters at most two words
+      // (年|龙 in 2024年|龙年|龙游 is no word at all).
+      if (length == 2 && inner != 0) return false;
+      if (length > 2 && inner > 1) return false;
+    }
     if (length == 1) return PassesSingleCharSegmentation(window, boundaries, first);
     if (first == 0) return true;
     // The word before the first copy.
@@ -351,11 +445,17 @@ class DoubledWordRule final : public Rule {
     const std::string_view left_word = window.substr(left, first - left);
     const Decoded left_char = DecodeUtf8(left_word, 0);
     if (!IsHan(left_char.code_point)) return true;
-    if (std::find(std::begin(kPreverbalWords), std::end(kPreverbalWords), left_word) !=
-        std::end(kPreverbalWords)) {
-      return false;
-    }
-    if (left_char.length == left_word.size() && !IsFreeFunctionChar(left_char.code_point)) {
+    // A verb and its object (无法复制|复制槽); a first copy that is no word is no verb, and
+    // a second copy with a complement or an aspect particle is no object (没有|鼓起|鼓起来,
+    // 已|作出|作出|了).
+    const char32_t after = second + unit < window.size()
+                               ? DecodeUtf8(window, second + unit).code_point
+                               : kInvalidCodePoint;
+    const bool verbal_second =
+        Has(kVerbalComplementChars, after) && (!second_ends || Has(kAspectChars, after));
+    if (alike && !verbal_second &&
+        std::find(std::begin(kPreverbalWords), std::end(kPreverbalWords), left_word) !=
+            std::end(kPreverbalWords)) {
       return false;
     }
     // The word before and the first copy make one dictionary word (中小企业|企业主).
@@ -383,6 +483,113 @@ class DoubledWordRule final : public Rule {
     };
     return !(first >= kChar && single_content_char(first - kChar) &&
              single_content_char(first + 2 * kChar));
+  }
+
+  // A doubled content character (整治治, 工工作). ICU reads the doubled text; the two
+  // copies must split into a word holding one copy and the other copy alone, and the
+  // lone copy must not be a word of its own in that place:
+  //  - 整治|治|作为, 布局|局|、: the lone second copy is followed by a word or
+  //    punctuation. When a single character follows (全国|国|企), ICU does not know the
+  //    words there, and the reading is left alone.
+  //  - 重要|工|工作: the lone first copy follows a word or punctuation, and is not a name
+  //    suffix (宣传部|部长, 市|市场监管局) or a free verb, modal or locative (要|要求,
+  //    比赛中|中国队, 散|散步).
+  // Both copies in words (工作|作为, 签订|订单) are adjacent words sharing a character, both
+  // alone (分|厂|厂|区, 节|节|高) a stretch ICU does not know: left alone.
+  static bool PassesContentCharSegmentation(std::string_view window,
+                                            const std::vector<std::size_t>& boundaries,
+                                            std::size_t first, char32_t c, bool at_start,
+                                            bool at_end) {
+    constexpr std::size_t kChar = 3;
+    const std::size_t second = first + kChar;
+    const auto at_second = std::lower_bound(boundaries.begin(), boundaries.end(), second);
+    const std::size_t w1_begin = *(at_second - 1);
+    const std::size_t w2_end = *(at_second + 1);
+    const bool first_alone = w1_begin == first;
+    const bool second_alone = w2_end == second + kChar;
+    if (first_alone == second_alone) return false;
+    if (!first_alone &&
+        HanCount(window.substr(w1_begin, first - w1_begin)) * kChar != first - w1_begin) {
+      return false;
+    }
+    if (second_alone) {
+      // The token after the lone second copy.
+      if (w2_end == window.size()) return at_end;
+      const std::size_t next_end = *(at_second + 2);
+      const std::string_view next = window.substr(w2_end, next_end - w2_end);
+      const char32_t n = DecodeUtf8(next, 0).code_point;
+      // Punctuation after it (书画|画|、, 当前|前|，): nothing the lone copy could go with.
+      if (!IsHan(n)) return IsPunctuationLike(n);
+      if (Has(kFreeChars, c)) return false;  // 只有|有|超级, 可以|以|这种
+      if (HanCount(next) >= 2) return true;
+      // A particle or conjunction after the lone copy (发展|展|的, 公路|路|及).
+      return next.size() == kChar && IsFreeFunctionChar(n);
+    }
+    if (Has(kUnitSuffixChars, c) || Has(kFreeChars, c)) return false;
+    // The token before the lone first copy.
+    if (first == 0) return at_start;
+    const std::size_t prev_begin = *(at_second - 2);
+    const std::string_view prev = window.substr(prev_begin, first - prev_begin);
+    const char32_t b = DecodeUtf8Before(prev, prev.size()).code_point;
+    // After punctuation or a Latin word (SoReal|洛|洛阳), not after digits (2024|年|年底).
+    if (!IsHan(b)) return IsPunctuationLike(b) || (b < 0x80 && std::isalpha(static_cast<int>(b)));
+    if (HanCount(prev) * kChar != prev.size()) return false;
+    // A word, or a character that ends a name (指挥部|持|持续) or begins no compound
+    // (该|产|产业); other single characters may form an unknown word with the lone copy
+    // (文|旅|旅游, 课|间|操|操场).
+    return HanCount(prev) >= 2 || Has(kUnitSuffixChars, b) || Has(kClosedWordChars, b);
+  }
+
+  // Punctuation or a space, not a digit or a Latin letter.
+  static bool IsPunctuationLike(char32_t c) {
+    if (c == kInvalidCodePoint) return false;
+    if (c < 0x80) return !std::isalnum(static_cast<unsigned char>(c));
+    return !IsFullwidthDigit(c) && !(c >= 0xFF21 && c <= 0xFF5A);
+  }
+
+  // The number of Han characters in `s`.
+  static std::size_t HanCount(std::string_view s) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < s.size();) {
+      const Decoded d = DecodeUtf8(s, i);
+      n += IsHan(d.code_point) ? 1 : 0;
+      i += d.length;
+    }
+    return n;
+  }
+
+  // Whether [p, p + size) lies in a run of at most four Han characters set off by spaces,
+  // brackets or line ends, not by clause punctuation: a name or a label (郭飞飞, 程程亮,
+  // （刘艳艳 朱晓茹）).
+  static bool InShortNameRun(std::string_view text, ByteRange segment, std::size_t p,
+                             std::size_t size) {
+    auto sets_off = [](char32_t c) {
+      return c == kInvalidCodePoint ||
+             !(IsCjkPunctuation(c) || c == U',' || c == U'.' || c == U';' || c == U':' ||
+               c == U'!' || c == U'?') ||
+             c == U'（' || c == U'）' || c == U'【' || c == U'】' || c == U'　';
+    };
+    std::size_t n = size / 3;
+    std::size_t at = p;
+    for (; n <= 4 && at > segment.begin; ++n) {
+      const Decoded d = DecodeUtf8Before(text, at);
+      if (!IsHan(d.code_point)) break;
+      at -= d.length;
+    }
+    if (n > 4 || !sets_off(CharBefore(text, segment, at))) return false;
+    at = p + size;
+    for (; n <= 4 && at < segment.end; ++n) {
+      const Decoded d = DecodeUtf8(text, at);
+      if (!IsHan(d.code_point)) break;
+      at += d.length;
+    }
+    return n <= 4 && sets_off(CharAt(text, segment, at));
+  }
+
+  // The character ending at `offset`, or kInvalidCodePoint at the segment start.
+  static char32_t CharBefore(std::string_view text, ByteRange segment, std::size_t offset) {
+    if (offset <= segment.begin || offset > segment.end) return kInvalidCodePoint;
+    return DecodeUtf8Before(text, offset).code_point;
   }
 
   // The character starting at `offset`, or kInvalidCodePoint outside the segment.
