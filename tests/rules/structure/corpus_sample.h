@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/byte_range.h"
+
 namespace ocrlint::testing_util {
 
 // The bytes of corpus_samples/<name>.
@@ -25,6 +27,13 @@ inline std::size_t UniqueOffset(std::string_view text, std::string_view needle) 
   EXPECT_NE(at, std::string_view::npos) << needle;
   EXPECT_EQ(text.find(needle, at + 1), std::string_view::npos) << needle << " is not unique";
   return at;
+}
+
+// The range of the first occurrence of `span` in `text`.
+inline ByteRange RangeOf(std::string_view text, std::string_view span) {
+  const std::size_t at = text.find(span);
+  EXPECT_NE(at, std::string_view::npos) << span;
+  return ByteRange{at, at + span.size()};
 }
 
 }  // namespace ocrlint::testing_util

@@ -6,26 +6,17 @@
 #include <vector>
 
 #include "rules/hygiene/rule_check.h"
+#include "rules/structure/corpus_sample.h"
 #include "rules/structure/structure_rules.h"
 
 namespace ocrlint {
 namespace {
 
+using testing_util::ReadCorpusSample;
+
+using testing_util::RangeOf;
+
 using testing_util::RuleCheck;
-
-std::string ReadSample(const std::string& name) {
-  std::ifstream in(std::string(OCRLINT_SOURCE_DIR) + "/corpus_samples/" + name, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-// The range of the first occurrence of `span` in `text`.
-ByteRange RangeOf(const std::string& text, const std::string& span) {
-  const std::size_t at = text.find(span);
-  EXPECT_NE(at, std::string::npos) << span;
-  return ByteRange{at, at + span.size()};
-}
 
 class DoubledWordRuleTest : public testing::Test {
  protected:
@@ -208,7 +199,7 @@ TEST_F(DoubledWordRuleTest, CorpusSamples) {
       {"luoyang-jianxi-interview.md", {}},
   };
   for (const auto& expected : kExpected) {
-    const std::string page = ReadSample(expected.file);
+    const std::string page = ReadCorpusSample(expected.file);
     std::vector<std::string> spans;
     for (const Diagnostic& d : check_.Run(page, expected.file)) {
       spans.emplace_back(d.range.In(page));

@@ -6,19 +6,15 @@
 #include <vector>
 
 #include "rules/hygiene/rule_check.h"
+#include "rules/structure/corpus_sample.h"
 #include "rules/structure/structure_rules.h"
 
 namespace ocrlint {
 namespace {
 
-using testing_util::RuleCheck;
+using testing_util::ReadCorpusSample;
 
-std::string ReadSample(const std::string& name) {
-  std::ifstream in(std::string(OCRLINT_SOURCE_DIR) + "/corpus_samples/" + name, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+using testing_util::RuleCheck;
 
 // The byte range of the n-th (0-based) occurrence of `needle`.
 ByteRange Find(const std::string& text, const std::string& needle, int n = 0) {
@@ -119,7 +115,7 @@ TEST_F(DuplicateParagraphRuleTest, LegitimateRepeatsStaySilent) {
 // / 协同育人… / 顾大局、谋定位… appears three times, the third copy cut short after its
 // first paragraph.
 TEST_F(DuplicateParagraphRuleTest, RepeatedBlockOf000) {
-  const std::string text = ReadSample("luoyang-yichuan-interview.txt");
+  const std::string text = ReadCorpusSample("luoyang-yichuan-interview.txt");
   ASSERT_FALSE(text.empty());
   const std::string de = "抓德育、稳发展，创建特色学校。";
   const std::string gu = "顾大局、谋定位，加快高速发展。";
@@ -144,7 +140,7 @@ TEST_F(DuplicateParagraphRuleTest, RepeatedBlockOf000) {
 TEST_F(DuplicateParagraphRuleTest, OtherRealPagesStaySilent) {
   for (const char* name : {"luoyang-cadre-training.txt", "luoyang-laocheng-interview.txt",
                            "luoyang-rural-revitalisation.md", "luoyang-jianxi-interview.md"}) {
-    const std::string text = ReadSample(name);
+    const std::string text = ReadCorpusSample(name);
     ASSERT_FALSE(text.empty()) << name;
     EXPECT_TRUE(check_.Run(text, name).empty()) << name;
   }

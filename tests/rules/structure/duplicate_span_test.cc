@@ -6,19 +6,15 @@
 #include <vector>
 
 #include "rules/hygiene/rule_check.h"
+#include "rules/structure/corpus_sample.h"
 #include "rules/structure/structure_rules.h"
 
 namespace ocrlint {
 namespace {
 
-using testing_util::RuleCheck;
+using testing_util::ReadCorpusSample;
 
-std::string ReadSample(const std::string& name) {
-  std::ifstream in(std::string(OCRLINT_SOURCE_DIR) + "/corpus_samples/" + name, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+using testing_util::RuleCheck;
 
 // The byte range of the n-th (0-based) occurrence of `needle`.
 ByteRange Find(const std::string& text, const std::string& needle, int n = 0) {
@@ -131,7 +127,7 @@ TEST_F(DuplicateSpanRuleTest, ShortRepeatsNeedMinChars) {
 // corpus_samples/luoyang-cadre-training.txt (seed 002): the tail of the paragraph about
 // the 元宇宙产业园 is pasted again after 要强化 in the next paragraph.
 TEST_F(DuplicateSpanRuleTest, PastedTailOf002) {
-  const std::string text = ReadSample("luoyang-cadre-training.txt");
+  const std::string text = ReadCorpusSample("luoyang-cadre-training.txt");
   ASSERT_FALSE(text.empty());
   const std::string repeat =
       "互动、亲子探索乐园、赛博风格街区及户外主题集市等多种新业态。据介绍,该项目2022年10月开工"
@@ -149,7 +145,7 @@ TEST_F(DuplicateSpanRuleTest, PastedTailOf002) {
 // corpus_samples/luoyang-rural-revitalisation.md (seed 003): a sentence of the city
 // management interview also stands in the 洛龙区 interview before it.
 TEST_F(DuplicateSpanRuleTest, SentenceOfAnotherArticleIn003) {
-  const std::string text = ReadSample("luoyang-rural-revitalisation.md");
+  const std::string text = ReadCorpusSample("luoyang-rural-revitalisation.md");
   ASSERT_FALSE(text.empty());
   const std::string repeat =
       "强力推进中心城区“北国花城”建设三年行动,全面建成花园式社区、学校、企业、公共服务中心,"
@@ -190,7 +186,7 @@ TEST_F(DuplicateSpanRuleTest, OtherRealPagesStaySilent) {
   for (const char* name :
        {"luoyang-yichuan-interview.txt", "luoyang-laocheng-interview.txt",
         "luoyang-jianxi-interview.md", "crafted-clean.md", "taiwan-traditional-sample.md"}) {
-    const std::string text = ReadSample(name);
+    const std::string text = ReadCorpusSample(name);
     ASSERT_FALSE(text.empty()) << name;
     EXPECT_TRUE(check_.Run(text, name).empty()) << name;
   }
