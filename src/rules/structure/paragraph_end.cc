@@ -21,6 +21,8 @@ constexpr std::size_t kMaxCaptionChars = 40;
 constexpr std::size_t kMinBodyBytes = 45;
 // Body text without terminal punctuation has at least this many characters.
 constexpr std::size_t kMinBodyChars = 10;
+// How far around a junction an article is searched for the characters it split.
+constexpr std::size_t kNearbyBytes = 9000;
 // Characters of each half that ICU segments around a junction.
 constexpr int kWindowChars = 4;
 
@@ -190,6 +192,19 @@ bool IsCredit(std::string_view text) {
          Contains(text, "实习生") || text.ends_with(" 摄") || text.ends_with("\u3000摄");
 }
 
+// A proof or layout credit line of the page furniture: "校对：王岚 组版：晓南",
+// "责编：… 美编：…". It closes an article like a byline.
+bool IsFurnitureCredit(std::string_view text) {
+  static constexpr std::string_view kLabels[] = {"校对", "组版", "责编", "编辑", "美编", "版式"};
+  for (const std::string_view label : kLabels) {
+    if (StartsWith(text, label) || Contains(text, std::string(" ").append(label))) {
+      const std::size_t at = text.find(label) + label.size();
+      if (StartsWith(text.substr(at), "：") || StartsWith(text.substr(at), ":")) return true;
+    }
+  }
+  return false;
+}
+
 std::size_t CountChars(std::string_view text, std::size_t limit) {
   std::size_t n = 0;
   for (const char byte : text) {
@@ -225,6 +240,11 @@ std::optional<std::size_t> TrailingGroupStart(std::string_view text, std::size_t
 
 End AnalyzeEnd(std::string_view text, ByteRange content) {
   End end;
+  if (content.size() <= 120 && IsFurnitureCredit(content.In(text))) {
+    end.terminated = true;
+    end.credit = true;
+    return end;
+  }
   std::size_t pos = content.end;
   std::size_t last_terminal = content.begin;
   bool seen_terminal = false;
@@ -516,17 +536,7 @@ class Analyzer {
       const ByteRange b = blocks_[*second].content;
       std::string joiner;
       std::size_t cut = blocks_[i].content.end;
-      // Body text directly followed by body text is one sentence unless the second opens
-      // a sentence of its own; otherwise (and always for Latin text) evidence decides.
-      const bool need_evidence = strict || interleaved > 0 || IsAsciiLetter(ends_[i].last) ||
-                                 IsAsciiLetter(static_cast<unsigned char>(text_[b.begin])) ||
-                                 StartsFresh(i, *second);
-      bool strong = LatinContinues(i, b, joiner, cut);
-      if (need_evidence && !strong) {
-        strong = (open.mark != 0 && ClosesCarriedMark(text_, b, open.mark)) ||
-                 DanglingEnd(i).has_value() || StartsWithNonStarter(b) || WordSpansJunction(i, b);
-      }
-      if (!need_evidence || strong) {
+      if (Continues(i, *second, open, strict && interleaved > 0, joiner, cut)) {
         BrokenSentence broken;
         broken.first = i;
         broken.second = *second;
@@ -540,6 +550,34 @@ class Analyzer {
       }
     }
     ReportTruncation(i, open, /*body=*/!strict);
+  }
+
+  // Whether the sentence left open at the end of block i goes on in block j, or block i
+  // lost its end (and j starts something new). Evidence that the text runs on: a Latin
+  // word or sentence going on, a quote or bracket closed in j, j starting with what cannot
+  // start a sentence, a dictionary word spanning the junction (一体推|进), or the two
+  // characters at the junction standing side by side elsewhere in the article (督|导 where
+  // the article says 督导 again). Evidence of a loss: j opens a sentence of its own, or
+  // block i ends with a function word or with a lone character that forms no word with
+  // what precedes it, and nothing joins it to j. Without either, adjacent body text is one
+  // sentence. `guarded` (a deck above captions or headlines at the top of an article):
+  // only evidence that the text runs on joins.
+  bool Continues(std::uint32_t i, std::uint32_t j, OpenMark open, bool guarded,
+                 std::string& joiner, std::size_t& cut) {
+    const ByteRange b = blocks_[j].content;
+    if (LatinContinues(i, b, joiner, cut)) return true;
+    if (open.mark != 0 && ClosesCarriedMark(text_, b, open.mark)) return true;
+    if (StartsWithNonStarter(b)) return true;
+    const Junction junction = AnalyzeJunction(i, b);
+    if (junction.spans || PairSeenNearby(i, b)) return true;
+    if (guarded || IsAsciiLetter(ends_[i].last) ||
+        IsAsciiLetter(static_cast<unsigned char>(text_[b.begin]))) {
+      return false;
+    }
+    if (StartsFresh(i, j)) return false;
+    if (IsDanglingComma(ends_[i].last)) return true;
+    if (DanglingEnd(i).has_value()) return false;
+    return !junction.lone_last;
   }
 
   void CheckHeading(std::uint32_t i) {
@@ -607,17 +645,53 @@ class Analyzer {
     return Segmenter().IsBoundary(window, first.length);
   }
 
-  // ICU joins the last characters of the first half and the first of the second into one
-  // dictionary word ("一体推" + "进12万亩": 推进).
-  bool WordSpansJunction(std::uint32_t i, ByteRange b) {
+  // ICU's segmentation of the last characters of the first half and the first of the
+  // second: whether a dictionary word spans the junction ("一体推" + "进12万亩": 推进), and
+  // whether the first half ends with a character that forms no word with what precedes it
+  // ("…将工": a word begun and lost).
+  struct Junction {
+    bool spans = false;
+    bool lone_last = false;
+  };
+
+  Junction AnalyzeJunction(std::uint32_t i, ByteRange b) {
     const End& end = ends_[i];
-    if (!IsHan(end.last) || !IsHan(NextChar(text_, b.begin).code_point)) return false;
+    Junction junction;
+    if (!IsHan(end.last) || !IsHan(NextChar(text_, b.begin).code_point)) return junction;
     const std::size_t tail = HanTailBegin(text_, blocks_[i].content.begin, end.end);
     const std::size_t head = HanHeadEnd(text_, b.begin, b.end);
     window_.assign(text_.substr(tail, end.end - tail));
-    const std::size_t junction = window_.size();
+    const std::size_t at = window_.size();
     window_.append(text_.substr(b.begin, head - b.begin));
-    return !Segmenter().IsBoundary(window_, junction);
+    const std::vector<std::size_t> bounds = Segmenter().Boundaries(window_);
+    std::size_t before = 0;
+    bool found = false;
+    for (const std::size_t bound : bounds) {
+      if (bound == at) found = true;
+      if (bound < at) before = bound;
+    }
+    junction.spans = !found;
+    junction.lone_last = found && at - before == end.last_char.size();
+    return junction;
+  }
+
+  // The last character of the first half and the first of the second stand side by side
+  // elsewhere in the article (within kNearbyBytes): the article uses the word the break
+  // split ("督" / "导调研" where it says 督导 again). Function words pair with anything and
+  // count for nothing.
+  bool PairSeenNearby(std::uint32_t i, ByteRange b) const {
+    const End& end = ends_[i];
+    const Decoded first = NextChar(text_, b.begin);
+    if (!IsHan(end.last) || !IsHan(first.code_point)) return false;
+    if (IsDanglingWord(end.last) || IsDanglingWord(first.code_point) ||
+        IsNonStarterParticle(first.code_point)) {
+      return false;
+    }
+    std::string pair(end.last_char.In(text_));
+    pair.append(text_.substr(b.begin, first.length));
+    const std::size_t from = end.last_char.begin > kNearbyBytes ? end.last_char.begin - kNearbyBytes : 0;
+    const std::size_t to = std::min(text_.size(), b.begin + kNearbyBytes);
+    return text_.substr(from, to - from).find(pair) != std::string_view::npos;
   }
 
   // A hyphenated Latin word broken at the line end, or a Latin sentence going on in
@@ -637,35 +711,66 @@ class Analyzer {
     return true;
   }
 
-  // The second paragraph opens a new sentence of its own: a quotation or bracket, or a
-  // short topic sentence ("聚焦乡村振兴促共享。") as the parallel paragraphs of an
-  // interview begin: the first paragraph begins with one too, or a neighbouring paragraph
-  // begins with the same two characters (聚焦…, 聚焦…). A short sentence alone is no
-  // evidence ("私募股权投资" / "基金开展跟投试点。").
+  // The second paragraph opens a sentence of its own: a quotation or bracket, a word
+  // that opens a paragraph of news prose (a time, a connective, a demonstrative subject:
+  // 昨日， 此外， 据了解， 该项目…), a date (12月31日，), a reported-speech lead-in
+  // (…负责人介绍，), or the same first two characters as a neighbouring paragraph, as the
+  // parallel paragraphs of an interview begin (聚焦…, 聚焦…).
   bool StartsFresh(std::uint32_t i, std::uint32_t j) const {
     const ByteRange b = blocks_[j].content;
+    const std::string_view s = b.In(text_);
     const Decoded first = NextChar(text_, b.begin);
     if (IsSentenceOpener(first.code_point)) return true;
-    if (!StartsWithTopic(b)) return false;
-    if (StartsWithTopic(blocks_[i].content)) return true;
+    for (const std::string_view opener : kParagraphOpeners) {
+      if (StartsWith(s, opener)) return true;
+    }
+    if (StartsWithDate(s) || StartsWithSpeech(s)) return true;
     const std::string_view prefix = HeadChars(b, 2);
+    if (prefix.size() < 6) return false;
     const std::uint32_t from = j > 8 ? j - 8 : 0;
     const std::uint32_t to = std::min<std::uint32_t>(j + 8, blocks_.size());
     for (std::uint32_t k = from; k < to; ++k) {
-      if (k == j || blocks_[k].kind != BlockKind::kParagraph) continue;
+      if (k == j || k == i || blocks_[k].kind != BlockKind::kParagraph) continue;
       if (HeadChars(blocks_[k].content, 2) == prefix) return true;
     }
     return false;
   }
 
-  // A sentence of 6-14 characters without commas at the start of `range`.
-  bool StartsWithTopic(ByteRange range) const {
-    std::size_t pos = range.begin;
-    for (int n = 0; n < 16 && pos < range.end; ++n) {
-      const Decoded d = NextChar(text_, pos);
-      pos += d.length;
-      if (IsFullStop(d.code_point)) return n >= 6 && n <= 14;
+  static constexpr std::string_view kParagraphOpeners[] = {
+      "昨日", "今日", "日前", "近日", "近年来", "近期", "目前", "当前", "截至", "今年", "去年",
+      "前不久", "此前", "随后", "其间", "期间", "会上", "此外", "另外", "同时", "与此同时",
+      "其中", "其次", "首先", "最后", "然而", "但是", "因此", "所以", "总之", "据", "尤其",
+      "特别是", "值得一提", "尤为", "不仅如此", "不止于此", "对此", "为此", "由此", "如今",
+      "下一步", "接下来", "一是", "二是", "三是", "四是", "五是", "第一", "第二", "第三",
+      "该", "这些", "这是", "这一", "此次", "他", "她", "我们", "我市", "我国"};
+
+  // "12月31日，", "2024年，", "13日，".
+  static bool StartsWithDate(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size() && i < 4 && IsAsciiDigit(static_cast<unsigned char>(s[i]))) ++i;
+    if (i == 0) return false;
+    const std::string_view rest = s.substr(i);
+    return StartsWith(rest, "月") || StartsWith(rest, "日") ||
+           (StartsWith(rest, "年") && !StartsWith(rest.substr(3), "度"));
+  }
+
+  // A first clause of at most 14 characters ending with a verb of saying and a comma or
+  // colon: "中航光电相关负责人介绍，".
+  static bool StartsWithSpeech(std::string_view s) {
+    static constexpr std::string_view kVerbs[] = {"表示", "介绍", "强调", "指出", "认为",
+                                                  "说", "称", "坦言", "透露", "提到"};
+    std::size_t pos = 0;
+    for (int n = 0; n < 16 && pos < s.size(); ++n) {
+      const Decoded d = NextChar(s, pos);
+      if (d.code_point == U'，' || d.code_point == U'：') {
+        const std::string_view clause = s.substr(0, pos);
+        for (const std::string_view verb : kVerbs) {
+          if (clause.ends_with(verb) && clause.size() > verb.size()) return true;
+        }
+        return false;
+      }
       if (IsSentencePunct(d.code_point)) return false;
+      pos += d.length;
     }
     return false;
   }
