@@ -23,6 +23,11 @@ constexpr std::size_t kMinBodyBytes = 45;
 constexpr std::size_t kMinBodyChars = 10;
 // How far around a junction an article is searched for the characters it split.
 constexpr std::size_t kNearbyBytes = 9000;
+// A deck (the summary above or below a headline) is shorter than this.
+constexpr std::size_t kMaxDeckChars = 64;
+// An unclosed mark in a heading is a sign of a cut only this close to its end (further back
+// it is a lost closing mark, not lost text).
+constexpr int kMaxHeadingOpenDistance = 8;
 // Characters of each half that ICU segments around a junction.
 constexpr int kWindowChars = 4;
 
@@ -187,6 +192,7 @@ bool Contains(std::string_view text, std::string_view needle) {
 
 // A byline or credit: "洛报融媒记者 郭学锋 通讯员 文鹏", "张铁生 文/图", "...许柯 摄".
 bool IsCredit(std::string_view text) {
+  if (Contains(text, "本报讯")) return false;  // the lead of an article, not a byline
   return Contains(text, "记者") || Contains(text, "通讯员") || Contains(text, "文/图") ||
          Contains(text, "图/文") || Contains(text, "摄影") || Contains(text, "供图") ||
          Contains(text, "实习生") || text.ends_with(" 摄") || text.ends_with("\u3000摄");
@@ -255,7 +261,11 @@ End AnalyzeEnd(std::string_view text, ByteRange content) {
       pos -= d.length;
       continue;
     }
-    if (IsTerminal(c)) {
+    // A dash written as a hyphen after prose ("……施工景象-") also introduces what follows.
+    const bool hyphen_dash = c == U'-' && pos - d.length > content.begin &&
+                             !IsAsciiLetter(PrevChar(text, pos - d.length).code_point) &&
+                             !IsAsciiDigit(PrevChar(text, pos - d.length).code_point);
+    if (IsTerminal(c) || hyphen_dash) {
       end.terminated = true;
       seen_terminal = true;
       last_terminal = pos;
@@ -367,12 +377,23 @@ bool HasSentencePunctBefore(std::string_view text, ByteRange content, std::size_
   return false;
 }
 
+bool HasClausePunctBefore(std::string_view text, ByteRange content, std::size_t end) {
+  std::size_t pos = content.begin;
+  while (pos < end) {
+    const Decoded d = NextChar(text, pos);
+    if (d.code_point != U'、' && IsSentencePunct(d.code_point)) return true;
+    pos += d.length;
+  }
+  return false;
+}
+
 // The innermost mark opened in the last sentence of [begin, end) and never closed (0 if
 // none). Reads backwards from the end, past full stops inside a quotation, for at most
 // kMaxOpenScan characters: a mark opened further back is no sign of a cut. ASCII straight
 // quotes are paired by count over the whole range.
 struct OpenMark {
   char32_t mark = 0;
+  int distance = 0;  // characters from the mark to the end
 };
 
 constexpr int kMaxOpenScan = 160;
@@ -394,11 +415,11 @@ OpenMark UnclosedMark(std::string_view text, ByteRange range) {
     if (closer == 0) continue;
     int k = depth - 1;
     while (k >= 0 && pending[k] != closer) --k;
-    if (k < 0) return OpenMark{c};
+    if (k < 0) return OpenMark{c, n};
     depth = k;
   }
   const auto quotes = std::count(text.begin() + range.begin, text.begin() + range.end, '"');
-  if (quotes % 2 == 1) return OpenMark{U'"'};
+  if (quotes % 2 == 1) return OpenMark{U'"', kMaxOpenScan};
   return OpenMark{};
 }
 
@@ -485,7 +506,15 @@ class Analyzer {
     if (CountChars(s, kMinBodyChars) < kMinBodyChars) return false;
     // A numbered or dashed line is a subheading unless it holds a whole sentence
     // ("——用好市场化手段解决关键问题。建立……").
+    // Headings and captions do not end with a comma.
+    if (IsDanglingComma(ends_[i].last)) return true;
     const bool list_led = IsListLed(text_, block.content);
+    // A headline may enumerate with 、 ("徐衣显调研环保督查问题整改、……等工作"); a short
+    // line needs a comma or a stop to be a sentence.
+    if (CountChars(s, kMaxCaptionChars) <= kMaxCaptionChars &&
+        !HasClausePunctBefore(text_, block.content, ends_[i].last_char.begin)) {
+      return false;
+    }
     return HasSentencePunctBefore(text_, block.content, ends_[i].last_char.begin, list_led);
   }
 
@@ -536,7 +565,10 @@ class Analyzer {
       const ByteRange b = blocks_[*second].content;
       std::string joiner;
       std::size_t cut = blocks_[i].content.end;
-      if (Continues(i, *second, open, strict && interleaved > 0, joiner, cut)) {
+      const bool guarded = strict && interleaved > 0 &&
+                           CountChars(ByteRange{blocks_[i].content.begin, ends_[i].end}.In(text_),
+                                      kMaxDeckChars) < kMaxDeckChars;
+      if (Continues(i, *second, open, guarded, joiner, cut)) {
         BrokenSentence broken;
         broken.first = i;
         broken.second = *second;
@@ -549,7 +581,9 @@ class Analyzer {
         return;
       }
     }
-    ReportTruncation(i, open, /*body=*/!strict);
+    // A deck at the top of an article may stand without terminal punctuation above the
+    // headline; body text after it is another matter.
+    ReportTruncation(i, open, /*body=*/!strict || (second.has_value() && interleaved == 0));
   }
 
   // Whether the sentence left open at the end of block i goes on in block j, or block i
@@ -581,7 +615,8 @@ class Analyzer {
   }
 
   void CheckHeading(std::uint32_t i) {
-    const OpenMark open = UnclosedMark(text_, ByteRange{blocks_[i].content.begin, ends_[i].end});
+    OpenMark open = UnclosedMark(text_, ByteRange{blocks_[i].content.begin, ends_[i].end});
+    if (open.distance > kMaxHeadingOpenDistance) open = OpenMark{};
     ReportTruncation(i, open, /*body=*/false);
   }
 
@@ -599,12 +634,79 @@ class Analyzer {
     } else if (const auto word = MidWordEnd(i)) {
       t.reason = TruncationReason::kMidWord;
       t.detail = *word;
+    } else if (const auto clause = StubClause(i); !body && clause) {
+      t.reason = TruncationReason::kMidWord;
+      t.detail = *clause;
+    } else if (const auto phrase = PhraseGoesOnNearby(i)) {
+      t.reason = TruncationReason::kMidWord;
+      t.detail = *phrase;
     } else if (body) {
       t.reason = TruncationReason::kNoContinuation;
     } else {
       return;
     }
     result_.truncated.push_back(std::move(t));
+  }
+
+  // A headline of clauses set apart by spaces whose last clause is a stub of one or two
+  // characters while every other clause has at least four ("真抓实干见成效 奋"): the
+  // parallel clauses of a headline are of a length. Returns the stub.
+  std::optional<std::string> StubClause(std::uint32_t i) const {
+    const std::string_view s = ByteRange{blocks_[i].content.begin, ends_[i].end}.In(text_);
+    const std::size_t space = s.find_last_of(' ');
+    if (space == std::string_view::npos || space + 1 >= s.size()) return std::nullopt;
+    const std::string_view last = s.substr(space + 1);
+    if (CountChars(last, 3) > 2) return std::nullopt;
+    std::size_t clauses = 0;
+    std::size_t begin = 0;
+    while (begin < space) {
+      std::size_t stop = s.find(' ', begin);
+      if (stop == std::string_view::npos || stop > space) stop = space;
+      const std::string_view clause = s.substr(begin, stop - begin);
+      if (!clause.empty()) {
+        if (CountChars(clause, 4) < 4) return std::nullopt;
+        ++clauses;
+      }
+      begin = stop + 1;
+    }
+    if (clauses == 0) return std::nullopt;
+    return std::string(last);
+  }
+
+  // The last three characters of the block stand elsewhere in the article (within
+  // kNearbyBytes), and there they always go on with the same Han character: the block
+  // lost the end of a phrase the article uses ("中原银行洛阳分行与孟津区签" where the
+  // article says 孟津区签署). Returns the three characters.
+  std::optional<std::string> PhraseGoesOnNearby(std::uint32_t i) {
+    const End& end = ends_[i];
+    if (!IsHan(end.last) || IsListLed(text_, blocks_[i].content)) return std::nullopt;
+    std::size_t begin = end.end;
+    for (int n = 0; n < 3; ++n) {
+      if (begin <= blocks_[i].content.begin) return std::nullopt;
+      const Decoded d = PrevChar(text_, begin);
+      if (!IsHan(d.code_point)) return std::nullopt;
+      begin -= d.length;
+    }
+    const std::string_view phrase = ByteRange{begin, end.end}.In(text_);
+    const std::size_t from = begin > kNearbyBytes ? begin - kNearbyBytes : 0;
+    const std::size_t to = std::min(text_.size(), end.end + kNearbyBytes);
+    char32_t next = 0;
+    for (std::size_t at = text_.find(phrase, from); at != std::string_view::npos && at < to;
+         at = text_.find(phrase, at + 1)) {
+      if (at == begin) continue;
+      const std::size_t after = at + phrase.size();
+      if (after >= text_.size()) return std::nullopt;
+      const char32_t c = NextChar(text_, after).code_point;
+      if (!IsHan(c) || (next != 0 && c != next)) return std::nullopt;
+      next = c;
+    }
+    if (next == 0) return std::nullopt;
+    // The character it goes on with must complete a word with the last one (a name in a
+    // subtitle goes on in the article too: "韩建军" / "韩建军在…").
+    window_.assign(end.last_char.In(text_));
+    window_.append(EncodeUtf8(next));
+    if (Segmenter().IsBoundary(window_, end.last_char.size())) return std::nullopt;
+    return std::string(phrase);
   }
 
   // The dangling comma or function word the block ends with, if any.
