@@ -1,6 +1,8 @@
 #include "rules/structure/paragraph_end.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -25,9 +27,6 @@ constexpr std::size_t kMinBodyChars = 10;
 constexpr std::size_t kNearbyBytes = 9000;
 // A deck (the summary above or below a headline) is shorter than this.
 constexpr std::size_t kMaxDeckChars = 64;
-// An unclosed mark in a heading is a sign of a cut only this close to its end (further back
-// it is a lost closing mark, not lost text).
-constexpr int kMaxHeadingOpenDistance = 8;
 // Characters of each half that ICU segments around a junction.
 constexpr int kWindowChars = 4;
 
@@ -506,8 +505,8 @@ class Analyzer {
     if (CountChars(s, kMinBodyChars) < kMinBodyChars) return false;
     // A numbered or dashed line is a subheading unless it holds a whole sentence
     // ("——用好市场化手段解决关键问题。建立……").
-    // Headings and captions do not end with a comma.
-    if (IsDanglingComma(ends_[i].last)) return true;
+    // Headings and captions do not end with a comma, nor begin with a dateline.
+    if (IsDanglingComma(ends_[i].last) || StartsWith(s, "本报讯")) return true;
     const bool list_led = IsListLed(text_, block.content);
     // A headline may enumerate with 、 ("徐衣显调研环保督查问题整改、……等工作"); a short
     // line needs a comma or a stop to be a sentence.
@@ -565,9 +564,12 @@ class Analyzer {
       const ByteRange b = blocks_[*second].content;
       std::string joiner;
       std::size_t cut = blocks_[i].content.end;
-      const bool guarded = strict && interleaved > 0 &&
-                           CountChars(ByteRange{blocks_[i].content.begin, ends_[i].end}.In(text_),
-                                      kMaxDeckChars) < kMaxDeckChars;
+      // A deck is one sentence, and short.
+      const bool guarded =
+          strict && interleaved > 0 &&
+          CountChars(ByteRange{blocks_[i].content.begin, ends_[i].end}.In(text_),
+                     kMaxDeckChars) < kMaxDeckChars &&
+          !HasSentencePunctBefore(text_, blocks_[i].content, ends_[i].end, /*full_stop=*/true);
       if (Continues(i, *second, open, guarded, joiner, cut)) {
         BrokenSentence broken;
         broken.first = i;
@@ -598,26 +600,40 @@ class Analyzer {
   // only evidence that the text runs on joins.
   bool Continues(std::uint32_t i, std::uint32_t j, OpenMark open, bool guarded,
                  std::string& joiner, std::size_t& cut) {
+    const char* why = "";
+    const bool r = Continues2(i, j, open, guarded, joiner, cut, why);
+    if (std::getenv("PE_DEBUG")) {
+      std::fprintf(stderr, "PE %s %s %zu %zu\n", r ? "BROKEN" : "TRUNC", why,
+                   ends_[i].end, blocks_[j].content.begin);
+    }
+    return r;
+  }
+
+  bool Continues2(std::uint32_t i, std::uint32_t j, OpenMark open, bool guarded,
+                 std::string& joiner, std::size_t& cut, const char*& why) {
     const ByteRange b = blocks_[j].content;
-    if (LatinContinues(i, b, joiner, cut)) return true;
-    if (open.mark != 0 && ClosesCarriedMark(text_, b, open.mark)) return true;
-    if (StartsWithNonStarter(b)) return true;
+    if (LatinContinues(i, b, joiner, cut)) return why = "latin", true;
+    if (open.mark != 0 && ClosesCarriedMark(text_, b, open.mark)) return why = "mark", true;
+    if (StartsWithNonStarter(b) || UnitAfterNumber(i, b)) return why = "nonstarter", true;
     const Junction junction = AnalyzeJunction(i, b);
-    if (junction.spans || PairSeenNearby(i, b)) return true;
+    if (junction.spans) return why = "spans", true;
+    if (PairSeenNearby(i, b)) return why = "pair", true;
     if (guarded || IsAsciiLetter(ends_[i].last) ||
         IsAsciiLetter(static_cast<unsigned char>(text_[b.begin]))) {
-      return false;
+      return why = "guarded", false;
     }
-    if (StartsFresh(i, j)) return false;
-    if (IsDanglingComma(ends_[i].last)) return true;
-    if (DanglingEnd(i).has_value()) return false;
+    if (IsDanglingComma(ends_[i].last)) return why = "comma", true;
+    if (StartsFresh(i, j)) return why = "fresh", false;
+    if (StartsWithStub(b)) return why = "stub", true;
+    if (DanglingEnd(i).has_value()) return why = "dangling", false;
+    why = junction.lone_last ? "lone" : "default";
     return !junction.lone_last;
   }
 
   void CheckHeading(std::uint32_t i) {
-    OpenMark open = UnclosedMark(text_, ByteRange{blocks_[i].content.begin, ends_[i].end});
-    if (open.distance > kMaxHeadingOpenDistance) open = OpenMark{};
-    ReportTruncation(i, open, /*body=*/false);
+    // An unclosed quote in a headline is a lost closing mark (`unbalanced-pair`) as often
+    // as lost text; only the words themselves tell a cut.
+    ReportTruncation(i, OpenMark{}, /*body=*/false);
   }
 
   void ReportTruncation(std::uint32_t i, OpenMark open, bool body) {
@@ -653,23 +669,25 @@ class Analyzer {
   // parallel clauses of a headline are of a length. Returns the stub.
   std::optional<std::string> StubClause(std::uint32_t i) const {
     const std::string_view s = ByteRange{blocks_[i].content.begin, ends_[i].end}.In(text_);
-    const std::size_t space = s.find_last_of(' ');
-    if (space == std::string_view::npos || space + 1 >= s.size()) return std::nullopt;
-    const std::string_view last = s.substr(space + 1);
-    if (CountChars(last, 3) > 2) return std::nullopt;
-    std::size_t clauses = 0;
+    // Clauses end at spaces, commas and enumeration commas.
+    std::vector<std::string_view> clauses;
     std::size_t begin = 0;
-    while (begin < space) {
-      std::size_t stop = s.find(' ', begin);
-      if (stop == std::string_view::npos || stop > space) stop = space;
-      const std::string_view clause = s.substr(begin, stop - begin);
-      if (!clause.empty()) {
-        if (CountChars(clause, 4) < 4) return std::nullopt;
-        ++clauses;
+    std::size_t pos = 0;
+    while (pos < s.size()) {
+      const Decoded d = NextChar(s, pos);
+      if (IsSpace(d.code_point) || d.code_point == U'，' || d.code_point == U'、' ||
+          d.code_point == U',') {
+        if (pos > begin) clauses.push_back(s.substr(begin, pos - begin));
+        begin = pos + d.length;
       }
-      begin = stop + 1;
+      pos += d.length;
     }
-    if (clauses == 0) return std::nullopt;
+    if (begin >= s.size() || clauses.empty()) return std::nullopt;
+    const std::string_view last = s.substr(begin);
+    if (CountChars(last, 3) > 2) return std::nullopt;
+    for (const std::string_view clause : clauses) {
+      if (CountChars(clause, 4) < 4) return std::nullopt;
+    }
     return std::string(last);
   }
 
@@ -813,6 +831,31 @@ class Analyzer {
     return true;
   }
 
+  // A number at the end of the first half and its unit at the start of the second
+  // ("……王若馨）18" / "日下午，……", "两" / "个百亿级龙头项目").
+  bool UnitAfterNumber(std::uint32_t i, ByteRange b) const {
+    static constexpr std::u32string_view kUnits = U"年月日时分秒万亿元个人次家项名岁天周米倍%％";
+    static constexpr std::u32string_view kNumerals = U"一二三四五六七八九十百千两几";
+    static constexpr std::u32string_view kClassifiers = U"个项家名座条次批位件种类所支户元年月日天周";
+    const char32_t next = NextChar(text_, b.begin).code_point;
+    if (IsAsciiDigit(ends_[i].last)) return kUnits.find(next) != std::u32string_view::npos;
+    return kNumerals.find(ends_[i].last) != std::u32string_view::npos &&
+           kClassifiers.find(next) != std::u32string_view::npos;
+  }
+
+  // The second paragraph starts with a clause of one or two characters ("办。中国……"):
+  // the tail of a sentence, not a paragraph's start (connectives such as 同时， are
+  // openers, checked before).
+  bool StartsWithStub(ByteRange b) const {
+    std::size_t pos = b.begin;
+    for (int n = 0; n < 3 && pos < b.end; ++n) {
+      const Decoded d = NextChar(text_, pos);
+      if (IsSentencePunct(d.code_point)) return n > 0;
+      pos += d.length;
+    }
+    return false;
+  }
+
   // The second paragraph opens a sentence of its own: a quotation or bracket, a word
   // that opens a paragraph of news prose (a time, a connective, a demonstrative subject:
   // 昨日， 此外， 据了解， 该项目…), a date (12月31日，), a reported-speech lead-in
@@ -832,7 +875,11 @@ class Analyzer {
     const std::uint32_t from = j > 8 ? j - 8 : 0;
     const std::uint32_t to = std::min<std::uint32_t>(j + 8, blocks_.size());
     for (std::uint32_t k = from; k < to; ++k) {
-      if (k == j || k == i || blocks_[k].kind != BlockKind::kParagraph) continue;
+      // Body paragraphs only: a headline echoed by its article's text proves nothing.
+      if (k == j || k == i || blocks_[k].kind != BlockKind::kParagraph || !ends_[k].terminated ||
+          ends_[k].credit || blocks_[k].content.size() < kMinBodyBytes) {
+        continue;
+      }
       if (HeadChars(blocks_[k].content, 2) == prefix) return true;
     }
     return false;
