@@ -162,6 +162,12 @@ bool IsDanglingWord(char32_t c) {
   return kWords.find(c) != std::u32string_view::npos;
 }
 
+// The adverbs among them: they modify the verb that follows.
+bool IsDanglingAdverb(char32_t c) {
+  static constexpr std::u32string_view kAdverbs = U"再更又也还都就才很最";
+  return kAdverbs.find(c) != std::u32string_view::npos;
+}
+
 bool IsDanglingComma(char32_t c) { return c == U'、' || c == U'，' || c == U','; }
 
 // Characters that cannot start a sentence: closing punctuation, commas, and (as words of
@@ -625,7 +631,14 @@ class Analyzer {
     if (IsDanglingComma(ends_[i].last)) return why = "comma", true;
     if (StartsFresh(i, j)) return why = "fresh", false;
     if (StartsWithStub(b)) return why = "stub", true;
-    if (DanglingEnd(i).has_value()) return why = "dangling", false;
+    if (EndsWithStub(i)) return why = "stubend", true;
+    if (ListCarriesOver(i, b)) return why = "list", true;
+    if (const auto dangling = DanglingEnd(i)) {
+      // An adverb needs its verb, which a new paragraph does not begin with; a preposition
+      // or conjunction needs a noun phrase, which a new paragraph may well begin with.
+      if (IsDanglingAdverb(*dangling)) return why = "adverb", true;
+      return why = "dangling", false;
+    }
     why = junction.lone_last ? "lone" : "default";
     return !junction.lone_last;
   }
@@ -848,9 +861,52 @@ class Analyzer {
   // openers, checked before).
   bool StartsWithStub(ByteRange b) const {
     std::size_t pos = b.begin;
-    for (int n = 0; n < 3 && pos < b.end; ++n) {
+    char32_t last = 0;
+    for (int n = 0; n < 4 && pos < b.end; ++n) {
       const Decoded d = NextChar(text_, pos);
-      if (IsSentencePunct(d.code_point)) return n > 0;
+      // A short opening phrase of time or place ends so: 连日来， 近两年， 活动中，.
+      if (d.code_point == U'、') return false;  // parallel phrases: 抓德育、稳发展，
+      if (IsSentencePunct(d.code_point)) {
+        return n > 0 && std::u32string_view(U"日年来前今中后时上下里外").find(last) ==
+                            std::u32string_view::npos;
+      }
+      last = d.code_point;
+      pos += d.length;
+    }
+    return false;
+  }
+
+  // The first half's last sentence is one or two characters ("……出彩。把" / "新文旅产业
+  // 作为主攻方向"): a sentence had just begun at the break.
+  bool EndsWithStub(std::uint32_t i) const {
+    std::size_t pos = ends_[i].end;
+    for (int n = 0; n < 3; ++n) {
+      if (pos <= blocks_[i].content.begin) return false;
+      const Decoded d = PrevChar(text_, pos);
+      if (IsFullStop(d.code_point) || d.code_point == U'；') return n > 0;
+      pos -= d.length;
+    }
+    return false;
+  }
+
+  // An enumeration runs across the break: the first half's last clause lists with 、 and
+  // the second's first clause goes on listing or closes the list with 等 ("……文博艺术
+  // 中心、孟津一" / "高新校区等重点项目建设，").
+  bool ListCarriesOver(std::uint32_t i, ByteRange b) const {
+    bool listing = false;
+    std::size_t pos = ends_[i].end;
+    for (int n = 0; n < 40 && pos > blocks_[i].content.begin; ++n) {
+      const Decoded d = PrevChar(text_, pos);
+      if (d.code_point == U'、') listing = true;
+      if (d.code_point != U'、' && IsSentencePunct(d.code_point)) break;
+      pos -= d.length;
+    }
+    if (!listing) return false;
+    pos = b.begin;
+    for (int n = 0; n < 24 && pos < b.end; ++n) {
+      const Decoded d = NextChar(text_, pos);
+      if (d.code_point == U'、' || d.code_point == U'等') return true;
+      if (IsSentencePunct(d.code_point)) return false;
       pos += d.length;
     }
     return false;
