@@ -25,6 +25,8 @@ constexpr std::size_t kMinBodyBytes = 45;
 constexpr std::size_t kMinBodyChars = 10;
 // How far around a junction an article is searched for the characters it split.
 constexpr std::size_t kNearbyBytes = 9000;
+// How often a heading's last character must begin words nearby to show it begins one.
+constexpr int kMinOpenerUses = 3;
 // A deck (the summary above or below a headline) is shorter than this.
 constexpr std::size_t kMaxDeckChars = 64;
 // Characters of each half that ICU segments around a junction.
@@ -166,6 +168,22 @@ bool IsDanglingWord(char32_t c) {
 bool IsDanglingAdverb(char32_t c) {
   static constexpr std::u32string_view kAdverbs = U"再更又也还都就才很最";
   return kAdverbs.find(c) != std::u32string_view::npos;
+}
+
+// Bound suffixes that end words (生产力, 积极性, 现代化, 获得感).
+bool IsWordSuffix(char32_t c) {
+  static constexpr std::u32string_view kSuffixes = U"力性化感度率者员家式型界观";
+  return kSuffixes.find(c) != std::u32string_view::npos;
+}
+
+// Whether a short run of characters holds one twice.
+bool HasRepeatedChar(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const Decoded d = NextChar(s, i);
+    if (s.find(s.substr(i, d.length), i + d.length) != std::string_view::npos) return true;
+    i += d.length;
+  }
+  return false;
 }
 
 bool IsDanglingComma(char32_t c) { return c == U'、' || c == U'，' || c == U','; }
@@ -669,6 +687,9 @@ class Analyzer {
     } else if (const auto phrase = PhraseGoesOnNearby(i)) {
       t.reason = TruncationReason::kMidWord;
       t.detail = *phrase;
+    } else if (const auto opener = EndsWithWordOpener(i); !body && opener) {
+      t.reason = TruncationReason::kMidWord;
+      t.detail = *opener;
     } else if (body) {
       t.reason = TruncationReason::kNoContinuation;
     } else {
@@ -702,6 +723,42 @@ class Analyzer {
       if (CountChars(clause, 4) < 4) return std::nullopt;
     }
     return std::string(last);
+  }
+
+  // A heading's last character stands alone in ICU's segmentation, and the article around
+  // uses it at least kMinOpenerUses times, always with a Han character after it, never at
+  // the end of a phrase: it begins words here (稳 of 稳步, 签 of 签署), and the heading
+  // lost the rest of one. Returns the last two characters.
+  std::optional<std::string> EndsWithWordOpener(std::uint32_t i) {
+    const End& end = ends_[i];
+    if (!IsHan(end.last) || IsListLed(text_, blocks_[i].content)) return std::nullopt;
+    const std::size_t begin = HanTailBegin(text_, blocks_[i].content.begin, end.end);
+    if (begin == end.last_char.begin) return std::nullopt;
+    const std::string_view window = ByteRange{begin, end.end}.In(text_);
+    if (!Segmenter().IsBoundary(window, end.last_char.begin - begin)) return std::nullopt;
+    const std::string_view c = end.last_char.In(text_);
+    // A formula repeating a character closes itself (应清尽清, 做大做强), and a suffix
+    // ends a word (生产力, 幸福感).
+    if (HasRepeatedChar(window) || IsWordSuffix(end.last)) return std::nullopt;
+    const std::size_t from = begin > kNearbyBytes ? begin - kNearbyBytes : 0;
+    const std::size_t to = std::min(text_.size(), end.end + kNearbyBytes);
+    int uses = 0;
+    for (std::size_t at = text_.find(c, from); at != std::string_view::npos && at < to;
+         at = text_.find(c, at + 1)) {
+      if (at == end.last_char.begin) continue;
+      const std::size_t after = at + c.size();
+      if (after >= text_.size() || !IsHan(NextChar(text_, after).code_point)) return std::nullopt;
+      ++uses;
+    }
+    if (uses < kMinOpenerUses) return std::nullopt;
+    // The heading's last two characters are no phrase the article uses (应清尽清, 生产力).
+    const std::size_t pair_begin = end.last_char.begin - PrevChar(text_, end.last_char.begin).length;
+    const std::string_view pair = ByteRange{pair_begin, end.end}.In(text_);
+    for (std::size_t at = text_.find(pair, from); at != std::string_view::npos && at < to;
+         at = text_.find(pair, at + 1)) {
+      if (at != pair_begin) return std::nullopt;
+    }
+    return std::string(pair);
   }
 
   // The last three characters of the block stand elsewhere in the article (within
