@@ -663,8 +663,11 @@ class Analyzer {
 
   void CheckHeading(std::uint32_t i) {
     // An unclosed quote in a headline is a lost closing mark (`unbalanced-pair`) as often
-    // as lost text; only the words themselves tell a cut.
-    ReportTruncation(i, OpenMark{}, /*body=*/false);
+    // as lost text ("展现“洛阳力量"); it tells a cut only when the last word is broken off
+    // too ("展现“洛阳力").
+    OpenMark open = UnclosedMark(text_, ByteRange{blocks_[i].content.begin, ends_[i].end});
+    if (open.mark != 0 && !EndsWithLoneChar(i)) open = OpenMark{};
+    ReportTruncation(i, open, /*body=*/false);
   }
 
   void ReportTruncation(std::uint32_t i, OpenMark open, bool body) {
@@ -718,11 +721,25 @@ class Analyzer {
     }
     if (begin >= s.size() || clauses.empty()) return std::nullopt;
     const std::string_view last = s.substr(begin);
-    if (CountChars(last, 3) > 2) return std::nullopt;
+    // Two characters against clauses of four or more, three against six or more.
+    const std::size_t stub = CountChars(last, 4);
+    if (stub > 3) return std::nullopt;
+    const std::size_t need = stub <= 2 ? 4 : 6;
     for (const std::string_view clause : clauses) {
-      if (CountChars(clause, 4) < 4) return std::nullopt;
+      if (CountChars(clause, need) < need) return std::nullopt;
     }
     return std::string(last);
+  }
+
+  // The block's last character is a Han character that ICU leaves alone, not joined to
+  // the characters before it (or none precede it).
+  bool EndsWithLoneChar(std::uint32_t i) {
+    const End& end = ends_[i];
+    if (!IsHan(end.last)) return false;
+    const std::size_t begin = HanTailBegin(text_, blocks_[i].content.begin, end.end);
+    if (begin == end.last_char.begin) return true;
+    const std::string_view window = ByteRange{begin, end.end}.In(text_);
+    return Segmenter().IsBoundary(window, end.last_char.begin - begin);
   }
 
   // A heading's last character stands alone in ICU's segmentation, and the article around
