@@ -216,7 +216,10 @@ bool Contains(std::string_view text, std::string_view needle) {
 // A byline or credit: "洛报融媒记者 郭学锋 通讯员 文鹏", "张铁生 文/图", "...许柯 摄".
 bool IsCredit(std::string_view text) {
   if (Contains(text, "本报讯")) return false;  // the lead of an article, not a byline
-  return Contains(text, "记者") || Contains(text, "通讯员") || Contains(text, "文/图") ||
+  // A byline sets names apart with spaces ("洛报融媒记者 郭学锋"); "接受洛报融媒记者专访"
+  // is running text.
+  const bool spaced = Contains(text, " ") || Contains(text, "\u3000");
+  return (spaced && (Contains(text, "记者") || Contains(text, "通讯员"))) || Contains(text, "文/图") ||
          Contains(text, "图/文") || Contains(text, "摄影") || Contains(text, "供图") ||
          Contains(text, "实习生") || text.ends_with(" 摄") || text.ends_with("\u3000摄");
 }
@@ -499,6 +502,8 @@ class Analyzer {
     for (std::uint32_t i = 0; i < blocks_.size(); ++i) {
       const Block& block = blocks_[i];
       if (!block.IsProse() || block.content.empty()) continue;
+      // The captions between the halves of a broken sentence are settled with it.
+      if (!result_.broken.empty() && i < result_.broken.back().second) continue;
       const End& end = ends_[i];
       const bool paragraph =
           block.kind == BlockKind::kParagraph || block.kind == BlockKind::kBlockQuote;
@@ -513,7 +518,13 @@ class Analyzer {
       if (end.last_char.empty() || document_.IsExcluded(end.last_char)) continue;
       if (block.kind == BlockKind::kTableCell) continue;
       if (paragraph && IsBody(i)) {
-        CheckBody(i, /*strict=*/heading_zone);
+        CheckBody(i, /*strict=*/heading_zone, /*headline=*/false);
+      } else if (paragraph && !IsListLed(text_, block.content) &&
+                 CountChars(ByteRange{block.content.begin, end.end}.In(text_), kMinBodyChars) >=
+                     kMinBodyChars) {
+        // A first half without punctuation yet ("“7所高中外迁改变的不仅是校园的" /
+        // "颜值、气质……") looks like a headline: only evidence that the text runs on joins.
+        CheckBody(i, /*strict=*/true, /*headline=*/true);
       } else {
         CheckHeading(i);
       }
@@ -568,7 +579,7 @@ class Analyzer {
   // `strict` at the top of an article, where a deck ("市委组织部先后选派……锤炼务实作风")
   // may stand without terminal punctuation: only clear evidence joins it, and ending
   // without a continuation is no defect there.
-  void CheckBody(std::uint32_t i, bool strict) {
+  void CheckBody(std::uint32_t i, bool strict, bool headline) {
     std::uint32_t j = i + 1;
     int interleaved = 0;
     std::optional<std::uint32_t> second;
@@ -590,10 +601,11 @@ class Analyzer {
       std::size_t cut = blocks_[i].content.end;
       // A deck is one sentence, and short.
       const bool guarded =
-          strict && interleaved > 0 &&
-          CountChars(ByteRange{blocks_[i].content.begin, ends_[i].end}.In(text_),
-                     kMaxDeckChars) < kMaxDeckChars &&
-          !HasSentencePunctBefore(text_, blocks_[i].content, ends_[i].end, /*full_stop=*/true);
+          headline ||
+          (strict && interleaved > 0 &&
+           CountChars(ByteRange{blocks_[i].content.begin, ends_[i].end}.In(text_),
+                      kMaxDeckChars) < kMaxDeckChars &&
+           !HasSentencePunctBefore(text_, blocks_[i].content, ends_[i].end, /*full_stop=*/true));
       if (Continues(i, *second, open, guarded, joiner, cut)) {
         BrokenSentence broken;
         broken.first = i;
@@ -606,6 +618,10 @@ class Analyzer {
         result_.broken.push_back(std::move(broken));
         return;
       }
+    }
+    if (headline) {
+      CheckHeading(i);
+      return;
     }
     // A deck at the top of an article may stand without terminal punctuation above the
     // headline; body text after it is another matter.
