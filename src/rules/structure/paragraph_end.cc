@@ -1018,11 +1018,13 @@ class Analyzer {
     if (StartsWithDate(s) || StartsWithSpeech(s)) return true;
     const std::string_view prefix = HeadChars(b, 2);
     if (prefix.size() < 6) return false;
+    // The first half itself began the same way (聚焦…。…以 / 聚焦…).
+    if (HeadChars(blocks_[i].content, 2) == prefix) return true;
     const std::uint32_t from = j > 8 ? j - 8 : 0;
     const std::uint32_t to = std::min<std::uint32_t>(j + 8, blocks_.size());
     for (std::uint32_t k = from; k < to; ++k) {
       // Body paragraphs only: a headline echoed by its article's text proves nothing.
-      if (k == j || k == i || blocks_[k].kind != BlockKind::kParagraph || !ends_[k].terminated ||
+      if (k == j || blocks_[k].kind != BlockKind::kParagraph || !ends_[k].terminated ||
           ends_[k].credit || blocks_[k].content.size() < kMinBodyBytes) {
         continue;
       }
