@@ -1,8 +1,6 @@
 #include "rules/structure/paragraph_end.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -26,7 +24,7 @@ constexpr std::size_t kMinBodyChars = 10;
 // How far around a junction an article is searched for the characters it split.
 constexpr std::size_t kNearbyBytes = 9000;
 // How often a heading's last character must begin words nearby to show it begins one.
-constexpr int kMinOpenerUses = 3;
+constexpr int kMinOpenerUses = 2;
 // A deck (the summary above or below a headline) is shorter than this.
 constexpr std::size_t kMaxDeckChars = 64;
 // Characters of each half that ICU segments around a junction.
@@ -219,9 +217,10 @@ bool IsCredit(std::string_view text) {
   // A byline sets names apart with spaces ("洛报融媒记者 郭学锋"); "接受洛报融媒记者专访"
   // is running text.
   const bool spaced = Contains(text, " ") || Contains(text, "\u3000");
-  return (spaced && (Contains(text, "记者") || Contains(text, "通讯员"))) || Contains(text, "文/图") ||
-         Contains(text, "图/文") || Contains(text, "摄影") || Contains(text, "供图") ||
-         Contains(text, "实习生") || text.ends_with(" 摄") || text.ends_with("\u3000摄");
+  return (spaced && (Contains(text, "记者") || Contains(text, "通讯员"))) ||
+         Contains(text, "文/图") || Contains(text, "图/文") || Contains(text, "摄影") ||
+         Contains(text, "供图") || Contains(text, "实习生") || text.ends_with(" 摄") ||
+         text.ends_with("\u3000摄");
 }
 
 // A proof or layout credit line of the page furniture: "校对：王岚 组版：晓南",
@@ -603,8 +602,8 @@ class Analyzer {
       const bool guarded =
           headline ||
           (strict && interleaved > 0 &&
-           CountChars(ByteRange{blocks_[i].content.begin, ends_[i].end}.In(text_),
-                      kMaxDeckChars) < kMaxDeckChars &&
+           CountChars(ByteRange{blocks_[i].content.begin, ends_[i].end}.In(text_), kMaxDeckChars) <
+               kMaxDeckChars &&
            !HasSentencePunctBefore(text_, blocks_[i].content, ends_[i].end, /*full_stop=*/true));
       if (Continues(i, *second, open, guarded, joiner, cut)) {
         BrokenSentence broken;
@@ -638,42 +637,30 @@ class Analyzer {
   // what precedes it, and nothing joins it to j. Without either, adjacent body text is one
   // sentence. `guarded` (a deck above captions or headlines at the top of an article):
   // only evidence that the text runs on joins.
-  bool Continues(std::uint32_t i, std::uint32_t j, OpenMark open, bool guarded,
-                 std::string& joiner, std::size_t& cut) {
-    const char* why = "";
-    const bool r = Continues2(i, j, open, guarded, joiner, cut, why);
-    if (std::getenv("PE_DEBUG")) {
-      std::fprintf(stderr, "PE %s %s %zu %zu\n", r ? "BROKEN" : "TRUNC", why,
-                   ends_[i].end, blocks_[j].content.begin);
-    }
-    return r;
-  }
-
-  bool Continues2(std::uint32_t i, std::uint32_t j, OpenMark open, bool guarded,
-                 std::string& joiner, std::size_t& cut, const char*& why) {
+  bool Continues(std::uint32_t i, std::uint32_t j, OpenMark open, bool guarded, std::string& joiner,
+                 std::size_t& cut) {
     const ByteRange b = blocks_[j].content;
-    if (LatinContinues(i, b, joiner, cut)) return why = "latin", true;
-    if (open.mark != 0 && ClosesCarriedMark(text_, b, open.mark)) return why = "mark", true;
-    if (StartsWithNonStarter(b) || UnitAfterNumber(i, b)) return why = "nonstarter", true;
+    if (LatinContinues(i, b, joiner, cut)) return true;
+    if (open.mark != 0 && ClosesCarriedMark(text_, b, open.mark)) return true;
+    if (StartsWithNonStarter(b) || UnitAfterNumber(i, b)) return true;
     const Junction junction = AnalyzeJunction(i, b);
-    if (junction.spans) return why = "spans", true;
-    if (PairSeenNearby(i, b)) return why = "pair", true;
+    if (junction.spans) return true;
+    if (PairSeenNearby(i, b)) return true;
     if (guarded || IsAsciiLetter(ends_[i].last) ||
         IsAsciiLetter(static_cast<unsigned char>(text_[b.begin]))) {
-      return why = "guarded", false;
+      return false;
     }
-    if (IsDanglingComma(ends_[i].last)) return why = "comma", true;
-    if (StartsFresh(i, j)) return why = "fresh", false;
-    if (StartsWithStub(b)) return why = "stub", true;
-    if (EndsWithStub(i)) return why = "stubend", true;
-    if (ListCarriesOver(i, b)) return why = "list", true;
+    if (IsDanglingComma(ends_[i].last)) return true;
+    if (StartsFresh(i, j)) return false;
+    if (StartsWithStub(b)) return true;
+    if (EndsWithStub(i)) return true;
+    if (ListCarriesOver(i, b)) return true;
     if (const auto dangling = DanglingEnd(i)) {
       // An adverb needs its verb, which a new paragraph does not begin with; a preposition
       // or conjunction needs a noun phrase, which a new paragraph may well begin with.
-      if (IsDanglingAdverb(*dangling)) return why = "adverb", true;
-      return why = "dangling", false;
+      if (IsDanglingAdverb(*dangling)) return true;
+      return false;
     }
-    why = junction.lone_last ? "lone" : "default";
     return !junction.lone_last;
   }
 
@@ -785,7 +772,8 @@ class Analyzer {
     }
     if (uses < kMinOpenerUses) return std::nullopt;
     // The heading's last two characters are no phrase the article uses (应清尽清, 生产力).
-    const std::size_t pair_begin = end.last_char.begin - PrevChar(text_, end.last_char.begin).length;
+    const std::size_t pair_begin =
+        end.last_char.begin - PrevChar(text_, end.last_char.begin).length;
     const std::string_view pair = ByteRange{pair_begin, end.end}.In(text_);
     for (std::size_t at = text_.find(pair, from); at != std::string_view::npos && at < to;
          at = text_.find(pair, at + 1)) {
@@ -912,7 +900,8 @@ class Analyzer {
     }
     std::string pair(end.last_char.In(text_));
     pair.append(text_.substr(b.begin, first.length));
-    const std::size_t from = end.last_char.begin > kNearbyBytes ? end.last_char.begin - kNearbyBytes : 0;
+    const std::size_t from =
+        end.last_char.begin > kNearbyBytes ? end.last_char.begin - kNearbyBytes : 0;
     const std::size_t to = std::min(text_.size(), b.begin + kNearbyBytes);
     return text_.substr(from, to - from).find(pair) != std::string_view::npos;
   }
@@ -939,7 +928,8 @@ class Analyzer {
   bool UnitAfterNumber(std::uint32_t i, ByteRange b) const {
     static constexpr std::u32string_view kUnits = U"年月日时分秒万亿元个人次家项名岁天周米倍%％";
     static constexpr std::u32string_view kNumerals = U"一二三四五六七八九十百千两几";
-    static constexpr std::u32string_view kClassifiers = U"个项家名座条次批位件种类所支户元年月日天周";
+    static constexpr std::u32string_view kClassifiers =
+        U"个项家名座条次批位件种类所支户元年月日天周";
     const char32_t next = NextChar(text_, b.begin).code_point;
     if (IsAsciiDigit(ends_[i].last)) return kUnits.find(next) != std::u32string_view::npos;
     return kNumerals.find(ends_[i].last) != std::u32string_view::npos &&
@@ -1034,12 +1024,13 @@ class Analyzer {
   }
 
   static constexpr std::string_view kParagraphOpeners[] = {
-      "昨日", "今日", "日前", "近日", "近年来", "近期", "目前", "当前", "截至", "今年", "去年",
-      "前不久", "此前", "随后", "其间", "期间", "会上", "此外", "另外", "同时", "与此同时",
-      "其中", "其次", "首先", "最后", "然而", "但是", "因此", "所以", "总之", "据", "尤其",
-      "特别是", "值得一提", "尤为", "不仅如此", "不止于此", "对此", "为此", "由此", "如今",
-      "下一步", "接下来", "一是", "二是", "三是", "四是", "五是", "第一", "第二", "第三",
-      "该", "这些", "这是", "这一", "此次", "他", "她", "我们", "我市", "我国"};
+      "昨日",     "今日", "日前",     "近日", "近年来", "近期",   "目前",     "当前", "截至",
+      "今年",     "去年", "前不久",   "此前", "随后",   "其间",   "期间",     "会上", "此外",
+      "另外",     "同时", "与此同时", "其中", "其次",   "首先",   "最后",     "然而", "但是",
+      "因此",     "所以", "总之",     "据",   "尤其",   "特别是", "值得一提", "尤为", "不仅如此",
+      "不止于此", "对此", "为此",     "由此", "如今",   "下一步", "接下来",   "一是", "二是",
+      "三是",     "四是", "五是",     "第一", "第二",   "第三",   "该",       "这些", "这是",
+      "这一",     "此次", "他",       "她",   "我们",   "我市",   "我国"};
 
   // "12月31日，", "2024年，", "13日，".
   static bool StartsWithDate(std::string_view s) {
@@ -1055,7 +1046,7 @@ class Analyzer {
   // colon: "中航光电相关负责人介绍，".
   static bool StartsWithSpeech(std::string_view s) {
     static constexpr std::string_view kVerbs[] = {"表示", "介绍", "强调", "指出", "认为",
-                                                  "说", "称", "坦言", "透露", "提到"};
+                                                  "说",   "称",   "坦言", "透露", "提到"};
     std::size_t pos = 0;
     for (int n = 0; n < 16 && pos < s.size(); ++n) {
       const Decoded d = NextChar(s, pos);
