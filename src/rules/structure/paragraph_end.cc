@@ -25,6 +25,9 @@ constexpr std::size_t kMinBodyChars = 10;
 constexpr std::size_t kNearbyBytes = 9000;
 // How often a heading's last character must begin words nearby to show it begins one.
 constexpr int kMinOpenerUses = 2;
+// How often the first character of a second half must stand inside phrases nearby (and
+// never at their start) to show it continues a word.
+constexpr int kMinInnerUses = 4;
 // A deck (the summary above or below a headline) is shorter than this.
 constexpr std::size_t kMaxDeckChars = 64;
 // Characters of each half that ICU segments around a junction.
@@ -661,7 +664,26 @@ class Analyzer {
       if (IsDanglingAdverb(*dangling)) return true;
       return false;
     }
-    return !junction.lone_last;
+    // A lone last character is a word begun and lost, unless the second half begins with a
+    // character that never begins a phrase in the article around (迁 of 外迁, 搬迁: "征" /
+    // "迁动员工作").
+    return !junction.lone_last || NeverPhraseInitialNearby(blocks_[j].content.begin);
+  }
+
+  bool NeverPhraseInitialNearby(std::size_t at) const {
+    const Decoded first = NextChar(text_, at);
+    if (!IsHan(first.code_point)) return false;
+    const std::string_view c = text_.substr(at, first.length);
+    const std::size_t from = at > kNearbyBytes ? at - kNearbyBytes : 0;
+    const std::size_t to = std::min(text_.size(), at + kNearbyBytes);
+    int uses = 0;
+    for (std::size_t pos = text_.find(c, from); pos != std::string_view::npos && pos < to;
+         pos = text_.find(c, pos + 1)) {
+      if (pos == at) continue;
+      if (pos == 0 || !IsHan(PrevChar(text_, pos).code_point)) return false;
+      ++uses;
+    }
+    return uses >= kMinInnerUses;
   }
 
   void CheckHeading(std::uint32_t i) {
