@@ -793,13 +793,17 @@ class Analyzer {
       ++uses;
     }
     if (uses < kMinOpenerUses) return std::nullopt;
-    // The heading's last two characters are no phrase the article uses (应清尽清, 生产力).
+    // The heading's last two characters end no phrase of the article (…生产力，).
     const std::size_t pair_begin =
         end.last_char.begin - PrevChar(text_, end.last_char.begin).length;
     const std::string_view pair = ByteRange{pair_begin, end.end}.In(text_);
     for (std::size_t at = text_.find(pair, from); at != std::string_view::npos && at < to;
          at = text_.find(pair, at + 1)) {
-      if (at != pair_begin) return std::nullopt;
+      const std::size_t after = at + pair.size();
+      if (at != pair_begin &&
+          (after >= text_.size() || !IsHan(NextChar(text_, after).code_point))) {
+        return std::nullopt;
+      }
     }
     return std::string(pair);
   }
