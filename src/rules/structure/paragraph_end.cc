@@ -1,5 +1,7 @@
 #include "rules/structure/paragraph_end.h"
 
+#include <string.h>
+
 #include <algorithm>
 #include <optional>
 #include <span>
@@ -648,7 +650,10 @@ class Analyzer {
     if (StartsWithNonStarter(b) || UnitAfterNumber(i, b)) return true;
     const Junction junction = AnalyzeJunction(i, b);
     if (junction.spans) return true;
-    if (PairSeenNearby(i, b)) return true;
+    // (A comma joins anyway, unguarded: no need to search the article.)
+    const bool comma_joins = !guarded && IsDanglingComma(ends_[i].last) &&
+                             !IsAsciiLetter(static_cast<unsigned char>(text_[b.begin]));
+    if (comma_joins || PairSeenNearby(i, b)) return true;
     if (guarded || IsAsciiLetter(ends_[i].last) ||
         IsAsciiLetter(static_cast<unsigned char>(text_[b.begin]))) {
       return false;
@@ -677,8 +682,8 @@ class Analyzer {
     const std::size_t from = at > kNearbyBytes ? at - kNearbyBytes : 0;
     const std::size_t to = std::min(text_.size(), at + kNearbyBytes);
     int uses = 0;
-    for (std::size_t pos = text_.find(c, from); pos != std::string_view::npos && pos < to;
-         pos = text_.find(c, pos + 1)) {
+    for (std::size_t pos = FindNear(c, from, to); pos != std::string_view::npos && pos < to;
+         pos = FindNear(c, pos + 1, to)) {
       if (pos == at) continue;
       if (pos == 0 || !IsHan(PrevChar(text_, pos).code_point)) return false;
       ++uses;
@@ -712,10 +717,10 @@ class Analyzer {
     } else if (const auto clause = StubClause(i); !body && clause) {
       t.reason = TruncationReason::kMidWord;
       t.detail = *clause;
-    } else if (const auto phrase = PhraseGoesOnNearby(i)) {
+    } else if (const auto phrase = body ? std::nullopt : PhraseGoesOnNearby(i)) {
       t.reason = TruncationReason::kMidWord;
       t.detail = *phrase;
-    } else if (const auto opener = EndsWithWordOpener(i); !body && opener) {
+    } else if (const auto opener = body ? std::nullopt : EndsWithWordOpener(i)) {
       t.reason = TruncationReason::kMidWord;
       t.detail = *opener;
     } else if (body) {
@@ -785,8 +790,8 @@ class Analyzer {
     const std::size_t from = begin > kNearbyBytes ? begin - kNearbyBytes : 0;
     const std::size_t to = std::min(text_.size(), end.end + kNearbyBytes);
     int uses = 0;
-    for (std::size_t at = text_.find(c, from); at != std::string_view::npos && at < to;
-         at = text_.find(c, at + 1)) {
+    for (std::size_t at = FindNear(c, from, to); at != std::string_view::npos && at < to;
+         at = FindNear(c, at + 1, to)) {
       if (at == end.last_char.begin) continue;
       const std::size_t after = at + c.size();
       if (after >= text_.size() || !IsHan(NextChar(text_, after).code_point)) return std::nullopt;
@@ -797,8 +802,8 @@ class Analyzer {
     const std::size_t pair_begin =
         end.last_char.begin - PrevChar(text_, end.last_char.begin).length;
     const std::string_view pair = ByteRange{pair_begin, end.end}.In(text_);
-    for (std::size_t at = text_.find(pair, from); at != std::string_view::npos && at < to;
-         at = text_.find(pair, at + 1)) {
+    for (std::size_t at = FindNear(pair, from, to); at != std::string_view::npos && at < to;
+         at = FindNear(pair, at + 1, to)) {
       const std::size_t after = at + pair.size();
       if (at != pair_begin &&
           (after >= text_.size() || !IsHan(NextChar(text_, after).code_point))) {
@@ -826,8 +831,8 @@ class Analyzer {
     const std::size_t from = begin > kNearbyBytes ? begin - kNearbyBytes : 0;
     const std::size_t to = std::min(text_.size(), end.end + kNearbyBytes);
     char32_t next = 0;
-    for (std::size_t at = text_.find(phrase, from); at != std::string_view::npos && at < to;
-         at = text_.find(phrase, at + 1)) {
+    for (std::size_t at = FindNear(phrase, from, to); at != std::string_view::npos && at < to;
+         at = FindNear(phrase, at + 1, to)) {
       if (at == begin) continue;
       const std::size_t after = at + phrase.size();
       if (after >= text_.size()) return std::nullopt;
@@ -929,7 +934,7 @@ class Analyzer {
     const std::size_t from =
         end.last_char.begin > kNearbyBytes ? end.last_char.begin - kNearbyBytes : 0;
     const std::size_t to = std::min(text_.size(), b.begin + kNearbyBytes);
-    return text_.substr(from, to - from).find(pair) != std::string_view::npos;
+    return FindNear(pair, from, to) != std::string_view::npos;
   }
 
   // A hyphenated Latin word broken at the line end, or a Latin sentence going on in
@@ -1107,6 +1112,15 @@ class Analyzer {
       chain_end_ = last;
       broken[k].move_to = blocks_[last].range.end;
     }
+  }
+
+  // The first occurrence of `needle` in text_[pos, to). memmem, not string_view::find:
+  // in CJK text the first byte of a character matches nearly everywhere.
+  std::size_t FindNear(std::string_view needle, std::size_t pos, std::size_t to) const {
+    if (pos >= to || needle.empty() || needle.size() > to - pos) return std::string_view::npos;
+    const void* hit = memmem(text_.data() + pos, to - pos, needle.data(), needle.size());
+    return hit == nullptr ? std::string_view::npos
+                          : static_cast<std::size_t>(static_cast<const char*>(hit) - text_.data());
   }
 
   WordSegmenter& Segmenter() {
