@@ -24,7 +24,7 @@ constexpr std::size_t kMinBodyBytes = 45;
 // Body text without terminal punctuation has at least this many characters.
 constexpr std::size_t kMinBodyChars = 10;
 // How far around a junction an article is searched for the characters it split.
-constexpr std::size_t kNearbyBytes = 9000;
+constexpr std::size_t kNearbyBytes = 6000;
 // How often a heading's last character must begin words nearby to show it begins one.
 constexpr int kMinOpenerUses = 2;
 // How often the first character of a second half must stand inside phrases nearby (and
