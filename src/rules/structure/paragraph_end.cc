@@ -648,12 +648,13 @@ class Analyzer {
     if (LatinContinues(i, b, joiner, cut)) return true;
     if (open.mark != 0 && ClosesCarriedMark(text_, b, open.mark)) return true;
     if (StartsWithNonStarter(b) || UnitAfterNumber(i, b)) return true;
+    // (A comma joins anyway, unguarded: no need to segment or search the article.)
+    if (!guarded && IsDanglingComma(ends_[i].last) &&
+        !IsAsciiLetter(static_cast<unsigned char>(text_[b.begin]))) {
+      return true;
+    }
     const Junction junction = AnalyzeJunction(i, b);
-    if (junction.spans) return true;
-    // (A comma joins anyway, unguarded: no need to search the article.)
-    const bool comma_joins = !guarded && IsDanglingComma(ends_[i].last) &&
-                             !IsAsciiLetter(static_cast<unsigned char>(text_[b.begin]));
-    if (comma_joins || PairSeenNearby(i, b)) return true;
+    if (junction.spans || PairSeenNearby(i, b)) return true;
     if (guarded || IsAsciiLetter(ends_[i].last) ||
         IsAsciiLetter(static_cast<unsigned char>(text_[b.begin]))) {
       return false;
