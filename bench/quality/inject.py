@@ -177,7 +177,7 @@ def segment(p, words):
     i = 0
     while i < len(p):
         for n in (4, 3, 2):
-            if p[i : i + n] in words:
+            if i + n <= len(p) and p[i : i + n] in words:
                 out.append((i, i + n))
                 i += n
                 break

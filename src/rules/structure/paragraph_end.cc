@@ -1,5 +1,7 @@
 #include "rules/structure/paragraph_end.h"
 
+#include <string.h>
+
 #include <algorithm>
 #include <optional>
 #include <span>
@@ -21,6 +23,15 @@ constexpr std::size_t kMaxCaptionChars = 40;
 constexpr std::size_t kMinBodyBytes = 45;
 // Body text without terminal punctuation has at least this many characters.
 constexpr std::size_t kMinBodyChars = 10;
+// How far around a junction an article is searched for the characters it split.
+constexpr std::size_t kNearbyBytes = 6000;
+// How often a heading's last character must begin words nearby to show it begins one.
+constexpr int kMinOpenerUses = 2;
+// How often the first character of a second half must stand inside phrases nearby (and
+// never at their start) to show it continues a word.
+constexpr int kMinInnerUses = 4;
+// A deck (the summary above or below a headline) is shorter than this.
+constexpr std::size_t kMaxDeckChars = 64;
 // Characters of each half that ICU segments around a junction.
 constexpr int kWindowChars = 4;
 
@@ -156,6 +167,28 @@ bool IsDanglingWord(char32_t c) {
   return kWords.find(c) != std::u32string_view::npos;
 }
 
+// The adverbs among them: they modify the verb that follows.
+bool IsDanglingAdverb(char32_t c) {
+  static constexpr std::u32string_view kAdverbs = U"再更又也还都就才很最";
+  return kAdverbs.find(c) != std::u32string_view::npos;
+}
+
+// Bound suffixes that end words (生产力, 积极性, 现代化, 获得感).
+bool IsWordSuffix(char32_t c) {
+  static constexpr std::u32string_view kSuffixes = U"力性化感度率者员家式型界观";
+  return kSuffixes.find(c) != std::u32string_view::npos;
+}
+
+// Whether a short run of characters holds one twice.
+bool HasRepeatedChar(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const Decoded d = NextChar(s, i);
+    if (s.find(s.substr(i, d.length), i + d.length) != std::string_view::npos) return true;
+    i += d.length;
+  }
+  return false;
+}
+
 bool IsDanglingComma(char32_t c) { return c == U'、' || c == U'，' || c == U','; }
 
 // Characters that cannot start a sentence: closing punctuation, commas, and (as words of
@@ -185,9 +218,27 @@ bool Contains(std::string_view text, std::string_view needle) {
 
 // A byline or credit: "洛报融媒记者 郭学锋 通讯员 文鹏", "张铁生 文/图", "...许柯 摄".
 bool IsCredit(std::string_view text) {
-  return Contains(text, "记者") || Contains(text, "通讯员") || Contains(text, "文/图") ||
-         Contains(text, "图/文") || Contains(text, "摄影") || Contains(text, "供图") ||
-         Contains(text, "实习生") || text.ends_with(" 摄") || text.ends_with("\u3000摄");
+  if (Contains(text, "本报讯")) return false;  // the lead of an article, not a byline
+  // A byline sets names apart with spaces ("洛报融媒记者 郭学锋"); "接受洛报融媒记者专访"
+  // is running text.
+  const bool spaced = Contains(text, " ") || Contains(text, "\u3000");
+  return (spaced && (Contains(text, "记者") || Contains(text, "通讯员"))) ||
+         Contains(text, "文/图") || Contains(text, "图/文") || Contains(text, "摄影") ||
+         Contains(text, "供图") || Contains(text, "实习生") || text.ends_with(" 摄") ||
+         text.ends_with("\u3000摄");
+}
+
+// A proof or layout credit line of the page furniture: "校对：王岚 组版：晓南",
+// "责编：… 美编：…". It closes an article like a byline.
+bool IsFurnitureCredit(std::string_view text) {
+  static constexpr std::string_view kLabels[] = {"校对", "组版", "责编", "编辑", "美编", "版式"};
+  for (const std::string_view label : kLabels) {
+    if (StartsWith(text, label) || Contains(text, std::string(" ").append(label))) {
+      const std::size_t at = text.find(label) + label.size();
+      if (StartsWith(text.substr(at), "：") || StartsWith(text.substr(at), ":")) return true;
+    }
+  }
+  return false;
 }
 
 std::size_t CountChars(std::string_view text, std::size_t limit) {
@@ -225,6 +276,11 @@ std::optional<std::size_t> TrailingGroupStart(std::string_view text, std::size_t
 
 End AnalyzeEnd(std::string_view text, ByteRange content) {
   End end;
+  if (content.size() <= 120 && IsFurnitureCredit(content.In(text))) {
+    end.terminated = true;
+    end.credit = true;
+    return end;
+  }
   std::size_t pos = content.end;
   std::size_t last_terminal = content.begin;
   bool seen_terminal = false;
@@ -235,7 +291,11 @@ End AnalyzeEnd(std::string_view text, ByteRange content) {
       pos -= d.length;
       continue;
     }
-    if (IsTerminal(c)) {
+    // A dash written as a hyphen after prose ("……施工景象-") also introduces what follows.
+    const bool hyphen_dash = c == U'-' && pos - d.length > content.begin &&
+                             !IsAsciiLetter(PrevChar(text, pos - d.length).code_point) &&
+                             !IsAsciiDigit(PrevChar(text, pos - d.length).code_point);
+    if (IsTerminal(c) || hyphen_dash) {
       end.terminated = true;
       seen_terminal = true;
       last_terminal = pos;
@@ -347,12 +407,23 @@ bool HasSentencePunctBefore(std::string_view text, ByteRange content, std::size_
   return false;
 }
 
+bool HasClausePunctBefore(std::string_view text, ByteRange content, std::size_t end) {
+  std::size_t pos = content.begin;
+  while (pos < end) {
+    const Decoded d = NextChar(text, pos);
+    if (d.code_point != U'、' && IsSentencePunct(d.code_point)) return true;
+    pos += d.length;
+  }
+  return false;
+}
+
 // The innermost mark opened in the last sentence of [begin, end) and never closed (0 if
 // none). Reads backwards from the end, past full stops inside a quotation, for at most
 // kMaxOpenScan characters: a mark opened further back is no sign of a cut. ASCII straight
 // quotes are paired by count over the whole range.
 struct OpenMark {
   char32_t mark = 0;
+  int distance = 0;  // characters from the mark to the end
 };
 
 constexpr int kMaxOpenScan = 160;
@@ -374,11 +445,11 @@ OpenMark UnclosedMark(std::string_view text, ByteRange range) {
     if (closer == 0) continue;
     int k = depth - 1;
     while (k >= 0 && pending[k] != closer) --k;
-    if (k < 0) return OpenMark{c};
+    if (k < 0) return OpenMark{c, n};
     depth = k;
   }
   const auto quotes = std::count(text.begin() + range.begin, text.begin() + range.end, '"');
-  if (quotes % 2 == 1) return OpenMark{U'"'};
+  if (quotes % 2 == 1) return OpenMark{U'"', kMaxOpenScan};
   return OpenMark{};
 }
 
@@ -435,6 +506,8 @@ class Analyzer {
     for (std::uint32_t i = 0; i < blocks_.size(); ++i) {
       const Block& block = blocks_[i];
       if (!block.IsProse() || block.content.empty()) continue;
+      // The captions between the halves of a broken sentence are settled with it.
+      if (!result_.broken.empty() && i < result_.broken.back().second) continue;
       const End& end = ends_[i];
       const bool paragraph =
           block.kind == BlockKind::kParagraph || block.kind == BlockKind::kBlockQuote;
@@ -449,7 +522,13 @@ class Analyzer {
       if (end.last_char.empty() || document_.IsExcluded(end.last_char)) continue;
       if (block.kind == BlockKind::kTableCell) continue;
       if (paragraph && IsBody(i)) {
-        CheckBody(i, /*strict=*/heading_zone);
+        CheckBody(i, /*strict=*/heading_zone, /*headline=*/false);
+      } else if (paragraph && !IsListLed(text_, block.content) &&
+                 CountChars(ByteRange{block.content.begin, end.end}.In(text_), kMinBodyChars) >=
+                     kMinBodyChars) {
+        // A first half without punctuation yet ("“7所高中外迁改变的不仅是校园的" /
+        // "颜值、气质……") looks like a headline: only evidence that the text runs on joins.
+        CheckBody(i, /*strict=*/true, /*headline=*/true);
       } else {
         CheckHeading(i);
       }
@@ -465,7 +544,15 @@ class Analyzer {
     if (CountChars(s, kMinBodyChars) < kMinBodyChars) return false;
     // A numbered or dashed line is a subheading unless it holds a whole sentence
     // ("——用好市场化手段解决关键问题。建立……").
+    // Headings and captions do not end with a comma, nor begin with a dateline.
+    if (IsDanglingComma(ends_[i].last) || StartsWith(s, "本报讯")) return true;
     const bool list_led = IsListLed(text_, block.content);
+    // A headline may enumerate with 、 ("徐衣显调研环保督查问题整改、……等工作"); a short
+    // line needs a comma or a stop to be a sentence.
+    if (CountChars(s, kMaxCaptionChars) <= kMaxCaptionChars &&
+        !HasClausePunctBefore(text_, block.content, ends_[i].last_char.begin)) {
+      return false;
+    }
     return HasSentencePunctBefore(text_, block.content, ends_[i].last_char.begin, list_led);
   }
 
@@ -496,7 +583,7 @@ class Analyzer {
   // `strict` at the top of an article, where a deck ("市委组织部先后选派……锤炼务实作风")
   // may stand without terminal punctuation: only clear evidence joins it, and ending
   // without a continuation is no defect there.
-  void CheckBody(std::uint32_t i, bool strict) {
+  void CheckBody(std::uint32_t i, bool strict, bool headline) {
     std::uint32_t j = i + 1;
     int interleaved = 0;
     std::optional<std::uint32_t> second;
@@ -516,17 +603,14 @@ class Analyzer {
       const ByteRange b = blocks_[*second].content;
       std::string joiner;
       std::size_t cut = blocks_[i].content.end;
-      // Body text directly followed by body text is one sentence unless the second opens
-      // a sentence of its own; otherwise (and always for Latin text) evidence decides.
-      const bool need_evidence = strict || interleaved > 0 || IsAsciiLetter(ends_[i].last) ||
-                                 IsAsciiLetter(static_cast<unsigned char>(text_[b.begin])) ||
-                                 StartsFresh(i, *second);
-      bool strong = LatinContinues(i, b, joiner, cut);
-      if (need_evidence && !strong) {
-        strong = (open.mark != 0 && ClosesCarriedMark(text_, b, open.mark)) ||
-                 DanglingEnd(i).has_value() || StartsWithNonStarter(b) || WordSpansJunction(i, b);
-      }
-      if (!need_evidence || strong) {
+      // A deck is one sentence, and short.
+      const bool guarded =
+          headline ||
+          (strict && interleaved > 0 &&
+           CountChars(ByteRange{blocks_[i].content.begin, ends_[i].end}.In(text_), kMaxDeckChars) <
+               kMaxDeckChars &&
+           !HasSentencePunctBefore(text_, blocks_[i].content, ends_[i].end, /*full_stop=*/true));
+      if (Continues(i, *second, open, guarded, joiner, cut)) {
         BrokenSentence broken;
         broken.first = i;
         broken.second = *second;
@@ -539,11 +623,81 @@ class Analyzer {
         return;
       }
     }
-    ReportTruncation(i, open, /*body=*/!strict);
+    if (headline) {
+      CheckHeading(i);
+      return;
+    }
+    // A deck at the top of an article may stand without terminal punctuation above the
+    // headline; body text after it is another matter.
+    ReportTruncation(i, open, /*body=*/!strict || (second.has_value() && interleaved == 0));
+  }
+
+  // Whether the sentence left open at the end of block i goes on in block j, or block i
+  // lost its end (and j starts something new). Evidence that the text runs on: a Latin
+  // word or sentence going on, a quote or bracket closed in j, j starting with what cannot
+  // start a sentence, a dictionary word spanning the junction (一体推|进), or the two
+  // characters at the junction standing side by side elsewhere in the article (督|导 where
+  // the article says 督导 again). Evidence of a loss: j opens a sentence of its own, or
+  // block i ends with a function word or with a lone character that forms no word with
+  // what precedes it, and nothing joins it to j. Without either, adjacent body text is one
+  // sentence. `guarded` (a deck above captions or headlines at the top of an article):
+  // only evidence that the text runs on joins.
+  bool Continues(std::uint32_t i, std::uint32_t j, OpenMark open, bool guarded, std::string& joiner,
+                 std::size_t& cut) {
+    const ByteRange b = blocks_[j].content;
+    if (LatinContinues(i, b, joiner, cut)) return true;
+    if (open.mark != 0 && ClosesCarriedMark(text_, b, open.mark)) return true;
+    if (StartsWithNonStarter(b) || UnitAfterNumber(i, b)) return true;
+    // (A comma joins anyway, unguarded: no need to segment or search the article.)
+    if (!guarded && IsDanglingComma(ends_[i].last) &&
+        !IsAsciiLetter(static_cast<unsigned char>(text_[b.begin]))) {
+      return true;
+    }
+    const Junction junction = AnalyzeJunction(i, b);
+    if (junction.spans || PairSeenNearby(i, b)) return true;
+    if (guarded || IsAsciiLetter(ends_[i].last) ||
+        IsAsciiLetter(static_cast<unsigned char>(text_[b.begin]))) {
+      return false;
+    }
+    if (IsDanglingComma(ends_[i].last)) return true;
+    if (StartsFresh(i, j)) return false;
+    if (StartsWithStub(b)) return true;
+    if (EndsWithStub(i)) return true;
+    if (ListCarriesOver(i, b)) return true;
+    if (const auto dangling = DanglingEnd(i)) {
+      // An adverb needs its verb, which a new paragraph does not begin with; a preposition
+      // or conjunction needs a noun phrase, which a new paragraph may well begin with.
+      if (IsDanglingAdverb(*dangling)) return true;
+      return false;
+    }
+    // A lone last character is a word begun and lost, unless the second half begins with a
+    // character that never begins a phrase in the article around (迁 of 外迁, 搬迁: "征" /
+    // "迁动员工作").
+    return !junction.lone_last || NeverPhraseInitialNearby(blocks_[j].content.begin);
+  }
+
+  bool NeverPhraseInitialNearby(std::size_t at) const {
+    const Decoded first = NextChar(text_, at);
+    if (!IsHan(first.code_point)) return false;
+    const std::string_view c = text_.substr(at, first.length);
+    const std::size_t from = at > kNearbyBytes ? at - kNearbyBytes : 0;
+    const std::size_t to = std::min(text_.size(), at + kNearbyBytes);
+    int uses = 0;
+    for (std::size_t pos = FindNear(c, from, to); pos != std::string_view::npos && pos < to;
+         pos = FindNear(c, pos + 1, to)) {
+      if (pos == at) continue;
+      if (pos == 0 || !IsHan(PrevChar(text_, pos).code_point)) return false;
+      ++uses;
+    }
+    return uses >= kMinInnerUses;
   }
 
   void CheckHeading(std::uint32_t i) {
-    const OpenMark open = UnclosedMark(text_, ByteRange{blocks_[i].content.begin, ends_[i].end});
+    // An unclosed quote in a headline is a lost closing mark (`unbalanced-pair`) as often
+    // as lost text ("展现“洛阳力量"); it tells a cut only when the last word is broken off
+    // too ("展现“洛阳力").
+    OpenMark open = UnclosedMark(text_, ByteRange{blocks_[i].content.begin, ends_[i].end});
+    if (open.mark != 0 && !EndsWithLoneChar(i)) open = OpenMark{};
     ReportTruncation(i, open, /*body=*/false);
   }
 
@@ -561,12 +715,139 @@ class Analyzer {
     } else if (const auto word = MidWordEnd(i)) {
       t.reason = TruncationReason::kMidWord;
       t.detail = *word;
+    } else if (const auto clause = StubClause(i); !body && clause) {
+      t.reason = TruncationReason::kMidWord;
+      t.detail = *clause;
+    } else if (const auto phrase = body ? std::nullopt : PhraseGoesOnNearby(i)) {
+      t.reason = TruncationReason::kMidWord;
+      t.detail = *phrase;
+    } else if (const auto opener = body ? std::nullopt : EndsWithWordOpener(i)) {
+      t.reason = TruncationReason::kMidWord;
+      t.detail = *opener;
     } else if (body) {
       t.reason = TruncationReason::kNoContinuation;
     } else {
       return;
     }
     result_.truncated.push_back(std::move(t));
+  }
+
+  // A headline of clauses set apart by spaces whose last clause is a stub of one or two
+  // characters while every other clause has at least four ("真抓实干见成效 奋"): the
+  // parallel clauses of a headline are of a length. Returns the stub.
+  std::optional<std::string> StubClause(std::uint32_t i) const {
+    const std::string_view s = ByteRange{blocks_[i].content.begin, ends_[i].end}.In(text_);
+    // Clauses end at spaces, commas and enumeration commas.
+    std::vector<std::string_view> clauses;
+    std::size_t begin = 0;
+    std::size_t pos = 0;
+    while (pos < s.size()) {
+      const Decoded d = NextChar(s, pos);
+      if (IsSpace(d.code_point) || d.code_point == U'，' || d.code_point == U'、' ||
+          d.code_point == U',') {
+        if (pos > begin) clauses.push_back(s.substr(begin, pos - begin));
+        begin = pos + d.length;
+      }
+      pos += d.length;
+    }
+    if (begin >= s.size() || clauses.empty()) return std::nullopt;
+    const std::string_view last = s.substr(begin);
+    // Two characters against clauses of four or more, three against six or more.
+    const std::size_t stub = CountChars(last, 4);
+    if (stub > 3) return std::nullopt;
+    const std::size_t need = stub <= 2 ? 4 : 6;
+    for (const std::string_view clause : clauses) {
+      if (CountChars(clause, need) < need) return std::nullopt;
+    }
+    return std::string(last);
+  }
+
+  // The block's last character is a Han character that ICU leaves alone, not joined to
+  // the characters before it (or none precede it).
+  bool EndsWithLoneChar(std::uint32_t i) {
+    const End& end = ends_[i];
+    if (!IsHan(end.last)) return false;
+    const std::size_t begin = HanTailBegin(text_, blocks_[i].content.begin, end.end);
+    if (begin == end.last_char.begin) return true;
+    const std::string_view window = ByteRange{begin, end.end}.In(text_);
+    return Segmenter().IsBoundary(window, end.last_char.begin - begin);
+  }
+
+  // A heading's last character stands alone in ICU's segmentation, and the article around
+  // uses it at least kMinOpenerUses times, always with a Han character after it, never at
+  // the end of a phrase: it begins words here (稳 of 稳步, 签 of 签署), and the heading
+  // lost the rest of one. Returns the last two characters.
+  std::optional<std::string> EndsWithWordOpener(std::uint32_t i) {
+    const End& end = ends_[i];
+    if (!IsHan(end.last) || IsListLed(text_, blocks_[i].content)) return std::nullopt;
+    const std::size_t begin = HanTailBegin(text_, blocks_[i].content.begin, end.end);
+    if (begin == end.last_char.begin) return std::nullopt;
+    const std::string_view window = ByteRange{begin, end.end}.In(text_);
+    if (!Segmenter().IsBoundary(window, end.last_char.begin - begin)) return std::nullopt;
+    const std::string_view c = end.last_char.In(text_);
+    // A formula repeating a character closes itself (应清尽清, 做大做强), and a suffix
+    // ends a word (生产力, 幸福感).
+    if (HasRepeatedChar(window) || IsWordSuffix(end.last)) return std::nullopt;
+    const std::size_t from = begin > kNearbyBytes ? begin - kNearbyBytes : 0;
+    const std::size_t to = std::min(text_.size(), end.end + kNearbyBytes);
+    int uses = 0;
+    for (std::size_t at = FindNear(c, from, to); at != std::string_view::npos && at < to;
+         at = FindNear(c, at + 1, to)) {
+      if (at == end.last_char.begin) continue;
+      const std::size_t after = at + c.size();
+      if (after >= text_.size() || !IsHan(NextChar(text_, after).code_point)) return std::nullopt;
+      ++uses;
+    }
+    if (uses < kMinOpenerUses) return std::nullopt;
+    // The heading's last two characters end no phrase of the article (…生产力，).
+    const std::size_t pair_begin =
+        end.last_char.begin - PrevChar(text_, end.last_char.begin).length;
+    const std::string_view pair = ByteRange{pair_begin, end.end}.In(text_);
+    for (std::size_t at = FindNear(pair, from, to); at != std::string_view::npos && at < to;
+         at = FindNear(pair, at + 1, to)) {
+      const std::size_t after = at + pair.size();
+      if (at != pair_begin &&
+          (after >= text_.size() || !IsHan(NextChar(text_, after).code_point))) {
+        return std::nullopt;
+      }
+    }
+    return std::string(pair);
+  }
+
+  // The last three characters of the block stand elsewhere in the article (within
+  // kNearbyBytes), and there they always go on with the same Han character: the block
+  // lost the end of a phrase the article uses ("中原银行洛阳分行与孟津区签" where the
+  // article says 孟津区签署). Returns the three characters.
+  std::optional<std::string> PhraseGoesOnNearby(std::uint32_t i) {
+    const End& end = ends_[i];
+    if (!IsHan(end.last) || IsListLed(text_, blocks_[i].content)) return std::nullopt;
+    std::size_t begin = end.end;
+    for (int n = 0; n < 3; ++n) {
+      if (begin <= blocks_[i].content.begin) return std::nullopt;
+      const Decoded d = PrevChar(text_, begin);
+      if (!IsHan(d.code_point)) return std::nullopt;
+      begin -= d.length;
+    }
+    const std::string_view phrase = ByteRange{begin, end.end}.In(text_);
+    const std::size_t from = begin > kNearbyBytes ? begin - kNearbyBytes : 0;
+    const std::size_t to = std::min(text_.size(), end.end + kNearbyBytes);
+    char32_t next = 0;
+    for (std::size_t at = FindNear(phrase, from, to); at != std::string_view::npos && at < to;
+         at = FindNear(phrase, at + 1, to)) {
+      if (at == begin) continue;
+      const std::size_t after = at + phrase.size();
+      if (after >= text_.size()) return std::nullopt;
+      const char32_t c = NextChar(text_, after).code_point;
+      if (!IsHan(c) || (next != 0 && c != next)) return std::nullopt;
+      next = c;
+    }
+    if (next == 0) return std::nullopt;
+    // The character it goes on with must complete a word with the last one (a name in a
+    // subtitle goes on in the article too: "韩建军" / "韩建军在…").
+    window_.assign(end.last_char.In(text_));
+    window_.append(EncodeUtf8(next));
+    if (Segmenter().IsBoundary(window_, end.last_char.size())) return std::nullopt;
+    return std::string(phrase);
   }
 
   // The dangling comma or function word the block ends with, if any.
@@ -607,17 +888,54 @@ class Analyzer {
     return Segmenter().IsBoundary(window, first.length);
   }
 
-  // ICU joins the last characters of the first half and the first of the second into one
-  // dictionary word ("一体推" + "进12万亩": 推进).
-  bool WordSpansJunction(std::uint32_t i, ByteRange b) {
+  // ICU's segmentation of the last characters of the first half and the first of the
+  // second: whether a dictionary word spans the junction ("一体推" + "进12万亩": 推进), and
+  // whether the first half ends with a character that forms no word with what precedes it
+  // ("…将工": a word begun and lost).
+  struct Junction {
+    bool spans = false;
+    bool lone_last = false;
+  };
+
+  Junction AnalyzeJunction(std::uint32_t i, ByteRange b) {
     const End& end = ends_[i];
-    if (!IsHan(end.last) || !IsHan(NextChar(text_, b.begin).code_point)) return false;
+    Junction junction;
+    if (!IsHan(end.last) || !IsHan(NextChar(text_, b.begin).code_point)) return junction;
     const std::size_t tail = HanTailBegin(text_, blocks_[i].content.begin, end.end);
     const std::size_t head = HanHeadEnd(text_, b.begin, b.end);
     window_.assign(text_.substr(tail, end.end - tail));
-    const std::size_t junction = window_.size();
+    const std::size_t at = window_.size();
     window_.append(text_.substr(b.begin, head - b.begin));
-    return !Segmenter().IsBoundary(window_, junction);
+    const std::vector<std::size_t> bounds = Segmenter().Boundaries(window_);
+    std::size_t before = 0;
+    bool found = false;
+    for (const std::size_t bound : bounds) {
+      if (bound == at) found = true;
+      if (bound < at) before = bound;
+    }
+    junction.spans = !found;
+    junction.lone_last = found && at - before == end.last_char.size();
+    return junction;
+  }
+
+  // The last character of the first half and the first of the second stand side by side
+  // elsewhere in the article (within kNearbyBytes): the article uses the word the break
+  // split ("督" / "导调研" where it says 督导 again). Function words pair with anything and
+  // count for nothing.
+  bool PairSeenNearby(std::uint32_t i, ByteRange b) const {
+    const End& end = ends_[i];
+    const Decoded first = NextChar(text_, b.begin);
+    if (!IsHan(end.last) || !IsHan(first.code_point)) return false;
+    if (IsDanglingWord(end.last) || IsDanglingWord(first.code_point) ||
+        IsNonStarterParticle(first.code_point)) {
+      return false;
+    }
+    std::string pair(end.last_char.In(text_));
+    pair.append(text_.substr(b.begin, first.length));
+    const std::size_t from =
+        end.last_char.begin > kNearbyBytes ? end.last_char.begin - kNearbyBytes : 0;
+    const std::size_t to = std::min(text_.size(), b.begin + kNearbyBytes);
+    return FindNear(pair, from, to) != std::string_view::npos;
   }
 
   // A hyphenated Latin word broken at the line end, or a Latin sentence going on in
@@ -637,35 +955,142 @@ class Analyzer {
     return true;
   }
 
-  // The second paragraph opens a new sentence of its own: a quotation or bracket, or a
-  // short topic sentence ("聚焦乡村振兴促共享。") as the parallel paragraphs of an
-  // interview begin: the first paragraph begins with one too, or a neighbouring paragraph
-  // begins with the same two characters (聚焦…, 聚焦…). A short sentence alone is no
-  // evidence ("私募股权投资" / "基金开展跟投试点。").
+  // A number at the end of the first half and its unit at the start of the second
+  // ("……王若馨）18" / "日下午，……", "两" / "个百亿级龙头项目").
+  bool UnitAfterNumber(std::uint32_t i, ByteRange b) const {
+    static constexpr std::u32string_view kUnits = U"年月日时分秒万亿元个人次家项名岁天周米倍%％";
+    static constexpr std::u32string_view kNumerals = U"一二三四五六七八九十百千两几";
+    static constexpr std::u32string_view kClassifiers =
+        U"个项家名座条次批位件种类所支户元年月日天周";
+    const char32_t next = NextChar(text_, b.begin).code_point;
+    if (IsAsciiDigit(ends_[i].last)) return kUnits.find(next) != std::u32string_view::npos;
+    return kNumerals.find(ends_[i].last) != std::u32string_view::npos &&
+           kClassifiers.find(next) != std::u32string_view::npos;
+  }
+
+  // The second paragraph starts with a clause of one or two characters ("办。中国……"):
+  // the tail of a sentence, not a paragraph's start (connectives such as 同时， are
+  // openers, checked before).
+  bool StartsWithStub(ByteRange b) const {
+    std::size_t pos = b.begin;
+    char32_t last = 0;
+    for (int n = 0; n < 4 && pos < b.end; ++n) {
+      const Decoded d = NextChar(text_, pos);
+      // A short opening phrase of time or place ends so: 连日来， 近两年， 活动中，.
+      if (d.code_point == U'、') return false;  // parallel phrases: 抓德育、稳发展，
+      if (IsSentencePunct(d.code_point)) {
+        return n > 0 && std::u32string_view(U"日年来前今中后时上下里外").find(last) ==
+                            std::u32string_view::npos;
+      }
+      last = d.code_point;
+      pos += d.length;
+    }
+    return false;
+  }
+
+  // The first half's last sentence is one or two characters ("……出彩。把" / "新文旅产业
+  // 作为主攻方向"): a sentence had just begun at the break.
+  bool EndsWithStub(std::uint32_t i) const {
+    std::size_t pos = ends_[i].end;
+    for (int n = 0; n < 3; ++n) {
+      if (pos <= blocks_[i].content.begin) return false;
+      const Decoded d = PrevChar(text_, pos);
+      if (IsFullStop(d.code_point) || d.code_point == U'；') return n > 0;
+      pos -= d.length;
+    }
+    return false;
+  }
+
+  // An enumeration runs across the break: the first half's last clause lists with 、 and
+  // the second's first clause goes on listing or closes the list with 等 ("……文博艺术
+  // 中心、孟津一" / "高新校区等重点项目建设，").
+  bool ListCarriesOver(std::uint32_t i, ByteRange b) const {
+    bool listing = false;
+    std::size_t pos = ends_[i].end;
+    for (int n = 0; n < 40 && pos > blocks_[i].content.begin; ++n) {
+      const Decoded d = PrevChar(text_, pos);
+      if (d.code_point == U'、') listing = true;
+      if (d.code_point != U'、' && IsSentencePunct(d.code_point)) break;
+      pos -= d.length;
+    }
+    if (!listing) return false;
+    pos = b.begin;
+    for (int n = 0; n < 24 && pos < b.end; ++n) {
+      const Decoded d = NextChar(text_, pos);
+      if (d.code_point == U'、' || d.code_point == U'等') return true;
+      if (IsSentencePunct(d.code_point)) return false;
+      pos += d.length;
+    }
+    return false;
+  }
+
+  // The second paragraph opens a sentence of its own: a quotation or bracket, a word
+  // that opens a paragraph of news prose (a time, a connective, a demonstrative subject:
+  // 昨日， 此外， 据了解， 该项目…), a date (12月31日，), a reported-speech lead-in
+  // (…负责人介绍，), or the same first two characters as a neighbouring paragraph, as the
+  // parallel paragraphs of an interview begin (聚焦…, 聚焦…).
   bool StartsFresh(std::uint32_t i, std::uint32_t j) const {
     const ByteRange b = blocks_[j].content;
+    const std::string_view s = b.In(text_);
     const Decoded first = NextChar(text_, b.begin);
     if (IsSentenceOpener(first.code_point)) return true;
-    if (!StartsWithTopic(b)) return false;
-    if (StartsWithTopic(blocks_[i].content)) return true;
+    for (const std::string_view opener : kParagraphOpeners) {
+      if (StartsWith(s, opener)) return true;
+    }
+    if (StartsWithDate(s) || StartsWithSpeech(s)) return true;
     const std::string_view prefix = HeadChars(b, 2);
+    if (prefix.size() < 6) return false;
+    // The first half itself began the same way (聚焦…。…以 / 聚焦…).
+    if (HeadChars(blocks_[i].content, 2) == prefix) return true;
     const std::uint32_t from = j > 8 ? j - 8 : 0;
     const std::uint32_t to = std::min<std::uint32_t>(j + 8, blocks_.size());
     for (std::uint32_t k = from; k < to; ++k) {
-      if (k == j || blocks_[k].kind != BlockKind::kParagraph) continue;
+      // Body paragraphs only: a headline echoed by its article's text proves nothing.
+      if (k == j || blocks_[k].kind != BlockKind::kParagraph || !ends_[k].terminated ||
+          ends_[k].credit || blocks_[k].content.size() < kMinBodyBytes) {
+        continue;
+      }
       if (HeadChars(blocks_[k].content, 2) == prefix) return true;
     }
     return false;
   }
 
-  // A sentence of 6-14 characters without commas at the start of `range`.
-  bool StartsWithTopic(ByteRange range) const {
-    std::size_t pos = range.begin;
-    for (int n = 0; n < 16 && pos < range.end; ++n) {
-      const Decoded d = NextChar(text_, pos);
-      pos += d.length;
-      if (IsFullStop(d.code_point)) return n >= 6 && n <= 14;
+  static constexpr std::string_view kParagraphOpeners[] = {
+      "昨日",     "今日", "日前",     "近日", "近年来", "近期",   "目前",     "当前", "截至",
+      "今年",     "去年", "前不久",   "此前", "随后",   "其间",   "期间",     "会上", "此外",
+      "另外",     "同时", "与此同时", "其中", "其次",   "首先",   "最后",     "然而", "但是",
+      "因此",     "所以", "总之",     "据",   "尤其",   "特别是", "值得一提", "尤为", "不仅如此",
+      "不止于此", "对此", "为此",     "由此", "如今",   "下一步", "接下来",   "一是", "二是",
+      "三是",     "四是", "五是",     "第一", "第二",   "第三",   "该",       "这些", "这是",
+      "这一",     "此次", "他",       "她",   "我们",   "我市",   "我国"};
+
+  // "12月31日，", "2024年，", "13日，".
+  static bool StartsWithDate(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size() && i < 4 && IsAsciiDigit(static_cast<unsigned char>(s[i]))) ++i;
+    if (i == 0) return false;
+    const std::string_view rest = s.substr(i);
+    return StartsWith(rest, "月") || StartsWith(rest, "日") ||
+           (StartsWith(rest, "年") && !StartsWith(rest.substr(3), "度"));
+  }
+
+  // A first clause of at most 14 characters ending with a verb of saying and a comma or
+  // colon: "中航光电相关负责人介绍，".
+  static bool StartsWithSpeech(std::string_view s) {
+    static constexpr std::string_view kVerbs[] = {"表示", "介绍", "强调", "指出", "认为",
+                                                  "说",   "称",   "坦言", "透露", "提到"};
+    std::size_t pos = 0;
+    for (int n = 0; n < 16 && pos < s.size(); ++n) {
+      const Decoded d = NextChar(s, pos);
+      if (d.code_point == U'，' || d.code_point == U'：') {
+        const std::string_view clause = s.substr(0, pos);
+        for (const std::string_view verb : kVerbs) {
+          if (clause.ends_with(verb) && clause.size() > verb.size()) return true;
+        }
+        return false;
+      }
       if (IsSentencePunct(d.code_point)) return false;
+      pos += d.length;
     }
     return false;
   }
@@ -688,6 +1113,15 @@ class Analyzer {
       chain_end_ = last;
       broken[k].move_to = blocks_[last].range.end;
     }
+  }
+
+  // The first occurrence of `needle` in text_[pos, to). memmem, not string_view::find:
+  // in CJK text the first byte of a character matches nearly everywhere.
+  std::size_t FindNear(std::string_view needle, std::size_t pos, std::size_t to) const {
+    if (pos >= to || needle.empty() || needle.size() > to - pos) return std::string_view::npos;
+    const void* hit = memmem(text_.data() + pos, to - pos, needle.data(), needle.size());
+    return hit == nullptr ? std::string_view::npos
+                          : static_cast<std::size_t>(static_cast<const char*>(hit) - text_.data());
   }
 
   WordSegmenter& Segmenter() {

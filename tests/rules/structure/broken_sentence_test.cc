@@ -180,6 +180,50 @@ TEST_F(BrokenSentenceRuleTest, NeverJoinsHeadlinesBylinesCaptions) {
                   .empty());
 }
 
+// Evidence that the text runs on where ICU's dictionary does not know the word: the article
+// uses the split pair elsewhere (督导), a numeral and its classifier, a number and its unit,
+// a stub clause on either side, an adverb before its verb, an enumeration across the break.
+TEST_F(BrokenSentenceRuleTest, RunsOnWithoutADictionaryWord) {
+  const auto one = [&](const std::string& first, const std::string& second) {
+    return Messages(kLead + first + "\n\n" + second + "\n", "run-on.txt").size();
+  };
+  EXPECT_EQ(one("市委督查组先后督导了三个项目。日前，市委第四督查组督", "导调研伏牛1号旅游公路。"),
+            1u);
+  EXPECT_EQ(one("加快建设百万吨乙烯、中州时代产业基地两", "个百亿级龙头项目。"), 1u);
+  EXPECT_EQ(one("本报讯（洛报融媒首席记者 王若馨）18", "日下午，2023洛阳文化产业年会举行。"), 1u);
+  EXPECT_EQ(
+      one("坚持激励与约束并重，探索建立以尽职免责为中心的市属企业跟投容", "错机制，支持企业发展。"),
+      1u);
+  EXPECT_EQ(one("推动乡村振兴取得新成效。出彩。把", "新文旅产业作为主攻方向。"), 1u);
+  EXPECT_EQ(one("推动城乡融合发展，确保农业农村现代化水平再", "上新台阶。"), 1u);
+  EXPECT_EQ(
+      one("周丽涛表示，中原银行支持了百万吨乙烯、文博艺术中心、孟津一", "高新校区等重点项目建设。"),
+      1u);
+}
+
+// A paragraph that lost its end, followed by one that opens a sentence of its own: a time or
+// connective, a date, a reported-speech lead-in, a paragraph begun like its neighbours.
+// That is `truncated-text`, not a break.
+TEST_F(BrokenSentenceRuleTest, FreshParagraphIsNoContinuation) {
+  const auto none = [&](const std::string& second) {
+    return Messages(kLead + "推动教育资源扩容，加快建设一批高质量学" + "\n\n" + second + "\n",
+                    "fresh.txt")
+        .empty();
+  };
+  EXPECT_TRUE(none("据统计，截至目前，全市已建成学校39所。"));
+  EXPECT_TRUE(none("12月31日，第八届中国“当日”艺术展开幕。"));
+  EXPECT_TRUE(none("中航光电相关负责人介绍，项目建成达产后有望新增销售收入。"));
+  EXPECT_TRUE(none("此外，全市还将新建一批幼儿园。"));
+}
+
+// A proof credit of the page furniture ends the article before it: nothing joins it.
+TEST_F(BrokenSentenceRuleTest, FurnitureLineIsNoFirstHalf) {
+  EXPECT_TRUE(Messages(kLead + "编辑：潘艳红 校对：潘磊 组版：毛颖丽\n\n"
+                               "聚焦领域协同，打造多领域多层次试点示范。\n",
+                       "furniture.txt")
+                  .empty());
+}
+
 // Seed 004: parallel paragraphs each open with a short topic sentence (聚焦…); a missing
 // full stop before one is a truncation, not a break.
 TEST_F(BrokenSentenceRuleTest, ParallelTopicSentenceIsNoContinuation) {

@@ -56,6 +56,32 @@ TEST_F(TruncatedTextRuleTest, HeadingCutMidWord) {
   EXPECT_FALSE(found[0].fix);
 }
 
+// Headings that lost their end: a stub clause after long ones, a phrase the article goes on
+// with (孟津区签 / 孟津区签署), an open quote whose last word is broken off. Complete
+// headings with a dropped closing quote are `unbalanced-pair`'s.
+TEST_F(TruncatedTextRuleTest, HeadingCuts) {
+  const std::string body =
+      "\n\n本报讯 昨日，中原银行洛阳分行与孟津区签署战略合作协议。孟津区签署的协议涉及多个领域。\n";
+  EXPECT_EQ(check_.Run("真抓实干见成效 奋" + body, "h1.txt").size(), 1u);
+  EXPECT_EQ(check_.Run("大力推进新型工业化 加快培" + body, "h2.txt").size(), 1u);
+  EXPECT_EQ(check_.Run("中原银行洛阳分行与孟津区签" + body, "h3.txt").size(), 1u);
+  EXPECT_EQ(check_.Run("全国国企年度盘点榜单展现“洛阳力" + body, "h4.txt").size(), 1u);
+  EXPECT_TRUE(check_.Run("全国国企年度盘点榜单展现“洛阳力量" + body, "h5.txt").empty());
+  EXPECT_TRUE(check_.Run("控新治旧减支保重分类施策应清尽清" + body, "h6.txt").empty());
+  EXPECT_TRUE(check_.Run("洛阳市中小学 五星支部创建 亮点巡礼" + body, "h7.txt").empty());
+}
+
+// A body paragraph ending mid-word before one that starts anew is a truncation, also when
+// it ends with a character ICU leaves alone.
+TEST_F(TruncatedTextRuleTest, LoneLastCharacterBeforeAFreshStart) {
+  const std::string text = kLead +
+                           "孟津区朝阳镇党员干部真抓实干、奋勇争先，将工\n\n"
+                           "干群齐心乡村环境换新颜。该镇坚持把人居环境整治作为重要工作。\n";
+  const auto found = Findings(text, "lone.txt");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].second, kNoContinuation);
+}
+
 // Seed 002: body text that stops before a subheading, and the next paragraph starts anew.
 TEST_F(TruncatedTextRuleTest, BodyWithNothingContinuingIt) {
   const std::string text =
