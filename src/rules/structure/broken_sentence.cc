@@ -103,7 +103,7 @@ class BrokenSentenceRule final : public Rule {
   const RuleMeta& meta() const override { return meta_; }
 
   void Check(const Document& document, DiagnosticSink& sink) const override {
-    const structure::ParagraphEnds ends = structure::AnalyzeParagraphEnds(document);
+    const structure::ParagraphEnds& ends = structure::SharedParagraphEnds(document);
     const std::string_view text = document.text();
     for (const structure::BrokenSentence& broken : ends.broken) {
       const Block& first = document.blocks()[broken.first];

@@ -1143,4 +1143,9 @@ class Analyzer {
 
 ParagraphEnds AnalyzeParagraphEnds(const Document& document) { return Analyzer(document).Run(); }
 
+const ParagraphEnds& SharedParagraphEnds(const Document& document) {
+  return document.Shared<ParagraphEnds>("paragraph-ends",
+                                        [&] { return AnalyzeParagraphEnds(document); });
+}
+
 }  // namespace ocrlint::structure

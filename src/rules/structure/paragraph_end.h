@@ -57,6 +57,10 @@ struct ParagraphEnds {
 
 ParagraphEnds AnalyzeParagraphEnds(const Document& document);
 
+// AnalyzeParagraphEnds, made once per document (Document::Shared): broken-sentence and
+// truncated-text report the two halves of the same verdicts.
+const ParagraphEnds& SharedParagraphEnds(const Document& document);
+
 }  // namespace ocrlint::structure
 
 #endif  // OCRLINT_RULES_STRUCTURE_PARAGRAPH_END_H_

@@ -91,7 +91,7 @@ class TruncatedTextRule final : public Rule {
   const RuleMeta& meta() const override { return meta_; }
 
   void Check(const Document& document, DiagnosticSink& sink) const override {
-    const structure::ParagraphEnds ends = structure::AnalyzeParagraphEnds(document);
+    const structure::ParagraphEnds& ends = structure::SharedParagraphEnds(document);
     for (const structure::Truncation& t : ends.truncated) sink.Report(t.last_char, Message(t));
   }
 
