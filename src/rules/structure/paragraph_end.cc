@@ -1114,11 +1114,10 @@ class Analyzer {
     }
   }
 
-  // The first occurrence of `needle` in text_[pos, to). memmem, not string_view::find:
-  // in CJK text the first byte of a character matches nearly everywhere.
   // The first occurrence of `needle` inside text_[pos, to). memchr for its last byte (for
-  // Han text a continuation byte, one byte in a hundred), then a compare: glibc's memmem
-  // builds a shift table on every call, which cost more than the search of these windows.
+  // Han text a continuation byte, one byte in a hundred; the first byte of a character
+  // matches nearly everywhere), then a compare: glibc's memmem builds a shift table on
+  // every call, which cost more than the search of these windows.
   std::size_t FindNear(std::string_view needle, std::size_t pos, std::size_t to) const {
     if (pos >= to || needle.empty() || needle.size() > to - pos) return std::string_view::npos;
     const std::size_t n = needle.size();
