@@ -7,8 +7,10 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/byte_range.h"
+#include "rules/hygiene/rule_check.h"
 
 namespace ocrlint::testing_util {
 
@@ -29,11 +31,20 @@ inline std::size_t UniqueOffset(std::string_view text, std::string_view needle) 
   return at;
 }
 
-// The range of the first occurrence of `span` in `text`.
-inline ByteRange RangeOf(std::string_view text, std::string_view span) {
-  const std::size_t at = text.find(span);
-  EXPECT_NE(at, std::string_view::npos) << span;
+// The range of the n-th (0-based) occurrence of `span` in `text`.
+inline ByteRange RangeOf(std::string_view text, std::string_view span, int n = 0) {
+  std::size_t at = text.find(span);
+  for (int i = 0; i < n && at != std::string_view::npos; ++i) at = text.find(span, at + 1);
+  EXPECT_NE(at, std::string_view::npos) << span << " #" << n;
   return ByteRange{at, at + span.size()};
+}
+
+// The text of every finding of `check` on corpus_samples/<file>, in order.
+inline std::vector<std::string> FlaggedSpans(const RuleCheck& check, const std::string& file) {
+  const std::string page = ReadCorpusSample(file);
+  std::vector<std::string> spans;
+  for (const Diagnostic& d : check.Run(page, file)) spans.emplace_back(d.range.In(page));
+  return spans;
 }
 
 }  // namespace ocrlint::testing_util

@@ -12,17 +12,10 @@
 namespace ocrlint {
 namespace {
 
+using testing_util::RangeOf;
 using testing_util::ReadCorpusSample;
 
 using testing_util::RuleCheck;
-
-// The byte range of the n-th (0-based) occurrence of `needle`.
-ByteRange Find(const std::string& text, const std::string& needle, int n = 0) {
-  std::size_t at = text.find(needle);
-  for (int i = 0; i < n && at != std::string::npos; ++i) at = text.find(needle, at + 1);
-  EXPECT_NE(at, std::string::npos) << needle << " #" << n;
-  return ByteRange{at, at + needle.size()};
-}
 
 class DuplicateParagraphRuleTest : public testing::Test {
  protected:
@@ -37,10 +30,10 @@ TEST_F(DuplicateParagraphRuleTest, ExactRepeatIsReportedWithItsFirstCopy) {
   const std::string text = kA + "\n\n" + kB + "\n\n" + kA + "\n";
   const auto found = check_.Run(text);
   ASSERT_EQ(found.size(), 1u);
-  EXPECT_EQ(found[0].range, Find(text, kA, 1));
+  EXPECT_EQ(found[0].range, RangeOf(text, kA, 1));
   EXPECT_EQ(found[0].message, "paragraph repeats an earlier paragraph");
   ASSERT_EQ(found[0].related.size(), 1u);
-  EXPECT_EQ(found[0].related[0].range, Find(text, kA, 0));
+  EXPECT_EQ(found[0].related[0].range, RangeOf(text, kA, 0));
   EXPECT_EQ(found[0].related[0].message, "first copy here");
   ASSERT_TRUE(found[0].fix);
   EXPECT_EQ(found[0].fix->applicability, Applicability::kUnsafe);
@@ -53,8 +46,8 @@ TEST_F(DuplicateParagraphRuleTest, RunOfParagraphsIsOneFinding) {
   const auto found = check_.Run(text);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].message, "3 paragraphs repeat earlier paragraphs");
-  EXPECT_EQ(found[0].range, (ByteRange{Find(text, kA, 1).begin, text.size()}));
-  EXPECT_EQ(found[0].related[0].range, (ByteRange{0, Find(text, kC, 0).end}));
+  EXPECT_EQ(found[0].range, (ByteRange{RangeOf(text, kA, 1).begin, text.size()}));
+  EXPECT_EQ(found[0].related[0].range, (ByteRange{0, RangeOf(text, kC, 0).end}));
   EXPECT_EQ(found[0].fix->message, "delete the repeated paragraphs");
   EXPECT_EQ(check_.Fixed(text), kA + "\n\n" + kB + "\n\n" + kC);
 }
@@ -65,7 +58,7 @@ TEST_F(DuplicateParagraphRuleTest, WidthAndSpacesAreNormalised) {
   const std::string text = kA + "\n\n" + kB + "\n\n" + copy + "\n\n" + kC + "\n";
   const auto found = check_.Run(text);
   ASSERT_EQ(found.size(), 1u);
-  EXPECT_EQ(found[0].range, Find(text, copy));
+  EXPECT_EQ(found[0].range, RangeOf(text, copy));
   EXPECT_EQ(check_.Fixed(text), kA + "\n\n" + kB + "\n\n" + kC + "\n");
 }
 
@@ -74,9 +67,9 @@ TEST_F(DuplicateParagraphRuleTest, CutShortCopy) {
   const std::string text = kA + "\n\n" + kB + "\n\n" + cut + "\n\n" + kC;
   const auto found = check_.Run(text);
   ASSERT_EQ(found.size(), 1u);
-  EXPECT_EQ(found[0].range, Find(text, cut, 1));
+  EXPECT_EQ(found[0].range, RangeOf(text, cut, 1));
   EXPECT_EQ(found[0].message, "paragraph repeats the start of an earlier paragraph");
-  EXPECT_EQ(found[0].related[0].range, Find(text, kA));
+  EXPECT_EQ(found[0].related[0].range, RangeOf(text, kA));
   EXPECT_EQ(check_.Fixed(text), kA + "\n\n" + kB + "\n\n" + kC);
 }
 
@@ -84,9 +77,9 @@ TEST_F(DuplicateParagraphRuleTest, ThirdCopyIsItsOwnFinding) {
   const std::string text = kA + "\n\n" + kB + "\n\n" + kA + "\n\n" + kB + "\n\n" + kA;
   const auto found = check_.Run(text);
   ASSERT_EQ(found.size(), 2u);
-  EXPECT_EQ(found[0].range, (ByteRange{Find(text, kA, 1).begin, Find(text, kB, 1).end}));
-  EXPECT_EQ(found[1].range, Find(text, kA, 2));
-  EXPECT_EQ(found[1].related[0].range, Find(text, kA, 0));
+  EXPECT_EQ(found[0].range, (ByteRange{RangeOf(text, kA, 1).begin, RangeOf(text, kB, 1).end}));
+  EXPECT_EQ(found[1].range, RangeOf(text, kA, 2));
+  EXPECT_EQ(found[1].related[0].range, RangeOf(text, kA, 0));
   EXPECT_EQ(check_.Fixed(text), kA + "\n\n" + kB);
 }
 
@@ -122,18 +115,20 @@ TEST_F(DuplicateParagraphRuleTest, RepeatedBlockOf000) {
   const auto found = check_.Run(text);
   ASSERT_EQ(found.size(), 2u);
   const auto paragraph_end = [&](ByteRange start) { return text.find('\n', start.begin); };
-  EXPECT_EQ(found[0].range, (ByteRange{Find(text, de, 1).begin, paragraph_end(Find(text, gu, 1))}));
+  EXPECT_EQ(found[0].range,
+            (ByteRange{RangeOf(text, de, 1).begin, paragraph_end(RangeOf(text, gu, 1))}));
   EXPECT_EQ(found[0].message, "3 paragraphs repeat earlier paragraphs");
   EXPECT_EQ(found[0].related[0].range,
-            (ByteRange{Find(text, de, 0).begin, paragraph_end(Find(text, gu, 0))}));
-  EXPECT_EQ(found[1].range, (ByteRange{Find(text, de, 2).begin, paragraph_end(Find(text, de, 2))}));
+            (ByteRange{RangeOf(text, de, 0).begin, paragraph_end(RangeOf(text, gu, 0))}));
+  EXPECT_EQ(found[1].range,
+            (ByteRange{RangeOf(text, de, 2).begin, paragraph_end(RangeOf(text, de, 2))}));
   EXPECT_EQ(found[1].message, "paragraph repeats an earlier paragraph");
   EXPECT_EQ(found[1].related[0].range,
-            (ByteRange{Find(text, de, 0).begin, paragraph_end(Find(text, de, 0))}));
+            (ByteRange{RangeOf(text, de, 0).begin, paragraph_end(RangeOf(text, de, 0))}));
 
   // The fix leaves the first copy and everything else byte for byte.
-  const std::size_t cut_from = paragraph_end(Find(text, gu, 0));
-  const std::size_t cut_to = paragraph_end(Find(text, de, 2));
+  const std::size_t cut_from = paragraph_end(RangeOf(text, gu, 0));
+  const std::size_t cut_to = paragraph_end(RangeOf(text, de, 2));
   EXPECT_EQ(check_.Fixed(text), text.substr(0, cut_from) + text.substr(cut_to));
 }
 

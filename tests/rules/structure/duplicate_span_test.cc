@@ -12,17 +12,10 @@
 namespace ocrlint {
 namespace {
 
+using testing_util::RangeOf;
 using testing_util::ReadCorpusSample;
 
 using testing_util::RuleCheck;
-
-// The byte range of the n-th (0-based) occurrence of `needle`.
-ByteRange Find(const std::string& text, const std::string& needle, int n = 0) {
-  std::size_t at = text.find(needle);
-  for (int i = 0; i < n && at != std::string::npos; ++i) at = text.find(needle, at + 1);
-  EXPECT_NE(at, std::string::npos) << needle << " #" << n;
-  return ByteRange{at, at + needle.size()};
-}
 
 // `text` without the bytes of `range`.
 std::string Without(const std::string& text, ByteRange range) {
@@ -40,15 +33,15 @@ TEST_F(DuplicateSpanRuleTest, SentencePastedAgainMidParagraph) {
                            "她强调，要把准大局大势。";
   const auto found = check_.Run(text);
   ASSERT_EQ(found.size(), 1u);
-  EXPECT_EQ(found[0].range, Find(text, sentence, 1));
+  EXPECT_EQ(found[0].range, RangeOf(text, sentence, 1));
   EXPECT_EQ(found[0].message, "span of 28 CJK characters repeats earlier text");
   ASSERT_EQ(found[0].related.size(), 1u);
-  EXPECT_EQ(found[0].related[0].range, Find(text, sentence, 0));
+  EXPECT_EQ(found[0].related[0].range, RangeOf(text, sentence, 0));
   EXPECT_EQ(found[0].related[0].message, "first occurrence here");
   ASSERT_TRUE(found[0].fix);
   EXPECT_EQ(found[0].fix->applicability, Applicability::kUnsafe);
   EXPECT_EQ(found[0].fix->message, "delete the repeat");
-  EXPECT_EQ(check_.Fixed(text), Without(text, Find(text, sentence, 1)));
+  EXPECT_EQ(check_.Fixed(text), Without(text, RangeOf(text, sentence, 1)));
 }
 
 TEST_F(DuplicateSpanRuleTest, WidthAndSpacesDoNotHideARepeat) {
@@ -57,8 +50,8 @@ TEST_F(DuplicateSpanRuleTest, WidthAndSpacesDoNotHideARepeat) {
   const std::string text = first + "\n\n加强资金保障，推动成立环投公司。" + later;
   const auto found = check_.Run(text);
   ASSERT_EQ(found.size(), 1u);
-  EXPECT_EQ(found[0].range, Find(text, later));
-  EXPECT_EQ(found[0].related[0].range, Find(text, first));
+  EXPECT_EQ(found[0].range, RangeOf(text, later));
+  EXPECT_EQ(found[0].related[0].range, RangeOf(text, first));
 }
 
 TEST_F(DuplicateSpanRuleTest, RepeatFillingAParagraphTakesItsBlankLines) {
@@ -69,7 +62,7 @@ TEST_F(DuplicateSpanRuleTest, RepeatFillingAParagraphTakesItsBlankLines) {
       "聚焦城市更新。强力推进三年行动，" + tail + "\n\n" + tail + "\n\n洛报融媒记者 孙小蕊";
   const auto found = check_.Run(text);
   ASSERT_EQ(found.size(), 1u);
-  EXPECT_EQ(found[0].range, Find(text, tail, 1));
+  EXPECT_EQ(found[0].range, RangeOf(text, tail, 1));
   EXPECT_EQ(check_.Fixed(text),
             "聚焦城市更新。强力推进三年行动，" + tail + "\n\n洛报融媒记者 孙小蕊");
 }
@@ -121,7 +114,7 @@ TEST_F(DuplicateSpanRuleTest, ShortRepeatsNeedMinChars) {
   DiagnosticSink sink(rule->meta(), rule->meta().default_severity, out);
   rule->Check(*document, sink);
   ASSERT_EQ(out.size(), 1u);
-  EXPECT_EQ(out[0].range, Find(text, clause, 1));
+  EXPECT_EQ(out[0].range, RangeOf(text, clause, 1));
 }
 
 // corpus_samples/luoyang-cadre-training.txt (seed 002): the tail of the paragraph about
@@ -134,12 +127,12 @@ TEST_F(DuplicateSpanRuleTest, PastedTailOf002) {
       "建设,总投资3.5亿元,目前已进入收尾阶段,将于本月底正式投入运营。";
   const auto found = check_.Run(text);
   ASSERT_EQ(found.size(), 1u);
-  EXPECT_EQ(found[0].range, Find(text, repeat, 1));
+  EXPECT_EQ(found[0].range, RangeOf(text, repeat, 1));
   // What stood before the paste stays: the clause it cut off is truncated-text's.
   EXPECT_EQ(text.substr(found[0].range.begin - 9, 9), "要强化");
   EXPECT_EQ(found[0].message, "span of 64 CJK characters repeats earlier text");
-  EXPECT_EQ(found[0].related[0].range, Find(text, repeat, 0));
-  EXPECT_EQ(check_.Fixed(text), Without(text, Find(text, repeat, 1)));
+  EXPECT_EQ(found[0].related[0].range, RangeOf(text, repeat, 0));
+  EXPECT_EQ(check_.Fixed(text), Without(text, RangeOf(text, repeat, 1)));
 }
 
 // corpus_samples/luoyang-rural-revitalisation.md (seed 003): a sentence of the city
@@ -152,9 +145,9 @@ TEST_F(DuplicateSpanRuleTest, SentenceOfAnotherArticleIn003) {
       "引导广大市民积极参与“北国花城”建";
   const auto found = check_.Run(text, "003.md");
   ASSERT_EQ(found.size(), 1u);
-  EXPECT_EQ(found[0].range, Find(text, repeat, 1));
+  EXPECT_EQ(found[0].range, RangeOf(text, repeat, 1));
   EXPECT_EQ(found[0].message, "span of 52 CJK characters repeats earlier text");
-  EXPECT_EQ(found[0].related[0].range, Find(text, repeat, 0));
+  EXPECT_EQ(found[0].related[0].range, RangeOf(text, repeat, 0));
   // The later copy is the one that belongs: its 建 / 设。 runs on into the next
   // paragraph (a column break), while the earlier copy breaks off. Deleting it would orphan
   // 设。, so no fix is offered.
@@ -170,14 +163,14 @@ TEST_F(DuplicateSpanRuleTest, NoFixForACopyThatRunsOnIntoTheNextParagraph) {
                            repeat + "\n\n设。加紧推进公园改造。";
   const auto found = check_.Run(text);
   ASSERT_EQ(found.size(), 1u);
-  EXPECT_EQ(found[0].range, Find(text, repeat, 1));
+  EXPECT_EQ(found[0].range, RangeOf(text, repeat, 1));
   EXPECT_FALSE(found[0].fix);
   // Without the continuation the copy is deleted.
   const std::string ends = "聚焦城市更新。" + repeat +
                            "\n\n小切口推动一批项目。\n\n"
                            "以重点项目为载体。" +
                            repeat + "\n\n各部门加紧推进公园改造。";
-  EXPECT_EQ(check_.Fixed(ends), Without(ends, Find(ends, repeat, 1)));
+  EXPECT_EQ(check_.Fixed(ends), Without(ends, RangeOf(ends, repeat, 1)));
 }
 
 // Titles taken up in the body, meeting names, reporters' formulas and the repeated block
