@@ -5,6 +5,7 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <utility>
 
 #include "text/char_class.h"
 #include "text/utf8.h"
@@ -93,66 +94,26 @@ bool IsSentencePunct(char32_t c) {
          c == U'！' || c == U'？' || c == U'!' || c == U'?' || c == U'：' || c == U':';
 }
 
+// Opening and closing marks, in pairs: one table for both directions.
+constexpr std::pair<char32_t, char32_t> kPairs[] = {
+    {U'“', U'”'},   {U'‘', U'’'},   {U'(', U')'},   {U'（', U'）'}, {U'《', U'》'}, {U'〈', U'〉'},
+    {U'「', U'」'}, {U'『', U'』'}, {U'【', U'】'}, {U'〔', U'〕'}, {U'［', U'］'}, {U'[', U']'},
+};
+
+// The closing mark of the opening mark `c`, or 0.
 char32_t ClosingOf(char32_t c) {
-  switch (c) {
-    case U'“':
-      return U'”';
-    case U'‘':
-      return U'’';
-    case U'(':
-      return U')';
-    case U'（':
-      return U'）';
-    case U'《':
-      return U'》';
-    case U'〈':
-      return U'〉';
-    case U'「':
-      return U'」';
-    case U'『':
-      return U'』';
-    case U'【':
-      return U'】';
-    case U'〔':
-      return U'〕';
-    case U'［':
-      return U'］';
-    case U'[':
-      return U']';
-    default:
-      return 0;
+  for (const auto& [open, close] : kPairs) {
+    if (c == open) return close;
   }
+  return 0;
 }
 
+// The opening mark of the closing mark `c`, or 0.
 char32_t OpeningOf(char32_t c) {
-  switch (c) {
-    case U'”':
-      return U'“';
-    case U'’':
-      return U'‘';
-    case U')':
-      return U'(';
-    case U'）':
-      return U'（';
-    case U'》':
-      return U'《';
-    case U'〉':
-      return U'〈';
-    case U'」':
-      return U'「';
-    case U'』':
-      return U'『';
-    case U'】':
-      return U'【';
-    case U'〕':
-      return U'〔';
-    case U'］':
-      return U'［';
-    case U']':
-      return U'[';
-    default:
-      return 0;
+  for (const auto& [open, close] : kPairs) {
+    if (c == close) return open;
   }
+  return 0;
 }
 
 bool IsQuoteCloser(char32_t c) { return c == U'”' || c == U'’' || c == U'"' || c == U'\''; }
