@@ -11,6 +11,7 @@
 
 #include "rules/structure/structure_rules.h"
 #include "text/char_class.h"
+#include "text/lexicon.h"
 #include "text/utf8.h"
 #include "text/word_break.h"
 
@@ -30,7 +31,8 @@ RuleMeta DoubledWordMeta() {
           "the repetition is an OCR or typesetting stutter: \"主要负责负责人\", \"动力电池产业产业"
           "规模\", \"返乡返乡创业\", \"我们的的工作\".\n\n"
           "Chinese repeats words on purpose, so the rule reads each repetition with ICU's "
-          "dictionary word segmentation and knowledge of reduplication. It stays silent on "
+          "dictionary word segmentation, then with the word frequencies of a compiled-in word "
+          "list, and knowledge of reduplication. It stays silent on "
           "reduplication (天天, 看看, 高高兴兴, 节节高, 一次次, 研究研究, 一步一步, 雪白雪白), on "
           "adjacent words that merely share characters (市|市场, 工作|作为, 民营企业|企业家, "
           "2024年|龙年|龙游), on numerals, onomatopoeia and repeated interjections (好的好的). "
@@ -305,7 +307,14 @@ class DoubledWordRule final : public Rule {
     const ByteRange doubled{p, p + 2 * unit};
     if (document.IsExcluded(doubled)) return false;
     if (!segmenter) segmenter.emplace();
-    if (!PassesSegmentation(text, segment, p, unit, chars, *segmenter)) return false;
+    // ICU reads the repeat first; the word list gets a second reading, where the doubled
+    // text is followed by more of the sentence (a copy at the very end may be a word cut
+    // short: 宣传部部|长).
+    if (!PassesSegmentation(text, segment, p, unit, chars, *segmenter) &&
+        (p + 2 * unit >= segment.end ||
+         !PassesSegmentation(text, segment, p, unit, chars, LexiconSegmenter{}))) {
+      return false;
+    }
     std::string message = "\"";
     message.append(word).append("\" is repeated (\"").append(doubled.In(text));
     message.append("\"), an OCR stutter");
@@ -378,8 +387,10 @@ class DoubledWordRule final : public Rule {
   // The dictionary segmentation of a short window must read the two copies as the same
   // whole words, side by side, and the first copy must not be the tail of a compound
   // with what precedes it (民营企业|企业家: 民|营 are bound, single-character pieces).
+  // `segmenter` is ICU's WordSegmenter or the LexiconSegmenter.
+  template <typename Segmenter>
   bool PassesSegmentation(std::string_view text, ByteRange segment, std::size_t p, std::size_t unit,
-                          const std::u32string& chars, WordSegmenter& segmenter) const {
+                          const std::u32string& chars, Segmenter&& segmenter) const {
     const std::size_t length = chars.size();
     const int kContext = length == 1 ? 4 : 6;  // characters each side
     std::size_t begin = p;

@@ -125,8 +125,15 @@ TEST_F(DoubledWordRuleTest, ThreeAndFourCharacterUnits) {
   EXPECT_EQ(Flagged("全面推进乡村振兴乡村振兴战略。"),
             (std::vector<std::string>{"乡村振兴乡村振兴"}));
   EXPECT_EQ(check_.Fixed("全面推进乡村振兴乡村振兴战略。"), "全面推进乡村振兴战略。");
-  // Units ICU cannot read as at most two words are left alone (民|营|企业).
-  EXPECT_TRUE(Flagged("这是一批民营企业民营企业的代表。").empty());
+  // ICU reads 民|营|企业, more than two words; the word list knows 民营 and 民营企业.
+  EXPECT_EQ(Flagged("这是一批民营企业民营企业的代表。"),
+            (std::vector<std::string>{"民营企业民营企业"}));
+  // A word cut short at the end of the text is left to the ICU reading (宣传部部|长).
+  EXPECT_TRUE(Flagged("市委常委、宣传部部").empty());
+  // Stutters that ICU's dictionary cannot read and the word list can (良好, 实现, 监督).
+  EXPECT_EQ(Flagged("营造良良好发展环境。"), (std::vector<std::string>{"良良"}));
+  EXPECT_EQ(Flagged("实现现脱贫人口增收。"), (std::vector<std::string>{"现现"}));
+  EXPECT_EQ(Flagged("巡察和监督督执纪问责。"), (std::vector<std::string>{"督督"}));
   // A phrase, not a word.
   EXPECT_TRUE(Flagged("找不到带有OID %u的函数的函数定义").empty());
 }

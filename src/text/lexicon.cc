@@ -1,0 +1,155 @@
+#include "text/lexicon.h"
+
+#include <algorithm>
+#include <array>
+#include <limits>
+
+#include "text/char_class.h"
+#include "text/lexicon_data.h"
+#include "text/utf8.h"
+
+namespace ocrlint {
+namespace {
+
+constexpr std::size_t kMaxWordChars = 4;
+
+// A character the packed keys can hold (16 bits, Han); 0 for any other.
+std::uint64_t KeyChar(char32_t c) { return c <= 0xFFFF && IsHan(c) ? c : 0; }
+
+std::optional<std::uint16_t> CostOfKey(std::uint64_t key) {
+  const auto keys = lexicon_data::Keys();
+  const auto it = std::lower_bound(keys.begin(), keys.end(), key);
+  if (it == keys.end() || *it != key) return std::nullopt;
+  return lexicon_data::Costs()[static_cast<std::size_t>(it - keys.begin())];
+}
+
+// The key of chars[begin, begin + length), or 0 when a character cannot be in a word.
+std::uint64_t KeyOf(const std::vector<char32_t>& chars, std::size_t begin, std::size_t length) {
+  std::uint64_t key = 0;
+  for (std::size_t k = 0; k < length; ++k) {
+    const std::uint64_t c = KeyChar(chars[begin + k]);
+    if (c == 0) return 0;
+    key |= c << (16 * (kMaxWordChars - 1 - k));
+  }
+  return key;
+}
+
+// The best segmentation of a run of Han characters: the length of the word starting at
+// each position, and the total cost.
+struct RunSegmentation {
+  std::vector<std::uint8_t> word_length;
+  std::uint32_t cost = 0;
+};
+
+RunSegmentation SegmentRun(const std::vector<char32_t>& chars) {
+  const std::size_t n = chars.size();
+  RunSegmentation result;
+  result.word_length.assign(n, 1);
+  std::vector<std::uint32_t> best(n + 1, 0);
+  const std::uint32_t unknown = lexicon_data::UnknownCost();
+  for (std::size_t i = n; i-- > 0;) {
+    std::uint32_t best_cost = std::numeric_limits<std::uint32_t>::max();
+    for (std::size_t length = 1; length <= kMaxWordChars && i + length <= n; ++length) {
+      const std::uint64_t key = KeyOf(chars, i, length);
+      std::optional<std::uint16_t> cost = key == 0 ? std::nullopt : CostOfKey(key);
+      if (!cost) {
+        if (length > 1) continue;
+        cost = static_cast<std::uint16_t>(unknown);
+      }
+      const std::uint32_t total = *cost + best[i + length];
+      if (total < best_cost) {
+        best_cost = total;
+        result.word_length[i] = static_cast<std::uint8_t>(length);
+      }
+    }
+    best[i] = best_cost;
+  }
+  result.cost = best[0];
+  return result;
+}
+
+enum class TokenClass { kHan, kAlnum, kSpace, kOther };
+
+TokenClass ClassOf(char32_t c) {
+  if (IsHan(c)) return TokenClass::kHan;
+  if (IsAsciiAlnum(c)) return TokenClass::kAlnum;
+  if (c == U' ' || c == U'\t' || c == 0x3000) return TokenClass::kSpace;
+  return TokenClass::kOther;
+}
+
+}  // namespace
+
+std::optional<std::uint16_t> LexiconWordCost(std::string_view word) {
+  std::vector<char32_t> chars;
+  for (std::size_t i = 0; i < word.size();) {
+    const Decoded d = DecodeUtf8(word, i);
+    chars.push_back(d.code_point);
+    i += d.length;
+    if (chars.size() > kMaxWordChars) return std::nullopt;
+  }
+  if (chars.empty()) return std::nullopt;
+  const std::uint64_t key = KeyOf(chars, 0, chars.size());
+  return key == 0 ? std::nullopt : CostOfKey(key);
+}
+
+std::uint16_t LexiconUnknownCost() { return lexicon_data::UnknownCost(); }
+
+std::vector<std::size_t> LexiconBoundaries(std::string_view text) {
+  std::vector<std::size_t> boundaries{0};
+  std::vector<char32_t> run;
+  std::vector<std::size_t> run_offsets;  // byte offset of each character of the run
+  auto flush_run = [&](std::size_t end) {
+    if (run.empty()) return;
+    const RunSegmentation segmentation = SegmentRun(run);
+    for (std::size_t i = 0; i < run.size(); i += segmentation.word_length[i]) {
+      if (run_offsets[i] != boundaries.back()) boundaries.push_back(run_offsets[i]);
+    }
+    if (end != boundaries.back()) boundaries.push_back(end);
+    run.clear();
+    run_offsets.clear();
+  };
+  TokenClass previous = TokenClass::kOther;
+  for (std::size_t i = 0; i < text.size();) {
+    const Decoded d = DecodeUtf8(text, i);
+    const TokenClass token_class = ClassOf(d.code_point);
+    if (token_class == TokenClass::kHan) {
+      run.push_back(d.code_point);
+      run_offsets.push_back(i);
+    } else {
+      flush_run(i);
+      // Letters and digits run on, and so do spaces; anything else stands alone.
+      const bool runs_on = token_class == previous && token_class != TokenClass::kOther;
+      if (!runs_on && i != boundaries.back()) boundaries.push_back(i);
+    }
+    previous = token_class;
+    i += d.length;
+  }
+  flush_run(text.size());
+  if (text.size() != boundaries.back()) boundaries.push_back(text.size());
+  return boundaries;
+}
+
+bool LexiconSegmenter::IsBoundary(std::string_view text, std::size_t offset) const {
+  const std::vector<std::size_t> b = LexiconBoundaries(text);
+  return std::binary_search(b.begin(), b.end(), offset);
+}
+
+std::pair<std::size_t, std::size_t> LexiconSegmenter::WordAt(std::string_view text,
+                                                             std::size_t offset) const {
+  const std::vector<std::size_t> b = LexiconBoundaries(text);
+  const auto it = std::upper_bound(b.begin(), b.end(), offset);
+  if (it == b.begin() || it == b.end()) return {offset, offset};
+  return {*(it - 1), *it};
+}
+
+std::uint32_t LexiconSegmentationCost(std::string_view han) {
+  std::vector<char32_t> chars;
+  for (std::size_t i = 0; i < han.size();) {
+    const Decoded d = DecodeUtf8(han, i);
+    chars.push_back(d.code_point);
+    i += d.length;
+  }
+  return chars.empty() ? 0 : SegmentRun(chars).cost;
+}
+
+}  // namespace ocrlint

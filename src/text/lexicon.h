@@ -1,0 +1,57 @@
+#ifndef OCRLINT_TEXT_LEXICON_H_
+#define OCRLINT_TEXT_LEXICON_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace ocrlint {
+
+// A Chinese word list with corpus frequencies, compiled into the binary from the
+// dictionary of the jieba segmenter (Debian's python3-jieba): about 300,000 words of one
+// to four Han characters. ICU's CJK dictionary knows fewer of the words of news prose
+// (督导, 试点, 防护 and 康养 fall apart into characters there), and has no frequencies
+// that a rule can read.
+//
+// The cost of a word is -ln(frequency / total) in 1/256 nats: a common word is cheap, a
+// rare one dear. Lookups are binary searches in static data: no start-up cost, and
+// thread-safe.
+
+// The cost of `word` (UTF-8, one to four Han characters), or nullopt when it is not in
+// the list.
+std::optional<std::uint16_t> LexiconWordCost(std::string_view word);
+
+inline bool IsLexiconWord(std::string_view word) { return LexiconWordCost(word).has_value(); }
+
+// The cost of a character that is not a word: as much as a word seen once.
+std::uint16_t LexiconUnknownCost();
+
+// The most probable segmentation of UTF-8 `text` by word frequencies (the unigram model
+// of jieba): byte offsets of every word boundary, ascending, including 0 and text.size().
+// Runs of Han characters are segmented by the list; a run of ASCII letters and digits is
+// one word, a run of spaces one token, any other character a token of its own. Meant for
+// the short windows a rule nominates; the cost is a few binary searches per character.
+std::vector<std::size_t> LexiconBoundaries(std::string_view text);
+
+// LexiconBoundaries behind the interface of WordSegmenter (text/word_break.h), so that a
+// rule can read a window with either. Stateless and cheap to make.
+class LexiconSegmenter {
+ public:
+  std::vector<std::size_t> Boundaries(std::string_view text) const {
+    return LexiconBoundaries(text);
+  }
+  // Whether a word boundary falls at byte `offset` of `text`.
+  bool IsBoundary(std::string_view text, std::size_t offset) const;
+  // The word containing the code point that starts at `offset`: [first, second).
+  std::pair<std::size_t, std::size_t> WordAt(std::string_view text, std::size_t offset) const;
+};
+
+// The total cost of the best segmentation of a run of Han characters (UTF-8).
+std::uint32_t LexiconSegmentationCost(std::string_view han);
+
+}  // namespace ocrlint
+
+#endif  // OCRLINT_TEXT_LEXICON_H_

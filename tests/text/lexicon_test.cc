@@ -1,0 +1,57 @@
+#include "text/lexicon.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+namespace ocrlint {
+namespace {
+
+// The words of `text` as LexiconBoundaries splits it, joined with '|'.
+std::string Split(std::string_view text) {
+  const std::vector<std::size_t> b = LexiconBoundaries(text);
+  std::string out;
+  for (std::size_t i = 1; i < b.size(); ++i) {
+    if (i > 1) out += '|';
+    out.append(text.substr(b[i - 1], b[i] - b[i - 1]));
+  }
+  return out;
+}
+
+TEST(LexiconTest, KnowsWordsOfNewsProseThatIcuSplits) {
+  for (const char* word : {"督导", "试点", "民营", "防护", "以来", "常委会", "书记"}) {
+    EXPECT_TRUE(IsLexiconWord(word)) << word;
+  }
+  for (const char* word : {"须须", "现现", "与兰", "", "abc", "负责负责人"}) {
+    EXPECT_FALSE(IsLexiconWord(word)) << word;
+  }
+}
+
+TEST(LexiconTest, CommonWordsCostLessThanRareOnes) {
+  ASSERT_TRUE(LexiconWordCost("的") && LexiconWordCost("督导"));
+  EXPECT_LT(*LexiconWordCost("的"), *LexiconWordCost("督导"));
+  EXPECT_LT(*LexiconWordCost("督导"), LexiconUnknownCost());
+}
+
+TEST(LexiconTest, SegmentsByWordFrequency) {
+  EXPECT_EQ(Split("一体推进12万亩"), "一体|推进|12|万亩");
+  EXPECT_EQ(Split("全力织密反诈防防护网"), "全力|织|密|反|诈|防|防护网");
+  // Names are not in the list: their characters stand alone.
+  EXPECT_EQ(Split("市委书记 郭飞飞，2024年"), "市委书记| |郭|飞|飞|，|2024|年");
+}
+
+TEST(LexiconTest, BoundariesCoverTheTextOnce) {
+  EXPECT_EQ(LexiconBoundaries(""), (std::vector<std::size_t>{0}));
+  EXPECT_EQ(LexiconBoundaries("ab  c"), (std::vector<std::size_t>{0, 2, 4, 5}));
+  EXPECT_EQ(LexiconBoundaries("（的）"), (std::vector<std::size_t>{0, 3, 6, 9}));
+}
+
+TEST(LexiconTest, SegmentationCostPrefersWholeWords) {
+  EXPECT_LT(LexiconSegmentationCost("必须抓"), LexiconSegmentationCost("必须须抓"));
+  EXPECT_EQ(LexiconSegmentationCost(""), 0u);
+}
+
+}  // namespace
+}  // namespace ocrlint
