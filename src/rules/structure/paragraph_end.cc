@@ -685,6 +685,9 @@ class Analyzer {
     } else if (const auto opener = body ? std::nullopt : EndsWithWordOpener(i)) {
       t.reason = TruncationReason::kMidWord;
       t.detail = *opener;
+    } else if (const auto stub = body ? std::nullopt : EndsWithWordStub(i)) {
+      t.reason = TruncationReason::kMidWord;
+      t.detail = *stub;
     } else if (body) {
       t.reason = TruncationReason::kNoContinuation;
     } else {
@@ -732,6 +735,24 @@ class Analyzer {
     if (begin == end.last_char.begin) return true;
     const std::string_view window = ByteRange{begin, end.end}.In(text_);
     return Segmenter().IsBoundary(window, end.last_char.begin - begin);
+  }
+
+  // In the word list's segmentation, the heading ends with a word of two or more
+  // characters and then a lone character ("产业|集", "党组|书", "建设|稳"): a word begun and
+  // lost. Names and set phrases end in runs of single characters instead (局长|杨|鹏,
+  // 开|新|局, 守|初|心). Returns the last word and the lone character.
+  std::optional<std::string> EndsWithWordStub(std::uint32_t i) const {
+    const End& end = ends_[i];
+    if (!IsHan(end.last) || IsListLed(text_, blocks_[i].content)) return std::nullopt;
+    const std::size_t begin = HanTailBegin(text_, blocks_[i].content.begin, end.end);
+    const std::string_view window = ByteRange{begin, end.end}.In(text_);
+    if (HasRepeatedChar(window) || IsWordSuffix(end.last)) return std::nullopt;
+    const std::vector<std::size_t> bounds = LexiconBoundaries(window);
+    if (bounds.size() < 3) return std::nullopt;
+    const std::size_t lone = bounds[bounds.size() - 2];
+    const std::size_t word = bounds[bounds.size() - 3];
+    if (window.size() - lone != end.last_char.size() || lone - word < 6) return std::nullopt;
+    return std::string(window.substr(word));
   }
 
   // A heading's last character stands alone in ICU's segmentation, and the article around
@@ -1018,13 +1039,12 @@ class Analyzer {
   }
 
   static constexpr std::string_view kParagraphOpeners[] = {
-      "昨日",     "今日", "日前",     "近日", "近年来", "近期",   "目前",     "当前", "截至",
-      "今年",     "去年", "前不久",   "此前", "随后",   "其间",   "期间",     "会上", "此外",
-      "另外",     "同时", "与此同时", "其中", "其次",   "首先",   "最后",     "然而", "但是",
-      "因此",     "所以", "总之",     "据",   "尤其",   "特别是", "值得一提", "尤为", "不仅如此",
-      "不止于此", "对此", "为此",     "由此", "如今",   "下一步", "接下来",   "一是", "二是",
-      "三是",     "四是", "五是",     "第一", "第二",   "第三",   "该",       "这些", "这是",
-      "这一",     "此次", "他",       "她",   "我们",   "我市",   "我国",
+      "昨日", "今日", "日前", "近日", "近年来", "近期", "目前", "当前", "截至", "今年", "去年",
+      "前不久", "此前", "随后", "其间", "期间", "会上", "此外", "另外", "同时", "与此同时", "其中",
+      "其次", "首先", "最后", "然而", "但是", "因此", "所以", "总之", "据", "尤其", "特别是",
+      "值得一提", "尤为", "不仅如此", "不止于此", "对此", "为此", "由此", "如今", "下一步",
+      "接下来", "一是", "二是", "三是", "四是", "五是", "第一", "第二", "第三", "该", "这些",
+      "这是", "这一", "此次", "他", "她", "我们", "我市", "我国",
       // Discourse markers and the openings of meeting and field reports.
       "更为重要的是", "更重要的是", "值得注意的是", "正是", "活动现场", "现场", "会议指出",
       "会议强调", "会议要求", "会议通报", "会议听取", "会议审议", "会议研究", "记者了解到",

@@ -69,6 +69,16 @@ TEST_F(TruncatedTextRuleTest, HeadingCuts) {
   EXPECT_TRUE(check_.Run("全国国企年度盘点榜单展现“洛阳力量" + body, "h5.txt").empty());
   EXPECT_TRUE(check_.Run("控新治旧减支保重分类施策应清尽清" + body, "h6.txt").empty());
   EXPECT_TRUE(check_.Run("洛阳市中小学 五星支部创建 亮点巡礼" + body, "h7.txt").empty());
+  // A word and then a lone character the word list reads as a word begun (产业|集, 党组|书),
+  // not a name or a set phrase ending in single characters (局长|杨|鹏, 开|新|局).
+  const auto stub = Findings("## 洛阳光电元器件产业集" + body, "h8.md");
+  ASSERT_EQ(stub.size(), 1u);
+  EXPECT_EQ(stub[0].second,
+            "text breaks off mid-word (\"…产业集\"): the end of the word and of the sentence "
+            "are missing");
+  EXPECT_EQ(check_.Run("## 访市城市管理局党组书" + body, "h9.md").size(), 1u);
+  EXPECT_TRUE(check_.Run("学条例 谈统战 开新局" + body, "h10.txt").empty());
+  EXPECT_TRUE(check_.Run("## 市城市管理局局长杨鹏" + body, "h11.md").empty());
 }
 
 // A body paragraph ending mid-word before one that starts anew is a truncation, also when
