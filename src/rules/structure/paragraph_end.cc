@@ -31,6 +31,9 @@ constexpr int kMinOpenerUses = 2;
 // How often the first character of a second half must stand inside phrases nearby (and
 // never at their start) to show it continues a word.
 constexpr int kMinInnerUses = 4;
+// Characters of a block's end that must stand elsewhere in the article, ending a clause,
+// to show the end is a clause end.
+constexpr int kEchoChars = 5;
 // A deck (the summary above or below a headline) is shorter than this.
 constexpr std::size_t kMaxDeckChars = 64;
 // Characters of each half that are segmented around a junction.
@@ -688,7 +691,7 @@ class Analyzer {
     } else if (const auto stub = body ? std::nullopt : EndsWithWordStub(i)) {
       t.reason = TruncationReason::kMidWord;
       t.detail = *stub;
-    } else if (body) {
+    } else if (body && !ClauseEchoedNearby(i)) {
       t.reason = TruncationReason::kNoContinuation;
     } else {
       return;
@@ -830,6 +833,31 @@ class Analyzer {
     window_.append(EncodeUtf8(next));
     if (Segmenter().IsBoundary(window_, end.last_char.size())) return std::nullopt;
     return std::string(phrase);
+  }
+
+  // The last kEchoChars characters of the block stand elsewhere in the article (within
+  // kNearbyBytes) and end a clause there too: a deck or summary that the article's text
+  // echoes ("探索现代化学校建设" above "…，探索现代化学校建设，加快推动…") is complete.
+  bool ClauseEchoedNearby(std::uint32_t i) const {
+    const End& end = ends_[i];
+    if (!IsHan(end.last)) return false;
+    std::size_t begin = end.end;
+    for (int n = 0; n < kEchoChars; ++n) {
+      if (begin <= blocks_[i].content.begin) return false;
+      const Decoded d = PrevChar(text_, begin);
+      if (!IsHan(d.code_point)) return false;
+      begin -= d.length;
+    }
+    const std::string_view clause = ByteRange{begin, end.end}.In(text_);
+    const std::size_t from = begin > kNearbyBytes ? begin - kNearbyBytes : 0;
+    const std::size_t to = std::min(text_.size(), end.end + kNearbyBytes);
+    for (std::size_t at = FindNear(clause, from, to); at != std::string_view::npos && at < to;
+         at = FindNear(clause, at + 1, to)) {
+      if (at == begin) continue;
+      const std::size_t after = at + clause.size();
+      if (after < text_.size() && IsSentencePunct(NextChar(text_, after).code_point)) return true;
+    }
+    return false;
   }
 
   // The dangling comma or function word the block ends with, if any.

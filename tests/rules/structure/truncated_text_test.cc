@@ -92,6 +92,19 @@ TEST_F(TruncatedTextRuleTest, LoneLastCharacterBeforeAFreshStart) {
   EXPECT_EQ(found[0].second, kNoContinuation);
 }
 
+// A deck whose last clause the article's text repeats, ending a clause there too, is
+// complete; the same deck with a clause the text does not repeat is not.
+TEST_F(TruncatedTextRuleTest, DeckEchoedByTheArticle) {
+  const std::string deck = kLead + "市教育局积极转变思维理念，探索现代化学校建设\n\n";
+  const std::string next = "以教育资源扩容“加法”激发教育优质发展“乘法”\n\n";
+  const std::string body =
+      "今年以来，市教育局积极转变思维理念，探索现代化学校建设，加快推动教育发展。\n";
+  EXPECT_TRUE(Findings(deck + next + body, "deck.txt").empty());
+  const auto found = Findings(deck + next + "今年以来，市教育局加快推动教育发展。\n", "deck.txt");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].second, kNoContinuation);
+}
+
 // Seed 002: body text that stops before a subheading, and the next paragraph starts anew.
 TEST_F(TruncatedTextRuleTest, BodyWithNothingContinuingIt) {
   const std::string text =
