@@ -743,10 +743,11 @@ class Analyzer {
   // In the word list's segmentation, the heading ends with a word of two or more
   // characters and then a lone character ("产业|集", "党组|书", "建设|稳"): a word begun and
   // lost. Names and set phrases end in runs of single characters instead (局长|杨|鹏,
-  // 开|新|局, 守|初|心). Returns the last word and the lone character.
+  // 开|新|局, 守|初|心). Numbered and dashed subheadings too ("2 富民|增", "——访市生态
+  // 环境局党组|书"). Returns the last word and the lone character.
   std::optional<std::string> EndsWithWordStub(std::uint32_t i) const {
     const End& end = ends_[i];
-    if (!IsHan(end.last) || IsListLed(text_, blocks_[i].content)) return std::nullopt;
+    if (!IsHan(end.last)) return std::nullopt;
     const std::size_t begin = HanTailBegin(text_, blocks_[i].content.begin, end.end);
     const std::string_view window = ByteRange{begin, end.end}.In(text_);
     if (HasRepeatedChar(window) || IsWordSuffix(end.last)) return std::nullopt;
@@ -1048,7 +1049,7 @@ class Analyzer {
     for (const std::string_view opener : kParagraphOpeners) {
       if (StartsWith(s, opener)) return true;
     }
-    if (StartsWithDate(s) || StartsWithSpeech(s)) return true;
+    if (StartsWithDate(s) || StartsWithSpeech(s) || IsAttendanceLine(s)) return true;
     const std::string_view prefix = HeadChars(b, 2);
     if (prefix.size() < 6) return false;
     // The first half itself began the same way (聚焦…。…以 / 聚焦…).
@@ -1104,6 +1105,27 @@ class Analyzer {
         return false;
       }
       if (IsSentencePunct(d.code_point)) return false;
+      pos += d.length;
+    }
+    return false;
+  }
+
+  // The closing line of a meeting report: a short sentence of names that attended
+  // ("张玉杰、李新红、牛刚等参加。", "市领导王国辉出席。").
+  static bool IsAttendanceLine(std::string_view s) {
+    static constexpr std::string_view kEndings[] = {"参加",     "出席",     "陪同",    "参加会议",
+                                                    "出席会议", "参加活动", "参加调研"};
+    std::size_t pos = 0;
+    for (int n = 0; n < 40 && pos < s.size(); ++n) {
+      const Decoded d = NextChar(s, pos);
+      if (d.code_point == U'。') {
+        const std::string_view sentence = s.substr(0, pos);
+        for (const std::string_view ending : kEndings) {
+          if (sentence.ends_with(ending) && sentence.size() > ending.size()) return true;
+        }
+        return false;
+      }
+      if (IsTerminal(d.code_point)) return false;
       pos += d.length;
     }
     return false;

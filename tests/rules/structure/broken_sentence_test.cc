@@ -214,6 +214,12 @@ TEST_F(BrokenSentenceRuleTest, FreshParagraphIsNoContinuation) {
   EXPECT_TRUE(none("12月31日，第八届中国“当日”艺术展开幕。"));
   EXPECT_TRUE(none("中航光电相关负责人介绍，项目建成达产后有望新增销售收入。"));
   EXPECT_TRUE(none("此外，全市还将新建一批幼儿园。"));
+  EXPECT_TRUE(none("更为重要的是，我市广大干部抓产业的思维理念发生了深刻变化。"));
+  // The closing line of a meeting report.
+  EXPECT_TRUE(none("张玉杰、李新红、牛刚等参加。"));
+  EXPECT_TRUE(none("市领导王国辉出席。"));
+  // A sentence that merely mentions attending goes on from the first half.
+  EXPECT_FALSE(none("生参加比赛，成绩显著。"));
 }
 
 // A proof credit of the page furniture ends the article before it: nothing joins it.

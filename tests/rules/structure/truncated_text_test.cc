@@ -77,6 +77,9 @@ TEST_F(TruncatedTextRuleTest, HeadingCuts) {
             "text breaks off mid-word (\"…产业集\"): the end of the word and of the sentence "
             "are missing");
   EXPECT_EQ(check_.Run("## 访市城市管理局党组书" + body, "h9.md").size(), 1u);
+  EXPECT_EQ(check_.Run("### 2 富民增" + body, "h12.md").size(), 1u);
+  EXPECT_EQ(check_.Run("#### ——访市生态环境局党组书" + body, "h13.md").size(), 1u);
+  EXPECT_TRUE(check_.Run("#### ——访市生态环境局党组书记、局长杨鹏" + body, "h14.md").empty());
   EXPECT_TRUE(check_.Run("学条例 谈统战 开新局" + body, "h10.txt").empty());
   EXPECT_TRUE(check_.Run("## 市城市管理局局长杨鹏" + body, "h11.md").empty());
 }
