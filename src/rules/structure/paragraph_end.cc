@@ -127,13 +127,14 @@ bool IsBracketCloser(char32_t c) { return c != U'”' && c != U'’' && OpeningO
 // own: 的 in 目的 or 为 in 大有可为 ends a word, not a sentence).
 bool IsDanglingWord(char32_t c) {
   static constexpr std::u32string_view kWords =
-      U"的地得和与及或把将被让使向从在对为以由给跟同并而且但再更又也还都就才很最其之于等是";
+      U"的地得和与及或把将被让使向从在对为以由给跟同并而且但再更又也还都就才很最其之于等是已曾仍均"
+      U"亦";
   return kWords.find(c) != std::u32string_view::npos;
 }
 
 // The adverbs among them: they modify the verb that follows.
 bool IsDanglingAdverb(char32_t c) {
-  static constexpr std::u32string_view kAdverbs = U"再更又也还都就才很最";
+  static constexpr std::u32string_view kAdverbs = U"再更又也还都就才很最已曾仍均亦";
   return kAdverbs.find(c) != std::u32string_view::npos;
 }
 
@@ -624,6 +625,7 @@ class Analyzer {
       return false;
     }
     if (IsDanglingComma(ends_[i].last)) return true;
+    if (HeadAfterDe(i, b)) return true;
     if (StartsFresh(i, j)) return false;
     if (StartsWithStub(b)) return true;
     if (EndsWithStub(i)) return true;
@@ -965,6 +967,20 @@ class Analyzer {
     if (!IsAsciiLetter(end.last) && end.last != U',') return false;
     joiner = " ";
     return true;
+  }
+
+  // The first half ends with 的 and the second starts with the noun that heads a clause
+  // of time or condition ("……快速发展的" / "同时，还……", "……工作的" / "基础上，……"):
+  // 同时 opens a paragraph only when no 的 stands before it.
+  bool HeadAfterDe(std::uint32_t i, ByteRange b) const {
+    static constexpr std::string_view kHeads[] = {"同时",   "时候",   "过程中", "基础上",
+                                                  "背景下", "情况下", "前提下"};
+    if (ends_[i].last != U'的') return false;
+    const std::string_view s = b.In(text_);
+    for (const std::string_view head : kHeads) {
+      if (StartsWith(s, head)) return true;
+    }
+    return false;
   }
 
   // A number at the end of the first half and its unit at the start of the second

@@ -201,6 +201,18 @@ TEST_F(BrokenSentenceRuleTest, RunsOnWithoutADictionaryWord) {
       1u);
 }
 
+// 同时 opens a paragraph, but after 的 it heads a clause of time (……的同时，……), and an
+// adverb such as 已 needs the verb that follows.
+TEST_F(BrokenSentenceRuleTest, HeadOfAClauseAfterDe) {
+  const auto joined = [&](const std::string& first, const std::string& second) {
+    return Messages(kLead + first + "\n\n" + second + "\n", "de.txt").size();
+  };
+  EXPECT_EQ(joined("此外，该项目在有力促进中航光电高端互连业务快速发展的",
+                   "同时，还将带动上下游企业集聚。"),
+            1u);
+  EXPECT_EQ(joined("截至目前，跟班学习干部已", "推动签约招商引资项目35个，落地16个。"), 1u);
+}
+
 // A paragraph that lost its end, followed by one that opens a sentence of its own: a time or
 // connective, a date, a reported-speech lead-in, a paragraph begun like its neighbours.
 // That is `truncated-text`, not a break.
