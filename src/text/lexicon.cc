@@ -77,17 +77,23 @@ TokenClass ClassOf(char32_t c) {
   return TokenClass::kOther;
 }
 
+// The code points of `text`.
+std::vector<char32_t> CodePoints(std::string_view text) {
+  std::vector<char32_t> chars;
+  for (std::size_t i = 0; i < text.size();) {
+    const Decoded d = DecodeUtf8(text, i);
+    chars.push_back(d.code_point);
+    i += d.length;
+  }
+  return chars;
+}
+
 }  // namespace
 
 std::optional<std::uint16_t> LexiconWordCost(std::string_view word) {
-  std::vector<char32_t> chars;
-  for (std::size_t i = 0; i < word.size();) {
-    const Decoded d = DecodeUtf8(word, i);
-    chars.push_back(d.code_point);
-    i += d.length;
-    if (chars.size() > kMaxWordChars) return std::nullopt;
-  }
-  if (chars.empty()) return std::nullopt;
+  if (word.empty() || word.size() > 4 * kMaxWordChars) return std::nullopt;
+  const std::vector<char32_t> chars = CodePoints(word);
+  if (chars.size() > kMaxWordChars) return std::nullopt;
   const std::uint64_t key = KeyOf(chars, 0, chars.size());
   return key == 0 ? std::nullopt : CostOfKey(key);
 }
@@ -143,12 +149,7 @@ std::pair<std::size_t, std::size_t> LexiconSegmenter::WordAt(std::string_view te
 }
 
 std::uint32_t LexiconSegmentationCost(std::string_view han) {
-  std::vector<char32_t> chars;
-  for (std::size_t i = 0; i < han.size();) {
-    const Decoded d = DecodeUtf8(han, i);
-    chars.push_back(d.code_point);
-    i += d.length;
-  }
+  const std::vector<char32_t> chars = CodePoints(han);
   return chars.empty() ? 0 : SegmentRun(chars).cost;
 }
 

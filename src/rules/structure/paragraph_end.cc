@@ -1105,25 +1105,34 @@ class Analyzer {
            (StartsWith(rest, "年") && !StartsWith(rest.substr(3), "度"));
   }
 
+  // Whether the text before the first mark `is_end` accepts, within `max_chars`
+  // characters and before any mark `is_stop` rejects, ends with one of `endings` (and holds
+  // more than it).
+  template <typename IsEnd, typename IsStop>
+  static bool LeadEndsWith(std::string_view s, int max_chars, IsEnd is_end, IsStop is_stop,
+                           std::span<const std::string_view> endings) {
+    std::size_t pos = 0;
+    for (int n = 0; n < max_chars && pos < s.size(); ++n) {
+      const Decoded d = NextChar(s, pos);
+      if (is_end(d.code_point)) {
+        const std::string_view lead = s.substr(0, pos);
+        return std::any_of(endings.begin(), endings.end(), [&](std::string_view ending) {
+          return lead.ends_with(ending) && lead.size() > ending.size();
+        });
+      }
+      if (is_stop(d.code_point)) return false;
+      pos += d.length;
+    }
+    return false;
+  }
+
   // A first clause of at most 14 characters ending with a verb of saying and a comma or
   // colon: "中航光电相关负责人介绍，".
   static bool StartsWithSpeech(std::string_view s) {
     static constexpr std::string_view kVerbs[] = {"表示", "介绍", "强调", "指出", "认为",
                                                   "说",   "称",   "坦言", "透露", "提到"};
-    std::size_t pos = 0;
-    for (int n = 0; n < 16 && pos < s.size(); ++n) {
-      const Decoded d = NextChar(s, pos);
-      if (d.code_point == U'，' || d.code_point == U'：') {
-        const std::string_view clause = s.substr(0, pos);
-        for (const std::string_view verb : kVerbs) {
-          if (clause.ends_with(verb) && clause.size() > verb.size()) return true;
-        }
-        return false;
-      }
-      if (IsSentencePunct(d.code_point)) return false;
-      pos += d.length;
-    }
-    return false;
+    return LeadEndsWith(
+        s, 16, [](char32_t c) { return c == U'，' || c == U'：'; }, IsSentencePunct, kVerbs);
   }
 
   // The closing line of a meeting report: a short sentence of names that attended
@@ -1131,20 +1140,8 @@ class Analyzer {
   static bool IsAttendanceLine(std::string_view s) {
     static constexpr std::string_view kEndings[] = {"参加",     "出席",     "陪同",    "参加会议",
                                                     "出席会议", "参加活动", "参加调研"};
-    std::size_t pos = 0;
-    for (int n = 0; n < 40 && pos < s.size(); ++n) {
-      const Decoded d = NextChar(s, pos);
-      if (d.code_point == U'。') {
-        const std::string_view sentence = s.substr(0, pos);
-        for (const std::string_view ending : kEndings) {
-          if (sentence.ends_with(ending) && sentence.size() > ending.size()) return true;
-        }
-        return false;
-      }
-      if (IsTerminal(d.code_point)) return false;
-      pos += d.length;
-    }
-    return false;
+    return LeadEndsWith(
+        s, 40, [](char32_t c) { return c == U'。'; }, IsTerminal, kEndings);
   }
 
   std::string_view HeadChars(ByteRange range, int count) const {
