@@ -1,8 +1,9 @@
 #include "rules/structure/duplicate_text.h"
 
-#include <string>
-
 #include <algorithm>
+#include <bit>
+#include <cstring>
+#include <string>
 
 #include "text/char_class.h"
 
@@ -108,6 +109,22 @@ class HashToBlock {
   std::vector<Slot> slots_;
 };
 
+// The number of leading bytes that x and y share (at most `limit`), 8 at a time.
+std::size_t CommonPrefix(const char* x, const char* y, std::size_t limit) {
+  std::size_t k = 0;
+  for (; k + 8 <= limit; k += 8) {
+    std::uint64_t u;
+    std::uint64_t v;
+    std::memcpy(&u, x + k, 8);
+    std::memcpy(&v, y + k, 8);
+    if (u != v) return k + static_cast<std::size_t>(std::countr_zero(u ^ v)) / 8;  // little-endian
+  }
+  while (k < limit && x[k] == y[k]) ++k;
+  return k;
+}
+
+inline bool IsContinuation(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) == 0x80; }
+
 // Whether the tokens of `a` equal those of `b` (`prefix`: the tokens of `b` are a
 // proper prefix of those of `a`).
 bool SameTokens(std::string_view text, ByteRange a, ByteRange b, bool prefix) {
@@ -116,14 +133,25 @@ bool SameTokens(std::string_view text, ByteRange a, ByteRange b, bool prefix) {
   if (prefix && b.size() < a.size() && a.In(text).substr(0, b.size()) == b.In(text)) {
     return NextToken(text, a.begin + b.size(), a.end).value != 0;
   }
-  Token ta = NextToken(text, a.begin, a.end);
-  Token tb = NextToken(text, b.begin, b.end);
-  while (ta.value != 0 && tb.value != 0) {
+  std::size_t pa = a.begin;
+  std::size_t pb = b.begin;
+  for (;;) {
+    // Equal bytes are equal tokens: skip them, back to the start of a character.
+    std::size_t k =
+        CommonPrefix(text.data() + pa, text.data() + pb, std::min(a.end - pa, b.end - pb));
+    while (k > 0 && ((pa + k < a.end && IsContinuation(text[pa + k])) ||
+                     (pb + k < b.end && IsContinuation(text[pb + k])))) {
+      --k;
+    }
+    const Token ta = NextToken(text, pa + k, a.end);
+    const Token tb = NextToken(text, pb + k, b.end);
+    if (ta.value == 0 || tb.value == 0) {
+      return prefix ? (tb.value == 0 && ta.value != 0) : (ta.value == 0 && tb.value == 0);
+    }
     if (ta.value != tb.value) return false;
-    ta = NextToken(text, ta.end, a.end);
-    tb = NextToken(text, tb.end, b.end);
+    pa = ta.end;
+    pb = tb.end;
   }
-  return prefix ? (tb.value == 0 && ta.value != 0) : (ta.value == 0 && tb.value == 0);
 }
 
 bool IsBlankLine(std::string_view line) {
@@ -214,7 +242,7 @@ ParagraphDuplicates FindDuplicateParagraphs(const Document& document, int min_ch
       continue;
     }
     if (const std::uint32_t longer = by_prefix.Find(stats.prefix_hash);
-        longer != HashToBlock::kNone &&
+        longer != HashToBlock::kNone && stats.han <= out.stats[longer].han &&
         SameTokens(text, blocks[longer].content, block.content, true)) {
       source[i] = longer;
       cut[i] = true;
