@@ -9,11 +9,11 @@ namespace ocrlint {
 // The offset of the first occurrence of `needle` that starts at or after `from` and ends
 // at or before `to` (to <= text.size()), or std::string_view::npos. For searching short
 // needles (a CJK character or two) through windows of a few kilobytes, many times per
-// document: a needle of three bytes or more is found by its first three bytes, 16
-// positions at a time (FindCandidate), then compared. One byte of UTF-8 Han text is a poor
-// filter (the lead bytes E4-E9 stand everywhere, a continuation byte one byte in a
-// hundred); three bytes almost never match by chance. glibc's memmem builds a shift table
-// on every call, which costs more than searching such a window.
+// document: a needle of three bytes or more is found by its second and third bytes, 16
+// positions at a time, then compared. One byte of UTF-8 Han text is a poor filter (the
+// lead bytes E4-E9 stand everywhere, a continuation byte one byte in a hundred); two
+// continuation bytes side by side rarely match by chance. glibc's memmem builds a shift
+// table on every call, which costs more than searching such a window.
 std::size_t FindIn(std::string_view text, std::string_view needle, std::size_t from,
                    std::size_t to);
 
