@@ -12,10 +12,13 @@ namespace ocrlint {
 namespace {
 
 // Whether text[at, at + needle.size()) is the needle (`at` has its second and third
-// bytes already).
+// bytes already). Needles are a few characters: a loop, not a call to memcmp.
 inline bool MatchesAt(const char* text, std::size_t at, std::string_view needle) {
-  return text[at] == needle[0] &&
-         std::memcmp(text + at + 3, needle.data() + 3, needle.size() - 3) == 0;
+  if (text[at] != needle[0]) return false;
+  for (std::size_t k = 3; k < needle.size(); ++k) {
+    if (text[at + k] != needle[k]) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -78,6 +81,16 @@ std::size_t FindIn(std::string_view text, std::string_view needle, std::size_t f
     }
   }
   return kNone;
+}
+
+std::size_t CountByte(std::string_view text, char byte) {
+  std::size_t count = 0;
+  const char* end = text.data() + text.size();
+  for (const char* p = text.data(); p < end; ++count, ++p) {
+    p = static_cast<const char*>(std::memchr(p, byte, static_cast<std::size_t>(end - p)));
+    if (p == nullptr) break;
+  }
+  return count;
 }
 
 }  // namespace ocrlint

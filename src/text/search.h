@@ -17,6 +17,10 @@ namespace ocrlint {
 std::size_t FindIn(std::string_view text, std::string_view needle, std::size_t from,
                    std::size_t to);
 
+// How often `byte` occurs in `text`: memchr from one to the next, for bytes that are rare
+// in the text (an ASCII quote in Chinese prose).
+std::size_t CountByte(std::string_view text, char byte);
+
 }  // namespace ocrlint
 
 #endif  // OCRLINT_TEXT_SEARCH_H_

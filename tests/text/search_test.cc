@@ -37,5 +37,12 @@ TEST(FindInTest, NeedleMustEndByTo) {
   EXPECT_EQ(FindIn(text, "", 0, 12), kNone);
 }
 
+TEST(CountByteTest, CountsEveryOccurrence) {
+  EXPECT_EQ(CountByte("", '"'), 0U);
+  EXPECT_EQ(CountByte("他说\"好\"。", '"'), 2U);
+  EXPECT_EQ(CountByte("\"\"\"", '"'), 3U);
+  EXPECT_EQ(CountByte("没有引号", '"'), 0U);
+}
+
 }  // namespace
 }  // namespace ocrlint

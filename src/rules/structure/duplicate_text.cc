@@ -80,8 +80,9 @@ class HashToBlock {
  public:
   static constexpr std::uint32_t kNone = 0xFFFFFFFF;
 
-  // Holds at most `capacity` keys.
-  explicit HashToBlock(std::size_t capacity) : slots_(capacity * 4 / 3 + 16) {}
+  // Holds at most `capacity` keys, at most half full (a search for a new key, the common
+  // case, stops at the first empty slot).
+  explicit HashToBlock(std::size_t capacity) : slots_(capacity * 2 + 16) {}
 
   std::uint32_t Find(std::uint64_t key) const {
     for (std::size_t i = Index(key);; i = Next(i)) {

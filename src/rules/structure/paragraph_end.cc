@@ -415,7 +415,7 @@ OpenMark UnclosedMark(std::string_view text, ByteRange range) {
     if (k < 0) return OpenMark{c, n};
     depth = k;
   }
-  const auto quotes = std::count(text.begin() + range.begin, text.begin() + range.end, '"');
+  const std::size_t quotes = CountByte(range.In(text), '"');
   if (quotes % 2 == 1) return OpenMark{U'"', kMaxOpenScan};
   return OpenMark{};
 }
