@@ -46,18 +46,18 @@ BlockStats ComputeStats(std::string_view text, ByteRange content, int min_chars)
   std::size_t i = content.begin;
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   while (i < content.end) {
-    const unsigned char lead = bytes[i];
-    // Most characters are ideographs of U+4E00-9FFF: three bytes led by E4-E9.
-    if (lead >= 0xE4 && lead <= 0xE9 && i + 3 <= content.end) {
+    // Most characters are ideographs of U+4000-9FFF: three bytes led by E4-E9. Their runs
+    // take this inner loop: no normalising, no clause marks.
+    while (i + 3 <= content.end && static_cast<unsigned char>(bytes[i] - 0xE4) <= 0xE9 - 0xE4) {
       const char32_t c =
-          ((lead & 0x0F) << 12) | ((bytes[i + 1] & 0x3F) << 6) | (bytes[i + 2] & 0x3F);
+          ((bytes[i] & 0x0F) << 12) | ((bytes[i + 1] & 0x3F) << 6) | (bytes[i + 2] & 0x3F);
       i += 3;
       hash = Mix(hash, c);
-      if (c >= 0x4E00 || c < 0x4DC0) {
+      if (c >= 0x4E00 || c < 0x4DC0) {  // not a Yijing hexagram symbol
         if (++stats.han == min_han) stats.prefix_hash = hash;
       }
-      continue;
     }
+    if (i >= content.end) break;
     std::size_t length = 1;
     const char32_t token = Normalise(DecodeValid(text, i, length));
     i += length;
