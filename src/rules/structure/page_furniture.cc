@@ -331,23 +331,12 @@ class PageFurnitureRule final : public Rule {
  public:
   const RuleMeta& meta() const override { return meta_; }
 
-  // 版 is E7 89 88: a vector predicate for FindCandidate.
-  static constexpr auto kIsBan = [](ByteVector a, ByteVector b, ByteVector c) {
-    return (a == 0xE7) & (b == 0x89) & (c == 0x88);
-  };
-
   void Check(const Document& document, DiagnosticSink& sink) const override {
     const std::string_view text = document.text();
     for (const Block& block : document.blocks()) {
       if (!block.IsProse() || block.kind == BlockKind::kTableCell) continue;
       if (block.kind == BlockKind::kParagraph) CheckLines(document, text, block, sink);
-      // One scan of the block for 版 rules out most blocks; the scan of each segment
-      // (a sentence or two) would pay the set-up of a vector scan for a few dozen bytes.
-      const auto segments = document.Segments(block);
-      if (segments.empty()) continue;
-      const std::string_view span = ByteRange{segments.front().begin, segments.back().end}.In(text);
-      if (FindCandidate(span, 0, kIsBan) == span.size()) continue;
-      for (const ByteRange& segment : segments) {
+      for (const ByteRange& segment : document.Segments(block)) {
         CheckJumpLines(document, text, segment, sink);
       }
     }
@@ -436,6 +425,10 @@ class PageFurnitureRule final : public Rule {
   // Anchored on 版 (rarer than 上 and 下): a jump line ends with it.
   static void CheckJumpLines(const Document& document, std::string_view text, ByteRange segment,
                              DiagnosticSink& sink) {
+    // 版 is E7 89 88.
+    constexpr auto kIsBan = [](ByteVector a, ByteVector b, ByteVector c) {
+      return (a == 0xE7) & (b == 0x89) & (c == 0x88);
+    };
     constexpr std::size_t kMaxLabel = 16;  // bytes between 上接 and 版
     const std::string_view content = segment.In(text);
     for (std::size_t k = FindCandidate(content, 0, kIsBan); k < content.size();
