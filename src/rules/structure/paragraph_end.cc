@@ -750,7 +750,6 @@ class Analyzer {
     const std::size_t begin = HanTailBegin(text_, blocks_[i].content.begin, end.end);
     if (begin == end.last_char.begin) return std::nullopt;
     const std::string_view window = ByteRange{begin, end.end}.In(text_);
-    if (!Segmenter().IsBoundary(window, end.last_char.begin - begin)) return std::nullopt;
     const std::string_view c = end.last_char.In(text_);
     // A formula repeating a character closes itself (应清尽清, 做大做强), and a suffix
     // ends a word (生产力, 幸福感).
@@ -778,6 +777,8 @@ class Analyzer {
         return std::nullopt;
       }
     }
+    // ICU last: the searches above rule out most headings for less.
+    if (!Segmenter().IsBoundary(window, end.last_char.begin - begin)) return std::nullopt;
     return std::string(pair);
   }
 
