@@ -1083,8 +1083,8 @@ class Analyzer {
     }
   }
 
-  // The first occurrence of `needle` inside text_[pos, to) (FindIn: a vector scan for its
-  // first three bytes, then a compare).
+  // The first occurrence of `needle` inside text_[pos, to) (FindIn: a vector scan for
+  // candidates, then a compare).
   std::size_t FindNear(std::string_view needle, std::size_t pos, std::size_t to) const {
     return FindIn(text_, needle, pos, to);
   }
