@@ -116,12 +116,14 @@ class HashToBlock {
 // The number of leading bytes that x and y share (at most `limit`), 8 at a time.
 std::size_t CommonPrefix(const char* x, const char* y, std::size_t limit) {
   std::size_t k = 0;
-  for (; k + 8 <= limit; k += 8) {
-    std::uint64_t u;
-    std::uint64_t v;
-    std::memcpy(&u, x + k, 8);
-    std::memcpy(&v, y + k, 8);
-    if (u != v) return k + static_cast<std::size_t>(std::countr_zero(u ^ v)) / 8;  // little-endian
+  if constexpr (std::endian::native == std::endian::little) {  // the first byte is the lowest
+    for (; k + 8 <= limit; k += 8) {
+      std::uint64_t u;
+      std::uint64_t v;
+      std::memcpy(&u, x + k, 8);
+      std::memcpy(&v, y + k, 8);
+      if (u != v) return k + static_cast<std::size_t>(std::countr_zero(u ^ v)) / 8;
+    }
   }
   while (k < limit && x[k] == y[k]) ++k;
   return k;
