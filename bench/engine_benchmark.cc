@@ -236,6 +236,32 @@ void BM_LintOnly(benchmark::State& state, const std::string& (*input)(),
   state.counters["findings"] = static_cast<double>(findings);
 }
 
+// The rules on a document built for each iteration, outside the timed region. Unlike
+// BM_LintOnly, every iteration pays for the analyses that rules share through
+// Document::Shared (paragraph ends, duplicate paragraphs), which a document keeps once
+// made: what linting a newly opened document costs.
+void BM_LintFresh(benchmark::State& state, const std::string& (*input)(),
+                  const RuleSet& (*rule_set)()) {
+  if (input().empty()) {
+    state.SkipWithError("no input (for the corpus: run bench/run_throughput.sh once)");
+    return;
+  }
+  const RuleSet& rules = rule_set();
+  std::unique_ptr<Document> document;
+  std::size_t findings = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    document.reset();  // never two documents of the input at once
+    document = Document::Create("input.txt", input(), DocumentFormat::kPlainText);
+    state.ResumeTiming();
+    std::vector<Diagnostic> diagnostics = Lint(*document, rules);
+    findings = diagnostics.size();
+    benchmark::DoNotOptimize(diagnostics);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * input().size()));
+  state.counters["findings"] = static_cast<double>(findings);
+}
+
 BENCHMARK_CAPTURE(BM_LintOnly, hygiene, &Input, &HygieneRules)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_LintOnly, script_mix_slip_per_10kb, &InputWithSlips, &ScriptRules)
     ->Unit(benchmark::kMillisecond);
@@ -267,6 +293,9 @@ BENCHMARK_CAPTURE(BM_CorpusCreateAndLint, default_without_pack, &DefaultWithoutP
     ->Unit(benchmark::kMillisecond)
     ->Iterations(1);
 BENCHMARK_CAPTURE(BM_LintOnly, corpus_structure, &CorpusInput, &StructureRules)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3);
+BENCHMARK_CAPTURE(BM_LintFresh, corpus_structure, &CorpusInput, &StructureRules)
     ->Unit(benchmark::kMillisecond)
     ->Iterations(3);
 BENCHMARK_CAPTURE(BM_CorpusCreateAndLint, hygiene, &HygieneRules)

@@ -17,26 +17,37 @@ WordSegmenter::WordSegmenter() {
   }
 }
 
-WordSegmenter::~WordSegmenter() = default;
+WordSegmenter::~WordSegmenter() {
+  iterator_.reset();  // it holds a shallow clone of utext_
+  if (utext_ != nullptr) utext_close(utext_);
+}
 
-// Points the iterator at `text` (native indexes of a UTF-8 UText are byte offsets).
+// Points the iterator at a copy of `text` (native indexes of a UTF-8 UText are byte
+// offsets), unless it already reads the same bytes.
 bool WordSegmenter::Reset(std::string_view text) {
+  if (valid_ && text == text_) return true;
+  valid_ = false;
+  have_boundaries_ = false;
+  text_.assign(text);
   UErrorCode status = U_ZERO_ERROR;
-  UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  utext_ = utext_openUTF8(utext_, text_.data(), static_cast<int64_t>(text_.size()), &status);
   if (U_FAILURE(status)) return false;
-  iterator_->setText(utext, status);
-  // setText keeps its own shallow clone of the UText; ours can go.
-  utext_close(utext);
-  return U_SUCCESS(status);
+  // setText keeps its own shallow clone of the UText, which reads text_.
+  iterator_->setText(utext_, status);
+  valid_ = U_SUCCESS(status);
+  return valid_;
 }
 
 std::vector<std::size_t> WordSegmenter::Boundaries(std::string_view text) {
-  std::vector<std::size_t> out;
   if (!Reset(text)) return {0, text.size()};
-  for (int32_t b = iterator_->first(); b != icu::BreakIterator::DONE; b = iterator_->next()) {
-    out.push_back(static_cast<std::size_t>(b));
+  if (!have_boundaries_) {
+    boundaries_.clear();
+    for (int32_t b = iterator_->first(); b != icu::BreakIterator::DONE; b = iterator_->next()) {
+      boundaries_.push_back(static_cast<std::size_t>(b));
+    }
+    have_boundaries_ = true;
   }
-  return out;
+  return boundaries_;
 }
 
 bool WordSegmenter::IsBoundary(std::string_view text, std::size_t offset) {

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -12,6 +13,7 @@
 U_NAMESPACE_BEGIN
 class BreakIterator;
 U_NAMESPACE_END
+struct UText;
 
 namespace ocrlint {
 
@@ -19,6 +21,11 @@ namespace ocrlint {
 // text ICU uses its CJK dictionary, so 推进 is one word and 推|进 is not a boundary).
 // Not thread-safe: make one per check (construction is cheap: ICU caches its data), and
 // run it only on the short windows a cheap scan nominates.
+//
+// Each call on a new text costs a few microseconds of ICU set-up (the dictionary break
+// engine segments the text again), so the segmenter keeps its own copy of the last text
+// and asks ICU again only when the text changes: the checks of one paragraph end ask
+// several questions of the same window.
 class WordSegmenter {
  public:
   WordSegmenter();
@@ -42,6 +49,12 @@ class WordSegmenter {
   bool Reset(std::string_view text);
 
   std::unique_ptr<icu::BreakIterator> iterator_;
+  UText* utext_ = nullptr;  // reused for every text
+  std::string text_;        // the text the iterator reads
+  bool valid_ = false;      // iterator_ is set on text_
+  // Byte offsets in text_, filled by Boundaries(): asked twice, the same list.
+  std::vector<std::size_t> boundaries_;
+  bool have_boundaries_ = false;
 };
 
 }  // namespace ocrlint

@@ -9,6 +9,7 @@
 
 #include "text/char_class.h"
 #include "text/lexicon.h"
+#include "text/search.h"
 #include "text/utf8.h"
 #include "text/word_break.h"
 
@@ -104,8 +105,13 @@ constexpr std::pair<char32_t, char32_t> kPairs[] = {
     {U'「', U'」'}, {U'『', U'』'}, {U'【', U'】'}, {U'〔', U'〕'}, {U'［', U'］'}, {U'[', U']'},
 };
 
+// Whether `c` may be in kPairs (all of them are below U+3018 or in U+FF08-FF3D): most
+// characters, ideographs above all, are ruled out without reading the table.
+bool MayBePairMark(char32_t c) { return c < 0x3018 || (c >= 0xFF08 && c <= 0xFF3D); }
+
 // The closing mark of the opening mark `c`, or 0.
 char32_t ClosingOf(char32_t c) {
+  if (!MayBePairMark(c)) return 0;
   for (const auto& [open, close] : kPairs) {
     if (c == open) return close;
   }
@@ -114,6 +120,7 @@ char32_t ClosingOf(char32_t c) {
 
 // The opening mark of the closing mark `c`, or 0.
 char32_t OpeningOf(char32_t c) {
+  if (!MayBePairMark(c)) return 0;
   for (const auto& [open, close] : kPairs) {
     if (c == close) return open;
   }
@@ -413,7 +420,7 @@ OpenMark UnclosedMark(std::string_view text, ByteRange range) {
     if (k < 0) return OpenMark{c, n};
     depth = k;
   }
-  const auto quotes = std::count(text.begin() + range.begin, text.begin() + range.end, '"');
+  const std::size_t quotes = CountByte(range.In(text), '"');
   if (quotes % 2 == 1) return OpenMark{U'"', kMaxOpenScan};
   return OpenMark{};
 }
@@ -771,7 +778,6 @@ class Analyzer {
     const std::size_t begin = HanTailBegin(text_, blocks_[i].content.begin, end.end);
     if (begin == end.last_char.begin) return std::nullopt;
     const std::string_view window = ByteRange{begin, end.end}.In(text_);
-    if (!Segmenter().IsBoundary(window, end.last_char.begin - begin)) return std::nullopt;
     const std::string_view c = end.last_char.In(text_);
     // A formula repeating a character closes itself (应清尽清, 做大做强), and a suffix
     // ends a word (生产力, 幸福感).
@@ -799,6 +805,8 @@ class Analyzer {
         return std::nullopt;
       }
     }
+    // ICU last: the searches above rule out most headings for less.
+    if (!Segmenter().IsBoundary(window, end.last_char.begin - begin)) return std::nullopt;
     return std::string(pair);
   }
 
@@ -1164,21 +1172,10 @@ class Analyzer {
     }
   }
 
-  // The first occurrence of `needle` inside text_[pos, to). memchr for its last byte (for
-  // Han text a continuation byte, one byte in a hundred; the first byte of a character
-  // matches nearly everywhere), then a compare: glibc's memmem builds a shift table on
-  // every call, which cost more than the search of these windows.
+  // The first occurrence of `needle` inside text_[pos, to) (FindIn: a vector scan for
+  // candidates, then a compare).
   std::size_t FindNear(std::string_view needle, std::size_t pos, std::size_t to) const {
-    if (pos >= to || needle.empty() || needle.size() > to - pos) return std::string_view::npos;
-    const std::size_t n = needle.size();
-    const char* data = text_.data();
-    for (std::size_t i = pos + n - 1; i < to; ++i) {
-      const void* hit = std::memchr(data + i, needle.back(), to - i);
-      if (hit == nullptr) return std::string_view::npos;
-      i = static_cast<std::size_t>(static_cast<const char*>(hit) - data);
-      if (std::memcmp(data + i + 1 - n, needle.data(), n - 1) == 0) return i + 1 - n;
-    }
-    return std::string_view::npos;
+    return FindIn(text_, needle, pos, to);
   }
 
   WordSegmenter& Segmenter() {

@@ -1,0 +1,96 @@
+#include "text/search.h"
+
+#include <bit>
+#include <cstdint>
+#include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace ocrlint {
+namespace {
+
+// Whether text[at, at + needle.size()) is the needle (`at` has its second and third
+// bytes already). Needles are a few characters: a loop, not a call to memcmp.
+inline bool MatchesAt(const char* text, std::size_t at, std::string_view needle) {
+  if (text[at] != needle[0]) return false;
+  for (std::size_t k = 3; k < needle.size(); ++k) {
+    if (text[at + k] != needle[k]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::size_t FindIn(std::string_view text, std::string_view needle, std::size_t from,
+                   std::size_t to) {
+  constexpr std::size_t kNone = std::string_view::npos;
+  const std::size_t n = needle.size();
+  if (to > text.size() || from >= to || n == 0 || n > to - from) return kNone;
+  if (n < 3) {
+    const std::size_t at = text.substr(0, to).find(needle, from);
+    return at == std::string_view::npos ? kNone : at;
+  }
+  // Candidates are the positions whose next two bytes are the needle's second and third:
+  // for a CJK character, two continuation bytes, which rarely stand together by chance
+  // (the lead byte alone matches a third of Han text).
+  const char* data = text.data();
+  const std::size_t last = to - n;  // the last possible start
+  std::size_t at = from;
+#if defined(__SSE2__)
+  const __m128i second = _mm_set1_epi8(needle[1]);
+  const __m128i third = _mm_set1_epi8(needle[2]);
+  // The lanes of data[at, at + 16) where a candidate starts (reads data[at + 1, at + 18)).
+  const auto starts = [&](std::size_t pos) {
+    const __m128i b1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + pos + 1));
+    const __m128i b2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + pos + 2));
+    return _mm_and_si128(_mm_cmpeq_epi8(b1, second), _mm_cmpeq_epi8(b2, third));
+  };
+  for (; at + 66 <= to; at += 64) {
+    // Most blocks of 64 bytes hold no candidate: one test for all four vectors.
+    const __m128i s0 = starts(at);
+    const __m128i s1 = starts(at + 16);
+    const __m128i s2 = starts(at + 32);
+    const __m128i s3 = starts(at + 48);
+    if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(s0, s1), _mm_or_si128(s2, s3))) == 0) {
+      continue;
+    }
+    std::uint64_t mask = static_cast<std::uint32_t>(_mm_movemask_epi8(s0)) |
+                         static_cast<std::uint64_t>(_mm_movemask_epi8(s1)) << 16 |
+                         static_cast<std::uint64_t>(_mm_movemask_epi8(s2)) << 32 |
+                         static_cast<std::uint64_t>(_mm_movemask_epi8(s3)) << 48;
+    for (; mask != 0; mask &= mask - 1) {
+      const std::size_t k = at + static_cast<std::size_t>(std::countr_zero(mask));
+      if (k > last) return kNone;
+      if (MatchesAt(data, k, needle)) return k;
+    }
+  }
+  for (; at + 18 <= to; at += 16) {
+    for (auto mask = static_cast<unsigned>(_mm_movemask_epi8(starts(at))); mask != 0;
+         mask &= mask - 1) {
+      const std::size_t k = at + static_cast<std::size_t>(std::countr_zero(mask));
+      if (k > last) return kNone;
+      if (MatchesAt(data, k, needle)) return k;
+    }
+  }
+#endif
+  for (; at <= last; ++at) {
+    if (data[at + 1] == needle[1] && data[at + 2] == needle[2] && MatchesAt(data, at, needle)) {
+      return at;
+    }
+  }
+  return kNone;
+}
+
+std::size_t CountByte(std::string_view text, char byte) {
+  std::size_t count = 0;
+  const char* end = text.data() + text.size();
+  for (const char* p = text.data(); p < end; ++count, ++p) {
+    p = static_cast<const char*>(std::memchr(p, byte, static_cast<std::size_t>(end - p)));
+    if (p == nullptr) break;
+  }
+  return count;
+}
+
+}  // namespace ocrlint

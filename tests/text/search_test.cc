@@ -1,0 +1,48 @@
+#include "text/search.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+
+namespace ocrlint {
+namespace {
+
+constexpr std::size_t kNone = std::string_view::npos;
+
+// Every occurrence, as std::string_view::find finds them, for needles of each length.
+TEST(FindInTest, AgreesWithFind) {
+  std::string text;
+  for (int i = 0; i < 20; ++i) text += "督导调研，推进督导工作aab督";
+  for (const std::string_view needle : {"督", "督导", "导调研", "a", "ab", "aab", "，推",
+                                        "工作aab督", "x", "督导调研，推进督导工作aab督督"}) {
+    for (std::size_t from = 0; from <= text.size(); from += 7) {
+      for (const std::size_t to : {text.size(), text.size() - 1, text.size() / 2, from + 5}) {
+        if (to > text.size()) continue;
+        const std::size_t expected = std::string_view(text).substr(0, to).find(needle, from);
+        EXPECT_EQ(FindIn(text, needle, from, to),
+                  expected == std::string_view::npos ? kNone : expected)
+            << needle << " " << from << " " << to;
+      }
+    }
+  }
+}
+
+TEST(FindInTest, NeedleMustEndByTo) {
+  const std::string text = "一体推进12万亩";
+  EXPECT_EQ(FindIn(text, "推进", 0, text.size()), 6U);
+  EXPECT_EQ(FindIn(text, "推进", 0, 11), kNone);
+  EXPECT_EQ(FindIn(text, "推进", 0, 12), 6U);
+  EXPECT_EQ(FindIn(text, "推进", 7, 12), kNone);
+  EXPECT_EQ(FindIn(text, "", 0, 12), kNone);
+}
+
+TEST(CountByteTest, CountsEveryOccurrence) {
+  EXPECT_EQ(CountByte("", '"'), 0U);
+  EXPECT_EQ(CountByte("他说\"好\"。", '"'), 2U);
+  EXPECT_EQ(CountByte("\"\"\"", '"'), 3U);
+  EXPECT_EQ(CountByte("没有引号", '"'), 0U);
+}
+
+}  // namespace
+}  // namespace ocrlint
