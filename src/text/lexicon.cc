@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <limits>
+#include <tuple>
+#include <utility>
 
 #include "text/char_class.h"
 #include "text/lexicon_data.h"
@@ -16,11 +18,69 @@ constexpr std::size_t kMaxWordChars = 4;
 // A character the packed keys can hold (16 bits, Han); 0 for any other.
 std::uint64_t KeyChar(char32_t c) { return c <= 0xFFFF && IsHan(c) ? c : 0; }
 
-std::optional<std::uint16_t> CostOfKey(std::uint64_t key) {
-  const auto keys = lexicon_data::Keys();
-  const auto it = std::lower_bound(keys.begin(), keys.end(), key);
-  if (it == keys.end() || *it != key) return std::nullopt;
-  return lexicon_data::Costs()[static_cast<std::size_t>(it - keys.begin())];
+// Where the words beginning with each character start in Keys(): words beginning with
+// character c are Keys()[starts[c], starts[c + 1]). Built on first use (one pass over the
+// keys, well under a millisecond), so that a lookup searches only the words of its first
+// character.
+const std::vector<std::uint32_t>& FirstCharStarts() {
+  static const std::vector<std::uint32_t> starts = [] {
+    const auto keys = lexicon_data::Keys();
+    std::vector<std::uint32_t> out(0x10001, 0);
+    for (const std::uint64_t key : keys) ++out[(key >> 48) + 1];
+    for (std::size_t c = 1; c < out.size(); ++c) out[c] += out[c - 1];
+    return out;
+  }();
+  return starts;
+}
+
+// The words beginning with `c`, as a range of indices into Keys().
+std::pair<std::size_t, std::size_t> WordsBeginningWith(std::uint64_t c) {
+  const std::vector<std::uint32_t>& starts = FirstCharStarts();
+  return {starts[c], starts[c + 1]};
+}
+
+// Looks up keys of growing length that share their first characters: each lookup
+// searches only the words that begin with the previous one.
+class PrefixSearch {
+ public:
+  explicit PrefixSearch(std::uint64_t first_char) {
+    std::tie(lo_, hi_) = WordsBeginningWith(first_char);
+  }
+
+  // The cost of the word `key` of `length` characters (which extends the key of the
+  // previous call by one character), or nullopt; narrows the range to the words that
+  // begin with it.
+  std::optional<std::uint16_t> Next(std::uint64_t key, std::size_t length) {
+    if (lo_ >= hi_) return std::nullopt;
+    const auto keys = lexicon_data::Keys();
+    const auto begin = keys.begin() + static_cast<std::ptrdiff_t>(lo_);
+    const auto end = keys.begin() + static_cast<std::ptrdiff_t>(hi_);
+    const auto at = std::lower_bound(begin, end, key);
+    // Keys beginning with these characters are below the key with the last one raised.
+    const std::uint64_t next_prefix = key + (std::uint64_t{1} << (16 * (kMaxWordChars - length)));
+    const auto upper = length == kMaxWordChars ? at + (at != end && *at == key ? 1 : 0)
+                                               : std::lower_bound(at, end, next_prefix);
+    lo_ = static_cast<std::size_t>(at - keys.begin());
+    hi_ = static_cast<std::size_t>(upper - keys.begin());
+    if (at == end || *at != key) return std::nullopt;
+    return lexicon_data::Costs()[lo_];
+  }
+
+ private:
+  std::size_t lo_ = 0;
+  std::size_t hi_ = 0;
+};
+
+std::optional<std::uint16_t> CostOfKey(std::uint64_t key, std::size_t length) {
+  PrefixSearch search(key >> 48);
+  std::uint64_t prefix = 0;
+  std::optional<std::uint16_t> cost;
+  for (std::size_t k = 0; k < length; ++k) {
+    const std::uint64_t mask = std::uint64_t{0xFFFF} << (16 * (kMaxWordChars - 1 - k));
+    prefix |= key & mask;
+    cost = search.Next(prefix, k + 1);
+  }
+  return cost;
 }
 
 // The key of chars[begin, begin + length), or 0 when a character cannot be in a word.
@@ -49,9 +109,18 @@ RunSegmentation SegmentRun(const std::vector<char32_t>& chars) {
   const std::uint32_t unknown = lexicon_data::UnknownCost();
   for (std::size_t i = n; i-- > 0;) {
     std::uint32_t best_cost = std::numeric_limits<std::uint32_t>::max();
+    const std::uint64_t first = KeyChar(chars[i]);
+    PrefixSearch search(first);
+    std::uint64_t key = 0;
     for (std::size_t length = 1; length <= kMaxWordChars && i + length <= n; ++length) {
-      const std::uint64_t key = KeyOf(chars, i, length);
-      std::optional<std::uint16_t> cost = key == 0 ? std::nullopt : CostOfKey(key);
+      const std::uint64_t c = KeyChar(chars[i + length - 1]);
+      std::optional<std::uint16_t> cost;
+      if (first != 0 && c != 0) {
+        key |= c << (16 * (kMaxWordChars - length));
+        cost = search.Next(key, length);
+      } else if (length > 1) {
+        break;  // no word holds this character
+      }
       if (!cost) {
         if (length > 1) continue;
         cost = static_cast<std::uint16_t>(unknown);
@@ -95,7 +164,7 @@ std::optional<std::uint16_t> LexiconWordCost(std::string_view word) {
   const std::vector<char32_t> chars = CodePoints(word);
   if (chars.size() > kMaxWordChars) return std::nullopt;
   const std::uint64_t key = KeyOf(chars, 0, chars.size());
-  return key == 0 ? std::nullopt : CostOfKey(key);
+  return key == 0 ? std::nullopt : CostOfKey(key, chars.size());
 }
 
 std::uint16_t LexiconUnknownCost() { return lexicon_data::UnknownCost(); }
