@@ -94,18 +94,26 @@ std::uint64_t KeyOf(const std::vector<char32_t>& chars, std::size_t begin, std::
   return key;
 }
 
-// The best segmentation of a run of Han characters: the length of the word starting at
-// each position, and the total cost.
-struct RunSegmentation {
-  std::vector<std::uint8_t> word_length;
-  std::uint32_t cost = 0;
+// Buffers for segmenting one run of Han characters, reused across calls (one per thread).
+struct RunBuffers {
+  std::vector<char32_t> chars;
+  std::vector<std::size_t> offsets;       // byte offset of each character in the text
+  std::vector<std::uint8_t> word_length;  // of the best word starting at each character
+  std::vector<std::uint32_t> best;        // cost of the best segmentation of each suffix
 };
 
-RunSegmentation SegmentRun(const std::vector<char32_t>& chars) {
+RunBuffers& Buffers() {
+  thread_local RunBuffers buffers;
+  return buffers;
+}
+
+// The best segmentation of buffers.chars: fills buffers.word_length and returns the total
+// cost.
+std::uint32_t SegmentRun(RunBuffers& buffers) {
+  const std::vector<char32_t>& chars = buffers.chars;
   const std::size_t n = chars.size();
-  RunSegmentation result;
-  result.word_length.assign(n, 1);
-  std::vector<std::uint32_t> best(n + 1, 0);
+  buffers.word_length.assign(n, 1);
+  buffers.best.assign(n + 1, 0);
   const std::uint32_t unknown = lexicon_data::UnknownCost();
   for (std::size_t i = n; i-- > 0;) {
     std::uint32_t best_cost = std::numeric_limits<std::uint32_t>::max();
@@ -125,16 +133,15 @@ RunSegmentation SegmentRun(const std::vector<char32_t>& chars) {
         if (length > 1) continue;
         cost = static_cast<std::uint16_t>(unknown);
       }
-      const std::uint32_t total = *cost + best[i + length];
+      const std::uint32_t total = *cost + buffers.best[i + length];
       if (total < best_cost) {
         best_cost = total;
-        result.word_length[i] = static_cast<std::uint8_t>(length);
+        buffers.word_length[i] = static_cast<std::uint8_t>(length);
       }
     }
-    best[i] = best_cost;
+    buffers.best[i] = best_cost;
   }
-  result.cost = best[0];
-  return result;
+  return buffers.best[0];
 }
 
 enum class TokenClass { kHan, kAlnum, kSpace, kOther };
@@ -170,26 +177,29 @@ std::optional<std::uint16_t> LexiconWordCost(std::string_view word) {
 std::uint16_t LexiconUnknownCost() { return lexicon_data::UnknownCost(); }
 
 std::vector<std::size_t> LexiconBoundaries(std::string_view text) {
-  std::vector<std::size_t> boundaries{0};
-  std::vector<char32_t> run;
-  std::vector<std::size_t> run_offsets;  // byte offset of each character of the run
+  std::vector<std::size_t> boundaries;
+  boundaries.reserve(text.size() / 3 + 2);
+  boundaries.push_back(0);
+  RunBuffers& run = Buffers();
+  run.chars.clear();
+  run.offsets.clear();
   auto flush_run = [&](std::size_t end) {
-    if (run.empty()) return;
-    const RunSegmentation segmentation = SegmentRun(run);
-    for (std::size_t i = 0; i < run.size(); i += segmentation.word_length[i]) {
-      if (run_offsets[i] != boundaries.back()) boundaries.push_back(run_offsets[i]);
+    if (run.chars.empty()) return;
+    SegmentRun(run);
+    for (std::size_t i = 0; i < run.chars.size(); i += run.word_length[i]) {
+      if (run.offsets[i] != boundaries.back()) boundaries.push_back(run.offsets[i]);
     }
     if (end != boundaries.back()) boundaries.push_back(end);
-    run.clear();
-    run_offsets.clear();
+    run.chars.clear();
+    run.offsets.clear();
   };
   TokenClass previous = TokenClass::kOther;
   for (std::size_t i = 0; i < text.size();) {
     const Decoded d = DecodeUtf8(text, i);
     const TokenClass token_class = ClassOf(d.code_point);
     if (token_class == TokenClass::kHan) {
-      run.push_back(d.code_point);
-      run_offsets.push_back(i);
+      run.chars.push_back(d.code_point);
+      run.offsets.push_back(i);
     } else {
       flush_run(i);
       // Letters and digits run on, and so do spaces; anything else stands alone.
@@ -218,8 +228,9 @@ std::pair<std::size_t, std::size_t> LexiconSegmenter::WordAt(std::string_view te
 }
 
 std::uint32_t LexiconSegmentationCost(std::string_view han) {
-  const std::vector<char32_t> chars = CodePoints(han);
-  return chars.empty() ? 0 : SegmentRun(chars).cost;
+  RunBuffers& run = Buffers();
+  run.chars = CodePoints(han);
+  return run.chars.empty() ? 0 : SegmentRun(run);
 }
 
 }  // namespace ocrlint
