@@ -310,6 +310,18 @@ std::optional<std::vector<Edit>> TemplateEdits(std::string_view tmpl,
   return edits;
 }
 
+// Whether some case of `spec` may match at `begin`: the byte there may start it and its
+// literal prefix is there. A cheap test before ReportAt: most candidate bytes of a raw page
+// start no finding (every full-width mark starts with a lead byte of the ellipsis cases).
+bool MayMatchAt(const PackRuleSpec& spec, std::string_view segment, std::size_t begin) {
+  const auto first = static_cast<unsigned char>(segment[begin]);
+  const std::string_view rest = segment.substr(begin);
+  return std::any_of(spec.cases.begin(), spec.cases.end(), [&](const PackCase& rule_case) {
+    return first >= rule_case.first_min && first <= rule_case.first_max &&
+           rest.starts_with(rule_case.prefix);
+  });
+}
+
 // Tries the cases of `spec` at `begin`, in order; the first whose conditions hold reports.
 // Returns the end of the finding (segment offset), or 0 when no case holds.
 template <typename Report>
@@ -570,6 +582,7 @@ void PackScanner::Check(const Document& document, DiagnosticSink& sink) const {
     ForEachStart(segment, [&](std::size_t pos) {
       for (const std::uint32_t i : by_start_byte_[static_cast<unsigned char>(segment[pos])]) {
         if (pos < next[i]) continue;  // findings of one rule never overlap
+        if (!MayMatchAt(*members_[i].spec, segment, pos)) continue;
         const std::size_t end =
             ReportAt(*members_[i].spec, segment, segment_range.begin, pos, skips, reporters[i]);
         if (end != 0) next[i] = end;
