@@ -4,10 +4,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -124,12 +126,51 @@ struct RelatedLocation {
   std::string message;
 };
 
+// The related locations of a finding. Few findings have any (duplicates, broken sentences):
+// an empty list is one null pointer, not an empty vector, so that a Diagnostic stays small
+// (a raw OCR page has a finding every few dozen bytes). Contiguous, like a vector.
+class RelatedList {
+ public:
+  using value_type = RelatedLocation;
+  using iterator = RelatedLocation*;
+  using const_iterator = const RelatedLocation*;
+  using size_type = std::size_t;
+
+  RelatedList() = default;
+  RelatedList(const RelatedList& other)
+      : items_(other.items_ ? std::make_unique<std::vector<RelatedLocation>>(*other.items_)
+                            : nullptr) {}
+  RelatedList(RelatedList&& other) noexcept = default;
+  RelatedList& operator=(const RelatedList& other) {
+    if (this != &other) *this = RelatedList(other);
+    return *this;
+  }
+  RelatedList& operator=(RelatedList&& other) noexcept = default;
+
+  RelatedLocation* begin() { return items_ ? items_->data() : nullptr; }
+  RelatedLocation* end() { return begin() + size(); }
+  const RelatedLocation* begin() const { return items_ ? items_->data() : nullptr; }
+  const RelatedLocation* end() const { return begin() + size(); }
+  std::size_t size() const { return items_ ? items_->size() : 0; }
+  bool empty() const { return size() == 0; }
+  RelatedLocation& operator[](std::size_t i) { return begin()[i]; }
+  const RelatedLocation& operator[](std::size_t i) const { return begin()[i]; }
+
+  void push_back(RelatedLocation location) {
+    if (!items_) items_ = std::make_unique<std::vector<RelatedLocation>>();
+    items_->push_back(std::move(location));
+  }
+
+ private:
+  std::unique_ptr<std::vector<RelatedLocation>> items_;
+};
+
 struct Diagnostic {
   const RuleMeta* rule = nullptr;  // owned by the rule, which outlives every diagnostic
   Severity severity = Severity::kWarning;
   MessageText message;  // states the problem
   ByteRange range;
-  std::vector<RelatedLocation> related;
+  RelatedList related;
   std::optional<Fix> fix;
 };
 
