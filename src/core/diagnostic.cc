@@ -1,8 +1,103 @@
 #include "core/diagnostic.h"
 
+#include <algorithm>
+#include <cstring>
+#include <stdexcept>
 #include <tuple>
+#include <utility>
 
 namespace ocrlint {
+
+EditList::EditList(std::vector<Edit> edits) {
+  if (edits.size() == 1) {
+    edits_.emplace<Edit>(std::move(edits.front()));
+  } else if (!edits.empty()) {
+    edits_ = std::move(edits);
+  }
+}
+
+Edit* EditList::begin() {
+  if (Edit* one = std::get_if<Edit>(&edits_)) return one;
+  if (auto* many = std::get_if<std::vector<Edit>>(&edits_)) return many->data();
+  return nullptr;
+}
+
+std::size_t EditList::size() const {
+  if (std::holds_alternative<Edit>(edits_)) return 1;
+  if (const auto* many = std::get_if<std::vector<Edit>>(&edits_)) return many->size();
+  return 0;
+}
+
+const Edit& EditList::at(std::size_t i) const {
+  if (i >= size()) throw std::out_of_range("EditList::at");
+  return begin()[i];
+}
+
+void EditList::push_back(Edit edit) {
+  if (std::holds_alternative<std::monostate>(edits_)) {
+    edits_.emplace<Edit>(std::move(edit));
+    return;
+  }
+  if (Edit* one = std::get_if<Edit>(&edits_)) {
+    std::vector<Edit> many;
+    many.reserve(2);
+    many.push_back(std::move(*one));
+    many.push_back(std::move(edit));
+    edits_ = std::move(many);
+    return;
+  }
+  std::get<std::vector<Edit>>(edits_).push_back(std::move(edit));
+}
+
+bool operator==(const EditList& a, const EditList& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end());
+}
+
+MessageText::MessageText(std::string_view text) {
+  if (text.empty()) return;
+  char* copy = new char[text.size()];
+  std::memcpy(copy, text.data(), text.size());
+  data_ = copy;
+  size_ = static_cast<std::uint32_t>(text.size());
+  owned_ = true;
+}
+
+MessageText MessageText::Borrow(std::string_view text) {
+  MessageText borrowed;
+  borrowed.data_ = text.data();
+  borrowed.size_ = static_cast<std::uint32_t>(text.size());
+  return borrowed;
+}
+
+MessageText::MessageText(const MessageText& other)
+    : MessageText(other.owned_ ? MessageText(other.view()) : Borrow(other.view())) {}
+
+MessageText::MessageText(MessageText&& other) noexcept
+    : data_(std::exchange(other.data_, nullptr)),
+      size_(std::exchange(other.size_, 0)),
+      owned_(std::exchange(other.owned_, false)) {}
+
+MessageText& MessageText::operator=(const MessageText& other) {
+  if (this != &other) *this = MessageText(other);
+  return *this;
+}
+
+MessageText& MessageText::operator=(MessageText&& other) noexcept {
+  if (this != &other) {
+    Release();
+    data_ = std::exchange(other.data_, nullptr);
+    size_ = std::exchange(other.size_, 0);
+    owned_ = std::exchange(other.owned_, false);
+  }
+  return *this;
+}
+
+void MessageText::Release() {
+  if (owned_) delete[] data_;
+  data_ = nullptr;
+  size_ = 0;
+  owned_ = false;
+}
 
 std::string_view ToString(Applicability applicability) {
   switch (applicability) {
@@ -18,8 +113,10 @@ bool DiagnosticLess(const Diagnostic& a, const Diagnostic& b) {
   // A diagnostic without a rule sorts before one with a rule at the same position.
   const std::string_view a_id = a.rule != nullptr ? std::string_view(a.rule->id) : "";
   const std::string_view b_id = b.rule != nullptr ? std::string_view(b.rule->id) : "";
-  return std::tie(a.range.begin, a.range.end, a_id, a.message) <
-         std::tie(b.range.begin, b.range.end, b_id, b.message);
+  const std::string_view a_message = a.message;
+  const std::string_view b_message = b.message;
+  return std::tie(a.range.begin, a.range.end, a_id, a_message) <
+         std::tie(b.range.begin, b.range.end, b_id, b_message);
 }
 
 }  // namespace ocrlint

@@ -4,7 +4,7 @@
 
 namespace ocrlint {
 
-Diagnostic& DiagnosticSink::Report(ByteRange range, std::string message) {
+Diagnostic& DiagnosticSink::Report(ByteRange range, MessageText message) {
   Diagnostic& diagnostic = out_.emplace_back();
   diagnostic.rule = &rule_;
   diagnostic.severity = severity_;
@@ -13,8 +13,8 @@ Diagnostic& DiagnosticSink::Report(ByteRange range, std::string message) {
   return diagnostic;
 }
 
-Diagnostic& DiagnosticSink::ReportWithFix(ByteRange range, std::string message,
-                                          Applicability applicability, std::string fix_message,
+Diagnostic& DiagnosticSink::ReportWithFix(ByteRange range, MessageText message,
+                                          Applicability applicability, MessageText fix_message,
                                           std::string replacement) {
   Diagnostic& diagnostic = Report(range, std::move(message));
   Fix& fix = diagnostic.fix.emplace();

@@ -21,11 +21,13 @@ class DiagnosticSink {
 
   // Adds a finding and returns it, so that the caller can attach a fix or related
   // locations. The reference is valid until the next Report().
-  Diagnostic& Report(ByteRange range, std::string message);
+  // Fixed messages (literals, text the rule built once) should be passed as
+  // MessageText::Borrow(...): no copy per finding.
+  Diagnostic& Report(ByteRange range, MessageText message);
 
   // Shorthand for a finding with a single-edit fix.
-  Diagnostic& ReportWithFix(ByteRange range, std::string message, Applicability applicability,
-                            std::string fix_message, std::string replacement);
+  Diagnostic& ReportWithFix(ByteRange range, MessageText message, Applicability applicability,
+                            MessageText fix_message, std::string replacement);
 
  private:
   const RuleMeta& rule_;

@@ -103,7 +103,7 @@ json CodeActions(const LintResult& lint, const std::string& uri, PositionEncodin
       json edits = json::array();
       for (const Edit& edit : fix.edits) edits.push_back(ToTextEdit(lines, edit, encoding));
       const bool safe = fix.applicability == Applicability::kSafe;
-      actions.push_back(json{{"title", safe ? fix.message : fix.message + " (unsafe)"},
+      actions.push_back(json{{"title", safe ? fix.message.str() : fix.message.str() + " (unsafe)"},
                              {"kind", "quickfix"},
                              {"diagnostics", json::array({lsp_diagnostic})},
                              {"isPreferred", safe},

@@ -310,6 +310,18 @@ std::optional<std::vector<Edit>> TemplateEdits(std::string_view tmpl,
   return edits;
 }
 
+// Whether some case of `spec` may match at `begin`: the byte there may start it and its
+// literal prefix is there. A cheap test before ReportAt: most candidate bytes of a raw page
+// start no finding (every full-width mark starts with a lead byte of the ellipsis cases).
+bool MayMatchAt(const PackRuleSpec& spec, std::string_view segment, std::size_t begin) {
+  const auto first = static_cast<unsigned char>(segment[begin]);
+  const std::string_view rest = segment.substr(begin);
+  return std::any_of(spec.cases.begin(), spec.cases.end(), [&](const PackCase& rule_case) {
+    return first >= rule_case.first_min && first <= rule_case.first_max &&
+           rest.starts_with(rule_case.prefix);
+  });
+}
+
 // Tries the cases of `spec` at `begin`, in order; the first whose conditions hold reports.
 // Returns the end of the finding (segment offset), or 0 when no case holds.
 template <typename Report>
@@ -322,16 +334,18 @@ std::size_t ReportAt(const PackRuleSpec& spec, std::string_view segment, std::si
     const std::size_t end = begin + groups[0].size();
     const ByteRange range{base + begin, base + end};
     if (const auto& literal = rule_case.literal_report) {
+      // Borrowed: the spec, and so its prepared report, lives as long as the rule.
+      const MessageText message = MessageText::Borrow(literal->message);
       if (literal->replacement) {
-        report(range, literal->message, spec.applicability, literal->fix_title,
+        report(range, message, spec.applicability, MessageText::Borrow(literal->fix_title),
                *literal->replacement);
       } else {
-        report(range, literal->message);
+        report(range, message);
       }
     } else if (rule_case.replacement) {
       std::string replacement = ExpandReplacement(*rule_case.replacement, groups.data(), count);
-      std::string message = FormatMessage(rule_case.message, groups.data(), count, replacement);
-      std::string title = FormatMessage(rule_case.fix_title, groups.data(), count, replacement);
+      MessageText message(FormatMessage(rule_case.message, groups.data(), count, replacement));
+      MessageText title(FormatMessage(rule_case.fix_title, groups.data(), count, replacement));
       std::optional<std::vector<Edit>> edits =
           TemplateEdits(*rule_case.replacement, groups.data(), count, segment.data(), base);
       if (edits && !edits->empty()) {
@@ -341,7 +355,7 @@ std::size_t ReportAt(const PackRuleSpec& spec, std::string_view segment, std::si
                std::move(replacement));
       }
     } else {
-      report(range, FormatMessage(rule_case.message, groups.data(), count, ""));
+      report(range, MessageText(FormatMessage(rule_case.message, groups.data(), count, "")));
     }
     return end;
   }
@@ -384,16 +398,16 @@ struct SinkReporter {
   const RuleMeta* meta = nullptr;  // set for the fused rule: report under this rule
   Severity severity = Severity::kWarning;
 
-  void operator()(ByteRange range, std::string message) {
+  void operator()(ByteRange range, MessageText message) {
     Retag(sink.Report(range, std::move(message)));
   }
-  void operator()(ByteRange range, std::string message, Applicability applicability,
-                  std::string fix_title, std::string replacement) {
+  void operator()(ByteRange range, MessageText message, Applicability applicability,
+                  MessageText fix_title, std::string replacement) {
     Retag(sink.ReportWithFix(range, std::move(message), applicability, std::move(fix_title),
                              std::move(replacement)));
   }
-  void operator()(ByteRange range, std::string message, Applicability applicability,
-                  std::string fix_title, std::vector<Edit> edits) {
+  void operator()(ByteRange range, MessageText message, Applicability applicability,
+                  MessageText fix_title, std::vector<Edit> edits) {
     Diagnostic& diagnostic = sink.Report(range, std::move(message));
     Fix& fix = diagnostic.fix.emplace();
     fix.applicability = applicability;
@@ -568,6 +582,7 @@ void PackScanner::Check(const Document& document, DiagnosticSink& sink) const {
     ForEachStart(segment, [&](std::size_t pos) {
       for (const std::uint32_t i : by_start_byte_[static_cast<unsigned char>(segment[pos])]) {
         if (pos < next[i]) continue;  // findings of one rule never overlap
+        if (!MayMatchAt(*members_[i].spec, segment, pos)) continue;
         const std::size_t end =
             ReportAt(*members_[i].spec, segment, segment_range.begin, pos, skips, reporters[i]);
         if (end != 0) next[i] = end;

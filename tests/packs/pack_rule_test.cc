@@ -72,7 +72,7 @@ std::vector<Found> Check(const std::string& text, const RuleSet& rules) {
       }
       fixed_to += text.substr(at, d.range.end - at);
     }
-    out.push_back({d.rule->id, std::string(d.range.In(text)), d.message, fixed_to});
+    out.push_back({d.rule->id, std::string(d.range.In(text)), d.message.str(), fixed_to});
   }
   return out;
 }

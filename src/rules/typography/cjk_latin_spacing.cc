@@ -83,10 +83,12 @@ class CjkLatinSpacingRule final : public Rule {
       if (!IsHan(other)) continue;
       const ByteRange point{i, i};
       if (document.IsExcluded(ByteRange{i - 1, i + 1})) continue;
-      sink.ReportWithFix(point,
-                         into_latin ? "no space between a CJK character and the Latin text after it"
-                                    : "no space between Latin text and the CJK character after it",
-                         Applicability::kSafe, "insert a space", " ");
+      sink.ReportWithFix(
+          point,
+          MessageText::Borrow(into_latin
+                                  ? "no space between a CJK character and the Latin text after it"
+                                  : "no space between Latin text and the CJK character after it"),
+          Applicability::kSafe, MessageText::Borrow("insert a space"), " ");
     }
   }
 
@@ -100,8 +102,8 @@ class CjkLatinSpacingRule final : public Rule {
           (IsHan(left) && IsLatinOrDigit(right)) || (IsLatinOrDigit(left) && IsHan(right));
       const ByteRange space{i, i + 1};
       if (!boundary || document.IsExcluded(space)) continue;
-      sink.ReportWithFix(space, "space between a CJK character and Latin text",
-                         Applicability::kSafe, "delete the space", "");
+      sink.ReportWithFix(space, MessageText::Borrow("space between a CJK character and Latin text"),
+                         Applicability::kSafe, MessageText::Borrow("delete the space"), "");
     }
   }
 

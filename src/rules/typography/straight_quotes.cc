@@ -97,15 +97,37 @@ class StraightQuotesRule final : public Rule {
       const std::string_view content = block.content.In(text);
       // One vector scan tells whether the block has any straight quote at all.
       if (FindCandidate(content, 0, kIsQuote) >= content.size()) continue;
-      CheckBlock(document, text, block.content, '"', "“", "”", sink);
-      CheckBlock(document, text, block.content, '\'', "‘", "’", sink);
+      CheckBlock(document, text, block.content, kDoubleQuote, sink);
+      CheckBlock(document, text, block.content, kSingleQuote, sink);
     }
   }
 
  private:
+  // A straight quote, its curly pair and the texts of its findings: the same for every
+  // finding, so they are borrowed, not built per finding.
+  struct QuoteKind {
+    char quote;
+    std::string_view open, close;
+    std::string_view ambiguous_message, pair_message, fix_title;
+  };
+  static constexpr QuoteKind kDoubleQuote{
+      '"',
+      "“",
+      "”",
+      "straight quote \" in Chinese text; its pair in this paragraph is ambiguous",
+      "straight quotes \"\" used as quotation marks in Chinese text",
+      "replace with “”"};
+  static constexpr QuoteKind kSingleQuote{
+      '\'',
+      "‘",
+      "’",
+      "straight quote ' in Chinese text; its pair in this paragraph is ambiguous",
+      "straight quotes '' used as quotation marks in Chinese text",
+      "replace with ‘’"};
+
   static void CheckBlock(const Document& document, std::string_view text, ByteRange block,
-                         char quote, std::string_view open, std::string_view close,
-                         DiagnosticSink& sink) {
+                         const QuoteKind& kind, DiagnosticSink& sink) {
+    const char quote = kind.quote;
     const char* data = text.data();
     std::vector<Quote> quotes;
     bool any_chinese = false;
@@ -136,13 +158,10 @@ class StraightQuotesRule final : public Rule {
     for (std::size_t k = 0; pairable && k < quotes.size(); k += 2) {
       pairable = quotes[k].can_open && quotes[k + 1].can_close;
     }
-    const std::string what = quote == '"' ? "\"" : "'";
     if (!pairable) {
       for (const Quote& q : quotes) {
         if (!q.chinese) continue;
-        sink.Report(
-            ByteRange{q.offset, q.offset + 1},
-            "straight quote " + what + " in Chinese text; its pair in this paragraph is ambiguous");
+        sink.Report(ByteRange{q.offset, q.offset + 1}, MessageText::Borrow(kind.ambiguous_message));
       }
       return;
     }
@@ -150,15 +169,14 @@ class StraightQuotesRule final : public Rule {
       const Quote& first = quotes[k];
       const Quote& second = quotes[k + 1];
       if (!first.chinese && !second.chinese) continue;
-      Diagnostic& d = sink.Report(
-          ByteRange{first.offset, second.offset + 1},
-          "straight quotes " + what + what + " used as quotation marks in Chinese text");
-      Fix fix;
+      Diagnostic& d = sink.Report(ByteRange{first.offset, second.offset + 1},
+                                  MessageText::Borrow(kind.pair_message));
+      Fix& fix = d.fix.emplace();
       fix.applicability = Applicability::kSafe;
-      fix.message = "replace with " + std::string(open) + std::string(close);
-      fix.edits.push_back(Edit{ByteRange{first.offset, first.offset + 1}, std::string(open)});
-      fix.edits.push_back(Edit{ByteRange{second.offset, second.offset + 1}, std::string(close)});
-      d.fix = std::move(fix);
+      fix.message = MessageText::Borrow(kind.fix_title);
+      fix.edits.push_back(Edit{ByteRange{first.offset, first.offset + 1}, std::string(kind.open)});
+      fix.edits.push_back(
+          Edit{ByteRange{second.offset, second.offset + 1}, std::string(kind.close)});
     }
   }
 

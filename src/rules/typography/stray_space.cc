@@ -672,8 +672,9 @@ class StraySpaceRule final : public Rule {
       std::erase_if(candidates, [](const Candidate& c) { return c.kept; });
     }
     for (std::size_t k : scratch.chain) {
-      sink.ReportWithFix(candidates[k].range, "stray space at a column wrap inside a sentence",
-                         Applicability::kSafe, "delete the space", "");
+      sink.ReportWithFix(candidates[k].range,
+                         MessageText::Borrow("stray space at a column wrap inside a sentence"),
+                         Applicability::kSafe, MessageText::Borrow("delete the space"), "");
     }
     if (!scratch.chain.empty()) return;
     // No periodic chain: a sentence with exactly one space, well inside it.
@@ -682,8 +683,9 @@ class StraySpaceRule final : public Rule {
         candidates[0].column >= kMinLoneColumn &&
         !InShortParens(text, block, candidates[0].range) &&
         !IsKeptSpace(text, block, candidates[0].range)) {
-      sink.ReportWithFix(candidates[0].range, "stray space between CJK characters in a sentence",
-                         Applicability::kSafe, "delete the space", "");
+      sink.ReportWithFix(candidates[0].range,
+                         MessageText::Borrow("stray space between CJK characters in a sentence"),
+                         Applicability::kSafe, MessageText::Borrow("delete the space"), "");
     }
   }
 

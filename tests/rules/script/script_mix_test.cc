@@ -52,8 +52,12 @@ std::vector<Finding> Findings(std::string_view text, RuleOptions options = {},
                               std::string path = "page.txt") {
   std::vector<Finding> findings;
   for (const Diagnostic& d : Lint(text, std::move(options), std::move(path))) {
-    Finding f{
-        std::string(d.range.In(text)), d.range.begin, d.message, "", Applicability::kSafe, ""};
+    Finding f{std::string(d.range.In(text)),
+              d.range.begin,
+              d.message.str(),
+              "",
+              Applicability::kSafe,
+              ""};
     if (d.fix) {
       f.fix_title = d.fix->message;
       f.applicability = d.fix->applicability;

@@ -19,7 +19,7 @@ class BrokenSentenceRuleTest : public testing::Test {
   // The messages of every finding, in order.
   std::vector<std::string> Messages(const std::string& text, const std::string& path) const {
     std::vector<std::string> out;
-    for (const Diagnostic& d : check_.Run(text, path)) out.push_back(d.message);
+    for (const Diagnostic& d : check_.Run(text, path)) out.push_back(d.message.str());
     return out;
   }
 
@@ -259,7 +259,7 @@ TEST_F(BrokenSentenceRuleTest, RealPages) {
     const std::string text = ReadCorpusSample(name);
     std::vector<std::string> out;
     for (const Diagnostic& d : check_.Run(text, name)) {
-      out.push_back(d.message.substr(d.message.find(": \"…") + 2));
+      out.push_back(d.message.str().substr(d.message.view().find(": \"…") + 2));
     }
     return out;
   };
