@@ -151,7 +151,7 @@ class SkipSpans {
 std::optional<char32_t> CharBefore(std::string_view segment, std::size_t offset,
                                    std::string_view& bytes) {
   if (offset == 0) return std::nullopt;
-  Decoded d = DecodeUtf8Before(segment, offset);
+  Decoded d = DecodeUtf8BeforeFast(segment, offset);
   bytes = segment.substr(offset - d.length, d.length);
   if (d.code_point == U'\n' || d.code_point == U'\r') return std::nullopt;
   return d.code_point;
@@ -160,7 +160,7 @@ std::optional<char32_t> CharBefore(std::string_view segment, std::size_t offset,
 std::optional<char32_t> CharAfter(std::string_view segment, std::size_t offset,
                                   std::string_view& bytes) {
   if (offset >= segment.size()) return std::nullopt;
-  Decoded d = DecodeUtf8(segment, offset);
+  Decoded d = DecodeUtf8Fast(segment, offset);
   bytes = segment.substr(offset, d.length);
   if (d.code_point == U'\n' || d.code_point == U'\r') return std::nullopt;
   return d.code_point;

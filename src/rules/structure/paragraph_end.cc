@@ -40,29 +40,12 @@ constexpr std::size_t kMaxDeckChars = 64;
 // Characters of each half that are segmented around a junction.
 constexpr int kWindowChars = 4;
 
-// Inline decoding for the few characters read at each block end (Document::text() is
-// valid UTF-8; anything unexpected falls back to the checked decoder).
+// The characters read at each block end, decoded inline (text/utf8.h).
 inline Decoded NextChar(std::string_view text, std::size_t pos) {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + pos;
-  const unsigned char b = p[0];
-  if (b < 0x80) return Decoded{b, 1};
-  if (b >= 0xE0 && b < 0xF0 && pos + 3 <= text.size()) {
-    return Decoded{static_cast<char32_t>(((b & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F)),
-                   3};
-  }
-  return DecodeUtf8(text, pos);
+  return DecodeUtf8Fast(text, pos);
 }
-
 inline Decoded PrevChar(std::string_view text, std::size_t pos) {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  if (pos >= 1 && p[pos - 1] < 0x80) return Decoded{p[pos - 1], 1};
-  if (pos >= 3 && (p[pos - 3] & 0xF0) == 0xE0 && (p[pos - 2] & 0xC0) == 0x80 &&
-      (p[pos - 1] & 0xC0) == 0x80) {
-    return Decoded{static_cast<char32_t>(((p[pos - 3] & 0x0F) << 12) | ((p[pos - 2] & 0x3F) << 6) |
-                                         (p[pos - 1] & 0x3F)),
-                   3};
-  }
-  return DecodeUtf8Before(text, pos);
+  return DecodeUtf8BeforeFast(text, pos);
 }
 
 bool IsSpace(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000; }
