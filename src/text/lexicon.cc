@@ -214,23 +214,4 @@ std::vector<std::size_t> LexiconBoundaries(std::string_view text) {
   return boundaries;
 }
 
-bool LexiconSegmenter::IsBoundary(std::string_view text, std::size_t offset) const {
-  const std::vector<std::size_t> b = LexiconBoundaries(text);
-  return std::binary_search(b.begin(), b.end(), offset);
-}
-
-std::pair<std::size_t, std::size_t> LexiconSegmenter::WordAt(std::string_view text,
-                                                             std::size_t offset) const {
-  const std::vector<std::size_t> b = LexiconBoundaries(text);
-  const auto it = std::upper_bound(b.begin(), b.end(), offset);
-  if (it == b.begin() || it == b.end()) return {offset, offset};
-  return {*(it - 1), *it};
-}
-
-std::uint32_t LexiconSegmentationCost(std::string_view han) {
-  RunBuffers& run = Buffers();
-  run.chars = CodePoints(han);
-  return run.chars.empty() ? 0 : SegmentRun(run);
-}
-
 }  // namespace ocrlint

@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace ocrlint {
@@ -17,14 +16,13 @@ namespace ocrlint {
 // that a rule can read.
 //
 // The cost of a word is -ln(frequency / total) in 1/256 nats: a common word is cheap, a
-// rare one dear. Lookups are binary searches in static data: no start-up cost, and
-// thread-safe.
+// rare one dear. Lookups are binary searches in static data among the words that share
+// their first characters (an index by first character is built on first use, well under a
+// millisecond); thread-safe.
 
 // The cost of `word` (UTF-8, one to four Han characters), or nullopt when it is not in
 // the list.
 std::optional<std::uint16_t> LexiconWordCost(std::string_view word);
-
-inline bool IsLexiconWord(std::string_view word) { return LexiconWordCost(word).has_value(); }
 
 // The cost of a character that is not a word: as much as a word seen once.
 std::uint16_t LexiconUnknownCost();
@@ -36,21 +34,14 @@ std::uint16_t LexiconUnknownCost();
 // the short windows a rule nominates; the cost is a few binary searches per character.
 std::vector<std::size_t> LexiconBoundaries(std::string_view text);
 
-// LexiconBoundaries behind the interface of WordSegmenter (text/word_break.h), so that a
-// rule can read a window with either. Stateless and cheap to make.
+// LexiconBoundaries under the name WordSegmenter (text/word_break.h) gives it, so that a
+// rule templated on the segmenter can read a window with either. Stateless.
 class LexiconSegmenter {
  public:
   std::vector<std::size_t> Boundaries(std::string_view text) const {
     return LexiconBoundaries(text);
   }
-  // Whether a word boundary falls at byte `offset` of `text`.
-  bool IsBoundary(std::string_view text, std::size_t offset) const;
-  // The word containing the code point that starts at `offset`: [first, second).
-  std::pair<std::size_t, std::size_t> WordAt(std::string_view text, std::size_t offset) const;
 };
-
-// The total cost of the best segmentation of a run of Han characters (UTF-8).
-std::uint32_t LexiconSegmentationCost(std::string_view han);
 
 }  // namespace ocrlint
 

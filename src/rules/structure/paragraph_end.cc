@@ -793,20 +793,29 @@ class Analyzer {
     return std::string(pair);
   }
 
+  // The start of the last `count` characters of block i's text when all of them are Han
+  // characters inside the block, or nullopt.
+  std::optional<std::size_t> HanTailOf(std::uint32_t i, int count) const {
+    std::size_t begin = ends_[i].end;
+    for (int n = 0; n < count; ++n) {
+      if (begin <= blocks_[i].content.begin) return std::nullopt;
+      const Decoded d = PrevChar(text_, begin);
+      if (!IsHan(d.code_point)) return std::nullopt;
+      begin -= d.length;
+    }
+    return begin;
+  }
+
   // The last three characters of the block stand elsewhere in the article (within
   // kNearbyBytes), and there they always go on with the same Han character: the block
   // lost the end of a phrase the article uses ("中原银行洛阳分行与孟津区签" where the
   // article says 孟津区签署). Returns the three characters.
   std::optional<std::string> PhraseGoesOnNearby(std::uint32_t i) {
     const End& end = ends_[i];
-    if (!IsHan(end.last) || IsListLed(text_, blocks_[i].content)) return std::nullopt;
-    std::size_t begin = end.end;
-    for (int n = 0; n < 3; ++n) {
-      if (begin <= blocks_[i].content.begin) return std::nullopt;
-      const Decoded d = PrevChar(text_, begin);
-      if (!IsHan(d.code_point)) return std::nullopt;
-      begin -= d.length;
-    }
+    if (IsListLed(text_, blocks_[i].content)) return std::nullopt;
+    const std::optional<std::size_t> tail = HanTailOf(i, 3);
+    if (!tail) return std::nullopt;
+    const std::size_t begin = *tail;
     const std::string_view phrase = ByteRange{begin, end.end}.In(text_);
     const std::size_t from = begin > kNearbyBytes ? begin - kNearbyBytes : 0;
     const std::size_t to = std::min(text_.size(), end.end + kNearbyBytes);
@@ -834,14 +843,9 @@ class Analyzer {
   // echoes ("探索现代化学校建设" above "…，探索现代化学校建设，加快推动…") is complete.
   bool ClauseEchoedNearby(std::uint32_t i) const {
     const End& end = ends_[i];
-    if (!IsHan(end.last)) return false;
-    std::size_t begin = end.end;
-    for (int n = 0; n < kEchoChars; ++n) {
-      if (begin <= blocks_[i].content.begin) return false;
-      const Decoded d = PrevChar(text_, begin);
-      if (!IsHan(d.code_point)) return false;
-      begin -= d.length;
-    }
+    const std::optional<std::size_t> tail = HanTailOf(i, kEchoChars);
+    if (!tail) return false;
+    const std::size_t begin = *tail;
     const std::string_view clause = ByteRange{begin, end.end}.In(text_);
     const std::size_t from = begin > kNearbyBytes ? begin - kNearbyBytes : 0;
     const std::size_t to = std::min(text_.size(), end.end + kNearbyBytes);
