@@ -5,9 +5,15 @@ The source is the dictionary of the jieba segmenter as Debian ships it (python3-
 MIT licensed): about 350,000 words with their corpus frequency. Kept are words of one to
 four characters in the Basic Multilingual Plane's Han blocks with a frequency of at least
 MIN_FREQ; each becomes a 64-bit key (four 16-bit code points, zero-padded) and a cost,
--ln(frequency / total) in 1/256 nats, sorted by key.
+-ln(frequency / total) in 1/256 nats, sorted by key, and its word class (the part of
+speech jieba tags it with, folded into the classes of WordClass in text/lexicon.h).
 
-Usage: make_lexicon.py <dict.txt> <out.cc>
+The supplement (src/text/lexicon_extra.txt) adds the words of current news prose that the
+dictionary, compiled around 2012, lacks (文旅, 康养, 网格员, 副主任): one word per line,
+optionally followed by a frequency (EXTRA_FREQ when none) and a jieba tag, '#' starting
+a comment.
+
+Usage: make_lexicon.py <dict.txt> <extra.txt> <out.cc>
 """
 import math
 import os
@@ -15,6 +21,29 @@ import sys
 
 MIN_FREQ = 3
 MAX_CHARS = 4
+# A supplement word counts as often as a fairly common word of the dictionary.
+EXTRA_FREQ = 500
+
+# jieba's part-of-speech tags by their first letters, folded into the values of
+# ocrlint::WordClass (text/lexicon.h); anything else is kOther (0).
+CLASSES = [
+    (("nr", "ns", "nt", "nz"), 2),  # kProperNoun: people, places, organisations, brands
+    (("vn",), 3),  # kVerb: verbal nouns read as verbs
+    (("n", "an"), 1),  # kNoun, and nominal adjectives
+    (("v",), 3),  # kVerb
+    (("a",), 4),  # kAdjective
+    (("j",), 5),  # kAbbreviation: 十大, 光电
+    (("t", "s", "f"), 6),  # kTimeOrPlace: times, places, directions
+    (("p",), 7),  # kPreposition
+    (("r",), 8),  # kPronoun
+]
+
+
+def word_class(tag):
+    for prefixes, value in CLASSES:
+        if tag.startswith(prefixes):
+            return value
+    return 0
 
 
 def is_han(c):
@@ -22,25 +51,46 @@ def is_han(c):
     return 0x3400 <= cp <= 0x4DBF or 0x4E00 <= cp <= 0x9FFF or 0xF900 <= cp <= 0xFAFF
 
 
+def read_words(path, default_freq):
+    """(word, frequency) pairs of a dictionary file; '#' starts a comment."""
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            parts = line.split("#", 1)[0].split()
+            if not parts:
+                continue
+            if len(parts) < 2 and default_freq is None:
+                continue
+            freq = int(parts[1]) if len(parts) >= 2 else default_freq
+            tag = parts[2] if len(parts) >= 3 else ""
+            yield parts[0], freq, tag, number
+
+
 def main():
-    source, out = sys.argv[1], sys.argv[2]
+    source, extra, out = sys.argv[1], sys.argv[2], sys.argv[3]
     entries = {}
+    classes = {}
     total = 0
-    with open(source, encoding="utf-8") as f:
-        for line in f:
-            parts = line.split()
-            if len(parts) < 2:
-                continue
-            word, freq = parts[0], int(parts[1])
-            total += freq
-            if freq < MIN_FREQ or not 1 <= len(word) <= MAX_CHARS:
-                continue
-            if not all(is_han(c) for c in word):
-                continue
-            key = 0
-            for i, c in enumerate(word):
-                key |= ord(c) << (16 * (MAX_CHARS - 1 - i))
-            entries[key] = entries.get(key, 0) + freq
+
+    def add(word, freq, tag):
+        key = 0
+        for i, c in enumerate(word):
+            key |= ord(c) << (16 * (MAX_CHARS - 1 - i))
+        entries[key] = entries.get(key, 0) + freq
+        if tag or key not in classes:
+            classes[key] = word_class(tag)
+
+    for word, freq, tag, _ in read_words(source, None):
+        total += freq
+        if freq < MIN_FREQ or not 1 <= len(word) <= MAX_CHARS:
+            continue
+        if not all(is_han(c) for c in word):
+            continue
+        add(word, freq, tag)
+    for word, freq, tag, number in read_words(extra, EXTRA_FREQ):
+        if not 1 <= len(word) <= MAX_CHARS or not all(is_han(c) for c in word):
+            sys.exit("%s:%d: %r is not a word of one to four Han characters" % (extra, number, word))
+        total += freq
+        add(word, freq, tag)
     keys = sorted(entries)
     log_total = math.log(total)
     lines = [
@@ -61,6 +111,9 @@ def main():
     costs = [min(65535, round((log_total - math.log(entries[k])) * 256)) for k in keys]
     for i in range(0, len(costs), 16):
         lines.append("    " + ", ".join(str(c) for c in costs[i:i + 16]) + ",")
+    lines += ["};", "", "const std::uint8_t kClasses[] = {"]
+    for i in range(0, len(keys), 24):
+        lines.append("    " + ", ".join(str(classes[k]) for k in keys[i:i + 24]) + ",")
     lines += [
         "};",
         "",
@@ -68,6 +121,7 @@ def main():
         "",
         "std::span<const std::uint64_t> Keys() { return kKeys; }",
         "std::span<const std::uint16_t> Costs() { return kCosts; }",
+        "std::span<const std::uint8_t> Classes() { return kClasses; }",
         # An unknown character costs as much as a word seen once.
         "std::uint16_t UnknownCost() { return %d; }" % round(log_total * 256),
         "",

@@ -174,6 +174,18 @@ std::optional<std::uint16_t> LexiconWordCost(std::string_view word) {
   return key == 0 ? std::nullopt : CostOfKey(key, chars.size());
 }
 
+std::optional<WordClass> LexiconWordClass(std::string_view word) {
+  if (word.empty() || word.size() > 4 * kMaxWordChars) return std::nullopt;
+  const std::vector<char32_t> chars = CodePoints(word);
+  if (chars.size() > kMaxWordChars) return std::nullopt;
+  const std::uint64_t key = KeyOf(chars, 0, chars.size());
+  if (key == 0) return std::nullopt;
+  const std::span<const std::uint64_t> keys = lexicon_data::Keys();
+  const auto it = std::lower_bound(keys.begin(), keys.end(), key);
+  if (it == keys.end() || *it != key) return std::nullopt;
+  return static_cast<WordClass>(lexicon_data::Classes()[it - keys.begin()]);
+}
+
 std::uint16_t LexiconUnknownCost() { return lexicon_data::UnknownCost(); }
 
 std::vector<std::size_t> LexiconBoundaries(std::string_view text) {

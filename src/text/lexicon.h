@@ -24,6 +24,22 @@ namespace ocrlint {
 // the list.
 std::optional<std::uint16_t> LexiconWordCost(std::string_view word);
 
+// The part of speech jieba's dictionary gives a word, coarsely.
+enum class WordClass : std::uint8_t {
+  kOther = 0,         // and words the list does not tag
+  kNoun = 1,          // common nouns (精气神, 资源)
+  kProperNoun = 2,    // people, places, organisations (徐超文, 洛阳)
+  kVerb = 3,          // verbs and verbal nouns (巩固, 调研)
+  kAdjective = 4,     // (重要, 薄弱)
+  kAbbreviation = 5,  // (十大)
+  kTimeOrPlace = 6,   // times, places and directions (近年来, 背后)
+  kPreposition = 7,   // (在, 按照)
+  kPronoun = 8,       // (该, 我们)
+};
+
+// The class of `word` (UTF-8), or nullopt when it is not in the list.
+std::optional<WordClass> LexiconWordClass(std::string_view word);
+
 // The cost of a character that is not a word: as much as a word seen once.
 std::uint16_t LexiconUnknownCost();
 

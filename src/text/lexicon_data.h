@@ -13,6 +13,8 @@ namespace ocrlint::lexicon_data {
 std::span<const std::uint64_t> Keys();
 // -ln(frequency / total) of each word in 1/256 nats, parallel to Keys().
 std::span<const std::uint16_t> Costs();
+// The word class of each word (a value of ocrlint::WordClass), parallel to Keys().
+std::span<const std::uint8_t> Classes();
 // The cost of a character that is no word: as much as a word seen once.
 std::uint16_t UnknownCost();
 

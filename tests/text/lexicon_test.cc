@@ -29,6 +29,25 @@ TEST(LexiconTest, KnowsWordsOfNewsProseThatIcuSplits) {
   }
 }
 
+// The supplement (src/text/lexicon_extra.txt) adds words of current news prose.
+TEST(LexiconTest, KnowsTheSupplement) {
+  for (const char* word : {"文旅", "康养", "网格员", "副主任", "之道"}) {
+    EXPECT_TRUE(LexiconWordCost(word)) << word;
+  }
+  EXPECT_EQ(Split("总务处副主任孙楠"), "总务处|副主任|孙|楠");
+}
+
+TEST(LexiconTest, WordClasses) {
+  EXPECT_EQ(LexiconWordClass("精气神"), WordClass::kNoun);
+  EXPECT_EQ(LexiconWordClass("洛阳"), WordClass::kProperNoun);
+  EXPECT_EQ(LexiconWordClass("巩固"), WordClass::kVerb);
+  EXPECT_EQ(LexiconWordClass("重要"), WordClass::kAdjective);
+  EXPECT_EQ(LexiconWordClass("按照"), WordClass::kPreposition);
+  EXPECT_EQ(LexiconWordClass("背后"), WordClass::kTimeOrPlace);
+  EXPECT_FALSE(LexiconWordClass("与兰"));
+  EXPECT_FALSE(LexiconWordClass(""));
+}
+
 TEST(LexiconTest, CommonWordsCostLessThanRareOnes) {
   ASSERT_TRUE(LexiconWordCost("的") && LexiconWordCost("督导"));
   EXPECT_LT(*LexiconWordCost("的"), *LexiconWordCost("督导"));

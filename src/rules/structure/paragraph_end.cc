@@ -155,7 +155,9 @@ bool IsNonStarterPunct(char32_t c) {
 }
 bool IsNonStarterParticle(char32_t c) {
   return c == U'的' || c == U'了' || c == U'着' || c == U'们' || c == U'吗' || c == U'呢' ||
-         c == U'吧';
+         c == U'吧' ||
+         // Conjunctions that join what stands on either side: "……脱贫户" / "和监测对象……".
+         c == U'和' || c == U'及' || c == U'并' || c == U'且';
 }
 
 bool IsSentenceOpener(char32_t c) {
@@ -616,20 +618,40 @@ class Analyzer {
     }
     if (IsDanglingComma(ends_[i].last)) return true;
     if (HeadAfterDe(i, b)) return true;
-    if (StartsFresh(i, j)) return false;
+    if (StartsWithOpening(b)) return false;
+    // A preposition of two characters needs its object ("……按照" / "市委部署要求，……").
+    if (EndsWithPreposition(i)) return true;
+    // A clause of one or two characters is no paragraph's start, even where a neighbour
+    // begins with the same word ("……重点产业链群" / "建设，……" near "建设“牡丹花都”").
     if (StartsWithStub(b)) return true;
+    if (StartsInParallel(i, j)) return false;
     if (EndsWithStub(i)) return true;
     if (ListCarriesOver(i, b)) return true;
     if (const auto dangling = DanglingEnd(i)) {
       // An adverb needs its verb, which a new paragraph does not begin with; a preposition
       // or conjunction needs a noun phrase, which a new paragraph may well begin with.
       if (IsDanglingAdverb(*dangling)) return true;
-      return false;
+      // 的 needs the noun it modifies: a second half that begins with a common noun or
+      // an adjective goes on with it ("师生们的" / "精气神发生了……"), where a paragraph
+      // of its own begins with a name, a time, a verb or a preposition.
+      return *dangling == U'的' && StartsWithHeadNoun(b);
     }
     // A lone last character is a word begun and lost, unless the second half begins with a
     // character that never begins a phrase in the article around (迁 of 外迁, 搬迁: "征" /
     // "迁动员工作").
     return !junction.lone_last || NeverPhraseInitialNearby(blocks_[j].content.begin);
+  }
+
+  // The first word of `b` in the word list's segmentation is a common noun, an adjective
+  // or an abbreviation (十大).
+  bool StartsWithHeadNoun(ByteRange b) const {
+    const std::size_t head = HanHeadEnd(text_, b.begin, b.end);
+    if (head == b.begin) return false;
+    const std::string_view window = ByteRange{b.begin, head}.In(text_);
+    const std::vector<std::size_t> bounds = LexiconBoundaries(window);
+    const std::optional<WordClass> word_class = LexiconWordClass(window.substr(0, bounds[1]));
+    return word_class == WordClass::kNoun || word_class == WordClass::kAdjective ||
+           word_class == WordClass::kAbbreviation;
   }
 
   bool NeverPhraseInitialNearby(std::size_t at) const {
@@ -652,9 +674,24 @@ class Analyzer {
     // An unclosed quote in a headline is a lost closing mark (`unbalanced-pair`) as often
     // as lost text ("展现“洛阳力量"); it tells a cut only when the last word is broken off
     // too ("展现“洛阳力").
+    // A quotation does not run on across the space between two clauses of a headline
+    // either ("“三进宣传全覆盖 织密反诈防护网").
     OpenMark open = UnclosedMark(text_, ByteRange{blocks_[i].content.begin, ends_[i].end});
-    if (open.mark != 0 && !EndsWithLoneChar(i)) open = OpenMark{};
+    if (open.mark != 0 && (!EndsWithLoneChar(i) || SpaceInLast(i, open.distance))) {
+      open = OpenMark{};
+    }
     ReportTruncation(i, open, /*body=*/false);
+  }
+
+  // Whether the last `count` characters of block i's text hold a space.
+  bool SpaceInLast(std::uint32_t i, int count) const {
+    std::size_t pos = ends_[i].end;
+    for (int n = 0; n < count && pos > blocks_[i].content.begin; ++n) {
+      const Decoded d = PrevChar(text_, pos);
+      if (IsSpace(d.code_point)) return true;
+      pos -= d.length;
+    }
+    return false;
   }
 
   void ReportTruncation(std::uint32_t i, OpenMark open, bool body) {
@@ -987,8 +1024,17 @@ class Analyzer {
         U"个项家名座条次批位件种类所支户元年月日天周";
     const char32_t next = NextChar(text_, b.begin).code_point;
     if (IsAsciiDigit(ends_[i].last)) return kUnits.find(next) != std::u32string_view::npos;
-    return kNumerals.find(ends_[i].last) != std::u32string_view::npos &&
-           kClassifiers.find(next) != std::u32string_view::npos;
+    if (kNumerals.find(ends_[i].last) != std::u32string_view::npos) {
+      return kClassifiers.find(next) != std::u32string_view::npos;
+    }
+    // A number and its classifier, and the noun they count in the second half ("与多个" /
+    // "深圳企业", "两大" / "首发站").
+    static constexpr std::u32string_view kCounters = U"个项家座条批位件种类所支大";
+    if (kCounters.find(ends_[i].last) == std::u32string_view::npos) return false;
+    const std::size_t at = ends_[i].last_char.begin;
+    if (at <= blocks_[i].content.begin) return false;
+    const char32_t count = PrevChar(text_, at).code_point;
+    return IsHan(next) && (kNumerals.find(count) != std::u32string_view::npos || count == U'多');
   }
 
   // The second paragraph starts with a clause of one or two characters ("办。中国……"):
@@ -1047,20 +1093,10 @@ class Analyzer {
     return false;
   }
 
-  // The second paragraph opens a sentence of its own: a quotation or bracket, a word
-  // that opens a paragraph of news prose (a time, a connective, a demonstrative subject:
-  // 昨日， 此外， 据了解， 该项目…), a date (12月31日，), a reported-speech lead-in
-  // (…负责人介绍，), or the same first two characters as a neighbouring paragraph, as the
-  // parallel paragraphs of an interview begin (聚焦…, 聚焦…).
-  bool StartsFresh(std::uint32_t i, std::uint32_t j) const {
+  // The second paragraph begins with the same first two characters as a neighbouring
+  // paragraph, as the parallel paragraphs of an interview begin (聚焦…, 聚焦…).
+  bool StartsInParallel(std::uint32_t i, std::uint32_t j) const {
     const ByteRange b = blocks_[j].content;
-    const std::string_view s = b.In(text_);
-    const Decoded first = NextChar(text_, b.begin);
-    if (IsSentenceOpener(first.code_point)) return true;
-    for (const std::string_view opener : kParagraphOpeners) {
-      if (StartsWith(s, opener)) return true;
-    }
-    if (StartsWithDate(s) || StartsWithSpeech(s) || IsAttendanceLine(s)) return true;
     const std::string_view prefix = HeadChars(b, 2);
     if (prefix.size() < 6) return false;
     // The first half itself began the same way (聚焦…。…以 / 聚焦…).
@@ -1078,13 +1114,36 @@ class Analyzer {
     return false;
   }
 
+  // The second paragraph opens a sentence of its own: a quotation or bracket, a word
+  // that opens a paragraph of news prose (a time, a connective, a demonstrative subject:
+  // 昨日， 此外， 据了解， 该项目…), a date (12月31日，), a reported-speech lead-in
+  // (…负责人介绍，) or an attendance line.
+  bool StartsWithOpening(ByteRange b) const {
+    const std::string_view s = b.In(text_);
+    if (IsSentenceOpener(NextChar(text_, b.begin).code_point)) return true;
+    for (const std::string_view opener : kParagraphOpeners) {
+      if (StartsWith(s, opener)) return true;
+    }
+    return StartsWithDate(s) || StartsWithSpeech(s) || IsAttendanceLine(s);
+  }
+
+  // Block i ends with a preposition of two characters (按照, 围绕, 通过).
+  bool EndsWithPreposition(std::uint32_t i) const {
+    static constexpr std::string_view kPrepositions[] = {
+        "按照", "依照", "遵照", "根据", "围绕", "通过", "关于", "对于", "依托", "面向",
+        "随着", "经过", "由于", "沿着", "借助", "凭借", "针对", "基于", "本着"};
+    const std::string_view s = ByteRange{blocks_[i].content.begin, ends_[i].end}.In(text_);
+    return std::any_of(std::begin(kPrepositions), std::end(kPrepositions),
+                       [&](std::string_view word) { return s.ends_with(word); });
+  }
+
   static constexpr std::string_view kParagraphOpeners[] = {
       "昨日", "今日", "日前", "近日", "近年来", "近期", "目前", "当前", "截至", "今年", "去年",
       "前不久", "此前", "随后", "其间", "期间", "会上", "此外", "另外", "同时", "与此同时", "其中",
       "其次", "首先", "最后", "然而", "但是", "因此", "所以", "总之", "据", "尤其", "特别是",
       "值得一提", "尤为", "不仅如此", "不止于此", "对此", "为此", "由此", "如今", "下一步",
       "接下来", "一是", "二是", "三是", "四是", "五是", "第一", "第二", "第三", "该", "这些",
-      "这是", "这一", "此次", "他", "她", "我们", "我市", "我国",
+      "这是", "这一", "此次", "他", "她", "我们", "我市", "我国", "随着",
       // Discourse markers and the openings of meeting and field reports.
       "更为重要的是", "更重要的是", "值得注意的是", "正是", "活动现场", "现场", "会议指出",
       "会议强调", "会议要求", "会议通报", "会议听取", "会议审议", "会议研究", "记者了解到",

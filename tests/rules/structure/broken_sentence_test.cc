@@ -213,6 +213,37 @@ TEST_F(BrokenSentenceRuleTest, HeadOfAClauseAfterDe) {
   EXPECT_EQ(joined("截至目前，跟班学习干部已", "推动签约招商引资项目35个，落地16个。"), 1u);
 }
 
+// What the first half ends with needs what the second begins with: a number and its
+// classifier need the noun they count, a preposition of two characters its object, 的 the
+// noun it modifies; a conjunction joins what stands on either side of it.
+TEST_F(BrokenSentenceRuleTest, EndThatNeedsTheSecondHalf) {
+  const auto joined = [&](const std::string& first, const std::string& second) {
+    return Messages(kLead + first + "\n\n" + second + "\n", "needs.txt").size();
+  };
+  EXPECT_EQ(joined("樊齐森表示，近期自己正牵头与多个", "深圳企业进行项目对接。"), 1u);
+  EXPECT_EQ(joined("创意开发以北京丰台和洛阳龙门为两大", "首发站的高铁之旅路线。"), 1u);
+  EXPECT_EQ(joined("目前，全市13.5万户脱贫户", "和监测对象共享受帮扶措施44.5万个。"), 1u);
+  EXPECT_EQ(joined("正如孙楠所说，搬入新校园后，师生们的", "精气神发生了很大的变化。"), 1u);
+  EXPECT_EQ(
+      joined("本报讯（洛报融媒记者 李雅君）按照", "市委部署要求，督查组督导调研伏牛1号旅游公路。"),
+      1u);
+  // 的 before a name, a verb or a time ends a truncated paragraph instead.
+  EXPECT_EQ(joined("正如孙楠所说，搬入新校园后，师生们的", "周丽涛表示，双方合作前景广阔。"), 0u);
+  EXPECT_EQ(joined("正如孙楠所说，搬入新校园后，师生们的", "巩固脱贫攻坚成果，创造美好生活。"), 0u);
+  // A number before a word that is no classifier.
+  EXPECT_EQ(joined("全市已建成学校三十", "巩固脱贫攻坚成果，创造美好生活。"), 0u);
+}
+
+// A clause of two characters opens no paragraph, even where a neighbour begins with the
+// same word (a parallel start otherwise marks a fresh paragraph).
+TEST_F(BrokenSentenceRuleTest, ShortClauseBeforeAParallelStart) {
+  const std::string text = kLead +
+                           "建设“牡丹花都、北国花城”，我市全面开展花路、花墙建设。\n\n"
+                           "会议对全市工业经济工作进行了全面部署。全市工信系统将聚焦重点产业链群\n"
+                           "\n建设，着力抓好项目建设和企业培育。\n";
+  EXPECT_EQ(Messages(text, "parallel.txt").size(), 1u);
+}
+
 // A paragraph that lost its end, followed by one that opens a sentence of its own: a time or
 // connective, a date, a reported-speech lead-in, a paragraph begun like its neighbours.
 // That is `truncated-text`, not a break.

@@ -150,6 +150,16 @@ TEST_F(TruncatedTextRuleTest, DanglingFunctionWordAndComma) {
   EXPECT_TRUE(check_.Run("# 打造全国沉浸式文旅目的地\n\n## 青年人才大有可为\n", "a.md").empty());
 }
 
+// A headline quotation does not run on across the space between two clauses: the closing
+// mark was lost (`unbalanced-pair`), not the end of the headline.
+TEST_F(TruncatedTextRuleTest, OpenQuoteBeforeAHeadlineSpace) {
+  EXPECT_TRUE(check_
+                  .Run("### “三进宣传全覆盖 织密反诈防护网\n\n为进一步强化反诈预防宣传工作，"
+                       "组织开展反诈宣传活动。\n",
+                       "a.md")
+                  .empty());
+}
+
 // Seed 003: a paragraph cut mid-word before a paragraph that opens with a quotation.
 TEST_F(TruncatedTextRuleTest, CutBeforeAQuotation) {
   const std::string text = kLead +
