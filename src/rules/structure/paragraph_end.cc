@@ -560,9 +560,10 @@ class Analyzer {
       const ByteRange b = blocks_[*second].content;
       std::string joiner;
       std::size_t cut = blocks_[i].content.end;
-      // A deck is one sentence, and short.
+      // A deck is one sentence, and short. Two or more blocks between the halves (a
+      // caption and a subheading, a headline of two lines) need evidence too.
       const bool guarded =
-          headline ||
+          headline || interleaved >= 2 ||
           (strict && interleaved > 0 &&
            CountChars(ByteRange{blocks_[i].content.begin, ends_[i].end}.In(text_), kMaxDeckChars) <
                kMaxDeckChars &&
@@ -636,6 +637,9 @@ class Analyzer {
       // of its own begins with a name, a time, a verb or a preposition.
       return *dangling == U'的' && StartsWithHeadNoun(b);
     }
+    // 的 that only the word list reads as a word of its own (ICU joins it to what precedes
+    // it: 针对性的) needs its noun as well.
+    if (junction.lone_last && ends_[i].last == U'的' && StartsWithHeadNoun(b)) return true;
     // A lone last character is a word begun and lost, unless the second half begins with a
     // character that never begins a phrase in the article around (迁 of 外迁, 搬迁: "征" /
     // "迁动员工作").

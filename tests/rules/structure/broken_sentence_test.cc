@@ -227,6 +227,10 @@ TEST_F(BrokenSentenceRuleTest, EndThatNeedsTheSecondHalf) {
   EXPECT_EQ(
       joined("本报讯（洛报融媒记者 李雅君）按照", "市委部署要求，督查组督导调研伏牛1号旅游公路。"),
       1u);
+  // 的 that ICU joins to what precedes it (针对性的).
+  EXPECT_EQ(joined("深入商户、餐饮店等，排查安全隐患，针对隐患提出有针对性的",
+                   "意见和建议，责令及时整改。"),
+            1u);
   // 的 before a name, a verb or a time ends a truncated paragraph instead.
   EXPECT_EQ(joined("正如孙楠所说，搬入新校园后，师生们的", "周丽涛表示，双方合作前景广阔。"), 0u);
   EXPECT_EQ(joined("正如孙楠所说，搬入新校园后，师生们的", "巩固脱贫攻坚成果，创造美好生活。"), 0u);
@@ -242,6 +246,21 @@ TEST_F(BrokenSentenceRuleTest, ShortClauseBeforeAParallelStart) {
                            "会议对全市工业经济工作进行了全面部署。全市工信系统将聚焦重点产业链群\n"
                            "\n建设，着力抓好项目建设和企业培育。\n";
   EXPECT_EQ(Messages(text, "parallel.txt").size(), 1u);
+}
+
+// With two blocks between them (a caption and a subheading, a headline of two lines), a
+// paragraph and the next join only on evidence that the text runs on.
+TEST_F(BrokenSentenceRuleTest, TwoBlocksBetweenNeedEvidence) {
+  const auto joined = [&](const std::string& between) {
+    return Messages(kLead + "推动文化和旅游深度融合，打造一批精品线路\n\n" + between +
+                        "带动乡村旅游提质增效。\n",
+                    "between.txt")
+        .size();
+  };
+  EXPECT_EQ(joined(""), 1u);
+  EXPECT_EQ(joined("党员教师宣誓\n\n"), 1u);
+  EXPECT_EQ(joined("党员教师宣誓\n\n1 党建引领，立德树人守初心\n\n"), 0u);
+  EXPECT_EQ(joined("以改革强队伍\n\n以队伍促创新\n\n"), 0u);
 }
 
 // A paragraph that lost its end, followed by one that opens a sentence of its own: a time or
