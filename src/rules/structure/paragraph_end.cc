@@ -482,7 +482,8 @@ class Analyzer {
         CheckBody(i, /*strict=*/heading_zone, /*headline=*/false);
       } else if (paragraph && !IsListLed(text_, block.content) &&
                  CountChars(ByteRange{block.content.begin, end.end}.In(text_), kMinBodyChars) >=
-                     kMinBodyChars) {
+                     kMinBodyChars &&
+                 !HasClauseSpace(i)) {
         // A first half without punctuation yet ("“7所高中外迁改变的不仅是校园的" /
         // "颜值、气质……") looks like a headline: only evidence that the text runs on joins.
         CheckBody(i, /*strict=*/true, /*headline=*/true);
@@ -511,6 +512,24 @@ class Analyzer {
       return false;
     }
     return HasSentencePunctBefore(text_, block.content, ends_[i].last_char.begin, list_led);
+  }
+
+  // Whether block i sets clauses apart with a space between two characters that are not
+  // ASCII, as a headline does ("迎“风”而上 推动“当家产业”转型升级"); a sentence does not.
+  bool HasClauseSpace(std::uint32_t i) const {
+    const ByteRange content{blocks_[i].content.begin, ends_[i].end};
+    std::size_t pos = content.begin;
+    char32_t before = 0;
+    while (pos < content.end) {
+      const Decoded d = NextChar(text_, pos);
+      pos += d.length;
+      if (!IsSpace(d.code_point) || before < 0x80 || pos >= content.end) {
+        before = d.code_point;
+        continue;
+      }
+      if (NextChar(text_, pos).code_point >= 0x80) return true;
+    }
+    return false;
   }
 
   // A short caption, image placeholder or numbered subheading that may have landed
@@ -1088,7 +1107,7 @@ class Analyzer {
     }
     if (!listing) return false;
     pos = b.begin;
-    for (int n = 0; n < 24 && pos < b.end; ++n) {
+    for (int n = 0; n < 14 && pos < b.end; ++n) {
       const Decoded d = NextChar(text_, pos);
       if (d.code_point == U'、' || d.code_point == U'等') return true;
       if (IsSentencePunct(d.code_point)) return false;

@@ -248,6 +248,21 @@ TEST_F(BrokenSentenceRuleTest, ShortClauseBeforeAParallelStart) {
   EXPECT_EQ(Messages(text, "parallel.txt").size(), 1u);
 }
 
+// An enumeration carries over when the second half's first clause goes on listing early;
+// a 、 further on belongs to a sentence of its own. A headline of clauses set apart by a
+// space never runs on into the text below it.
+TEST_F(BrokenSentenceRuleTest, ListAndHeadlineAtTheBreak) {
+  const auto joined = [&](const std::string& first, const std::string& second) {
+    return Messages(kLead + first + "\n\n" + second + "\n", "list.txt").size();
+  };
+  const std::string first = "会议强调，统筹推进乡里中心建设、小规模教学点撤并后闲置资源利用和";
+  EXPECT_EQ(joined(first, "校舍改造等工作，确保按期完成。"), 1u);
+  EXPECT_EQ(joined(first, "杨劭春还调研了基层立法联系点、人大代表联络站运行情况。"), 0u);
+  EXPECT_EQ(
+      joined("迎“风”而上 推动“当家产业”转", "正是基于这两年市委市政府对加快向风口转型的谋篇布局。"),
+      0u);
+}
+
 // With two blocks between them (a caption and a subheading, a headline of two lines), a
 // paragraph and the next join only on evidence that the text runs on.
 TEST_F(BrokenSentenceRuleTest, TwoBlocksBetweenNeedEvidence) {
