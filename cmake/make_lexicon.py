@@ -33,7 +33,8 @@ CLASSES = [
     (("v",), 3),  # kVerb
     (("a",), 4),  # kAdjective
     (("j",), 5),  # kAbbreviation: 十大, 光电
-    (("t", "s", "f"), 6),  # kTimeOrPlace: times, places, directions
+    (("t",), 6),  # kTime
+    (("s", "f"), 9),  # kPlace: places and directions (背后, 之间)
     (("p",), 7),  # kPreposition
     (("r",), 8),  # kPronoun
 ]

@@ -32,9 +32,10 @@ enum class WordClass : std::uint8_t {
   kVerb = 3,          // verbs and verbal nouns (巩固, 调研)
   kAdjective = 4,     // (重要, 薄弱)
   kAbbreviation = 5,  // (十大)
-  kTimeOrPlace = 6,   // times, places and directions (近年来, 背后)
+  kTime = 6,          // (近年来, 今年)
   kPreposition = 7,   // (在, 按照)
   kPronoun = 8,       // (该, 我们)
+  kPlace = 9,         // places and directions (背后, 之间)
 };
 
 // The class of `word` (UTF-8), or nullopt when it is not in the list.

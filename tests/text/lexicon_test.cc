@@ -43,7 +43,8 @@ TEST(LexiconTest, WordClasses) {
   EXPECT_EQ(LexiconWordClass("巩固"), WordClass::kVerb);
   EXPECT_EQ(LexiconWordClass("重要"), WordClass::kAdjective);
   EXPECT_EQ(LexiconWordClass("按照"), WordClass::kPreposition);
-  EXPECT_EQ(LexiconWordClass("背后"), WordClass::kTimeOrPlace);
+  EXPECT_EQ(LexiconWordClass("背后"), WordClass::kPlace);
+  EXPECT_EQ(LexiconWordClass("今年"), WordClass::kTime);
   EXPECT_FALSE(LexiconWordClass("与兰"));
   EXPECT_FALSE(LexiconWordClass(""));
 }

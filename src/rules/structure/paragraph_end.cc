@@ -665,8 +665,8 @@ class Analyzer {
     return !junction.lone_last || NeverPhraseInitialNearby(blocks_[j].content.begin);
   }
 
-  // The first word of `b` in the word list's segmentation is a common noun, an adjective
-  // or an abbreviation (十大).
+  // The first word of `b` in the word list's segmentation is a common noun, an adjective,
+  // an abbreviation (十大) or a word of place or direction (变化的 / 背后).
   bool StartsWithHeadNoun(ByteRange b) const {
     const std::size_t head = HanHeadEnd(text_, b.begin, b.end);
     if (head == b.begin) return false;
@@ -674,7 +674,7 @@ class Analyzer {
     const std::vector<std::size_t> bounds = LexiconBoundaries(window);
     const std::optional<WordClass> word_class = LexiconWordClass(window.substr(0, bounds[1]));
     return word_class == WordClass::kNoun || word_class == WordClass::kAdjective ||
-           word_class == WordClass::kAbbreviation;
+           word_class == WordClass::kAbbreviation || word_class == WordClass::kPlace;
   }
 
   bool NeverPhraseInitialNearby(std::size_t at) const {
