@@ -118,13 +118,14 @@ bool IsBracketCloser(char32_t c) { return c != U'”' && c != U'’' && OpeningO
 bool IsDanglingWord(char32_t c) {
   static constexpr std::u32string_view kWords =
       U"的地得和与及或把将被让使向从在对为以由给跟同并而且但再更又也还都就才很最其之于等是已曾仍均"
-      U"亦";
+      U"亦不较";
   return kWords.find(c) != std::u32string_view::npos;
 }
 
-// The adverbs among them: they modify the verb that follows.
+// The adverbs among them: they modify the verb or adjective that follows ("……这根弦，不" /
+// "放松警惕", "具有较" / "强竞争力").
 bool IsDanglingAdverb(char32_t c) {
-  static constexpr std::u32string_view kAdverbs = U"再更又也还都就才很最已曾仍均亦";
+  static constexpr std::u32string_view kAdverbs = U"再更又也还都就才很最已曾仍均亦不较";
   return kAdverbs.find(c) != std::u32string_view::npos;
 }
 

@@ -227,6 +227,8 @@ TEST_F(BrokenSentenceRuleTest, EndThatNeedsTheSecondHalf) {
   EXPECT_EQ(
       joined("本报讯（洛报融媒记者 李雅君）按照", "市委部署要求，督查组督导调研伏牛1号旅游公路。"),
       1u);
+  // An adverb needs its verb.
+  EXPECT_EQ(joined("提醒居民时刻绷紧预防电信诈骗这根弦，不", "给不法分子可乘之机。"), 1u);
   // 的 that ICU joins to what precedes it (针对性的).
   EXPECT_EQ(joined("深入商户、餐饮店等，排查安全隐患，针对隐患提出有针对性的",
                    "意见和建议，责令及时整改。"),
