@@ -21,20 +21,16 @@ inline bool MatchesAt(const char* text, std::size_t at, std::string_view needle)
   return true;
 }
 
-}  // namespace
-
-std::size_t FindIn(std::string_view text, std::string_view needle, std::size_t from,
-                   std::size_t to) {
+// Calls `on_match(k)` for every k, ascending, where the needle (3 bytes or more) starts at
+// k >= from and ends at or before `to`, until it returns true; returns that k or npos.
+// Candidates are the positions whose next two bytes are the needle's second and third:
+// for a CJK character, two continuation bytes, which rarely stand together by chance (the
+// lead byte alone matches a third of Han text).
+template <typename OnMatch>
+std::size_t ScanFor(std::string_view text, std::string_view needle, std::size_t from,
+                    std::size_t to, OnMatch on_match) {
   constexpr std::size_t kNone = std::string_view::npos;
   const std::size_t n = needle.size();
-  if (to > text.size() || from >= to || n == 0 || n > to - from) return kNone;
-  if (n < 3) {
-    const std::size_t at = text.substr(0, to).find(needle, from);
-    return at == std::string_view::npos ? kNone : at;
-  }
-  // Candidates are the positions whose next two bytes are the needle's second and third:
-  // for a CJK character, two continuation bytes, which rarely stand together by chance
-  // (the lead byte alone matches a third of Han text).
   const char* data = text.data();
   const std::size_t last = to - n;  // the last possible start
   std::size_t at = from;
@@ -63,7 +59,7 @@ std::size_t FindIn(std::string_view text, std::string_view needle, std::size_t f
     for (; mask != 0; mask &= mask - 1) {
       const std::size_t k = at + static_cast<std::size_t>(std::countr_zero(mask));
       if (k > last) return kNone;
-      if (MatchesAt(data, k, needle)) return k;
+      if (MatchesAt(data, k, needle) && on_match(k)) return k;
     }
   }
   for (; at + 18 <= to; at += 16) {
@@ -71,16 +67,50 @@ std::size_t FindIn(std::string_view text, std::string_view needle, std::size_t f
          mask &= mask - 1) {
       const std::size_t k = at + static_cast<std::size_t>(std::countr_zero(mask));
       if (k > last) return kNone;
-      if (MatchesAt(data, k, needle)) return k;
+      if (MatchesAt(data, k, needle) && on_match(k)) return k;
     }
   }
 #endif
   for (; at <= last; ++at) {
-    if (data[at + 1] == needle[1] && data[at + 2] == needle[2] && MatchesAt(data, at, needle)) {
+    if (data[at + 1] == needle[1] && data[at + 2] == needle[2] && MatchesAt(data, at, needle) &&
+        on_match(at)) {
       return at;
     }
   }
   return kNone;
+}
+
+}  // namespace
+
+std::size_t FindIn(std::string_view text, std::string_view needle, std::size_t from,
+                   std::size_t to) {
+  constexpr std::size_t kNone = std::string_view::npos;
+  const std::size_t n = needle.size();
+  if (to > text.size() || from >= to || n == 0 || n > to - from) return kNone;
+  if (n < 3) {
+    const std::size_t at = text.substr(0, to).find(needle, from);
+    return at == std::string_view::npos ? kNone : at;
+  }
+  return ScanFor(text, needle, from, to, [](std::size_t) { return true; });
+}
+
+void FindAllIn(std::string_view text, std::string_view needle, std::size_t from, std::size_t to,
+               std::vector<std::size_t>& out) {
+  out.clear();
+  const std::size_t n = needle.size();
+  if (to > text.size() || from >= to || n == 0 || n > to - from) return;
+  if (n < 3) {
+    const std::string_view head = text.substr(0, to);
+    for (std::size_t at = head.find(needle, from); at != std::string_view::npos;
+         at = head.find(needle, at + 1)) {
+      out.push_back(at);
+    }
+    return;
+  }
+  ScanFor(text, needle, from, to, [&](std::size_t k) {
+    out.push_back(k);
+    return false;
+  });
 }
 
 std::size_t CountByte(std::string_view text, char byte) {

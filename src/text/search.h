@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <string_view>
+#include <vector>
 
 namespace ocrlint {
 
@@ -16,6 +17,11 @@ namespace ocrlint {
 // table on every call, which costs more than searching such a window.
 std::size_t FindIn(std::string_view text, std::string_view needle, std::size_t from,
                    std::size_t to);
+
+// Every occurrence of `needle` inside text[from, to), as FindIn finds them one by one,
+// ascending, into `out` (cleared first): one pass over the window.
+void FindAllIn(std::string_view text, std::string_view needle, std::size_t from, std::size_t to,
+               std::vector<std::size_t>& out);
 
 // How often `byte` occurs in `text`: memchr from one to the next, for bytes that are rare
 // in the text (an ASCII quote in Chinese prose).

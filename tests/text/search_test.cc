@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ocrlint {
 namespace {
@@ -35,6 +36,27 @@ TEST(FindInTest, NeedleMustEndByTo) {
   EXPECT_EQ(FindIn(text, "推进", 0, 12), 6U);
   EXPECT_EQ(FindIn(text, "推进", 7, 12), kNone);
   EXPECT_EQ(FindIn(text, "", 0, 12), kNone);
+}
+
+// FindAllIn finds what FindIn finds, one occurrence after the other.
+TEST(FindAllInTest, AgreesWithFindIn) {
+  std::string text;
+  for (int i = 0; i < 20; ++i) text += "督导调研，推进督导工作aab督";
+  std::vector<std::size_t> all;
+  for (const std::string_view needle : {"督", "督导", "导调研", "a", "ab", "aab", "x", ""}) {
+    for (std::size_t from = 0; from <= text.size(); from += 13) {
+      for (const std::size_t to : {text.size(), text.size() / 2, from + 5, from + 70}) {
+        if (to > text.size()) continue;
+        std::vector<std::size_t> expected;
+        for (std::size_t at = FindIn(text, needle, from, to); at != kNone;
+             at = FindIn(text, needle, at + 1, to)) {
+          expected.push_back(at);
+        }
+        FindAllIn(text, needle, from, to, all);
+        EXPECT_EQ(all, expected) << needle << " " << from << " " << to;
+      }
+    }
+  }
 }
 
 TEST(CountByteTest, CountsEveryOccurrence) {

@@ -1159,10 +1159,33 @@ class Analyzer {
     }
   }
 
-  // The first occurrence of `needle` inside text_[pos, to) (FindIn: a vector scan for
-  // candidates, then a compare).
+  // The first occurrence of `needle` inside text_[pos, to), as FindIn finds it. The
+  // searches at one paragraph end look for the same character (the block's last, or the
+  // next block's first) alone and in short phrases, through about the same window: the
+  // offsets of the needle's last character in the window are found in one pass and kept
+  // (nearby_), and each search compares the needle only where that character stands.
   std::size_t FindNear(std::string_view needle, std::size_t pos, std::size_t to) const {
-    return FindIn(text_, needle, pos, to);
+    constexpr std::size_t kNone = std::string_view::npos;
+    const std::size_t n = needle.size();
+    if (to > text_.size() || pos >= to || n == 0 || n > to - pos) return kNone;
+    const std::size_t key_size = PrevChar(needle, n).length;
+    const std::string_view key = needle.substr(n - key_size);
+    const std::size_t head = n - key_size;  // the bytes before the key
+    const std::size_t first = pos + head;   // the first offset of the key that can end a match
+    if (key != nearby_.key || first < nearby_.from || to > nearby_.to) {
+      // Slack for the windows of the other searches at this end, a few characters apart.
+      constexpr std::size_t kSlack = 64;
+      nearby_.key.assign(key);
+      nearby_.from = first > kSlack ? first - kSlack : 0;
+      nearby_.to = std::min(text_.size(), to + kSlack);
+      FindAllIn(text_, key, nearby_.from, nearby_.to, nearby_.at);
+    }
+    const std::string_view prefix = needle.substr(0, head);
+    for (auto it = std::lower_bound(nearby_.at.begin(), nearby_.at.end(), first);
+         it != nearby_.at.end() && *it + key_size <= to; ++it) {
+      if (text_.substr(*it - head, head) == prefix) return *it - head;
+    }
+    return kNone;
   }
 
   WordSegmenter& Segmenter() {
@@ -1178,6 +1201,14 @@ class Analyzer {
   std::optional<WordSegmenter> segmenter_;
   std::string window_;
   std::uint32_t chain_end_ = 0;
+  // The offsets of one character in text_[from, to), ascending (FindNear).
+  struct Occurrences {
+    std::string key;
+    std::size_t from = 0;
+    std::size_t to = 0;
+    std::vector<std::size_t> at;
+  };
+  mutable Occurrences nearby_;
 };
 
 }  // namespace
