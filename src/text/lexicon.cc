@@ -53,6 +53,12 @@ class PrefixSearch {
   std::optional<std::uint16_t> Next(std::uint64_t key, std::size_t length) {
     if (lo_ >= hi_) return std::nullopt;
     const auto keys = lexicon_data::Keys();
+    if (length == 1) {
+      // The range holds the words beginning with the first character, the character
+      // alone (the smallest key) first: nothing to search or narrow.
+      if (keys[lo_] != key) return std::nullopt;
+      return lexicon_data::Costs()[lo_];
+    }
     const auto begin = keys.begin() + static_cast<std::ptrdiff_t>(lo_);
     const auto end = keys.begin() + static_cast<std::ptrdiff_t>(hi_);
     const auto at = std::lower_bound(begin, end, key);
@@ -195,7 +201,7 @@ std::vector<std::size_t> LexiconBoundaries(std::string_view text) {
   };
   TokenClass previous = TokenClass::kOther;
   for (std::size_t i = 0; i < text.size();) {
-    const Decoded d = DecodeUtf8(text, i);
+    const Decoded d = DecodeUtf8Fast(text, i);
     const TokenClass token_class = ClassOf(d.code_point);
     if (token_class == TokenClass::kHan) {
       run.chars.push_back(d.code_point);

@@ -197,6 +197,9 @@ bool IsFurnitureCredit(std::string_view text) {
 }
 
 std::size_t CountChars(std::string_view text, std::size_t limit) {
+  // A character has at most four bytes (text_ is valid UTF-8): a long text has more than
+  // `limit` of them.
+  if (text.size() / 4 > limit) return limit + 1;
   std::size_t n = 0;
   for (const char byte : text) {
     if (!IsUtf8ContinuationByte(static_cast<unsigned char>(byte)) && ++n > limit) return n;
@@ -391,6 +394,9 @@ OpenMark UnclosedMark(std::string_view text, ByteRange range) {
     const Decoded d = PrevChar(text, pos);
     pos -= d.length;
     const char32_t c = d.code_point;
+    // Ideographs (and all but a few marks between U+3018 and U+FF00) are neither full
+    // stops nor pair marks.
+    if (c >= 0x3018 && c < 0xFF01) continue;
     if (depth == 0 && IsFullStop(c) && pos + d.length < range.end) break;
     if (OpeningOf(c) != 0) {
       if (depth < 16) pending[depth++] = c;
