@@ -29,6 +29,21 @@ TEST(FindInTest, AgreesWithFind) {
   }
 }
 
+// A needle at every offset of the blocks the vector loops read, and windows ending just
+// before and just after it.
+TEST(FindInTest, FindsEveryOffset) {
+  for (std::size_t pos = 0; pos < 200; ++pos) {
+    const std::string text = std::string(pos, 'a') + "督导" + std::string(100, 'b');
+    EXPECT_EQ(FindIn(text, "督导", 0, text.size()), pos);
+    EXPECT_EQ(FindIn(text, "督导", 0, pos + 5), kNone);
+    EXPECT_EQ(FindIn(text, "督导", 0, pos + 6), pos);
+    EXPECT_EQ(FindIn(text, "督导", pos + 1, text.size()), kNone);
+    std::vector<std::size_t> all;
+    FindAllIn(text, "导", 0, text.size(), all);
+    EXPECT_EQ(all, std::vector<std::size_t>{pos + 3});
+  }
+}
+
 TEST(FindInTest, NeedleMustEndByTo) {
   const std::string text = "一体推进12万亩";
   EXPECT_EQ(FindIn(text, "推进", 0, text.size()), 6U);

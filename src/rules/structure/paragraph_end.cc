@@ -677,7 +677,7 @@ class Analyzer {
     } else if (const auto word = MidWordEnd(i)) {
       t.reason = TruncationReason::kMidWord;
       t.detail = *word;
-    } else if (const auto clause = StubClause(i); !body && clause) {
+    } else if (const auto clause = body ? std::nullopt : StubClause(i)) {
       t.reason = TruncationReason::kMidWord;
       t.detail = *clause;
     } else if (const auto phrase = body ? std::nullopt : PhraseGoesOnNearby(i)) {
