@@ -51,10 +51,16 @@ inline Decoded PrevChar(std::string_view text, std::size_t pos) {
 
 bool IsSpace(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000; }
 
+// Between the CJK marks (below U+3018) and the fullwidth forms (from U+FF01): ideographs,
+// kana, hangul, none of the punctuation this file looks for. Most characters are, and are
+// ruled out by this one test.
+bool IsBetweenMarks(char32_t c) { return c >= 0x3018 && c < 0xFF01; }
+
 // Ends a sentence or a clause that needs nothing after it: full stops, question and
 // exclamation marks, the ellipsis, semicolons and colons (a list or a quotation follows),
 // and the dash that introduces what follows ("……施工景象——").
 bool IsTerminal(char32_t c) {
+  if (IsBetweenMarks(c)) return false;
   switch (c) {
     case U'。':
     case U'．':
@@ -79,6 +85,7 @@ bool IsTerminal(char32_t c) {
 
 // Punctuation inside a sentence, which headlines and captions rarely carry.
 bool IsSentencePunct(char32_t c) {
+  if (IsBetweenMarks(c)) return false;
   return c == U'，' || c == U',' || c == U'、' || c == U'。' || c == U'；' || c == U';' ||
          c == U'！' || c == U'？' || c == U'!' || c == U'?' || c == U'：' || c == U':';
 }
@@ -416,9 +423,7 @@ OpenMark UnclosedMark(std::string_view text, ByteRange range) {
     const Decoded d = PrevChar(text, pos);
     pos -= d.length;
     const char32_t c = d.code_point;
-    // Ideographs (and all but a few marks between U+3018 and U+FF00) are neither full
-    // stops nor pair marks.
-    if (c >= 0x3018 && c < 0xFF01) continue;
+    if (IsBetweenMarks(c)) continue;  // neither a full stop nor a pair mark
     if (depth == 0 && IsFullStop(c) && pos + d.length < range.end) break;
     if (OpeningOf(c) != 0) {
       if (depth < 16) pending[depth++] = c;
@@ -1200,7 +1205,8 @@ class Analyzer {
     const std::string_view key = needle.substr(n - key_size);
     const std::size_t head = n - key_size;  // the bytes before the key
     const std::size_t first = pos + head;   // the first offset of the key that can end a match
-    if (key != nearby_.key || first < nearby_.from || to > nearby_.to) {
+    if (first < nearby_.from || to > nearby_.to || key.size() != nearby_.key.size() ||
+        !std::equal(key.begin(), key.end(), nearby_.key.begin())) {
       // Slack for the windows of the other searches at this end, a few characters apart.
       constexpr std::size_t kSlack = 64;
       nearby_.key.assign(key);
