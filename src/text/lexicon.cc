@@ -50,6 +50,9 @@ class PrefixSearch {
   // The cost of the word `key` of `length` characters (which extends the key of the
   // previous call by one character), or nullopt; narrows the range to the words that
   // begin with it.
+  // Whether no word begins with the key of the last call.
+  bool Exhausted() const { return lo_ >= hi_; }
+
   std::optional<std::uint16_t> Next(std::uint64_t key, std::size_t length) {
     if (lo_ >= hi_) return std::nullopt;
     const auto keys = lexicon_data::Keys();
@@ -103,6 +106,7 @@ std::uint64_t KeyOf(const std::vector<char32_t>& chars, std::size_t begin, std::
 // Buffers for segmenting one run of Han characters, reused across calls (one per thread).
 struct RunBuffers {
   std::vector<char32_t> chars;
+  std::vector<std::uint64_t> keys;        // KeyChar of each character
   std::vector<std::size_t> offsets;       // byte offset of each character in the text
   std::vector<std::uint8_t> word_length;  // of the best word starting at each character
   std::vector<std::uint32_t> best;        // cost of the best segmentation of each suffix
@@ -120,14 +124,17 @@ std::uint32_t SegmentRun(RunBuffers& buffers) {
   const std::size_t n = chars.size();
   buffers.word_length.assign(n, 1);
   buffers.best.assign(n + 1, 0);
+  std::vector<std::uint64_t>& keys = buffers.keys;
+  keys.resize(n);
+  for (std::size_t i = 0; i < n; ++i) keys[i] = KeyChar(chars[i]);
   const std::uint32_t unknown = lexicon_data::UnknownCost();
   for (std::size_t i = n; i-- > 0;) {
     std::uint32_t best_cost = std::numeric_limits<std::uint32_t>::max();
-    const std::uint64_t first = KeyChar(chars[i]);
+    const std::uint64_t first = keys[i];
     PrefixSearch search(first);
     std::uint64_t key = 0;
     for (std::size_t length = 1; length <= kMaxWordChars && i + length <= n; ++length) {
-      const std::uint64_t c = KeyChar(chars[i + length - 1]);
+      const std::uint64_t c = keys[i + length - 1];
       std::optional<std::uint16_t> cost;
       if (first != 0 && c != 0) {
         key |= c << (16 * (kMaxWordChars - length));
@@ -136,7 +143,10 @@ std::uint32_t SegmentRun(RunBuffers& buffers) {
         break;  // no word holds this character
       }
       if (!cost) {
-        if (length > 1) continue;
+        if (length > 1) {
+          if (search.Exhausted()) break;  // no longer word begins so
+          continue;
+        }
         cost = static_cast<std::uint16_t>(unknown);
       }
       const std::uint32_t total = *cost + buffers.best[i + length];
