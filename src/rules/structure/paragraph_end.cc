@@ -198,6 +198,8 @@ bool IsCredit(std::string_view text) {
 // "责编：… 美编：…". It closes an article like a byline.
 bool IsFurnitureCredit(std::string_view text) {
   static constexpr std::string_view kLabels[] = {"校对", "组版", "责编", "编辑", "美编", "版式"};
+  // Every label is followed by a colon: most lines have none and need no search for labels.
+  if (!Contains(text, "：") && !Contains(text, ":")) return false;
   for (const std::string_view label : kLabels) {
     if (StartsWith(text, label) || Contains(text, std::string(" ").append(label))) {
       const std::size_t at = text.find(label) + label.size();
