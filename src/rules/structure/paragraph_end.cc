@@ -49,6 +49,17 @@ inline Decoded PrevChar(std::string_view text, std::size_t pos) {
   return DecodeUtf8BeforeFast(text, pos);
 }
 
+// Whether the character before `pos` is three bytes led by E4-EE (U+4000-EFFF: mostly
+// ideographs, IsBetweenMarks): the backward scans for punctuation pass over it without
+// decoding it.
+inline bool IsIdeographBefore(std::string_view text, std::size_t pos) {
+  if (pos < 3) return false;
+  const auto lead = static_cast<unsigned char>(text[pos - 3]);
+  return lead >= 0xE4 && lead <= 0xEE &&
+         IsUtf8ContinuationByte(static_cast<unsigned char>(text[pos - 2])) &&
+         IsUtf8ContinuationByte(static_cast<unsigned char>(text[pos - 1]));
+}
+
 bool IsSpace(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000; }
 
 // Between the CJK marks (below U+3018) and the fullwidth forms (from U+FF01): ideographs,
@@ -321,6 +332,10 @@ End AnalyzeEnd(std::string_view text, ByteRange content) {
     // Find the last terminal mark within a credit's length of the end.
     std::size_t p = content.end;
     for (int n = 0; n < 45 && p > content.begin; ++n) {
+      if (IsIdeographBefore(text, p)) {
+        p -= 3;
+        continue;
+      }
       const Decoded d = PrevChar(text, p);
       if (IsTerminal(d.code_point)) {
         tail_begin = p;
@@ -413,12 +428,8 @@ OpenMark UnclosedMark(std::string_view text, ByteRange range) {
   char32_t pending[16];  // closers seen, innermost last
   int depth = 0;
   std::size_t pos = range.end;
-  const auto byte = [&](std::size_t at) { return static_cast<unsigned char>(text[at]); };
   for (int n = 0; n < kMaxOpenScan && pos > range.begin; ++n) {
-    // Most characters are ideographs, three bytes led by E4-EE (U+4000-EFFF): passed over
-    // without decoding.
-    if (pos >= 3 && byte(pos - 3) >= 0xE4 && byte(pos - 3) <= 0xEE &&
-        IsUtf8ContinuationByte(byte(pos - 2)) && IsUtf8ContinuationByte(byte(pos - 1))) {
+    if (IsIdeographBefore(text, pos)) {
       pos -= 3;
       continue;
     }
