@@ -49,6 +49,13 @@ inline Decoded PrevChar(std::string_view text, std::size_t pos) {
   return DecodeUtf8BeforeFast(text, pos);
 }
 
+// Whether the character at `pos` is three bytes led by E4-EE (see IsIdeographBefore; text_
+// is valid UTF-8).
+inline bool IsIdeographAt(std::string_view text, std::size_t pos) {
+  const auto lead = static_cast<unsigned char>(text[pos]);
+  return lead >= 0xE4 && lead <= 0xEE;
+}
+
 // Whether the character before `pos` is three bytes led by E4-EE (U+4000-EFFF: mostly
 // ideographs, IsBetweenMarks): the backward scans for punctuation pass over it without
 // decoding it.
@@ -396,6 +403,10 @@ bool HasSentencePunctBefore(std::string_view text, ByteRange content, std::size_
                             bool full_stop = false) {
   std::size_t pos = content.begin;
   while (pos < end) {
+    if (IsIdeographAt(text, pos)) {
+      pos += 3;
+      continue;
+    }
     const Decoded d = NextChar(text, pos);
     if (full_stop ? IsFullStop(d.code_point) : IsSentencePunct(d.code_point)) return true;
     pos += d.length;
@@ -406,6 +417,10 @@ bool HasSentencePunctBefore(std::string_view text, ByteRange content, std::size_
 bool HasClausePunctBefore(std::string_view text, ByteRange content, std::size_t end) {
   std::size_t pos = content.begin;
   while (pos < end) {
+    if (IsIdeographAt(text, pos)) {
+      pos += 3;
+      continue;
+    }
     const Decoded d = NextChar(text, pos);
     if (d.code_point != U'、' && IsSentencePunct(d.code_point)) return true;
     pos += d.length;
