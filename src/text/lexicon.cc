@@ -67,8 +67,18 @@ class PrefixSearch {
     const auto at = std::lower_bound(begin, end, key);
     // Keys beginning with these characters are below the key with the last one raised.
     const std::uint64_t next_prefix = key + (std::uint64_t{1} << (16 * (kMaxWordChars - length)));
-    const auto upper = length == kMaxWordChars ? at + (at != end && *at == key ? 1 : 0)
-                                               : std::lower_bound(at, end, next_prefix);
+    auto upper = at + (at != end && *at == key ? 1 : 0);
+    if (length < kMaxWordChars) {
+      // Few words extend a prefix: gallop from `at` over the keys next to it rather than
+      // search the rest of the range (a search through memory the first one did not read).
+      auto low = at;
+      std::ptrdiff_t step = 1;
+      while (end - low > step && *(low + step) < next_prefix) {
+        low += step;
+        step *= 2;
+      }
+      upper = std::lower_bound(low, low + std::min(step, end - low), next_prefix);
+    }
     lo_ = static_cast<std::size_t>(at - keys.begin());
     hi_ = static_cast<std::size_t>(upper - keys.begin());
     if (at == end || *at != key) return std::nullopt;
