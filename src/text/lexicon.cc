@@ -47,12 +47,12 @@ class PrefixSearch {
     std::tie(lo_, hi_) = WordsBeginningWith(first_char);
   }
 
-  // The cost of the word `key` of `length` characters (which extends the key of the
-  // previous call by one character), or nullopt; narrows the range to the words that
-  // begin with it.
   // Whether no word begins with the key of the last call.
   bool Exhausted() const { return lo_ >= hi_; }
 
+  // The cost of the word `key` of `length` characters (which extends the key of the
+  // previous call by one character), or nullopt; narrows the range to the words that
+  // begin with it.
   std::optional<std::uint16_t> Next(std::uint64_t key, std::size_t length) {
     if (lo_ >= hi_) return std::nullopt;
     const auto keys = lexicon_data::Keys();
