@@ -11,7 +11,7 @@ namespace ocrlint {
 // at or before `to` (to <= text.size()), or std::string_view::npos. For searching short
 // needles (a CJK character or two) through windows of a few kilobytes, many times per
 // document: a needle of three bytes or more is found by its second and third bytes, 16
-// positions at a time, then compared. One byte of UTF-8 Han text is a poor filter (the
+// positions at a time (32 where the processor has AVX2, chosen at run time), then compared. One byte of UTF-8 Han text is a poor filter (the
 // lead bytes E4-E9 stand everywhere, a continuation byte one byte in a hundred); two
 // continuation bytes side by side rarely match by chance. glibc's memmem builds a shift
 // table on every call, which costs more than searching such a window.
