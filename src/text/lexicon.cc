@@ -47,19 +47,38 @@ class PrefixSearch {
     std::tie(lo_, hi_) = WordsBeginningWith(first_char);
   }
 
+  // Whether no word begins with the key of the last call.
+  bool Exhausted() const { return lo_ >= hi_; }
+
   // The cost of the word `key` of `length` characters (which extends the key of the
   // previous call by one character), or nullopt; narrows the range to the words that
   // begin with it.
   std::optional<std::uint16_t> Next(std::uint64_t key, std::size_t length) {
     if (lo_ >= hi_) return std::nullopt;
     const auto keys = lexicon_data::Keys();
+    if (length == 1) {
+      // The range holds the words beginning with the first character, the character
+      // alone (the smallest key) first: nothing to search or narrow.
+      if (keys[lo_] != key) return std::nullopt;
+      return lexicon_data::Costs()[lo_];
+    }
     const auto begin = keys.begin() + static_cast<std::ptrdiff_t>(lo_);
     const auto end = keys.begin() + static_cast<std::ptrdiff_t>(hi_);
     const auto at = std::lower_bound(begin, end, key);
     // Keys beginning with these characters are below the key with the last one raised.
     const std::uint64_t next_prefix = key + (std::uint64_t{1} << (16 * (kMaxWordChars - length)));
-    const auto upper = length == kMaxWordChars ? at + (at != end && *at == key ? 1 : 0)
-                                               : std::lower_bound(at, end, next_prefix);
+    auto upper = at + (at != end && *at == key ? 1 : 0);
+    if (length < kMaxWordChars) {
+      // Few words extend a prefix: gallop from `at` over the keys next to it rather than
+      // search the rest of the range (a search through memory the first one did not read).
+      auto low = at;
+      std::ptrdiff_t step = 1;
+      while (end - low > step && *(low + step) < next_prefix) {
+        low += step;
+        step *= 2;
+      }
+      upper = std::lower_bound(low, low + std::min(step, end - low), next_prefix);
+    }
     lo_ = static_cast<std::size_t>(at - keys.begin());
     hi_ = static_cast<std::size_t>(upper - keys.begin());
     if (at == end || *at != key) return std::nullopt;
@@ -97,6 +116,7 @@ std::uint64_t KeyOf(const std::vector<char32_t>& chars, std::size_t begin, std::
 // Buffers for segmenting one run of Han characters, reused across calls (one per thread).
 struct RunBuffers {
   std::vector<char32_t> chars;
+  std::vector<std::uint64_t> keys;        // KeyChar of each character
   std::vector<std::size_t> offsets;       // byte offset of each character in the text
   std::vector<std::uint8_t> word_length;  // of the best word starting at each character
   std::vector<std::uint32_t> best;        // cost of the best segmentation of each suffix
@@ -114,14 +134,17 @@ std::uint32_t SegmentRun(RunBuffers& buffers) {
   const std::size_t n = chars.size();
   buffers.word_length.assign(n, 1);
   buffers.best.assign(n + 1, 0);
+  std::vector<std::uint64_t>& keys = buffers.keys;
+  keys.resize(n);
+  for (std::size_t i = 0; i < n; ++i) keys[i] = KeyChar(chars[i]);
   const std::uint32_t unknown = lexicon_data::UnknownCost();
   for (std::size_t i = n; i-- > 0;) {
     std::uint32_t best_cost = std::numeric_limits<std::uint32_t>::max();
-    const std::uint64_t first = KeyChar(chars[i]);
+    const std::uint64_t first = keys[i];
     PrefixSearch search(first);
     std::uint64_t key = 0;
     for (std::size_t length = 1; length <= kMaxWordChars && i + length <= n; ++length) {
-      const std::uint64_t c = KeyChar(chars[i + length - 1]);
+      const std::uint64_t c = keys[i + length - 1];
       std::optional<std::uint16_t> cost;
       if (first != 0 && c != 0) {
         key |= c << (16 * (kMaxWordChars - length));
@@ -130,7 +153,10 @@ std::uint32_t SegmentRun(RunBuffers& buffers) {
         break;  // no word holds this character
       }
       if (!cost) {
-        if (length > 1) continue;
+        if (length > 1) {
+          if (search.Exhausted()) break;  // no longer word begins so
+          continue;
+        }
         cost = static_cast<std::uint16_t>(unknown);
       }
       const std::uint32_t total = *cost + buffers.best[i + length];
@@ -207,7 +233,7 @@ std::vector<std::size_t> LexiconBoundaries(std::string_view text) {
   };
   TokenClass previous = TokenClass::kOther;
   for (std::size_t i = 0; i < text.size();) {
-    const Decoded d = DecodeUtf8(text, i);
+    const Decoded d = DecodeUtf8Fast(text, i);
     const TokenClass token_class = ClassOf(d.code_point);
     if (token_class == TokenClass::kHan) {
       run.chars.push_back(d.code_point);

@@ -7,6 +7,12 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+// The 32-byte scan is compiled for AVX2 and chosen at run time (the build targets the
+// baseline x86-64, which has SSE2 only).
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define OCRLINT_SEARCH_AVX2 1
+#include <immintrin.h>
+#endif
 
 namespace ocrlint {
 namespace {
@@ -21,23 +27,72 @@ inline bool MatchesAt(const char* text, std::size_t at, std::string_view needle)
   return true;
 }
 
-}  // namespace
+constexpr std::size_t kNone = std::string_view::npos;
+// ScanBlocksAvx2 stopped before the end of the window: the rest is for the caller's loops.
+constexpr std::size_t kGoOn = kNone - 1;
 
-std::size_t FindIn(std::string_view text, std::string_view needle, std::size_t from,
-                   std::size_t to) {
-  constexpr std::size_t kNone = std::string_view::npos;
-  const std::size_t n = needle.size();
-  if (to > text.size() || from >= to || n == 0 || n > to - from) return kNone;
-  if (n < 3) {
-    const std::size_t at = text.substr(0, to).find(needle, from);
-    return at == std::string_view::npos ? kNone : at;
+#if defined(OCRLINT_SEARCH_AVX2)
+bool HasAvx2() {
+  static const bool has = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") != 0;
+  }();
+  return has;
+}
+
+// The lanes of data[at, at + 32) where a candidate starts (reads data[at + 1, at + 34)).
+__attribute__((target("avx2"))) inline __m256i StartsAvx2(const char* data, std::size_t at,
+                                                          __m256i second, __m256i third) {
+  const __m256i b1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(data + at + 1));
+  const __m256i b2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(data + at + 2));
+  return _mm256_and_si256(_mm256_cmpeq_epi8(b1, second), _mm256_cmpeq_epi8(b2, third));
+}
+
+// ScanFor's loop over blocks of 64 bytes, 32 at a time: returns the match `on_match`
+// stopped at, kNone when no match can follow, or kGoOn with `at` at the first position
+// not scanned (fewer than 66 bytes before `to`).
+template <typename OnMatch>
+__attribute__((target("avx2"))) std::size_t ScanBlocksAvx2(const char* data,
+                                                           std::string_view needle, std::size_t& at,
+                                                           std::size_t to, std::size_t last,
+                                                           OnMatch& on_match) {
+  const __m256i second = _mm256_set1_epi8(needle[1]);
+  const __m256i third = _mm256_set1_epi8(needle[2]);
+  for (; at + 66 <= to; at += 64) {
+    const __m256i s0 = StartsAvx2(data, at, second, third);
+    const __m256i s1 = StartsAvx2(data, at + 32, second, third);
+    if (_mm256_testz_si256(_mm256_or_si256(s0, s1), _mm256_or_si256(s0, s1)) != 0) continue;
+    std::uint64_t mask =
+        static_cast<std::uint32_t>(_mm256_movemask_epi8(s0)) |
+        static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm256_movemask_epi8(s1))) << 32;
+    for (; mask != 0; mask &= mask - 1) {
+      const std::size_t k = at + static_cast<std::size_t>(std::countr_zero(mask));
+      if (k > last) return kNone;
+      if (MatchesAt(data, k, needle) && on_match(k)) return k;
+    }
   }
-  // Candidates are the positions whose next two bytes are the needle's second and third:
-  // for a CJK character, two continuation bytes, which rarely stand together by chance
-  // (the lead byte alone matches a third of Han text).
+  return kGoOn;
+}
+#endif
+
+// Calls `on_match(k)` for every k, ascending, where the needle (3 bytes or more) starts at
+// k >= from and ends at or before `to`, until it returns true; returns that k or npos.
+// Candidates are the positions whose next two bytes are the needle's second and third:
+// for a CJK character, two continuation bytes, which rarely stand together by chance (the
+// lead byte alone matches a third of Han text).
+template <typename OnMatch>
+std::size_t ScanFor(std::string_view text, std::string_view needle, std::size_t from,
+                    std::size_t to, OnMatch on_match) {
+  const std::size_t n = needle.size();
   const char* data = text.data();
   const std::size_t last = to - n;  // the last possible start
   std::size_t at = from;
+#if defined(OCRLINT_SEARCH_AVX2)
+  if (HasAvx2()) {
+    const std::size_t found = ScanBlocksAvx2(data, needle, at, to, last, on_match);
+    if (found != kGoOn) return found;
+  }
+#endif
 #if defined(__SSE2__)
   const __m128i second = _mm_set1_epi8(needle[1]);
   const __m128i third = _mm_set1_epi8(needle[2]);
@@ -63,7 +118,7 @@ std::size_t FindIn(std::string_view text, std::string_view needle, std::size_t f
     for (; mask != 0; mask &= mask - 1) {
       const std::size_t k = at + static_cast<std::size_t>(std::countr_zero(mask));
       if (k > last) return kNone;
-      if (MatchesAt(data, k, needle)) return k;
+      if (MatchesAt(data, k, needle) && on_match(k)) return k;
     }
   }
   for (; at + 18 <= to; at += 16) {
@@ -71,16 +126,49 @@ std::size_t FindIn(std::string_view text, std::string_view needle, std::size_t f
          mask &= mask - 1) {
       const std::size_t k = at + static_cast<std::size_t>(std::countr_zero(mask));
       if (k > last) return kNone;
-      if (MatchesAt(data, k, needle)) return k;
+      if (MatchesAt(data, k, needle) && on_match(k)) return k;
     }
   }
 #endif
   for (; at <= last; ++at) {
-    if (data[at + 1] == needle[1] && data[at + 2] == needle[2] && MatchesAt(data, at, needle)) {
+    if (data[at + 1] == needle[1] && data[at + 2] == needle[2] && MatchesAt(data, at, needle) &&
+        on_match(at)) {
       return at;
     }
   }
   return kNone;
+}
+
+}  // namespace
+
+std::size_t FindIn(std::string_view text, std::string_view needle, std::size_t from,
+                   std::size_t to) {
+  const std::size_t n = needle.size();
+  if (to > text.size() || from >= to || n == 0 || n > to - from) return kNone;
+  if (n < 3) {
+    const std::size_t at = text.substr(0, to).find(needle, from);
+    return at == std::string_view::npos ? kNone : at;
+  }
+  return ScanFor(text, needle, from, to, [](std::size_t) { return true; });
+}
+
+void FindAllIn(std::string_view text, std::string_view needle, std::size_t from, std::size_t to,
+               std::vector<std::size_t>& out) {
+  out.clear();
+  const std::size_t n = needle.size();
+  if (to > text.size() || from >= to || n == 0 || n > to - from) return;
+  if (n < 3) {
+    const std::string_view head = text.substr(0, to);
+    for (std::size_t at = head.find(needle, from); at != std::string_view::npos;
+         at = head.find(needle, at + 1)) {
+      out.push_back(at);
+    }
+    return;
+  }
+  ScanFor(text, needle, from, to, [&](std::size_t k) {
+    out.push_back(k);
+    return false;
+  });
 }
 
 std::size_t CountByte(std::string_view text, char byte) {

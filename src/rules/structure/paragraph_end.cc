@@ -1,6 +1,7 @@
 #include "rules/structure/paragraph_end.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <optional>
 #include <span>
@@ -48,12 +49,36 @@ inline Decoded PrevChar(std::string_view text, std::size_t pos) {
   return DecodeUtf8BeforeFast(text, pos);
 }
 
+// Whether the character at `pos` is three bytes led by E4-EE (see IsIdeographBefore; text_
+// is valid UTF-8).
+inline bool IsIdeographAt(std::string_view text, std::size_t pos) {
+  const auto lead = static_cast<unsigned char>(text[pos]);
+  return lead >= 0xE4 && lead <= 0xEE;
+}
+
+// Whether the character before `pos` is three bytes led by E4-EE (U+4000-EFFF: mostly
+// ideographs, IsBetweenMarks): the backward scans for punctuation pass over it without
+// decoding it.
+inline bool IsIdeographBefore(std::string_view text, std::size_t pos) {
+  if (pos < 3) return false;
+  const auto lead = static_cast<unsigned char>(text[pos - 3]);
+  return lead >= 0xE4 && lead <= 0xEE &&
+         IsUtf8ContinuationByte(static_cast<unsigned char>(text[pos - 2])) &&
+         IsUtf8ContinuationByte(static_cast<unsigned char>(text[pos - 1]));
+}
+
 bool IsSpace(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000; }
+
+// Between the CJK marks (below U+3018) and the fullwidth forms (from U+FF01): ideographs,
+// kana, hangul, none of the punctuation this file looks for. Most characters are, and are
+// ruled out by this one test.
+bool IsBetweenMarks(char32_t c) { return c >= 0x3018 && c < 0xFF01; }
 
 // Ends a sentence or a clause that needs nothing after it: full stops, question and
 // exclamation marks, the ellipsis, semicolons and colons (a list or a quotation follows),
 // and the dash that introduces what follows ("……施工景象——").
 bool IsTerminal(char32_t c) {
+  if (IsBetweenMarks(c)) return false;
   switch (c) {
     case U'。':
     case U'．':
@@ -78,6 +103,7 @@ bool IsTerminal(char32_t c) {
 
 // Punctuation inside a sentence, which headlines and captions rarely carry.
 bool IsSentencePunct(char32_t c) {
+  if (IsBetweenMarks(c)) return false;
   return c == U'，' || c == U',' || c == U'、' || c == U'。' || c == U'；' || c == U';' ||
          c == U'！' || c == U'？' || c == U'!' || c == U'?' || c == U'：' || c == U':';
 }
@@ -167,6 +193,9 @@ bool IsSentenceOpener(char32_t c) {
 }
 
 bool StartsWith(std::string_view text, std::string_view prefix) {
+  // Most texts differ from a CJK prefix in its first two bytes: compared before memcmp.
+  if (text.size() < prefix.size()) return false;
+  if (prefix.size() >= 2 && (text[0] != prefix[0] || text[1] != prefix[1])) return false;
   return text.substr(0, prefix.size()) == prefix;
 }
 
@@ -190,6 +219,8 @@ bool IsCredit(std::string_view text) {
 // "责编：… 美编：…". It closes an article like a byline.
 bool IsFurnitureCredit(std::string_view text) {
   static constexpr std::string_view kLabels[] = {"校对", "组版", "责编", "编辑", "美编", "版式"};
+  // Every label is followed by a colon: most lines have none and need no search for labels.
+  if (!Contains(text, "：") && !Contains(text, ":")) return false;
   for (const std::string_view label : kLabels) {
     if (StartsWith(text, label) || Contains(text, std::string(" ").append(label))) {
       const std::size_t at = text.find(label) + label.size();
@@ -200,11 +231,24 @@ bool IsFurnitureCredit(std::string_view text) {
 }
 
 std::size_t CountChars(std::string_view text, std::size_t limit) {
-  std::size_t n = 0;
-  for (const char byte : text) {
-    if (!IsUtf8ContinuationByte(static_cast<unsigned char>(byte)) && ++n > limit) return n;
+  // A character has at most four bytes (text_ is valid UTF-8): a long text has more than
+  // `limit` of them.
+  if (text.size() / 4 > limit) return limit + 1;
+  // A short text is counted whole, eight bytes at a time: the characters are the bytes
+  // that do not continue one (10xxxxxx).
+  std::size_t continuation = 0;
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t bytes = 0;
+    std::memcpy(&bytes, text.data() + i, 8);
+    // Bit 7 of each continuation byte (bit 7 set, bit 6 clear), summed by a multiply.
+    const std::uint64_t marks = bytes & ~(bytes << 1) & 0x8080808080808080;
+    continuation += static_cast<std::size_t>(((marks >> 7) * 0x0101010101010101) >> 56);
   }
-  return n;
+  for (; i < text.size(); ++i) {
+    continuation += IsUtf8ContinuationByte(static_cast<unsigned char>(text[i])) ? 1 : 0;
+  }
+  return std::min(text.size() - continuation, limit + 1);
 }
 
 // How a block's text ends.
@@ -298,6 +342,10 @@ End AnalyzeEnd(std::string_view text, ByteRange content) {
     // Find the last terminal mark within a credit's length of the end.
     std::size_t p = content.end;
     for (int n = 0; n < 45 && p > content.begin; ++n) {
+      if (IsIdeographBefore(text, p)) {
+        p -= 3;
+        continue;
+      }
       const Decoded d = PrevChar(text, p);
       if (IsTerminal(d.code_point)) {
         tail_begin = p;
@@ -358,6 +406,10 @@ bool HasSentencePunctBefore(std::string_view text, ByteRange content, std::size_
                             bool full_stop = false) {
   std::size_t pos = content.begin;
   while (pos < end) {
+    if (IsIdeographAt(text, pos)) {
+      pos += 3;
+      continue;
+    }
     const Decoded d = NextChar(text, pos);
     if (full_stop ? IsFullStop(d.code_point) : IsSentencePunct(d.code_point)) return true;
     pos += d.length;
@@ -368,6 +420,10 @@ bool HasSentencePunctBefore(std::string_view text, ByteRange content, std::size_
 bool HasClausePunctBefore(std::string_view text, ByteRange content, std::size_t end) {
   std::size_t pos = content.begin;
   while (pos < end) {
+    if (IsIdeographAt(text, pos)) {
+      pos += 3;
+      continue;
+    }
     const Decoded d = NextChar(text, pos);
     if (d.code_point != U'、' && IsSentencePunct(d.code_point)) return true;
     pos += d.length;
@@ -391,9 +447,14 @@ OpenMark UnclosedMark(std::string_view text, ByteRange range) {
   int depth = 0;
   std::size_t pos = range.end;
   for (int n = 0; n < kMaxOpenScan && pos > range.begin; ++n) {
+    if (IsIdeographBefore(text, pos)) {
+      pos -= 3;
+      continue;
+    }
     const Decoded d = PrevChar(text, pos);
     pos -= d.length;
     const char32_t c = d.code_point;
+    if (IsBetweenMarks(c)) continue;  // neither a full stop nor a pair mark
     if (depth == 0 && IsFullStop(c) && pos + d.length < range.end) break;
     if (OpeningOf(c) != 0) {
       if (depth < 16) pending[depth++] = c;
@@ -732,7 +793,7 @@ class Analyzer {
     } else if (const auto word = MidWordEnd(i)) {
       t.reason = TruncationReason::kMidWord;
       t.detail = *word;
-    } else if (const auto clause = StubClause(i); !body && clause) {
+    } else if (const auto clause = body ? std::nullopt : StubClause(i)) {
       t.reason = TruncationReason::kMidWord;
       t.detail = *clause;
     } else if (const auto phrase = body ? std::nullopt : PhraseGoesOnNearby(i)) {
@@ -1242,10 +1303,38 @@ class Analyzer {
     }
   }
 
-  // The first occurrence of `needle` inside text_[pos, to) (FindIn: a vector scan for
-  // candidates, then a compare).
+  // The first occurrence of `needle` inside text_[pos, to), as FindIn finds it. The
+  // searches at one paragraph end look for the same character (the block's last, or the
+  // next block's first) alone and in short phrases, through about the same window: the
+  // offsets of the needle's last character in the window are found in one pass and kept
+  // (nearby_), and each search compares the needle only where that character stands.
   std::size_t FindNear(std::string_view needle, std::size_t pos, std::size_t to) const {
-    return FindIn(text_, needle, pos, to);
+    constexpr std::size_t kNone = std::string_view::npos;
+    const std::size_t n = needle.size();
+    if (to > text_.size() || pos >= to || n == 0 || n > to - pos) return kNone;
+    const std::size_t key_size = PrevChar(needle, n).length;
+    const std::string_view key = needle.substr(n - key_size);
+    const std::size_t head = n - key_size;  // the bytes before the key
+    const std::size_t first = pos + head;   // the first offset of the key that can end a match
+    if (first < nearby_.from || to > nearby_.to || key.size() != nearby_.key.size() ||
+        !std::equal(key.begin(), key.end(), nearby_.key.begin())) {
+      // Slack for the windows of the other searches at this end, a few characters apart.
+      constexpr std::size_t kSlack = 64;
+      nearby_.key.assign(key);
+      nearby_.from = first > kSlack ? first - kSlack : 0;
+      nearby_.to = std::min(text_.size(), to + kSlack);
+      FindAllIn(text_, key, nearby_.from, nearby_.to, nearby_.at);
+    }
+    const std::string_view prefix = needle.substr(0, head);
+    for (auto it = std::lower_bound(nearby_.at.begin(), nearby_.at.end(), first);
+         it != nearby_.at.end() && *it + key_size <= to; ++it) {
+      // Compared from the key backwards: the byte before it rules out most.
+      const char* at = text_.data() + (*it - head);
+      std::size_t k = head;
+      while (k > 0 && at[k - 1] == prefix[k - 1]) --k;
+      if (k == 0) return *it - head;
+    }
+    return kNone;
   }
 
   WordSegmenter& Segmenter() {
@@ -1261,6 +1350,14 @@ class Analyzer {
   std::optional<WordSegmenter> segmenter_;
   std::string window_;
   std::uint32_t chain_end_ = 0;
+  // The offsets of one character in text_[from, to), ascending (FindNear).
+  struct Occurrences {
+    std::string key;
+    std::size_t from = 0;
+    std::size_t to = 0;
+    std::vector<std::size_t> at;
+  };
+  mutable Occurrences nearby_;
 };
 
 }  // namespace
