@@ -693,7 +693,7 @@ class Analyzer {
       return true;
     }
     const Junction junction = AnalyzeJunction(i, b);
-    if (junction.spans || PairSeenNearby(i, b)) return true;
+    if (junction.spans || PairSeenNearby(i, b) || NameRunsOn(i, b)) return true;
     if (guarded || IsAsciiLetter(ends_[i].last) ||
         IsAsciiLetter(static_cast<unsigned char>(text_[b.begin]))) {
       return false;
@@ -701,8 +701,9 @@ class Analyzer {
     if (IsDanglingComma(ends_[i].last)) return true;
     if (HeadAfterDe(i, b)) return true;
     if (StartsWithOpening(b)) return false;
-    // A preposition of two characters needs its object ("……按照" / "市委部署要求，……").
-    if (EndsWithPreposition(i)) return true;
+    // A preposition of two characters needs its object ("……按照" / "市委部署要求，……"),
+    // a modal verb its verb ("……既要" / "让乡亲们的……").
+    if (EndsWithHeadWord(i)) return true;
     // A clause of one or two characters is no paragraph's start, even where a neighbour
     // begins with the same word ("……重点产业链群" / "建设，……" near "建设“牡丹花都”").
     if (StartsWithStub(b)) return true;
@@ -725,6 +726,50 @@ class Analyzer {
     // character that never begins a phrase in the article around (迁 of 外迁, 搬迁: "征" /
     // "迁动员工作").
     return !junction.lone_last || NeverPhraseInitialNearby(blocks_[j].content.begin);
+  }
+
+  // A name split at the break: the first half ends with a title and a surname, perhaps
+  // with one more character, and the second goes on with the rest of a name of two or three
+  // characters and what its bearer did ("……行长周" / "丽涛一行到孟津区", "……大师郭" /
+  // "爱中表示，").
+  bool NameRunsOn(std::uint32_t i, ByteRange b) const {
+    static constexpr std::u32string_view kSurnames =
+        U"王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘于蒋蔡余杜叶"
+        U"程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾"
+        U"毛郝龚邵万钱严覃武戴莫孔向汤易樊牛";
+    static constexpr std::string_view kTitles[] = {
+        "书记", "主任", "部长", "局长", "行长", "市长", "县长", "区长", "镇长",   "乡长",
+        "主席", "会长", "院长", "校长", "经理", "委员", "大师", "记者", "通讯员", "教授",
+        "厂长", "所长", "处长", "科长", "组长", "队长", "站长", "馆长", "代表"};
+    static constexpr std::string_view kDeeds[] = {
+        "表示", "介绍", "强调", "指出", "认为", "说", "一行", "等", "先后", "带队",
+        "主持", "出席", "参加", "调研", "深入", "到", "在",   "，", "、"};
+    const std::size_t content_begin = blocks_[i].content.begin;
+    for (int tail_chars = 1; tail_chars <= 2; ++tail_chars) {
+      const std::optional<std::size_t> tail = HanTailOf(i, tail_chars);
+      if (!tail) return false;
+      if (kSurnames.find(NextChar(text_, *tail).code_point) == std::u32string_view::npos) {
+        continue;
+      }
+      const std::string_view before = ByteRange{content_begin, *tail}.In(text_);
+      if (std::none_of(std::begin(kTitles), std::end(kTitles),
+                       [&](std::string_view title) { return before.ends_with(title); })) {
+        continue;
+      }
+      // The rest of the name: one or two characters, so that the name has two or three.
+      std::size_t pos = b.begin;
+      for (int head_chars = 1; head_chars <= 3 - tail_chars; ++head_chars) {
+        const Decoded d = NextChar(text_, pos);
+        if (pos >= b.end || !IsHan(d.code_point)) return false;
+        pos += d.length;
+        const std::string_view rest = ByteRange{pos, b.end}.In(text_);
+        if (std::any_of(std::begin(kDeeds), std::end(kDeeds),
+                        [&](std::string_view deed) { return StartsWith(rest, deed); })) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   // The first word of `b` in the word list's segmentation is a common noun, an adjective,
@@ -1212,13 +1257,15 @@ class Analyzer {
     return StartsWithDate(s) || StartsWithSpeech(s) || IsAttendanceLine(s);
   }
 
-  // Block i ends with a preposition of two characters (按照, 围绕, 通过).
-  bool EndsWithPreposition(std::uint32_t i) const {
-    static constexpr std::string_view kPrepositions[] = {
+  // Block i ends with a preposition of two characters (按照, 围绕, 通过) or a modal verb
+  // (既要, 必须, "他指出，要"): words that need what follows.
+  bool EndsWithHeadWord(std::uint32_t i) const {
+    static constexpr std::string_view kHeads[] = {
         "按照", "依照", "遵照", "根据", "围绕", "通过", "关于", "对于", "依托", "面向",
-        "随着", "经过", "由于", "沿着", "借助", "凭借", "针对", "基于", "本着"};
+        "随着", "经过", "由于", "沿着", "借助", "凭借", "针对", "基于", "本着", "既要",
+        "也要", "还要", "更要", "就要", "都要", "，要", "必须", "应当", "应该", "能够"};
     const std::string_view s = ByteRange{blocks_[i].content.begin, ends_[i].end}.In(text_);
-    return std::any_of(std::begin(kPrepositions), std::end(kPrepositions),
+    return std::any_of(std::begin(kHeads), std::end(kHeads),
                        [&](std::string_view word) { return s.ends_with(word); });
   }
 

@@ -227,6 +227,16 @@ TEST_F(BrokenSentenceRuleTest, EndThatNeedsTheSecondHalf) {
   EXPECT_EQ(
       joined("本报讯（洛报融媒记者 李雅君）按照", "市委部署要求，督查组督导调研伏牛1号旅游公路。"),
       1u);
+  // A modal verb needs its verb.
+  EXPECT_EQ(joined("巩固脱贫攻坚成果，创造美好生活，既要",
+                   "让乡亲们的钱袋子越来越鼓，也要让村庄越来越美。"),
+            1u);
+  // A name split after a title and a surname goes on with what its bearer did.
+  EXPECT_EQ(joined("当日上午，中原银行副行长，洛阳分行党委书记、行长周",
+                   "丽涛一行到孟津区观摩重点项目建设。"),
+            1u);
+  EXPECT_EQ(joined("中国“当日”艺术展发起人、中国工艺美术大师郭", "爱中表示，将持续办好艺术展。"),
+            1u);
   // An adverb needs its verb.
   EXPECT_EQ(joined("提醒居民时刻绷紧预防电信诈骗这根弦，不", "给不法分子可乘之机。"), 1u);
   // 的 that ICU joins to what precedes it (针对性的).
