@@ -144,7 +144,7 @@ bool IsBracketCloser(char32_t c) { return c != U'”' && c != U'’' && OpeningO
 bool IsDanglingWord(char32_t c) {
   static constexpr std::u32string_view kWords =
       U"的地得和与及或把将被让使向从在对为以由给跟同并而且但再更又也还都就才很最其之于等是已曾仍均"
-      U"亦不较";
+      U"亦不较既";
   return kWords.find(c) != std::u32string_view::npos;
 }
 
@@ -717,7 +717,10 @@ class Analyzer {
       // 的 needs the noun it modifies: a second half that begins with a common noun or
       // an adjective goes on with it ("师生们的" / "精气神发生了……"), where a paragraph
       // of its own begins with a name, a time, a verb or a preposition.
-      return *dangling == U'的' && StartsWithHeadNoun(b);
+      if (*dangling == U'的' && StartsWithHeadNoun(b)) return true;
+      // A preposition whose frame the second half closes ("……为" / "企业改革发展提供平台
+      // 支撑", "……以" / "青灰色为主").
+      return ClosesFrame(*dangling, b);
     }
     // 的 that only the word list reads as a word of its own (ICU joins it to what precedes
     // it: 针对性的) needs its noun as well.
@@ -726,6 +729,48 @@ class Analyzer {
     // character that never begins a phrase in the article around (迁 of 外迁, 搬迁: "征" /
     // "迁动员工作").
     return !junction.lone_last || NeverPhraseInitialNearby(blocks_[j].content.begin);
+  }
+
+  // Whether the second half closes the frame that the preposition or conjunction `head`
+  // opens at the end of the first: 以…为, 为…提供, 从…出发, 与…并重, 既…也. The closing
+  // word must come in the second half's first clause (the first sentence for 既).
+  bool ClosesFrame(char32_t head, ByteRange b) const {
+    struct Frame {
+      char32_t head;
+      bool sentence;  // the closer may come after a comma
+      std::initializer_list<std::string_view> closers;
+    };
+    static const Frame kFrames[] = {
+        {U'以', false, {"为"}},
+        {U'为', false, {"提供", "注入", "创造", "奠定", "营造", "搭建", "作出", "做出", "贡献"}},
+        {U'对', false, {"进行", "开展", "实施", "作出", "做出"}},
+        {U'向', false, {"投放", "提供", "转型", "迈进", "延伸"}},
+        {U'与', false, {"合作", "签署", "签订", "对接", "共建", "并重", "相结合", "交会"}},
+        {U'在', false, {"举行", "举办", "召开", "开幕", "落地"}},
+        {U'从', false, {"出发", "入手", "着手", "抓起"}},
+        {U'将', false, {"作为", "纳入", "列为", "用于", "打造成"}},
+        {U'把', false, {"作为", "纳入", "列为", "放在", "摆在", "打造成"}},
+        {U'既', true, {"也", "又", "还"}},
+    };
+    const Frame* frame = nullptr;
+    for (const Frame& f : kFrames) {
+      if (f.head == head) frame = &f;
+    }
+    if (frame == nullptr) return false;
+    std::size_t pos = b.begin;
+    for (int n = 0; n < 40 && pos < b.end; ++n) {
+      const Decoded d = NextChar(text_, pos);
+      if (IsFullStop(d.code_point) || d.code_point == U'；' ||
+          (!frame->sentence && IsSentencePunct(d.code_point))) {
+        return false;
+      }
+      const std::string_view rest = ByteRange{pos, b.end}.In(text_);
+      for (const std::string_view closer : frame->closers) {
+        if (StartsWith(rest, closer)) return true;
+      }
+      pos += d.length;
+    }
+    return false;
   }
 
   // A name split at the break: the first half ends with a title and a surname, perhaps

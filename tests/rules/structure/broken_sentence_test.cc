@@ -227,6 +227,15 @@ TEST_F(BrokenSentenceRuleTest, EndThatNeedsTheSecondHalf) {
   EXPECT_EQ(
       joined("本报讯（洛报融媒记者 李雅君）按照", "市委部署要求，督查组督导调研伏牛1号旅游公路。"),
       1u);
+  // A preposition whose frame the second half closes: 为…提供, 以…为, 从…出发, 既…也.
+  EXPECT_EQ(joined("不断健全“147”服务矩阵，为", "企业改革发展提供平台支撑。"), 1u);
+  EXPECT_EQ(joined("日前，洛邑古城一期续建项目加快推进，以", "青灰色为主色调，再现古城风貌。"), 1u);
+  EXPECT_EQ(joined("眼下各县区都已积极行动起来，从", "各自实际出发，紧盯重点领域。"), 1u);
+  EXPECT_EQ(joined("巩固脱贫攻坚成果，创造美好生活，既",
+                   "要让乡亲们的钱袋子越来越鼓，也要让村庄越来越美。"),
+            1u);
+  // Without the closing word in its first clause, a preposition ends a truncated paragraph.
+  EXPECT_EQ(joined("不断健全“147”服务矩阵，为", "企业改革发展搭台，提供平台支撑。"), 0u);
   // A modal verb needs its verb.
   EXPECT_EQ(joined("巩固脱贫攻坚成果，创造美好生活，既要",
                    "让乡亲们的钱袋子越来越鼓，也要让村庄越来越美。"),
