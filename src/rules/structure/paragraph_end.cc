@@ -710,6 +710,7 @@ class Analyzer {
     if (StartsInParallel(i, j)) return false;
     if (EndsWithStub(i)) return true;
     if (ListCarriesOver(i, b)) return true;
+    if (const char32_t head = FrameOpenAtEnd(i); head != 0 && ClosesFrame(head, b)) return true;
     if (const auto dangling = DanglingEnd(i)) {
       // An adverb needs its verb, which a new paragraph does not begin with; a preposition
       // or conjunction needs a noun phrase, which a new paragraph may well begin with.
@@ -731,6 +732,33 @@ class Analyzer {
     return !junction.lone_last || NeverPhraseInitialNearby(blocks_[j].content.begin);
   }
 
+  // The preposition that opens a frame in the first half's last clause and stands there as
+  // a word of its own, the frame still open at the break ("以《风起洛阳》VR体验等" / "项目
+  // 为载体", "在市委全会及" / "市领导的系列调研后，"), or 0. The preposition at the very
+  // end is DanglingEnd's.
+  char32_t FrameOpenAtEnd(std::uint32_t i) const {
+    static constexpr std::u32string_view kHeads = U"以把将在";
+    const std::size_t end = ends_[i].end;
+    std::size_t pos = ends_[i].last_char.begin;
+    for (int n = 0; n < 20 && pos > blocks_[i].content.begin; ++n) {
+      const Decoded d = PrevChar(text_, pos);
+      if (d.code_point != U'、' && (IsSentencePunct(d.code_point) || IsFullStop(d.code_point))) {
+        return 0;
+      }
+      pos -= d.length;
+      if (kHeads.find(d.code_point) == std::u32string_view::npos) continue;
+      // A word of its own in the clause from it to the end (以 of 以来, 所以 is none).
+      const std::size_t from = HanTailBegin(text_, blocks_[i].content.begin, pos);
+      const std::string_view window = ByteRange{from, end}.In(text_);
+      const std::vector<std::size_t> bounds = LexiconBoundaries(window);
+      const std::size_t at = pos - from;
+      const bool starts = std::find(bounds.begin(), bounds.end(), at) != bounds.end();
+      const bool ends = std::find(bounds.begin(), bounds.end(), at + d.length) != bounds.end();
+      return starts && ends ? d.code_point : 0;
+    }
+    return 0;
+  }
+
   // Whether the second half closes the frame that the preposition or conjunction `head`
   // opens at the end of the first: 以…为, 为…提供, 从…出发, 与…并重, 既…也. The closing
   // word must come in the second half's first clause (the first sentence for 既).
@@ -744,7 +772,7 @@ class Analyzer {
         {U'以', false, {"为"}},
         {U'为', false, {"提供", "注入", "创造", "奠定", "营造", "搭建", "作出", "做出", "贡献"}},
         {U'对', false, {"进行", "开展", "实施", "作出", "做出"}},
-        {U'向', false, {"投放", "提供", "转型", "迈进", "延伸"}},
+        {U'向', false, {"投放", "提供", "转型", "迈进", "迈出", "延伸"}},
         {U'与', false, {"合作", "签署", "签订", "对接", "共建", "并重", "相结合", "交会"}},
         {U'在', false, {"举行", "举办", "召开", "开幕", "落地"}},
         {U'从', false, {"出发", "入手", "着手", "抓起"}},
@@ -758,12 +786,17 @@ class Analyzer {
     }
     if (frame == nullptr) return false;
     std::size_t pos = b.begin;
+    char32_t last = 0;
     for (int n = 0; n < 40 && pos < b.end; ++n) {
       const Decoded d = NextChar(text_, pos);
-      if (IsFullStop(d.code_point) || d.code_point == U'；' ||
-          (!frame->sentence && IsSentencePunct(d.code_point))) {
-        return false;
+      if (IsFullStop(d.code_point) || d.code_point == U'；') return false;
+      // An enumeration goes on inside the clause.
+      if (!frame->sentence && d.code_point != U'、' && IsSentencePunct(d.code_point)) {
+        // 在 closes with the word of place or time that ends the clause (在…后，, 在…中，).
+        return head == U'在' &&
+               std::u32string_view(U"中后时上下前里间").find(last) != std::u32string_view::npos;
       }
+      last = d.code_point;
       const std::string_view rest = ByteRange{pos, b.end}.In(text_);
       for (const std::string_view closer : frame->closers) {
         if (StartsWith(rest, closer)) return true;
@@ -1100,6 +1133,14 @@ class Analyzer {
   }
 
   bool StartsWithNonStarter(ByteRange b) {
+    // Postpositions close a phrase of time or place begun before them ("自2022年" /
+    // "以来，……").
+    static constexpr std::string_view kPostpositions[] = {"以来", "之后", "之前", "之际",
+                                                          "之间", "为止", "左右"};
+    const std::string_view s = b.In(text_);
+    for (const std::string_view word : kPostpositions) {
+      if (StartsWith(s, word)) return true;
+    }
     const Decoded first = NextChar(text_, b.begin);
     if (IsNonStarterPunct(first.code_point)) return true;
     if (!IsNonStarterParticle(first.code_point)) return false;
@@ -1209,7 +1250,8 @@ class Analyzer {
     const std::size_t at = ends_[i].last_char.begin;
     if (at <= blocks_[i].content.begin) return false;
     const char32_t count = PrevChar(text_, at).code_point;
-    return IsHan(next) && (kNumerals.find(count) != std::u32string_view::npos || count == U'多');
+    return IsHan(next) && (kNumerals.find(count) != std::u32string_view::npos || count == U'多' ||
+                           IsAsciiDigit(count));
   }
 
   // The second paragraph starts with a clause of one or two characters ("办。中国……"):

@@ -234,6 +234,16 @@ TEST_F(BrokenSentenceRuleTest, EndThatNeedsTheSecondHalf) {
   EXPECT_EQ(joined("巩固脱贫攻坚成果，创造美好生活，既",
                    "要让乡亲们的钱袋子越来越鼓，也要让村庄越来越美。"),
             1u);
+  // A frame opened earlier in the last clause, and 在 closed by the word of time or place
+  // that ends the second half's first clause.
+  EXPECT_EQ(joined("培育平台经济，以《风起洛阳》VR体验等", "项目为载体，打造消费新场景。"), 1u);
+  EXPECT_EQ(joined("如何把风口产业做大做强？在市委全会及", "市领导的系列调研后，洛阳作出了部署。"),
+            1u);
+  // A postposition closes a phrase begun in the first half; a number's classifier needs its
+  // noun after digits as well.
+  EXPECT_EQ(joined("教师在城乡之间有序流动，自2022年", "以来，西工区共有469名教职工交流轮岗。"),
+            1u);
+  EXPECT_EQ(joined("活动现场，来自全国20多个省市的100位", "中国工艺美术大师现场创作。"), 1u);
   // Without the closing word in its first clause, a preposition ends a truncated paragraph.
   EXPECT_EQ(joined("不断健全“147”服务矩阵，为", "企业改革发展搭台，提供平台支撑。"), 0u);
   // A modal verb needs its verb.
