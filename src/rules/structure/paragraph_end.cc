@@ -151,7 +151,7 @@ bool IsDanglingWord(char32_t c) {
 // The adverbs among them: they modify the verb or adjective that follows ("……这根弦，不" /
 // "放松警惕", "具有较" / "强竞争力").
 bool IsDanglingAdverb(char32_t c) {
-  static constexpr std::u32string_view kAdverbs = U"再更又也还都就才很最已曾仍均亦不较";
+  static constexpr std::u32string_view kAdverbs = U"再更又也还都就才很最已曾仍均亦不较并";
   return kAdverbs.find(c) != std::u32string_view::npos;
 }
 
@@ -774,10 +774,15 @@ class Analyzer {
         {U'对', false, {"进行", "开展", "实施", "作出", "做出"}},
         {U'向', false, {"投放", "提供", "转型", "迈进", "迈出", "延伸"}},
         {U'与', false, {"合作", "签署", "签订", "对接", "共建", "并重", "相结合", "交会"}},
-        {U'在', false, {"举行", "举办", "召开", "开幕", "落地"}},
+        {U'在',
+         false,
+         {"举行", "举办", "召开", "开幕", "落地", "同时", "过程中", "基础上", "背景下", "前提下",
+          "情况下"}},
         {U'从', false, {"出发", "入手", "着手", "抓起"}},
-        {U'将', false, {"作为", "纳入", "列为", "用于", "打造成"}},
-        {U'把', false, {"作为", "纳入", "列为", "放在", "摆在", "打造成"}},
+        {U'将', false, {"作为", "纳入", "列为", "用于", "打造成", "融入", "转化为", "落实到"}},
+        {U'把',
+         false,
+         {"作为", "纳入", "列为", "放在", "摆在", "打造成", "融入", "转化为", "落实到"}},
         {U'既', true, {"也", "又", "还"}},
     };
     const Frame* frame = nullptr;
@@ -1326,7 +1331,23 @@ class Analyzer {
           ends_[k].credit || blocks_[k].content.size() < kMinBodyBytes) {
         continue;
       }
-      if (HeadChars(blocks_[k].content, 2) == prefix) return true;
+      if (HeadChars(blocks_[k].content, 2) == prefix && LeadsWithTopic(blocks_[k].content)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // The paragraph opens with a short topic sentence, as the parallel paragraphs of an
+  // interview or a report do ("聚焦城市更新。", "强化名校交流合作。"): a full stop or colon
+  // within 20 characters and no comma before it.
+  bool LeadsWithTopic(ByteRange range) const {
+    std::size_t pos = range.begin;
+    for (int n = 0; n < 20 && pos < range.end; ++n) {
+      const Decoded d = NextChar(text_, pos);
+      if (IsFullStop(d.code_point) || d.code_point == U'：') return n > 0;
+      if (IsSentencePunct(d.code_point)) return false;
+      pos += d.length;
     }
     return false;
   }
@@ -1348,9 +1369,11 @@ class Analyzer {
   // (既要, 必须, "他指出，要"): words that need what follows.
   bool EndsWithHeadWord(std::uint32_t i) const {
     static constexpr std::string_view kHeads[] = {
-        "按照", "依照", "遵照", "根据", "围绕", "通过", "关于", "对于", "依托", "面向",
-        "随着", "经过", "由于", "沿着", "借助", "凭借", "针对", "基于", "本着", "既要",
-        "也要", "还要", "更要", "就要", "都要", "，要", "必须", "应当", "应该", "能够"};
+        "按照", "依照", "遵照",   "根据",   "围绕",   "通过", "关于", "对于", "依托",
+        "面向", "随着", "经过",   "由于",   "沿着",   "借助", "凭借", "针对", "基于",
+        "本着", "鉴于", "致力于", "有利于", "有助于", "用于", "在于", "属于", "位于",
+        "处于", "源于", "来自",   "既要",   "也要",   "还要", "更要", "就要", "都要",
+        "，要", "必须", "应当",   "应该",   "能够"};
     const std::string_view s = ByteRange{blocks_[i].content.begin, ends_[i].end}.In(text_);
     return std::any_of(std::begin(kHeads), std::end(kHeads),
                        [&](std::string_view word) { return s.ends_with(word); });

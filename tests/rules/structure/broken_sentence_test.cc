@@ -244,6 +244,10 @@ TEST_F(BrokenSentenceRuleTest, EndThatNeedsTheSecondHalf) {
   EXPECT_EQ(joined("教师在城乡之间有序流动，自2022年", "以来，西工区共有469名教职工交流轮岗。"),
             1u);
   EXPECT_EQ(joined("活动现场，来自全国20多个省市的100位", "中国工艺美术大师现场创作。"), 1u);
+  EXPECT_EQ(joined("市教育局同步开展现代学校制度建设，在", "硬件脱胎换骨的同时加快推进特色发展。"),
+            1u);
+  // A verb that ends in 于 needs its object.
+  EXPECT_EQ(joined("该项目占地约146亩，致力于", "打造具有完整产业生态链的创新园区。"), 1u);
   // Without the closing word in its first clause, a preposition ends a truncated paragraph.
   EXPECT_EQ(joined("不断健全“147”服务矩阵，为", "企业改革发展搭台，提供平台支撑。"), 0u);
   // A modal verb needs its verb.
@@ -346,6 +350,19 @@ TEST_F(BrokenSentenceRuleTest, ParallelTopicSentenceIsNoContinuation) {
       "聚焦城市提质扩能级。打造宜居宜业活力城区,以\"三自\"组织培育为抓手提升基层治理\n\n"
       "聚焦乡村振兴促共享。发展近郊特色种植,盘活乡村资源。\n";
   EXPECT_TRUE(check_.Run(text, "004.md").empty());
+}
+
+// Only a neighbour that opens with a topic sentence of its own marks a parallel start; one
+// that merely begins with the same word does not.
+TEST_F(BrokenSentenceRuleTest, ParallelStartNeedsATopicSentence) {
+  const auto joined = [&](const std::string& neighbour) {
+    return Messages(kLead + neighbour + "\n\n学习运用“千万工程”经验，扎实巩固拓展\n\n" +
+                        "脱贫攻坚成果，全面推进乡村振兴。\n",
+                    "parallel.txt")
+        .size();
+  };
+  EXPECT_EQ(joined("脱贫摘帽不是终点，而是新生活、新奋斗的起点。"), 1u);
+  EXPECT_EQ(joined("脱贫攻坚成果巩固拓展。全市建立健全防止返贫监测帮扶机制。"), 0u);
 }
 
 // The breaks of the real pages, and nothing else (every other paragraph end of them is
