@@ -111,8 +111,11 @@ std::string_view Trim(std::string_view s) {
 
 // The length of a credit title with its colon at `i` ("校对:", "责编 :"), or 0.
 std::size_t CreditTitleAt(std::string_view s, std::size_t i) {
+  const std::string_view rest = s.substr(i);
   for (std::string_view title : kCreditTitles) {
-    if (s.substr(i, title.size()) != title) continue;
+    // This runs at the start of every short line: the third byte (the last of the first
+    // character) tells most characters apart without a call to compare.
+    if (rest.size() < title.size() || rest[2] != title[2] || !rest.starts_with(title)) continue;
     std::size_t k = SkipSpaces(s, i + title.size());
     if (s.substr(k, 1) == ":") return k + 1 - i;
     if (s.substr(k, 3) == "：") return k + 3 - i;
@@ -259,6 +262,11 @@ HeadToken ClassifyHeadToken(std::string_view s) {
 // by spaces, all of them dates, weekdays, page labels, a paper's name or a section label,
 // with a page label or a date among them.
 bool IsRunningHead(std::string_view line) {
+  // Two tokens at least: most short lines (headings, captions) have no space at all.
+  if (line.find_first_of(" \t") == std::string_view::npos &&
+      line.find("\u3000") == std::string_view::npos) {
+    return false;
+  }
   int tokens = 0;
   bool date = false, weekday = false, page = false, marked_page = false, paper = false,
        label = false;
