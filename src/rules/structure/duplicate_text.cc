@@ -244,6 +244,11 @@ struct DuplicateParagraphs::State {
 
   // Analyses block `next`: its stats, its first copy, the runs.
   void Step();
+  // Step(), and at the end of the document every block is final.
+  void Advance() {
+    Step();
+    if (next == blocks.size()) settled = next;
+  }
   bool SameBlock(std::uint32_t a, std::uint32_t b) const;
   bool Continues(const DuplicateRun& run, std::uint32_t i) const;
 
@@ -271,7 +276,6 @@ struct DuplicateParagraphs::State {
 
 void DuplicateParagraphs::State::Step() {
   const std::uint32_t i = next++;
-  if (next == blocks.size()) settled = next;
   eligible_before[i + 1] = eligible_before[i];
   const Block& block = blocks[i];
   if (!block.IsProse() || block.content.empty()) return;
@@ -346,7 +350,7 @@ std::optional<DuplicateRun> DuplicateParagraphs::Run(std::size_t n) const {
   State& state = *state_;
   std::lock_guard<std::mutex> lock(state.mutex);
   // The last run may still grow while blocks remain.
-  while (state.runs.size() <= n + 1 && state.next < state.blocks.size()) state.Step();
+  while (state.runs.size() <= n + 1 && state.next < state.blocks.size()) state.Advance();
   if (n >= state.runs.size()) return std::nullopt;
   return state.runs[n];
 }
@@ -354,7 +358,7 @@ std::optional<DuplicateRun> DuplicateParagraphs::Run(std::size_t n) const {
 std::uint32_t DuplicateParagraphs::Through(std::uint32_t i) const {
   State& state = *state_;
   std::lock_guard<std::mutex> lock(state.mutex);
-  while (state.settled <= i && state.next < state.blocks.size()) state.Step();
+  while (state.settled <= i && state.next < state.blocks.size()) state.Advance();
   return state.settled;
 }
 
