@@ -244,10 +244,17 @@ struct DuplicateParagraphs::State {
 
   // Analyses block `next`: its stats, its first copy, the runs.
   void Step();
-  // Step(), and at the end of the document every block is final.
+  // Step(), and at the end of the document every block is final and what the search
+  // needed can go (the analysis lives as long as the document).
   void Advance() {
     Step();
-    if (next == blocks.size()) settled = next;
+    if (next < blocks.size()) return;
+    settled = next;
+    by_hash = HashToBlock();
+    by_prefix = HashToBlock();
+    source = {};
+    cut = {};
+    eligible_before = {};
   }
   bool SameBlock(std::uint32_t a, std::uint32_t b) const;
   bool Continues(const DuplicateRun& run, std::uint32_t i) const;
