@@ -36,6 +36,9 @@ class LineIndex {
   std::size_t line_count() const { return line_starts_.size(); }
   // The bytes of line `line`, without its terminator.
   ByteRange LineRange(std::size_t line) const;
+  // Where line `line` (< line_count()) starts: LineRange(line).begin, without reading the
+  // text.
+  std::size_t LineStart(std::size_t line) const { return line_starts_[line]; }
   // The line containing `offset` (offset == text size maps to the last line).
   std::size_t LineOf(std::size_t offset) const;
   // Offsets inside a multi-byte character map to that character's start.

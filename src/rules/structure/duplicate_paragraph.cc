@@ -1,5 +1,6 @@
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -80,11 +81,12 @@ class DuplicateParagraphRule final : public Rule {
   void Check(const Document& document, DiagnosticSink& sink) const override {
     const std::string_view text = document.text();
     const auto blocks = document.blocks();
-    const structure::ParagraphDuplicates& found =
+    const structure::DuplicateParagraphs& found =
         structure::SharedDuplicateParagraphs(document, min_chars_);
-    int reported = 0;
-    for (const structure::DuplicateRun& run : found.runs) {
-      if (reported++ == max_findings_) break;
+    for (int n = 0; n < max_findings_; ++n) {
+      const std::optional<structure::DuplicateRun> found_run = found.Run(n);
+      if (!found_run) break;
+      const structure::DuplicateRun& run = *found_run;
       const ByteRange copy{blocks[run.first].content.begin, blocks[run.last].content.end};
       const ByteRange first{blocks[run.source_first].content.begin,
                             blocks[run.source_last].content.end};

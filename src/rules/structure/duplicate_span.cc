@@ -105,9 +105,10 @@ class FingerprintTable {
  public:
   static constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 
-  // Sized once for `expected` entries (any slot count works: the index is a fixed-point
-  // multiply, not a mask), so that a large document never holds two tables while growing.
-  explicit FingerprintTable(std::size_t expected) { Resize(expected * 4 / 3 + 64); }
+  // Starts small and doubles (any slot count works: the index is a fixed-point multiply,
+  // not a mask): the scan stops at max-findings, in a document full of repeats long
+  // before its end, and the table holds only the fingerprints of what it scanned.
+  FingerprintTable() { Resize(1024); }
 
   // Winnowing selects the smallest fingerprints, so their upper bits are biased: the
   // table keys on the lower 32 bits.
@@ -127,7 +128,7 @@ class FingerprintTable {
       const std::uint64_t slot = slots_[i];
       if (slot == 0) {
         slots_[i] = Pack(tag, offset);
-        // Fuller than 7/8 only when the estimate was wrong.
+        // At most 7/8 full.
         if (++size_ * 8 > slots_.size() * 7) Resize(slots_.size() * 2);
         return kNone;
       }
@@ -178,22 +179,15 @@ class DuplicateSpanRule final : public Rule {
     const std::string_view text = document.text();
     // Offsets are stored in 32 bits.
     if (text.size() >= FingerprintTable::kNone) return;
-    const structure::ParagraphDuplicates& paragraphs =
+    const structure::DuplicateParagraphs& paragraphs =
         structure::SharedDuplicateParagraphs(document, static_cast<int>(min_chars_));
     const auto blocks = document.blocks();
-    // Winnowing selects about 2 / (w + 1) of the windows.
-    std::size_t han = 0;
-    for (std::uint32_t i = 0; i < blocks.size(); ++i) {
-      if (Compared(blocks[i], paragraphs.stats[i]) && !paragraphs.in_copy[i]) {
-        han += paragraphs.stats[i].han;
-      }
-    }
-    Scan scan{document, text, paragraphs, sink, FingerprintTable(han * 2 / (w_ + 1)), {}, 0, 0,
-              0,        0,    0,          0};
+    Scan scan{document, text, sink, FingerprintTable(), {}, 0, 0, 0, 0, 0, 0};
+    // The paragraph analysis goes only as far as this scan, which stops at max-findings.
+    std::uint32_t analysed = 0;
     for (std::uint32_t i = 0; i < blocks.size() && scan.reported < max_findings_; ++i) {
-      if (Compared(blocks[i], paragraphs.stats[i]) && !paragraphs.in_copy[i]) {
-        ScanBlock(scan, i);
-      }
+      if (i >= analysed) analysed = paragraphs.Through(i);
+      if (Compared(blocks[i], paragraphs.stats(i)) && !paragraphs.InCopy(i)) ScanBlock(scan, i);
     }
   }
 
@@ -202,7 +196,6 @@ class DuplicateSpanRule final : public Rule {
   struct Scan {
     const Document& document;
     std::string_view text;
-    const structure::ParagraphDuplicates& paragraphs;
     DiagnosticSink& sink;
     FingerprintTable table;
     // Selected windows wait here a few steps after their slot is prefetched: the table

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
+#include <mutex>
+#include <span>
 #include <string>
 
 #include "text/char_class.h"
@@ -33,9 +35,19 @@ inline char32_t Normalise(char32_t c) {
   }
 }
 
+// What a token is hashed by: the UTF-8 bytes of a three-byte character, packed as they
+// stand in the text (so that ideographs need no decoding), and the code point of any
+// other. The two never meet: the third byte of a three-byte character is at least 0x80,
+// that of a code point at most 0x10.
+inline std::uint32_t TokenKey(char32_t token) {
+  if (token < 0x800 || token > 0xFFFF) return token;
+  return (0xE0 | (token >> 12)) | ((0x80 | ((token >> 6) & 0x3F)) << 8) |
+         ((0x80 | (token & 0x3F)) << 16);
+}
+
 // FNV-style mixing is enough here: every hash hit is verified by comparing tokens.
-inline std::uint64_t Mix(std::uint64_t hash, char32_t token) {
-  return (hash ^ token) * 0x100000001B3ULL;
+inline std::uint64_t Mix(std::uint64_t hash, std::uint32_t key) {
+  return (hash ^ key) * 0x100000001B3ULL;
 }
 
 // One pass over the block, inlined: this runs over every byte of the document.
@@ -43,26 +55,28 @@ BlockStats ComputeStats(std::string_view text, ByteRange content, int min_chars)
   BlockStats stats;
   std::uint64_t hash = 0xCBF29CE484222325ULL;
   const auto min_han = static_cast<std::uint32_t>(min_chars);
-  std::size_t i = content.begin;
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  std::size_t i = content.begin;
+  // The inner loop reads four bytes at a time: it stops one byte short of the text's end.
+  const std::size_t fast_end = std::min(content.end, text.size() - 1);
   while (i < content.end) {
     // Most characters are ideographs of U+4000-9FFF: three bytes led by E4-E9. Their runs
-    // take this inner loop: no normalising, no clause marks.
-    while (i + 3 <= content.end && static_cast<unsigned char>(bytes[i] - 0xE4) <= 0xE9 - 0xE4) {
-      const char32_t c =
-          ((bytes[i] & 0x0F) << 12) | ((bytes[i + 1] & 0x3F) << 6) | (bytes[i + 2] & 0x3F);
+    // take this inner loop: no decoding, no normalising, no clause marks.
+    while (i + 3 <= fast_end) {
+      std::uint32_t word;
+      std::memcpy(&word, bytes + i, sizeof word);
+      if (static_cast<unsigned char>((word & 0xFF) - 0xE4) > 0xE9 - 0xE4) break;
       i += 3;
-      hash = Mix(hash, c);
-      if (c >= 0x4E00 || c < 0x4DC0) {  // not a Yijing hexagram symbol
-        if (++stats.han == min_han) stats.prefix_hash = hash;
-      }
+      hash = Mix(hash, word & 0xFFFFFF);
+      // E4 B7 80-BF are U+4DC0-4DFF, the Yijing hexagram symbols: no ideographs.
+      if ((word & 0xFFFF) != 0xB7E4 && ++stats.han == min_han) stats.prefix_hash = hash;
     }
     if (i >= content.end) break;
     std::size_t length = 1;
     const char32_t token = Normalise(DecodeValid(text, i, length));
     i += length;
     if (token == 0) continue;
-    hash = Mix(hash, token);
+    hash = Mix(hash, TokenKey(token));
     if (IsHan(token)) {
       if (++stats.han == min_han) stats.prefix_hash = hash;
     } else if (IsClauseMark(token)) {
@@ -75,28 +89,26 @@ BlockStats ComputeStats(std::string_view text, ByteRange content, int min_chars)
 }
 
 // A map from 64-bit hashes to block indices (open addressing; std::unordered_map
-// allocates a node per paragraph and misses the cache on every lookup).
+// allocates a node per paragraph and misses the cache on every lookup). It grows with
+// the paragraphs analysed, which may be few of a large document's.
 class HashToBlock {
  public:
   static constexpr std::uint32_t kNone = 0xFFFFFFFF;
-
-  // Holds at most `capacity` keys, at most half full (a search for a new key, the common
-  // case, stops at the first empty slot).
-  explicit HashToBlock(std::size_t capacity) : slots_(capacity * 2 + 16) {}
 
   std::uint32_t Find(std::uint64_t key) const {
     for (std::size_t i = Index(key);; i = Next(i)) {
       if (slots_[i].value == kNone || slots_[i].key == key) return slots_[i].value;
     }
   }
-  // Brings the slot where a search for `key` starts into the cache: with a paragraph per
-  // few hundred bytes, each lookup would otherwise wait for memory.
-  void Prefetch(std::uint64_t key) const { __builtin_prefetch(&slots_[Index(key)]); }
   // Stores `value` unless `key` is present.
   void Insert(std::uint64_t key, std::uint32_t value) {
     std::size_t i = Index(key);
     while (slots_[i].value != kNone && slots_[i].key != key) i = Next(i);
-    if (slots_[i].value == kNone) slots_[i] = Slot{key, value};
+    if (slots_[i].value != kNone) return;
+    slots_[i] = Slot{key, value};
+    // At most half full: a search for a new key, the common case, stops at the first
+    // empty slot.
+    if (++size_ * 2 > slots_.size()) Grow();
   }
 
  private:
@@ -110,7 +122,18 @@ class HashToBlock {
     const std::uint64_t mixed = (key * 0x9E3779B97F4A7C15ULL) >> 32;
     return static_cast<std::size_t>((mixed * slots_.size()) >> 32);
   }
-  std::vector<Slot> slots_;
+  void Grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    for (const Slot& slot : old) {
+      if (slot.value == kNone) continue;
+      std::size_t i = Index(slot.key);
+      while (slots_[i].value != kNone) i = Next(i);
+      slots_[i] = slot;
+    }
+  }
+  std::vector<Slot> slots_ = std::vector<Slot>(1024);
+  std::size_t size_ = 0;
 };
 
 // The number of leading bytes that x and y share (at most `limit`), 8 at a time.
@@ -206,99 +229,154 @@ bool IsHeadingLike(const Block& block, const BlockStats& stats) {
   return block.kind == BlockKind::kHeading || (!stats.terminal && stats.han < kMaxTitleHan);
 }
 
-const ParagraphDuplicates& SharedDuplicateParagraphs(const Document& document, int min_chars) {
-  return document.Shared<ParagraphDuplicates>(
-      "duplicate-paragraphs/" + std::to_string(min_chars),
-      [&] { return FindDuplicateParagraphs(document, min_chars); });
+// The analysis so far, and what it needs to go on.
+struct DuplicateParagraphs::State {
+  State(const Document& document, int min_chars)
+      : document(document),
+        text(document.text()),
+        blocks(document.blocks()),
+        min_chars(min_chars),
+        stats(blocks.size()),
+        in_copy(blocks.size(), 0),
+        source(blocks.size(), -1),
+        cut(blocks.size(), 0),
+        eligible_before(blocks.size() + 1, 0) {}
+
+  // Analyses block `next`: its stats, its first copy, the runs.
+  void Step();
+  // Step(), and at the end of the document every block is final and what the search
+  // needed can go (the analysis lives as long as the document).
+  void Advance() {
+    Step();
+    if (next < blocks.size()) return;
+    settled = next;
+    by_hash = HashToBlock();
+    by_prefix = HashToBlock();
+    source = {};
+    cut = {};
+    eligible_before = {};
+  }
+  bool SameBlock(std::uint32_t a, std::uint32_t b) const;
+  bool Continues(const DuplicateRun& run, std::uint32_t i) const;
+
+  const Document& document;
+  const std::string_view text;
+  const std::span<const Block> blocks;
+  const int min_chars;
+  std::mutex mutex;
+  // Per block. Entries below `settled` never change again (in_copy is a byte, not a bit, so
+  // that readers of those entries and the writer of later ones touch different bytes).
+  std::vector<BlockStats> stats;
+  std::vector<std::uint8_t> in_copy;
+  std::vector<std::int32_t> source;  // the block this one repeats, or -1
+  std::vector<std::uint8_t> cut;     // repeats only the start of `source`
+  // eligible_before[i]: paragraphs the analysis compares among blocks [0, i).
+  std::vector<std::uint32_t> eligible_before;
+  HashToBlock by_hash;
+  HashToBlock by_prefix;
+  std::vector<DuplicateRun> runs;
+  std::uint32_t next = 0;  // blocks [0, next) are analysed
+  // Blocks [0, settled) are final: a block joins a run as a gap block (a heading between
+  // two copied paragraphs) only while no compared paragraph follows it.
+  std::uint32_t settled = 0;
+};
+
+void DuplicateParagraphs::State::Step() {
+  const std::uint32_t i = next++;
+  eligible_before[i + 1] = eligible_before[i];
+  const Block& block = blocks[i];
+  if (!block.IsProse() || block.content.empty()) return;
+  const BlockStats& block_stats = stats[i] = ComputeStats(text, block.content, min_chars);
+  // Short paragraphs and those without a clause mark (bylines, captions, labels) repeat
+  // legitimately.
+  if (block.kind != BlockKind::kParagraph ||
+      block_stats.han < static_cast<std::uint32_t>(min_chars) || !block_stats.clause ||
+      document.IsExcluded(block.content)) {
+    return;
+  }
+  ++eligible_before[i + 1];
+  settled = i + 1;
+
+  // Its first copy: the same tokens, or a longer paragraph that starts with them.
+  if (const std::uint32_t same = by_hash.Find(block_stats.hash); same != HashToBlock::kNone) {
+    // A hash collision with different text counts as a new paragraph, not indexed.
+    if (!SameTokens(text, blocks[same].content, block.content, false)) return;
+    source[i] = static_cast<std::int32_t>(same);
+  } else if (const std::uint32_t longer = by_prefix.Find(block_stats.prefix_hash);
+             longer != HashToBlock::kNone && block_stats.han <= stats[longer].han &&
+             SameTokens(text, blocks[longer].content, block.content, true)) {
+    source[i] = static_cast<std::int32_t>(longer);
+    cut[i] = 1;
+  } else {
+    by_hash.Insert(block_stats.hash, i);
+    by_prefix.Insert(block_stats.prefix_hash, i);
+    return;
+  }
+
+  const auto s = static_cast<std::uint32_t>(source[i]);
+  if (!runs.empty() && eligible_before[i] == eligible_before[runs.back().last + 1] &&
+      Continues(runs.back(), i)) {
+    DuplicateRun& run = runs.back();
+    for (std::uint32_t k = run.last + 1; k <= i; ++k) in_copy[k] = 1;
+    run.last = i;
+    run.source_last = s;
+    run.cut_short = cut[i] != 0;
+    return;
+  }
+  runs.push_back(DuplicateRun{i, i, s, s, cut[i] != 0});
+  in_copy[i] = 1;
 }
 
-ParagraphDuplicates FindDuplicateParagraphs(const Document& document, int min_chars) {
-  const std::string_view text = document.text();
-  const std::span<const Block> blocks = document.blocks();
-  ParagraphDuplicates out;
-  out.stats.resize(blocks.size());
-  out.in_copy.assign(blocks.size(), false);
-  std::vector<std::int32_t> source(blocks.size(), -1);
-  std::vector<bool> cut(blocks.size(), false);
-  // eligible_before[i]: paragraphs the analysis compares among blocks [0, i).
-  std::vector<std::uint32_t> eligible_before(blocks.size() + 1, 0);
-  for (std::uint32_t i = 0; i < blocks.size(); ++i) {
-    const Block& block = blocks[i];
-    eligible_before[i + 1] = eligible_before[i];
-    if (!block.IsProse() || block.content.empty()) continue;
-    const BlockStats& stats = out.stats[i] = ComputeStats(text, block.content, min_chars);
-    // Short paragraphs and those without a clause mark (bylines, captions, labels) repeat
-    // legitimately.
-    if (block.kind == BlockKind::kParagraph && stats.han >= static_cast<std::uint32_t>(min_chars) &&
-        stats.clause && !document.IsExcluded(block.content)) {
-      ++eligible_before[i + 1];
-    }
-  }
+bool DuplicateParagraphs::State::SameBlock(std::uint32_t a, std::uint32_t b) const {
+  return blocks[a].IsProse() && blocks[b].IsProse() && stats[a].hash == stats[b].hash &&
+         SameTokens(text, blocks[a].content, blocks[b].content, false);
+}
 
-  // The tables are sized for the paragraphs compared, known now.
-  HashToBlock by_hash(eligible_before.back());
-  HashToBlock by_prefix(eligible_before.back());
-  constexpr std::uint32_t kPrefetchAhead = 8;  // blocks
-  for (std::uint32_t i = 0; i < blocks.size(); ++i) {
-    if (i + kPrefetchAhead < blocks.size()) {
-      by_hash.Prefetch(out.stats[i + kPrefetchAhead].hash);
-      by_prefix.Prefetch(out.stats[i + kPrefetchAhead].prefix_hash);
-    }
-    if (eligible_before[i + 1] == eligible_before[i]) continue;
-    const Block& block = blocks[i];
-    const BlockStats& stats = out.stats[i];
-    if (const std::uint32_t same = by_hash.Find(stats.hash); same != HashToBlock::kNone) {
-      // A hash collision with different text counts as a new paragraph, not indexed.
-      if (SameTokens(text, blocks[same].content, block.content, false)) source[i] = same;
-      continue;
-    }
-    if (const std::uint32_t longer = by_prefix.Find(stats.prefix_hash);
-        longer != HashToBlock::kNone && stats.han <= out.stats[longer].han &&
-        SameTokens(text, blocks[longer].content, block.content, true)) {
-      source[i] = longer;
-      cut[i] = true;
-      continue;
-    }
-    by_hash.Insert(stats.hash, i);
-    by_prefix.Insert(stats.prefix_hash, i);
+// Whether block i continues `run`: its first copy follows the run's first copy (with only
+// ignored blocks such as a heading in between), and whatever stands between the run and
+// block i repeats what stands between their first copies.
+bool DuplicateParagraphs::State::Continues(const DuplicateRun& run, std::uint32_t i) const {
+  const auto s = static_cast<std::uint32_t>(source[i]);
+  if (cut[run.last] != 0 || s <= run.source_last) return false;
+  if (eligible_before[s] != eligible_before[run.source_last + 1]) return false;
+  const std::uint32_t gap = i - run.last - 1;
+  if (gap == 0) return true;
+  if (gap != s - run.source_last - 1) return false;
+  for (std::uint32_t k = 1; k <= gap; ++k) {
+    if (!SameBlock(run.last + k, run.source_last + k)) return false;
   }
+  return true;
+}
 
-  const auto same_block = [&](std::uint32_t a, std::uint32_t b) {
-    return blocks[a].IsProse() && blocks[b].IsProse() && out.stats[a].hash == out.stats[b].hash &&
-           SameTokens(text, blocks[a].content, blocks[b].content, false);
-  };
-  // Whether block i continues `run`: its first copy follows the run's first copy (with
-  // only ignored blocks such as a heading in between), and whatever stands between the
-  // run and block i repeats what stands between their first copies.
-  const auto continues = [&](const DuplicateRun& run, std::uint32_t i) {
-    const auto s = static_cast<std::uint32_t>(source[i]);
-    if (cut[run.last] || s <= run.source_last) return false;
-    if (eligible_before[s] != eligible_before[run.source_last + 1]) return false;
-    const std::uint32_t gap = i - run.last - 1;
-    if (gap == 0) return true;
-    if (gap != s - run.source_last - 1) return false;
-    for (std::uint32_t k = 1; k <= gap; ++k) {
-      if (!same_block(run.last + k, run.source_last + k)) return false;
-    }
-    return true;
-  };
+DuplicateParagraphs::DuplicateParagraphs(const Document& document, int min_chars)
+    : state_(std::make_unique<State>(document, min_chars)) {}
+DuplicateParagraphs::DuplicateParagraphs(DuplicateParagraphs&&) noexcept = default;
+DuplicateParagraphs::~DuplicateParagraphs() = default;
 
-  for (std::uint32_t i = 0; i < blocks.size(); ++i) {
-    if (source[i] < 0) continue;
-    const auto s = static_cast<std::uint32_t>(source[i]);
-    if (!out.runs.empty() && eligible_before[i] == eligible_before[out.runs.back().last + 1] &&
-        continues(out.runs.back(), i)) {
-      DuplicateRun& run = out.runs.back();
-      for (std::uint32_t k = run.last + 1; k <= i; ++k) out.in_copy[k] = true;
-      run.last = i;
-      run.source_last = s;
-      run.cut_short = cut[i];
-      continue;
-    }
-    out.runs.push_back(DuplicateRun{i, i, s, s, cut[i]});
-    out.in_copy[i] = true;
-  }
-  return out;
+std::optional<DuplicateRun> DuplicateParagraphs::Run(std::size_t n) const {
+  State& state = *state_;
+  std::lock_guard<std::mutex> lock(state.mutex);
+  // The last run may still grow while blocks remain.
+  while (state.runs.size() <= n + 1 && state.next < state.blocks.size()) state.Advance();
+  if (n >= state.runs.size()) return std::nullopt;
+  return state.runs[n];
+}
+
+std::uint32_t DuplicateParagraphs::Through(std::uint32_t i) const {
+  State& state = *state_;
+  std::lock_guard<std::mutex> lock(state.mutex);
+  while (state.settled <= i && state.next < state.blocks.size()) state.Advance();
+  return state.settled;
+}
+
+const BlockStats& DuplicateParagraphs::stats(std::uint32_t i) const { return state_->stats[i]; }
+
+bool DuplicateParagraphs::InCopy(std::uint32_t i) const { return state_->in_copy[i] != 0; }
+
+const DuplicateParagraphs& SharedDuplicateParagraphs(const Document& document, int min_chars) {
+  return document.Shared<DuplicateParagraphs>(
+      "duplicate-paragraphs/" + std::to_string(min_chars),
+      [&] { return DuplicateParagraphs(document, min_chars); });
 }
 
 ByteRange BlockDeletion(std::string_view text, ByteRange copy) {

@@ -3,6 +3,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -82,22 +84,40 @@ struct DuplicateRun {
   bool cut_short = false;  // the last paragraph is only the start of its first copy
 };
 
-struct ParagraphDuplicates {
-  std::vector<BlockStats> stats;  // one per block
-  std::vector<DuplicateRun> runs;
-  std::vector<bool> in_copy;  // per block: part of a run (a later copy)
-};
-
 // Paragraphs (plain-text paragraphs and Markdown paragraphs) with at least `min_chars`
 // ideographs and a clause mark that repeat an earlier such paragraph exactly or are a
 // prefix of one, grouped into runs of consecutive paragraphs whose first copies are
 // consecutive too (blocks in between that the analysis ignores, such as headings and
-// captions, may stand between the first copies). Linear in the document size.
-ParagraphDuplicates FindDuplicateParagraphs(const Document& document, int min_chars);
+// captions, may stand between the first copies).
+//
+// The analysis goes through the blocks in order, and only as far as its readers ask:
+// each duplicate rule stops at its max-findings, which in a document full of repeats
+// comes long before the end. Linear in the blocks analysed. Thread-safe: the analysis
+// goes on under a lock, and what it has made final never changes.
+class DuplicateParagraphs {
+ public:
+  DuplicateParagraphs(const Document& document, int min_chars);
+  DuplicateParagraphs(DuplicateParagraphs&&) noexcept;
+  ~DuplicateParagraphs();
 
-// FindDuplicateParagraphs, computed once per document and `min_chars` (both duplicate rules
-// need it: Document::Shared).
-const ParagraphDuplicates& SharedDuplicateParagraphs(const Document& document, int min_chars);
+  // The n-th run in document order, or nothing when the document has no more.
+  std::optional<DuplicateRun> Run(std::size_t n) const;
+  // Analyses the blocks through block `i` at least (or to the end) and returns how many
+  // leading blocks the analysis has made final: more than `i`, unless the document has no
+  // block `i`. Their stats() and InCopy() may then be read.
+  std::uint32_t Through(std::uint32_t i) const;
+  const BlockStats& stats(std::uint32_t i) const;
+  // Part of a run (a later copy).
+  bool InCopy(std::uint32_t i) const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+// The analysis of the document for `min_chars`, shared by both duplicate rules
+// (Document::Shared).
+const DuplicateParagraphs& SharedDuplicateParagraphs(const Document& document, int min_chars);
 
 // Whether a block counts as body text for the duplicate rules: headings, and short
 // paragraphs without a sentence-ending mark (titles, decks, bylines, captions, section

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/line_index.h"
 #include "rules/structure/structure_rules.h"
 #include "text/char_class.h"
 #include "text/utf8.h"
@@ -111,8 +112,11 @@ std::string_view Trim(std::string_view s) {
 
 // The length of a credit title with its colon at `i` ("校对:", "责编 :"), or 0.
 std::size_t CreditTitleAt(std::string_view s, std::size_t i) {
+  const std::string_view rest = s.substr(i);
   for (std::string_view title : kCreditTitles) {
-    if (s.substr(i, title.size()) != title) continue;
+    // This runs at the start of every short line: the third byte (the last of the first
+    // character) tells most characters apart without a call to compare.
+    if (rest.size() < title.size() || rest[2] != title[2] || !rest.starts_with(title)) continue;
     std::size_t k = SkipSpaces(s, i + title.size());
     if (s.substr(k, 1) == ":") return k + 1 - i;
     if (s.substr(k, 3) == "：") return k + 3 - i;
@@ -259,6 +263,11 @@ HeadToken ClassifyHeadToken(std::string_view s) {
 // by spaces, all of them dates, weekdays, page labels, a paper's name or a section label,
 // with a page label or a date among them.
 bool IsRunningHead(std::string_view line) {
+  // Two tokens at least: most short lines (headings, captions) have no space at all.
+  if (line.find_first_of(" \t") == std::string_view::npos &&
+      line.find("\u3000") == std::string_view::npos) {
+    return false;
+  }
   int tokens = 0;
   bool date = false, weekday = false, page = false, marked_page = false, paper = false,
        label = false;
@@ -333,9 +342,18 @@ class PageFurnitureRule final : public Rule {
 
   void Check(const Document& document, DiagnosticSink& sink) const override {
     const std::string_view text = document.text();
+    const LineIndex& lines = document.lines();
+    std::size_t line = 0;  // where the last paragraph checked starts
     for (const Block& block : document.blocks()) {
       if (!block.IsProse() || block.kind == BlockKind::kTableCell) continue;
-      if (block.kind == BlockKind::kParagraph) CheckLines(document, text, block, sink);
+      if (block.kind == BlockKind::kParagraph) {
+        line = LineOfFrom(lines, line, block.range.begin);
+        // The line index knows where lines end: most paragraphs are one long line, which
+        // need not be searched for a line break.
+        const bool single_line =
+            line + 1 >= lines.line_count() || lines.LineStart(line + 1) > block.range.end;
+        CheckLines(document, text, block, single_line, sink);
+      }
       for (const ByteRange& segment : document.Segments(block)) {
         CheckJumpLines(document, text, segment, sink);
       }
@@ -346,10 +364,19 @@ class PageFurnitureRule final : public Rule {
   // Lines longer than this are never furniture (about 30 CJK characters).
   static constexpr std::size_t kMaxLineBytes = 96;
 
+  // The line holding `offset`, searched from line `from` on: paragraphs come in text
+  // order, so walking on from the last one's line is linear over the whole document.
+  static std::size_t LineOfFrom(const LineIndex& lines, std::size_t from, std::size_t offset) {
+    if (from >= lines.line_count() || lines.LineStart(from) > offset) {
+      return lines.LineOf(offset);
+    }
+    while (from + 1 < lines.line_count() && lines.LineStart(from + 1) <= offset) ++from;
+    return from;
+  }
+
   void CheckLines(const Document& document, std::string_view text, const Block& block,
-                  DiagnosticSink& sink) const {
+                  bool single_line, DiagnosticSink& sink) const {
     const std::string_view block_text = block.range.In(text);
-    const bool single_line = block_text.find('\n') == std::string_view::npos;
     if (single_line) {
       // Most blocks: one long line, which cannot be furniture.
       if (block.range.size() <= kMaxLineBytes + 8) {

@@ -1,0 +1,88 @@
+#include "rules/structure/duplicate_text.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+
+namespace ocrlint::structure {
+namespace {
+
+const std::string kA = "会议强调，要抓项目、重创新、促转型，以高质量发展展现担当。";
+const std::string kB = "会后，各部门分头落实，确保各项任务按期完成、见到实效。";
+const std::string kC = "下一步，全市将持续优化营商环境，推动更多项目落地见效。";
+const std::string kD = "记者从市发改委获悉，今年一季度全市重点项目开工率明显提高。";
+const std::string kLabel = "要闻速递";  // too short to be compared: a gap block
+
+// A, B, label, C, D, then the copy A, B, label, C, then A alone.
+std::unique_ptr<Document> MakeDocument() {
+  std::string text;
+  for (const std::string* block : {&kA, &kB, &kLabel, &kC, &kD, &kA, &kB, &kLabel, &kC, &kA}) {
+    text += *block + "\n\n";
+  }
+  return Document::Create("t.txt", std::move(text), DocumentFormat::kPlainText);
+}
+
+std::vector<DuplicateRun> AllRuns(const DuplicateParagraphs& analysis) {
+  std::vector<DuplicateRun> runs;
+  for (std::size_t n = 0;; ++n) {
+    const std::optional<DuplicateRun> run = analysis.Run(n);
+    if (!run) return runs;
+    runs.push_back(*run);
+  }
+}
+
+TEST(DuplicateParagraphsTest, RunsSpanGapBlocksAndEndAtTheNextCopy) {
+  const auto document = MakeDocument();
+  ASSERT_EQ(document->blocks().size(), 10u);
+  const DuplicateParagraphs analysis(*document, 16);
+  const std::vector<DuplicateRun> runs = AllRuns(analysis);
+  ASSERT_EQ(runs.size(), 2u);
+  EXPECT_EQ(runs[0].first, 5u);
+  EXPECT_EQ(runs[0].last, 8u);
+  EXPECT_EQ(runs[0].source_first, 0u);
+  EXPECT_EQ(runs[0].source_last, 3u);
+  EXPECT_FALSE(runs[0].cut_short);
+  EXPECT_EQ(runs[1].first, 9u);
+  EXPECT_EQ(runs[1].last, 9u);
+  EXPECT_EQ(runs[1].source_first, 0u);
+}
+
+TEST(DuplicateParagraphsTest, TheFirstRunIsCompleteWhenReadFirst) {
+  // Run(0) goes on until the run can grow no more, past the gap block.
+  const auto document = MakeDocument();
+  const DuplicateParagraphs analysis(*document, 16);
+  const std::optional<DuplicateRun> run = analysis.Run(0);
+  ASSERT_TRUE(run);
+  EXPECT_EQ(run->last, 8u);
+  EXPECT_FALSE(analysis.Run(2));
+}
+
+TEST(DuplicateParagraphsTest, ThroughMakesBlocksFinalInOrder) {
+  const auto document = MakeDocument();
+  const DuplicateParagraphs analysis(*document, 16);
+  std::vector<bool> in_copy;
+  std::uint32_t analysed = 0;
+  for (std::uint32_t i = 0; i < document->blocks().size(); ++i) {
+    if (i >= analysed) analysed = analysis.Through(i);
+    ASSERT_GT(analysed, i);
+    in_copy.push_back(analysis.InCopy(i));
+  }
+  // The label between the copied paragraphs belongs to the copy: it is final only once
+  // the paragraph after it has been analysed.
+  EXPECT_EQ(in_copy,
+            (std::vector<bool>{false, false, false, false, false, true, true, true, true, true}));
+  EXPECT_EQ(analysis.stats(2).han, 4u);
+  EXPECT_FALSE(analysis.stats(2).clause);
+  EXPECT_TRUE(analysis.stats(0).terminal);
+  EXPECT_EQ(analysis.stats(0).hash, analysis.stats(5).hash);
+  EXPECT_EQ(analysis.Through(100), document->blocks().size());
+}
+
+}  // namespace
+}  // namespace ocrlint::structure
