@@ -166,6 +166,29 @@ const std::string& CorpusInput() {
   return input;
 }
 
+// The small documents of the benchmark corpus (small/, about 2000 pages of some 50 KB),
+// in name order; empty when the corpus has not been generated.
+const std::vector<std::string>& SmallCorpus() {
+  static const std::vector<std::string> pages = [] {
+    const char* env = std::getenv("OCRLINT_BENCH_CORPUS");
+    const fs::path folder =
+        env != nullptr ? fs::path(env) : fs::path(OCRLINT_SOURCE_DIR) / "build" / "bench-corpus";
+    std::vector<fs::path> paths;
+    std::error_code error;
+    for (const auto& entry : fs::directory_iterator(folder / "small", error)) {
+      paths.push_back(entry.path());
+    }
+    std::sort(paths.begin(), paths.end());
+    std::vector<std::string> out;
+    for (const fs::path& path : paths) {
+      std::ifstream in(path, std::ios::binary);
+      out.emplace_back((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    }
+    return out;
+  }();
+  return pages;
+}
+
 std::string_view PathFor(DocumentFormat format) {
   return format == DocumentFormat::kMarkdown ? "input.md" : "input.txt";
 }
@@ -295,7 +318,41 @@ BENCHMARK_CAPTURE(BM_CorpusCreateAndLint, default_without_pack, &DefaultWithoutP
 BENCHMARK_CAPTURE(BM_LintOnly, corpus_structure, &CorpusInput, &StructureRules)
     ->Unit(benchmark::kMillisecond)
     ->Iterations(3);
+// BM_LintFresh over the small documents of the corpus: every page built (untimed) and
+// linted with its own shared analyses, as a batch run over an archive of pages does.
+void BM_SmallCorpusLintFresh(benchmark::State& state, const RuleSet& (*rule_set)()) {
+  const std::vector<std::string>& pages = SmallCorpus();
+  if (pages.empty()) {
+    state.SkipWithError("no small/ in the corpus: run bench/run_throughput.sh once");
+    return;
+  }
+  const RuleSet& rules = rule_set();
+  std::size_t bytes = 0;
+  for (const std::string& page : pages) bytes += page.size();
+  std::size_t findings = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    std::vector<std::unique_ptr<Document>> documents;
+    documents.reserve(pages.size());
+    for (const std::string& page : pages) {
+      documents.push_back(Document::Create("page.txt", page, DocumentFormat::kPlainText));
+    }
+    state.ResumeTiming();
+    findings = 0;
+    for (const auto& document : documents) findings += Lint(*document, rules).size();
+    state.PauseTiming();
+    documents.clear();
+    state.ResumeTiming();
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes));
+  state.counters["findings"] = static_cast<double>(findings);
+  state.counters["documents"] = static_cast<double>(pages.size());
+}
+
 BENCHMARK_CAPTURE(BM_LintFresh, corpus_structure, &CorpusInput, &StructureRules)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3);
+BENCHMARK_CAPTURE(BM_SmallCorpusLintFresh, small_corpus_structure, &StructureRules)
     ->Unit(benchmark::kMillisecond)
     ->Iterations(3);
 BENCHMARK_CAPTURE(BM_CorpusCreateAndLint, hygiene, &HygieneRules)
