@@ -144,14 +144,14 @@ bool IsBracketCloser(char32_t c) { return c != U'”' && c != U'’' && OpeningO
 bool IsDanglingWord(char32_t c) {
   static constexpr std::u32string_view kWords =
       U"的地得和与及或把将被让使向从在对为以由给跟同并而且但再更又也还都就才很最其之于等是已曾仍均"
-      U"亦不较既";
+      U"亦不较既即着";
   return kWords.find(c) != std::u32string_view::npos;
 }
 
 // The adverbs among them: they modify the verb or adjective that follows ("……这根弦，不" /
 // "放松警惕", "具有较" / "强竞争力").
 bool IsDanglingAdverb(char32_t c) {
-  static constexpr std::u32string_view kAdverbs = U"再更又也还都就才很最已曾仍均亦不较并";
+  static constexpr std::u32string_view kAdverbs = U"再更又也还都就才很最已曾仍均亦不较并即着";
   return kAdverbs.find(c) != std::u32string_view::npos;
 }
 
@@ -704,6 +704,12 @@ class Analyzer {
     // A preposition of two characters needs its object ("……按照" / "市委部署要求，……"),
     // a modal verb its verb ("……既要" / "让乡亲们的……").
     if (EndsWithHeadWord(i)) return true;
+    // 在…上 (中, 后, 时) at the end is an adverbial that needs its predicate ("着力在培育壮
+    // 大优质企业上" / "取得突破。").
+    if (std::u32string_view(U"上中后时").find(ends_[i].last) != std::u32string_view::npos &&
+        FrameOpenAtEnd(i) == U'在') {
+      return true;
+    }
     // A clause of one or two characters is no paragraph's start, even where a neighbour
     // begins with the same word ("……重点产业链群" / "建设，……" near "建设“牡丹花都”").
     if (StartsWithStub(b)) return true;
@@ -770,7 +776,10 @@ class Analyzer {
     };
     static const Frame kFrames[] = {
         {U'以', false, {"为"}},
-        {U'为', false, {"提供", "注入", "创造", "奠定", "营造", "搭建", "作出", "做出", "贡献"}},
+        {U'为',
+         false,
+         {"提供", "注入", "创造", "奠定", "营造", "搭建", "作出", "做出", "贡献", "凝聚", "增添",
+          "打下", "保驾护航"}},
         {U'对', false, {"进行", "开展", "实施", "作出", "做出"}},
         {U'向', false, {"投放", "提供", "转型", "迈进", "迈出", "延伸"}},
         {U'与', false, {"合作", "签署", "签订", "对接", "共建", "并重", "相结合", "交会"}},
@@ -835,10 +844,14 @@ class Analyzer {
         continue;
       }
       const std::string_view before = ByteRange{content_begin, *tail}.In(text_);
-      if (std::none_of(std::begin(kTitles), std::end(kTitles),
-                       [&](std::string_view title) { return before.ends_with(title); })) {
-        continue;
-      }
+      const bool titled =
+          std::any_of(std::begin(kTitles), std::end(kTitles),
+                      [&](std::string_view title) { return before.ends_with(title); });
+      // A name may also open a sentence of reported speech ("……项目对接不停。”樊" /
+      // "齐森表示，……"): then only a verb of saying follows it.
+      const bool opens_speech = !titled && (before.ends_with("”") || before.ends_with("。"));
+      if (!titled && !opens_speech) continue;
+      const std::size_t deeds = opens_speech ? 6 : std::size(kDeeds);
       // The rest of the name: one or two characters, so that the name has two or three.
       std::size_t pos = b.begin;
       for (int head_chars = 1; head_chars <= 3 - tail_chars; ++head_chars) {
@@ -846,7 +859,7 @@ class Analyzer {
         if (pos >= b.end || !IsHan(d.code_point)) return false;
         pos += d.length;
         const std::string_view rest = ByteRange{pos, b.end}.In(text_);
-        if (std::any_of(std::begin(kDeeds), std::end(kDeeds),
+        if (std::any_of(std::begin(kDeeds), std::begin(kDeeds) + deeds,
                         [&](std::string_view deed) { return StartsWith(rest, deed); })) {
           return true;
         }
@@ -1369,11 +1382,11 @@ class Analyzer {
   // (既要, 必须, "他指出，要"): words that need what follows.
   bool EndsWithHeadWord(std::uint32_t i) const {
     static constexpr std::string_view kHeads[] = {
-        "按照", "依照", "遵照",   "根据",   "围绕",   "通过", "关于", "对于", "依托",
-        "面向", "随着", "经过",   "由于",   "沿着",   "借助", "凭借", "针对", "基于",
-        "本着", "鉴于", "致力于", "有利于", "有助于", "用于", "在于", "属于", "位于",
-        "处于", "源于", "来自",   "既要",   "也要",   "还要", "更要", "就要", "都要",
-        "，要", "必须", "应当",   "应该",   "能够"};
+        "按照", "依照", "遵照", "根据",   "围绕",   "通过",   "关于", "对于", "依托",
+        "面向", "随着", "经过", "由于",   "沿着",   "借助",   "凭借", "针对", "基于",
+        "本着", "鉴于", "正如", "致力于", "有利于", "有助于", "用于", "在于", "属于",
+        "位于", "处于", "源于", "来自",   "既要",   "也要",   "还要", "更要", "就要",
+        "都要", "，要", "必须", "应当",   "应该",   "能够"};
     const std::string_view s = ByteRange{blocks_[i].content.begin, ends_[i].end}.In(text_);
     return std::any_of(std::begin(kHeads), std::end(kHeads),
                        [&](std::string_view word) { return s.ends_with(word); });

@@ -260,6 +260,14 @@ TEST_F(BrokenSentenceRuleTest, EndThatNeedsTheSecondHalf) {
             1u);
   EXPECT_EQ(joined("中国“当日”艺术展发起人、中国工艺美术大师郭", "爱中表示，将持续办好艺术展。"),
             1u);
+  // A name opening reported speech; an adverbial 在…上 needs its predicate; a verb with 着
+  // its object.
+  EXPECT_EQ(joined("“人员往来不断，项目对接不停。”樊", "齐森表示，近期正牵头与深圳企业对接。"), 1u);
+  EXPECT_EQ(
+      joined("实施高成长性企业培育行动，着力在培育壮大优质企业上", "取得突破，推动企业集聚。"), 1u);
+  EXPECT_EQ(
+      joined("市文化产业协会相关负责人接过活动会旗，标志着", "国际人文交往全球行活动正式启动。"),
+      1u);
   // An adverb needs its verb.
   EXPECT_EQ(joined("提醒居民时刻绷紧预防电信诈骗这根弦，不", "给不法分子可乘之机。"), 1u);
   // 的 that ICU joins to what precedes it (针对性的).
