@@ -693,11 +693,19 @@ class Analyzer {
       return true;
     }
     const Junction junction = AnalyzeJunction(i, b);
-    if (junction.spans || PairSeenNearby(i, b)) return true;
-    if (guarded || IsAsciiLetter(ends_[i].last) ||
-        IsAsciiLetter(static_cast<unsigned char>(text_[b.begin]))) {
-      return false;
-    }
+    if (junction.spans) return true;
+    // Either piece of evidence joins: the pair search, which scans the article around the
+    // junction, is left for the junctions the rest leaves apart.
+    const bool weighed = !guarded && !IsAsciiLetter(ends_[i].last) &&
+                         !IsAsciiLetter(static_cast<unsigned char>(text_[b.begin]));
+    if (weighed && ContextJoins(i, j, junction.lone_last)) return true;
+    return PairSeenNearby(i, b);
+  }
+
+  // The evidence beyond the junction itself: a function word, a stub or a list run on
+  // across it, a new paragraph's opening keeps the halves apart (Continues, unguarded).
+  bool ContextJoins(std::uint32_t i, std::uint32_t j, bool lone_last) {
+    const ByteRange b = blocks_[j].content;
     if (IsDanglingComma(ends_[i].last)) return true;
     if (HeadAfterDe(i, b)) return true;
     if (StartsWithOpening(b)) return false;
@@ -720,11 +728,11 @@ class Analyzer {
     }
     // 的 that only the word list reads as a word of its own (ICU joins it to what precedes
     // it: 针对性的) needs its noun as well.
-    if (junction.lone_last && ends_[i].last == U'的' && StartsWithHeadNoun(b)) return true;
+    if (lone_last && ends_[i].last == U'的' && StartsWithHeadNoun(b)) return true;
     // A lone last character is a word begun and lost, unless the second half begins with a
     // character that never begins a phrase in the article around (迁 of 外迁, 搬迁: "征" /
     // "迁动员工作").
-    return !junction.lone_last || NeverPhraseInitialNearby(blocks_[j].content.begin);
+    return !lone_last || NeverPhraseInitialNearby(b.begin);
   }
 
   // The first word of `b` in the word list's segmentation is a common noun, an adjective,
