@@ -673,7 +673,7 @@ class Analyzer {
       }
     }
     if (headline) {
-      CheckHeading(i);
+      CheckHeading(i, open);
       return;
     }
     // A deck at the top of an article may stand without terminal punctuation above the
@@ -774,12 +774,16 @@ class Analyzer {
   }
 
   void CheckHeading(std::uint32_t i) {
+    CheckHeading(i, UnclosedMark(text_, ByteRange{blocks_[i].content.begin, ends_[i].end}));
+  }
+
+  // `open`: UnclosedMark of block i's text.
+  void CheckHeading(std::uint32_t i, OpenMark open) {
     // An unclosed quote in a headline is a lost closing mark (`unbalanced-pair`) as often
     // as lost text ("展现“洛阳力量"); it tells a cut only when the last word is broken off
     // too ("展现“洛阳力").
     // A quotation does not run on across the space between two clauses of a headline
     // either ("“三进宣传全覆盖 织密反诈防护网").
-    OpenMark open = UnclosedMark(text_, ByteRange{blocks_[i].content.begin, ends_[i].end});
     if (open.mark != 0 && (!EndsWithLoneChar(i) || SpaceInLast(i, open.distance))) {
       open = OpenMark{};
     }
