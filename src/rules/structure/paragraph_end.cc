@@ -1,6 +1,7 @@
 #include "rules/structure/paragraph_end.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -67,6 +68,25 @@ inline bool IsIdeographBefore(std::string_view text, std::size_t pos) {
   return lead >= 0xE4 && lead <= 0xEE &&
          IsUtf8ContinuationByte(static_cast<unsigned char>(text[pos - 2])) &&
          IsUtf8ContinuationByte(static_cast<unsigned char>(text[pos - 1]));
+}
+
+// Whether the six bytes before `pos` are two characters that IsIdeographBefore passes
+// over, inside [begin, pos): the backward scans step over runs of ideographs two at a
+// time, with one 8-byte read.
+inline bool TwoIdeographsBefore(std::string_view text, std::size_t begin, std::size_t pos) {
+  if (pos < begin + 6 || pos < 8) return false;
+  if constexpr (std::endian::native != std::endian::little) {
+    return IsIdeographBefore(text, pos) && IsIdeographBefore(text, pos - 3);
+  }
+  std::uint64_t bytes = 0;  // text[pos - 8, pos), the last in the high byte
+  std::memcpy(&bytes, text.data() + pos - 8, 8);
+  // Bytes pos-1, pos-2, pos-4 and pos-5 continue a character (10xxxxxx) ...
+  if ((bytes & 0xC0C000C0C0000000) != 0x8080008080000000) return false;
+  // ... and pos-3 and pos-6 lead one of three bytes, E4-EE.
+  const auto lead = static_cast<unsigned char>(bytes >> 40);
+  const auto lead_before = static_cast<unsigned char>(bytes >> 16);
+  return static_cast<unsigned char>(lead - 0xE4) <= 0xEE - 0xE4 &&
+         static_cast<unsigned char>(lead_before - 0xE4) <= 0xEE - 0xE4;
 }
 
 bool IsSpace(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000; }
@@ -408,6 +428,11 @@ End AnalyzeEnd(std::string_view text, ByteRange content) {
     // Find the last terminal mark within a credit's length of the end.
     std::size_t p = content.end;
     for (int n = 0; n < 45 && p > content.begin; ++n) {
+      if (n + 1 < 45 && TwoIdeographsBefore(text, content.begin, p)) {
+        p -= 6;
+        ++n;  // and the loop's: two characters
+        continue;
+      }
       if (IsIdeographBefore(text, p)) {
         p -= 3;
         continue;
@@ -513,6 +538,11 @@ OpenMark UnclosedMark(std::string_view text, ByteRange range) {
   int depth = 0;
   std::size_t pos = range.end;
   for (int n = 0; n < kMaxOpenScan && pos > range.begin; ++n) {
+    if (n + 1 < kMaxOpenScan && TwoIdeographsBefore(text, range.begin, pos)) {
+      pos -= 6;
+      ++n;  // and the loop's: two characters
+      continue;
+    }
     if (IsIdeographBefore(text, pos)) {
       pos -= 3;
       continue;
