@@ -822,16 +822,18 @@ class Analyzer {
     }
     const Junction junction = AnalyzeJunction(i, b);
     if (junction.spans) return true;
-    // Either piece of evidence joins: the pair search, which scans the article around the
-    // junction, is left for the junctions the rest leaves apart.
+    // The pair seen nearby joins as surely as the rest of the evidence (the verdict is
+    // either): its search, which scans the article around the junction, runs only where
+    // the rest leaves the halves apart.
     const bool weighed = !guarded && !IsAsciiLetter(ends_[i].last) &&
                          !IsAsciiLetter(static_cast<unsigned char>(text_[b.begin]));
     if (weighed && ContextJoins(i, j, junction.lone_last)) return true;
     return PairSeenNearby(i, b);
   }
 
-  // The evidence beyond the junction itself: a function word, a stub or a list run on
-  // across it, a new paragraph's opening keeps the halves apart (Continues, unguarded).
+  // Continues' evidence beyond the two characters at the junction, where it is weighed
+  // (unguarded, no Latin letter at the junction): a function word, a stub or a list running
+  // on across the break joins the halves; a new paragraph's opening keeps them apart.
   bool ContextJoins(std::uint32_t i, std::uint32_t j, bool lone_last) {
     const ByteRange b = blocks_[j].content;
     if (IsDanglingComma(ends_[i].last)) return true;
