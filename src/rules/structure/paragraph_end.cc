@@ -1,6 +1,8 @@
 #include "rules/structure/paragraph_end.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -40,6 +42,8 @@ constexpr int kEchoChars = 5;
 constexpr std::size_t kMaxDeckChars = 64;
 // Characters of each half that are segmented around a junction.
 constexpr int kWindowChars = 4;
+// How many blocks ahead the end of a block is fetched into the cache.
+constexpr std::size_t kPrefetchBlocks = 8;
 
 // The characters read at each block end, decoded inline (text/utf8.h).
 inline Decoded NextChar(std::string_view text, std::size_t pos) {
@@ -65,6 +69,25 @@ inline bool IsIdeographBefore(std::string_view text, std::size_t pos) {
   return lead >= 0xE4 && lead <= 0xEE &&
          IsUtf8ContinuationByte(static_cast<unsigned char>(text[pos - 2])) &&
          IsUtf8ContinuationByte(static_cast<unsigned char>(text[pos - 1]));
+}
+
+// Whether the six bytes before `pos` are two characters that IsIdeographBefore passes
+// over, inside [begin, pos): the backward scans step over runs of ideographs two at a
+// time, with one 8-byte read.
+inline bool TwoIdeographsBefore(std::string_view text, std::size_t begin, std::size_t pos) {
+  if (pos < begin + 6 || pos < 8) return false;
+  if constexpr (std::endian::native != std::endian::little) {
+    return IsIdeographBefore(text, pos) && IsIdeographBefore(text, pos - 3);
+  }
+  std::uint64_t bytes = 0;  // text[pos - 8, pos), the last in the high byte
+  std::memcpy(&bytes, text.data() + pos - 8, 8);
+  // Bytes pos-1, pos-2, pos-4 and pos-5 continue a character (10xxxxxx) ...
+  if ((bytes & 0xC0C000C0C0000000) != 0x8080008080000000) return false;
+  // ... and pos-3 and pos-6 lead one of three bytes, E4-EE.
+  const auto lead = static_cast<unsigned char>(bytes >> 40);
+  const auto lead_before = static_cast<unsigned char>(bytes >> 16);
+  return static_cast<unsigned char>(lead - 0xE4) <= 0xEE - 0xE4 &&
+         static_cast<unsigned char>(lead_before - 0xE4) <= 0xEE - 0xE4;
 }
 
 bool IsSpace(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000; }
@@ -108,57 +131,123 @@ bool IsSentencePunct(char32_t c) {
          c == U'！' || c == U'？' || c == U'!' || c == U'?' || c == U'：' || c == U':';
 }
 
-// Opening and closing marks, in pairs: one table for both directions.
-constexpr std::pair<char32_t, char32_t> kPairs[] = {
-    {U'“', U'”'},   {U'‘', U'’'},   {U'(', U')'},   {U'（', U'）'}, {U'《', U'》'}, {U'〈', U'〉'},
-    {U'「', U'」'}, {U'『', U'』'}, {U'【', U'】'}, {U'〔', U'〕'}, {U'［', U'］'}, {U'[', U']'},
-};
-
-// Whether `c` may be in kPairs (all of them are below U+3018 or in U+FF08-FF3D): most
-// characters, ideographs above all, are ruled out without reading the table.
+// Opening and closing marks, in pairs (“” ‘’ () （） 《》 〈〉 「」 『』 【】 〔〕 ［］ []).
+// Whether `c` may be one of them (all are below U+3018 or in U+FF08-FF3D): most
+// characters, ideographs above all, are ruled out without a lookup.
 bool MayBePairMark(char32_t c) { return c < 0x3018 || (c >= 0xFF08 && c <= 0xFF3D); }
 
 // The closing mark of the opening mark `c`, or 0.
 char32_t ClosingOf(char32_t c) {
   if (!MayBePairMark(c)) return 0;
-  for (const auto& [open, close] : kPairs) {
-    if (c == open) return close;
+  switch (c) {
+    case U'“':
+      return U'”';
+    case U'‘':
+      return U'’';
+    case U'(':
+      return U')';
+    case U'（':
+      return U'）';
+    case U'《':
+      return U'》';
+    case U'〈':
+      return U'〉';
+    case U'「':
+      return U'」';
+    case U'『':
+      return U'』';
+    case U'【':
+      return U'】';
+    case U'〔':
+      return U'〕';
+    case U'［':
+      return U'］';
+    case U'[':
+      return U']';
+    default:
+      return 0;
   }
-  return 0;
 }
 
 // The opening mark of the closing mark `c`, or 0.
 char32_t OpeningOf(char32_t c) {
   if (!MayBePairMark(c)) return 0;
-  for (const auto& [open, close] : kPairs) {
-    if (c == close) return open;
+  switch (c) {
+    case U'”':
+      return U'“';
+    case U'’':
+      return U'‘';
+    case U')':
+      return U'(';
+    case U'）':
+      return U'（';
+    case U'》':
+      return U'《';
+    case U'〉':
+      return U'〈';
+    case U'」':
+      return U'「';
+    case U'』':
+      return U'『';
+    case U'】':
+      return U'【';
+    case U'〕':
+      return U'〔';
+    case U'］':
+      return U'［';
+    case U']':
+      return U'[';
+    default:
+      return 0;
   }
-  return 0;
 }
 
 bool IsQuoteCloser(char32_t c) { return c == U'”' || c == U'’' || c == U'"' || c == U'\''; }
 bool IsBracketCloser(char32_t c) { return c != U'”' && c != U'’' && OpeningOf(c) != 0; }
 
+// A set of ideographs of U+4E00-9FFF, as a bitset made at compile time: the word lists
+// below are asked at every paragraph end, where a linear search of a list of forty
+// characters shows in profiles.
+class HanSet {
+ public:
+  consteval explicit HanSet(std::u32string_view chars) {
+    for (const char32_t c : chars) {
+      // (A character outside the block does not compile: a throw is no constant.)
+      if (c < kFirst || c > kLast) throw "HanSet holds ideographs of U+4E00-9FFF only";
+      bits_[(c - kFirst) / 64] |= std::uint64_t{1} << ((c - kFirst) % 64);
+    }
+  }
+
+  constexpr bool Contains(char32_t c) const {
+    return c >= kFirst && c <= kLast && ((bits_[(c - kFirst) / 64] >> ((c - kFirst) % 64)) & 1);
+  }
+
+ private:
+  static constexpr char32_t kFirst = 0x4E00;
+  static constexpr char32_t kLast = 0x9FFF;
+  std::array<std::uint64_t, (kLast - kFirst) / 64 + 1> bits_{};
+};
+
 // Function words after which a sentence cannot stop (when they stand as a word of their
 // own: 的 in 目的 or 为 in 大有可为 ends a word, not a sentence).
 bool IsDanglingWord(char32_t c) {
-  static constexpr std::u32string_view kWords =
+  static constexpr HanSet kWords(
       U"的地得和与及或把将被让使向从在对为以由给跟同并而且但再更又也还都就才很最其之于等是已曾仍均"
-      U"亦不较既即着";
-  return kWords.find(c) != std::u32string_view::npos;
+      U"亦不较既即着");
+  return kWords.Contains(c);
 }
 
 // The adverbs among them: they modify the verb or adjective that follows ("……这根弦，不" /
 // "放松警惕", "具有较" / "强竞争力").
 bool IsDanglingAdverb(char32_t c) {
-  static constexpr std::u32string_view kAdverbs = U"再更又也还都就才很最已曾仍均亦不较并即着";
-  return kAdverbs.find(c) != std::u32string_view::npos;
+  static constexpr HanSet kAdverbs(U"再更又也还都就才很最已曾仍均亦不较并即着");
+  return kAdverbs.Contains(c);
 }
 
 // Bound suffixes that end words (生产力, 积极性, 现代化, 获得感).
 bool IsWordSuffix(char32_t c) {
-  static constexpr std::u32string_view kSuffixes = U"力性化感度率者员家式型界观";
-  return kSuffixes.find(c) != std::u32string_view::npos;
+  static constexpr HanSet kSuffixes(U"力性化感度率者员家式型界观");
+  return kSuffixes.Contains(c);
 }
 
 // Whether a short run of characters holds one twice.
@@ -203,8 +292,29 @@ bool Contains(std::string_view text, std::string_view needle) {
   return text.find(needle) != std::string_view::npos;
 }
 
+// Whether `text` holds a character that every credit holds one of (IsCredit): a space, a
+// slash, 摄, 供 or 实. One pass over the bytes rules out most texts, where each of
+// IsCredit's searches calls memchr again at every character that shares its first byte.
+bool MayBeCredit(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    if (lead < 0x80) {
+      if (lead == ' ' || lead == '/') return true;
+      ++i;
+      continue;
+    }
+    if (lead >= 0xE3 && lead <= 0xE6) {
+      const std::string_view c = text.substr(i, 3);
+      if (c == "\u3000" || c == "摄" || c == "供" || c == "实") return true;
+    }
+    i += lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;  // (text is valid UTF-8)
+  }
+  return false;
+}
+
 // A byline or credit: "洛报融媒记者 郭学锋 通讯员 文鹏", "张铁生 文/图", "...许柯 摄".
 bool IsCredit(std::string_view text) {
+  if (!MayBeCredit(text)) return false;
   if (Contains(text, "本报讯")) return false;  // the lead of an article, not a byline
   // A byline sets names apart with spaces ("洛报融媒记者 郭学锋"); "接受洛报融媒记者专访"
   // is running text.
@@ -342,6 +452,11 @@ End AnalyzeEnd(std::string_view text, ByteRange content) {
     // Find the last terminal mark within a credit's length of the end.
     std::size_t p = content.end;
     for (int n = 0; n < 45 && p > content.begin; ++n) {
+      if (n + 1 < 45 && TwoIdeographsBefore(text, content.begin, p)) {
+        p -= 6;
+        ++n;  // and the loop's: two characters
+        continue;
+      }
       if (IsIdeographBefore(text, p)) {
         p -= 3;
         continue;
@@ -447,6 +562,11 @@ OpenMark UnclosedMark(std::string_view text, ByteRange range) {
   int depth = 0;
   std::size_t pos = range.end;
   for (int n = 0; n < kMaxOpenScan && pos > range.begin; ++n) {
+    if (n + 1 < kMaxOpenScan && TwoIdeographsBefore(text, range.begin, pos)) {
+      pos -= 6;
+      ++n;  // and the loop's: two characters
+      continue;
+    }
     if (IsIdeographBefore(text, pos)) {
       pos -= 3;
       continue;
@@ -519,6 +639,14 @@ class Analyzer {
   ParagraphEnds Run() {
     ends_.resize(blocks_.size());
     for (std::size_t i = 0; i < blocks_.size(); ++i) {
+      // The ends of the blocks of a large document stand far apart in memory, each read
+      // a cache miss of its own: the end a few blocks ahead (the two cache lines that
+      // hold a credit's length) is fetched while this one is read.
+      if (i + kPrefetchBlocks < blocks_.size()) {
+        const ByteRange ahead = blocks_[i + kPrefetchBlocks].content;
+        if (!ahead.empty()) __builtin_prefetch(text_.data() + ahead.end - 1);
+        if (ahead.size() > 64) __builtin_prefetch(text_.data() + ahead.end - 65);
+      }
       if (blocks_[i].IsProse()) ends_[i] = AnalyzeEnd(text_, blocks_[i].content);
     }
     bool heading_zone = true;  // the top of an article: headlines, decks, subtitles
@@ -663,7 +791,7 @@ class Analyzer {
       }
     }
     if (headline) {
-      CheckHeading(i);
+      CheckHeading(i, open);
       return;
     }
     // A deck at the top of an article may stand without terminal punctuation above the
@@ -693,11 +821,21 @@ class Analyzer {
       return true;
     }
     const Junction junction = AnalyzeJunction(i, b);
-    if (junction.spans || PairSeenNearby(i, b) || NameRunsOn(i, b)) return true;
-    if (guarded || IsAsciiLetter(ends_[i].last) ||
-        IsAsciiLetter(static_cast<unsigned char>(text_[b.begin]))) {
-      return false;
-    }
+    if (junction.spans || NameRunsOn(i, b)) return true;
+    // The pair seen nearby joins as surely as the rest of the evidence (the verdict is
+    // either): its search, which scans the article around the junction, runs only where
+    // the rest leaves the halves apart.
+    const bool weighed = !guarded && !IsAsciiLetter(ends_[i].last) &&
+                         !IsAsciiLetter(static_cast<unsigned char>(text_[b.begin]));
+    if (weighed && ContextJoins(i, j, junction.lone_last)) return true;
+    return PairSeenNearby(i, b);
+  }
+
+  // Continues' evidence beyond the two characters at the junction, where it is weighed
+  // (unguarded, no Latin letter at the junction): a function word, a stub or a list running
+  // on across the break joins the halves; a new paragraph's opening keeps them apart.
+  bool ContextJoins(std::uint32_t i, std::uint32_t j, bool lone_last) {
+    const ByteRange b = blocks_[j].content;
     if (IsDanglingComma(ends_[i].last)) return true;
     if (HeadAfterDe(i, b)) return true;
     if (StartsWithOpening(b)) return false;
@@ -731,11 +869,11 @@ class Analyzer {
     }
     // 的 that only the word list reads as a word of its own (ICU joins it to what precedes
     // it: 针对性的) needs its noun as well.
-    if (junction.lone_last && ends_[i].last == U'的' && StartsWithHeadNoun(b)) return true;
+    if (lone_last && ends_[i].last == U'的' && StartsWithHeadNoun(b)) return true;
     // A lone last character is a word begun and lost, unless the second half begins with a
     // character that never begins a phrase in the article around (迁 of 外迁, 搬迁: "征" /
     // "迁动员工作").
-    return !junction.lone_last || NeverPhraseInitialNearby(blocks_[j].content.begin);
+    return !lone_last || NeverPhraseInitialNearby(b.begin);
   }
 
   // The preposition that opens a frame in the first half's last clause and stands there as
@@ -897,12 +1035,16 @@ class Analyzer {
   }
 
   void CheckHeading(std::uint32_t i) {
+    CheckHeading(i, UnclosedMark(text_, ByteRange{blocks_[i].content.begin, ends_[i].end}));
+  }
+
+  // `open`: UnclosedMark of block i's text.
+  void CheckHeading(std::uint32_t i, OpenMark open) {
     // An unclosed quote in a headline is a lost closing mark (`unbalanced-pair`) as often
     // as lost text ("展现“洛阳力量"); it tells a cut only when the last word is broken off
     // too ("展现“洛阳力").
     // A quotation does not run on across the space between two clauses of a headline
     // either ("“三进宣传全覆盖 织密反诈防护网").
-    OpenMark open = UnclosedMark(text_, ByteRange{blocks_[i].content.begin, ends_[i].end});
     if (open.mark != 0 && (!EndsWithLoneChar(i) || SpaceInLast(i, open.distance))) {
       open = OpenMark{};
     }
@@ -1253,23 +1395,22 @@ class Analyzer {
   // ("……王若馨）18" / "日下午，……", "两" / "个百亿级龙头项目").
   bool UnitAfterNumber(std::uint32_t i, ByteRange b) const {
     static constexpr std::u32string_view kUnits = U"年月日时分秒万亿元个人次家项名岁天周米倍%％";
-    static constexpr std::u32string_view kNumerals = U"一二三四五六七八九十百千两几";
+    static constexpr HanSet kNumerals(U"一二三四五六七八九十百千两几");
     static constexpr std::u32string_view kClassifiers =
         U"个项家名座条次批位件种类所支户元年月日天周";
     const char32_t next = NextChar(text_, b.begin).code_point;
     if (IsAsciiDigit(ends_[i].last)) return kUnits.find(next) != std::u32string_view::npos;
-    if (kNumerals.find(ends_[i].last) != std::u32string_view::npos) {
+    if (kNumerals.Contains(ends_[i].last)) {
       return kClassifiers.find(next) != std::u32string_view::npos;
     }
     // A number and its classifier, and the noun they count in the second half ("与多个" /
     // "深圳企业", "两大" / "首发站").
-    static constexpr std::u32string_view kCounters = U"个项家座条批位件种类所支大";
-    if (kCounters.find(ends_[i].last) == std::u32string_view::npos) return false;
+    static constexpr HanSet kCounters(U"个项家座条批位件种类所支大");
+    if (!kCounters.Contains(ends_[i].last)) return false;
     const std::size_t at = ends_[i].last_char.begin;
     if (at <= blocks_[i].content.begin) return false;
     const char32_t count = PrevChar(text_, at).code_point;
-    return IsHan(next) && (kNumerals.find(count) != std::u32string_view::npos || count == U'多' ||
-                           IsAsciiDigit(count));
+    return IsHan(next) && (kNumerals.Contains(count) || count == U'多' || IsAsciiDigit(count));
   }
 
   // The second paragraph starts with a clause of one or two characters ("办。中国……"):
