@@ -233,14 +233,14 @@ class HanSet {
 bool IsDanglingWord(char32_t c) {
   static constexpr HanSet kWords(
       U"的地得和与及或把将被让使向从在对为以由给跟同并而且但再更又也还都就才很最其之于等是已曾仍均"
-      U"亦不较既即着");
+      U"亦不较既即着到");
   return kWords.Contains(c);
 }
 
 // The adverbs among them: they modify the verb or adjective that follows ("……这根弦，不" /
 // "放松警惕", "具有较" / "强竞争力").
 bool IsDanglingAdverb(char32_t c) {
-  static constexpr HanSet kAdverbs(U"再更又也还都就才很最已曾仍均亦不较并即着");
+  static constexpr HanSet kAdverbs(U"再更又也还都就才很最已曾仍均亦不较并即着到");
   return kAdverbs.Contains(c);
 }
 
@@ -918,7 +918,7 @@ class Analyzer {
          false,
          {"提供", "注入", "创造", "奠定", "营造", "搭建", "作出", "做出", "贡献", "凝聚", "增添",
           "打下", "保驾护航"}},
-        {U'对', false, {"进行", "开展", "实施", "作出", "做出"}},
+        {U'对', false, {"进行", "开展", "实施", "作出", "做出", "投入"}},
         {U'向', false, {"投放", "提供", "转型", "迈进", "迈出", "延伸"}},
         {U'与', false, {"合作", "签署", "签订", "对接", "共建", "并重", "相结合", "交会"}},
         {U'在',
@@ -958,10 +958,11 @@ class Analyzer {
     return false;
   }
 
-  // A name split at the break: the first half ends with a title and a surname, perhaps
-  // with one more character, and the second goes on with the rest of a name of two or three
-  // characters and what its bearer did ("……行长周" / "丽涛一行到孟津区", "……大师郭" /
-  // "爱中表示，").
+  // A name at the break: the first half ends with a title and a name or its first one or
+  // two characters, and the second goes on with the rest of a name of two or three
+  // characters and what its bearer did ("……行长周" / "丽涛一行到孟津区", "……书记何武周" /
+  // "座谈交流", "……大师郭" / "爱中表示，"). Name characters stand alone in the word
+  // list's segmentation, so without this the last one reads as a word begun and lost.
   bool NameRunsOn(std::uint32_t i, ByteRange b) const {
     static constexpr std::u32string_view kSurnames =
         U"王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘于蒋蔡余杜叶"
@@ -971,11 +972,15 @@ class Analyzer {
         "书记", "主任", "部长", "局长", "行长", "市长", "县长", "区长", "镇长",   "乡长",
         "主席", "会长", "院长", "校长", "经理", "委员", "大师", "记者", "通讯员", "教授",
         "厂长", "所长", "处长", "科长", "组长", "队长", "站长", "馆长", "代表"};
+    // Verbs of saying first, then other deeds; the last four follow only part of a name.
     static constexpr std::string_view kDeeds[] = {
-        "表示", "介绍", "强调", "指出", "认为", "说", "一行", "等", "先后", "带队",
-        "主持", "出席", "参加", "调研", "深入", "到", "在",   "，", "、"};
+        "表示", "介绍", "强调", "指出", "认为", "说",   "一行", "等",   "先后", "带队",
+        "主持", "出席", "参加", "调研", "深入", "座谈", "会见", "陪同", "考察", "察看",
+        "视察", "看望", "慰问", "督导", "检查", "到",   "在",   "，",   "、"};
+    constexpr std::size_t kSaying = 6;
+    constexpr std::size_t kVerbs = std::size(kDeeds) - 4;
     const std::size_t content_begin = blocks_[i].content.begin;
-    for (int tail_chars = 1; tail_chars <= 2; ++tail_chars) {
+    for (int tail_chars = 1; tail_chars <= 3; ++tail_chars) {
       const std::optional<std::size_t> tail = HanTailOf(i, tail_chars);
       if (!tail) return false;
       if (kSurnames.find(NextChar(text_, *tail).code_point) == std::u32string_view::npos) {
@@ -989,13 +994,18 @@ class Analyzer {
       // "齐森表示，……"): then only a verb of saying follows it.
       const bool opens_speech = !titled && (before.ends_with("”") || before.ends_with("。"));
       if (!titled && !opens_speech) continue;
-      const std::size_t deeds = opens_speech ? 6 : std::size(kDeeds);
-      // The rest of the name: one or two characters, so that the name has two or three.
+      // The rest of the name (none when the first half holds all of it), so that the name
+      // has two or three characters.
       std::size_t pos = b.begin;
-      for (int head_chars = 1; head_chars <= 3 - tail_chars; ++head_chars) {
-        const Decoded d = NextChar(text_, pos);
-        if (pos >= b.end || !IsHan(d.code_point)) return false;
-        pos += d.length;
+      for (int head_chars = 0; head_chars <= 3 - tail_chars; ++head_chars) {
+        if (head_chars > 0) {
+          const Decoded d = NextChar(text_, pos);
+          if (pos >= b.end || !IsHan(d.code_point)) break;
+          pos += d.length;
+        }
+        if (tail_chars + head_chars < 2) continue;
+        const std::size_t deeds =
+            opens_speech ? kSaying : (head_chars == 0 ? kVerbs : std::size(kDeeds));
         const std::string_view rest = ByteRange{pos, b.end}.In(text_);
         if (std::any_of(std::begin(kDeeds), std::begin(kDeeds) + deeds,
                         [&](std::string_view deed) { return StartsWith(rest, deed); })) {

@@ -260,6 +260,11 @@ TEST_F(BrokenSentenceRuleTest, EndThatNeedsTheSecondHalf) {
             1u);
   EXPECT_EQ(joined("中国“当日”艺术展发起人、中国工艺美术大师郭", "爱中表示，将持续办好艺术展。"),
             1u);
+  EXPECT_EQ(
+      joined("周丽涛一行观摩重点项目建设，与孟津区委书记何武周", "座谈交流，并签署战略合作协议。"),
+      1u);
+  // A whole name is followed by what its bearer did, not by a place or a preposition.
+  EXPECT_EQ(joined("周丽涛一行观摩重点项目建设，与孟津区委书记何武周", "在签约仪式上致辞。"), 0u);
   // A name opening reported speech; an adverbial 在…上 needs its predicate; a verb with 着
   // its object.
   EXPECT_EQ(joined("“人员往来不断，项目对接不停。”樊", "齐森表示，近期正牵头与深圳企业对接。"), 1u);
