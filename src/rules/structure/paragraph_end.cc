@@ -90,6 +90,23 @@ inline bool TwoIdeographsBefore(std::string_view text, std::size_t begin, std::s
          static_cast<unsigned char>(lead_before - 0xE4) <= 0xEE - 0xE4;
 }
 
+// A backward scan's step over the ideographs just before `pos`: two at once where both are
+// (counting one of them in `n`, the scan's loop the other, never past `limit` characters),
+// else one. False when the character before `pos` is no ideograph.
+inline bool StepBackOverIdeographs(std::string_view text, std::size_t begin, std::size_t& pos,
+                                   int& n, int limit) {
+  if (n + 1 < limit && TwoIdeographsBefore(text, begin, pos)) {
+    pos -= 6;
+    ++n;
+    return true;
+  }
+  if (IsIdeographBefore(text, pos)) {
+    pos -= 3;
+    return true;
+  }
+  return false;
+}
+
 bool IsSpace(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000; }
 
 // Between the CJK marks (below U+3018) and the fullwidth forms (from U+FF01): ideographs,
@@ -452,15 +469,7 @@ End AnalyzeEnd(std::string_view text, ByteRange content) {
     // Find the last terminal mark within a credit's length of the end.
     std::size_t p = content.end;
     for (int n = 0; n < 45 && p > content.begin; ++n) {
-      if (n + 1 < 45 && TwoIdeographsBefore(text, content.begin, p)) {
-        p -= 6;
-        ++n;  // and the loop's: two characters
-        continue;
-      }
-      if (IsIdeographBefore(text, p)) {
-        p -= 3;
-        continue;
-      }
+      if (StepBackOverIdeographs(text, content.begin, p, n, 45)) continue;
       const Decoded d = PrevChar(text, p);
       if (IsTerminal(d.code_point)) {
         tail_begin = p;
@@ -562,15 +571,7 @@ OpenMark UnclosedMark(std::string_view text, ByteRange range) {
   int depth = 0;
   std::size_t pos = range.end;
   for (int n = 0; n < kMaxOpenScan && pos > range.begin; ++n) {
-    if (n + 1 < kMaxOpenScan && TwoIdeographsBefore(text, range.begin, pos)) {
-      pos -= 6;
-      ++n;  // and the loop's: two characters
-      continue;
-    }
-    if (IsIdeographBefore(text, pos)) {
-      pos -= 3;
-      continue;
-    }
+    if (StepBackOverIdeographs(text, range.begin, pos, n, kMaxOpenScan)) continue;
     const Decoded d = PrevChar(text, pos);
     pos -= d.length;
     const char32_t c = d.code_point;
