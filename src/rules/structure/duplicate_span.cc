@@ -393,6 +393,11 @@ class DuplicateSpanRule final : public Rule {
     std::uint32_t han = 0;
     const std::size_t first_limit = std::min(first_block.end, later);
     for (;;) {
+      // Copies are mostly byte for byte the same.
+      const std::size_t run =
+          structure::EqualTokenRun(text, a, b, std::min(first_limit - a, later_block.end - b), han);
+      a += run;
+      b += run;
       const structure::Token ta = structure::NextToken(text, a, first_limit);
       const structure::Token tb = structure::NextToken(text, b, later_block.end);
       if (ta.value == 0 || ta.value != tb.value) break;
