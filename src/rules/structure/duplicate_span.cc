@@ -90,6 +90,9 @@ RuleMeta DuplicateSpanMeta() {
   };
 }
 
+// The base of the rolling hash over the code points of a window.
+constexpr std::uint64_t kBase = 0x100000001B3ULL;
+
 inline std::uint64_t Finalise(std::uint64_t x) {  // splitmix64's finaliser
   x ^= x >> 30;
   x *= 0xBF58476D1CE4E5B9ULL;
@@ -181,7 +184,9 @@ class DuplicateSpanRule final : public Rule {
         max_findings_(max_findings),
         // Winnowing guarantee: every repeat of k + w - 1 ideographs shares a fingerprint.
         k_(std::max<std::uint32_t>(4, min_chars_ * 5 / 8)),
-        w_(min_chars_ - k_ + 1) {}
+        w_(min_chars_ - k_ + 1) {
+    for (std::uint32_t j = 0; j < k_; ++j) base_k_ *= kBase;
+  }
 
   const RuleMeta& meta() const override { return meta_; }
 
@@ -194,7 +199,7 @@ class DuplicateSpanRule final : public Rule {
     const auto blocks = document.blocks();
     // Winnowing selects about 2 of every w + 1 windows; an ideograph takes three bytes.
     const std::size_t expected = text.size() / 3 * 2 / (w_ + 1);
-    Scan scan{document, text, sink, FingerprintTable(expected), Chunk(), {}, 0, 0, 0, 0};
+    Scan scan{document, text, sink, FingerprintTable(expected), Chunk()};
     // The paragraph analysis goes only as far as this scan, which stops at max-findings.
     std::uint32_t analysed = 0;
     for (std::uint32_t i = 0; i < blocks.size() && scan.reported < max_findings_; ++i) {
@@ -224,7 +229,8 @@ class DuplicateSpanRule final : public Rule {
     FingerprintTable table;
     Chunk chunk;
     // The windows of a chunk to look up: fingerprint, offset of the first ideograph.
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> selected;
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> selected =
+        std::vector<std::pair<std::uint64_t, std::uint32_t>>(Chunk::kSize);
     std::size_t skip_until = 0;  // inside a reported repeat
     // The last repeat rejected, to try it only once from each of its fingerprints.
     std::size_t rejected_end = 0;
@@ -245,9 +251,6 @@ class DuplicateSpanRule final : public Rule {
   // then the selection, each a tight loop over arrays (this runs for every ideograph of
   // the document), and then the lookups of the chunk's selected windows, in order.
   void ScanBlock(Scan& scan, std::uint32_t block_index) const {
-    constexpr std::uint64_t kBase = 0x100000001B3ULL;
-    std::uint64_t base_k = 1;
-    for (std::uint32_t j = 0; j < k_; ++j) base_k *= kBase;
     const ByteRange content = scan.document.blocks()[block_index].content;
     Chunk& chunk = scan.chunk;
     // Ideographs are numbered from the block's start; chunk entry e holds number
@@ -265,14 +268,19 @@ class DuplicateSpanRule final : public Rule {
     std::size_t i = content.begin;
     for (;;) {
       i = ReadIdeographs(scan.text, i, content.end, chunk, chunk_base, filled);
+      // The first window (in the first chunk: k < Chunk::kSize), then the others.
+      for (; hashed < std::min(filled, k_); ++hashed) {
+        hash = hash * kBase + chunk.chars[hashed];
+        if (hashed + 1 == k_) chunk.prints[0] = Finalise(hash);
+      }
       for (; hashed < filled; ++hashed) {
-        hash = hash * kBase + chunk.chars[hashed - chunk_base];
-        if (hashed >= k_) hash -= chunk.chars[hashed - k_ - chunk_base] * base_k;
-        if (hashed + 1 >= k_) chunk.prints[hashed + 1 - k_ - chunk_base] = Finalise(hash);
+        const std::uint32_t e = hashed - chunk_base;
+        hash = hash * kBase + chunk.chars[e] - chunk.chars[e - k_] * base_k_;
+        chunk.prints[e + 1 - k_] = Finalise(hash);
       }
       // Window g holds ideographs [g, g + k); its selection looks at windows (g - w, g].
       const std::uint32_t windows = filled >= k_ ? filled - k_ + 1 : 0;
-      scan.selected.clear();
+      std::size_t selected = 0;
       const std::uint64_t* prints = chunk.prints.data();
       for (; winnowed < windows; ++winnowed) {
         const std::uint64_t print = prints[winnowed - chunk_base];
@@ -282,20 +290,20 @@ class DuplicateSpanRule final : public Rule {
           smallest = winnowed + 1 - w_;
           best = prints[smallest - chunk_base];
           for (std::uint32_t g = smallest + 1; g <= winnowed; ++g) {
-            if (prints[g - chunk_base] <= best) {
-              best = prints[g - chunk_base];
-              smallest = g;
-            }
+            const std::uint64_t other = prints[g - chunk_base];
+            smallest = other <= best ? g : smallest;
+            best = other <= best ? other : best;
           }
-        } else if (print <= best) {
-          best = print;
-          smallest = winnowed;
+        } else {
+          smallest = print <= best ? winnowed : smallest;
+          best = print <= best ? print : best;
         }
-        if (smallest == last_selected) continue;
+        // Written always, kept when new: no branch to mispredict.
+        scan.selected[selected] = {best, chunk.offsets[smallest - chunk_base]};
+        selected += smallest != last_selected ? 1 : 0;
         last_selected = smallest;
-        scan.selected.push_back({best, chunk.offsets[smallest - chunk_base]});
       }
-      LookupSelected(scan);
+      LookupSelected(scan, selected);
       if (i >= content.end || scan.reported >= max_findings_) return;
       // Keep the last entries for the windows that continue into the next chunk.
       const std::uint32_t keep = std::min(filled - chunk_base, Chunk::kKeep);
@@ -343,14 +351,14 @@ class DuplicateSpanRule final : public Rule {
 
   // Looks up the selected windows in order, each a few steps after its slot is prefetched:
   // the table of a large document does not fit in the cache.
-  void LookupSelected(Scan& scan) const {
+  void LookupSelected(Scan& scan, std::size_t count) const {
     constexpr std::size_t kAhead = 8;
     const auto& selected = scan.selected;
-    for (std::size_t j = 0; j < std::min(kAhead, selected.size()); ++j) {
+    for (std::size_t j = 0; j < std::min(kAhead, count); ++j) {
       scan.table.Prefetch(scan.table.Index(selected[j].first));
     }
-    for (std::size_t j = 0; j < selected.size(); ++j) {
-      if (j + kAhead < selected.size()) {
+    for (std::size_t j = 0; j < count; ++j) {
+      if (j + kAhead < count) {
         scan.table.Prefetch(scan.table.Index(selected[j + kAhead].first));
       }
       Lookup(scan, selected[j].first, selected[j].second);
@@ -524,6 +532,7 @@ class DuplicateSpanRule final : public Rule {
   int max_findings_;
   std::uint32_t k_;
   std::uint32_t w_;
+  std::uint64_t base_k_ = 1;  // kBase to the power k: what the ideograph leaving a window weighed
   RuleMeta meta_ = DuplicateSpanMeta();
 };
 
