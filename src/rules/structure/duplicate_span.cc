@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -231,7 +232,8 @@ class DuplicateSpanRule final : public Rule {
     // The windows of a chunk to look up: fingerprint, offset of the first ideograph.
     std::vector<std::pair<std::uint64_t, std::uint32_t>> selected =
         std::vector<std::pair<std::uint64_t, std::uint32_t>>(Chunk::kSize);
-    std::size_t skip_until = 0;  // inside a reported repeat
+    std::optional<WordSegmenter> segmenter = std::nullopt;  // for RunsOn
+    std::size_t skip_until = 0;                             // inside a reported repeat
     // The last repeat rejected, to try it only once from each of its fingerprints.
     std::size_t rejected_end = 0;
     std::int64_t rejected_shift = 0;
@@ -497,7 +499,7 @@ class DuplicateSpanRule final : public Rule {
 
   // Whether `span` ends its block mid-word, the word finished by the next block (建 /
   // 设。 at a column break).
-  static bool RunsOn(const Scan& scan, ByteRange span, const Block& block) {
+  static bool RunsOn(Scan& scan, ByteRange span, const Block& block) {
     const std::string_view text = scan.text;
     if (structure::NextToken(text, span.end, block.content.end).value != 0) return false;
     const auto blocks = scan.document.blocks();
@@ -524,8 +526,8 @@ class DuplicateSpanRule final : public Rule {
     std::string joined(text.substr(from, span.end - from));
     const std::size_t junction = joined.size();
     joined.append(text.substr(first.begin, to - first.begin));
-    WordSegmenter segmenter;
-    return !segmenter.IsBoundary(joined, junction);
+    if (!scan.segmenter) scan.segmenter.emplace();  // one per check, made when first needed
+    return !scan.segmenter->IsBoundary(joined, junction);
   }
 
   std::uint32_t min_chars_;
