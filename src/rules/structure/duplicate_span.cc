@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -90,6 +91,9 @@ RuleMeta DuplicateSpanMeta() {
   };
 }
 
+// The base of the rolling hash over the code points of a window.
+constexpr std::uint64_t kBase = 0x100000001B3ULL;
+
 inline std::uint64_t Finalise(std::uint64_t x) {  // splitmix64's finaliser
   x ^= x >> 30;
   x *= 0xBF58476D1CE4E5B9ULL;
@@ -105,10 +109,14 @@ class FingerprintTable {
  public:
   static constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 
-  // Starts small and doubles (any slot count works: the index is a fixed-point multiply,
-  // not a mask): the scan stops at max-findings, in a document full of repeats long
-  // before its end, and the table holds only the fingerprints of what it scanned.
-  FingerprintTable() { Resize(1024); }
+  // Starts with room for `expected` fingerprints, at most kMaxInitialSlots, and doubles
+  // (any slot count works: the index is a fixed-point multiply, not a mask): the scan
+  // stops at max-findings, in a document full of repeats long before its end, and the
+  // table holds only the fingerprints of what it scanned.
+  explicit FingerprintTable(std::size_t expected) {
+    Resize(std::clamp<std::size_t>(expected * kLoadDenominator / kLoadNumerator + 1, 1024,
+                                   kMaxInitialSlots));
+  }
 
   // Winnowing selects the smallest fingerprints, so their upper bits are biased: the
   // table keys on the lower 32 bits.
@@ -128,8 +136,9 @@ class FingerprintTable {
       const std::uint64_t slot = slots_[i];
       if (slot == 0) {
         slots_[i] = Pack(tag, offset);
-        // At most 7/8 full.
-        if (++size_ * 8 > slots_.size() * 7) Resize(slots_.size() * 2);
+        if (++size_ * kLoadDenominator > slots_.size() * kLoadNumerator) {
+          Resize(slots_.size() * 2);
+        }
         return kNone;
       }
       if (static_cast<std::uint32_t>(slot >> 32) == tag) {
@@ -139,6 +148,11 @@ class FingerprintTable {
   }
 
  private:
+  // At most 3/4 full: linear probing slows down fast beyond that.
+  static constexpr std::size_t kLoadNumerator = 3;
+  static constexpr std::size_t kLoadDenominator = 4;
+  static constexpr std::size_t kMaxInitialSlots = std::size_t{1} << 16;
+
   static std::uint64_t Pack(std::uint32_t tag, std::uint32_t offset) {
     return (std::uint64_t{tag} << 32) | (std::uint64_t{offset} + 1);
   }
@@ -171,7 +185,9 @@ class DuplicateSpanRule final : public Rule {
         max_findings_(max_findings),
         // Winnowing guarantee: every repeat of k + w - 1 ideographs shares a fingerprint.
         k_(std::max<std::uint32_t>(4, min_chars_ * 5 / 8)),
-        w_(min_chars_ - k_ + 1) {}
+        w_(min_chars_ - k_ + 1) {
+    for (std::uint32_t j = 0; j < k_; ++j) base_k_ *= kBase;
+  }
 
   const RuleMeta& meta() const override { return meta_; }
 
@@ -182,7 +198,9 @@ class DuplicateSpanRule final : public Rule {
     const structure::DuplicateParagraphs& paragraphs =
         structure::SharedDuplicateParagraphs(document, static_cast<int>(min_chars_));
     const auto blocks = document.blocks();
-    Scan scan{document, text, sink, FingerprintTable(), {}, 0, 0, 0, 0, 0, 0};
+    // Winnowing selects about 2 of every w + 1 windows; an ideograph takes three bytes.
+    const std::size_t expected = text.size() / 3 * 2 / (w_ + 1);
+    Scan scan{document, text, sink, FingerprintTable(expected), Chunk()};
     // The paragraph analysis goes only as far as this scan, which stops at max-findings.
     std::uint32_t analysed = 0;
     for (std::uint32_t i = 0; i < blocks.size() && scan.reported < max_findings_; ++i) {
@@ -192,18 +210,30 @@ class DuplicateSpanRule final : public Rule {
   }
 
  private:
+  // A chunk of a block's ideographs: their code points, offsets and the fingerprints of
+  // the windows they start.
+  struct Chunk {
+    static constexpr std::uint32_t kSize = 2048;
+    // What the windows that continue into the next chunk need: the winnowing of a window
+    // looks at the w windows ending with it, k + w - 1 = min-chars (at most 100) ideographs.
+    static constexpr std::uint32_t kKeep = 128;
+    std::vector<char32_t> chars = std::vector<char32_t>(kSize);
+    std::vector<std::uint32_t> offsets = std::vector<std::uint32_t>(kSize);
+    std::vector<std::uint64_t> prints = std::vector<std::uint64_t>(kSize);
+  };
+
   // The state of one check.
   struct Scan {
     const Document& document;
     std::string_view text;
     DiagnosticSink& sink;
     FingerprintTable table;
-    // Selected windows wait here a few steps after their slot is prefetched: the table
-    // of a large document does not fit in the cache.
-    std::array<std::pair<std::uint64_t, std::uint32_t>, 8> pending;
-    std::uint32_t pending_begin = 0;
-    std::uint32_t pending_count = 0;
-    std::size_t skip_until = 0;  // inside a reported repeat
+    Chunk chunk;
+    // The windows of a chunk to look up: fingerprint, offset of the first ideograph.
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> selected =
+        std::vector<std::pair<std::uint64_t, std::uint32_t>>(Chunk::kSize);
+    std::optional<WordSegmenter> segmenter = std::nullopt;  // for RunsOn
+    std::size_t skip_until = 0;                             // inside a reported repeat
     // The last repeat rejected, to try it only once from each of its fingerprints.
     std::size_t rejected_end = 0;
     std::int64_t rejected_shift = 0;
@@ -217,80 +247,125 @@ class DuplicateSpanRule final : public Rule {
   }
 
   // Rolls a hash over each window of k ideographs of the block and winnows them: of every
-  // w consecutive windows the one with the smallest fingerprint is looked up.
+  // w consecutive windows the one with the smallest fingerprint (the rightmost of equal
+  // ones, so that runs of equal ones select few windows) is looked up. The block is read
+  // in chunks of ideographs: first their code points, then their windows' fingerprints,
+  // then the selection, each a tight loop over arrays (this runs for every ideograph of
+  // the document), and then the lookups of the chunk's selected windows, in order.
   void ScanBlock(Scan& scan, std::uint32_t block_index) const {
-    constexpr std::uint64_t kBase = 0x100000001B3ULL;
-    std::uint64_t base_k = 1;
-    for (std::uint32_t j = 0; j < k_; ++j) base_k *= kBase;
-    // Rings of the last k ideographs and of the last w windows (no division on this path:
-    // it runs for every ideograph of the document).
-    std::array<char32_t, 64> chars;
-    std::array<std::uint32_t, 64> offsets;
-    std::array<std::uint64_t, 64> prints;
-    std::array<std::uint32_t, 64> anchors;
-    std::uint64_t hash = 0;
-    std::uint32_t count = 0;  // ideographs seen
-    std::uint32_t grams = 0;  // windows seen
-    std::uint32_t char_slot = 0;
-    std::uint32_t gram_slot = 0;
-    std::uint32_t min_slot = 0;  // the window with the smallest fingerprint
-    std::uint32_t last_selected = FingerprintTable::kNone;
     const ByteRange content = scan.document.blocks()[block_index].content;
-    const std::string_view text = scan.text;
+    Chunk& chunk = scan.chunk;
+    // Ideographs are numbered from the block's start; chunk entry e holds number
+    // chunk_base + e. A chunk starts with the last kKeep entries of the one before it,
+    // which the windows that span both need.
+    std::uint32_t chunk_base = 0;
+    std::uint32_t filled = 0;         // ideographs read
+    std::uint32_t hashed = 0;         // ideographs in the rolling hash
+    std::uint32_t winnowed = w_ - 1;  // the next window whose selection is decided
+    // The window with the smallest fingerprint among the w last ones, and that fingerprint.
+    std::uint32_t smallest = FingerprintTable::kNone;
+    std::uint64_t best = 0;
+    std::uint32_t last_selected = FingerprintTable::kNone;
+    std::uint64_t hash = 0;
     std::size_t i = content.begin;
-    while (i < content.end) {
-      if (static_cast<unsigned char>(text[i]) < 0x80) {
+    for (;;) {
+      i = ReadIdeographs(scan.text, i, content.end, chunk, chunk_base, filled);
+      // The first window (in the first chunk: k < Chunk::kSize), then the others.
+      for (; hashed < std::min(filled, k_); ++hashed) {
+        hash = hash * kBase + chunk.chars[hashed];
+        if (hashed + 1 == k_) chunk.prints[0] = Finalise(hash);
+      }
+      for (; hashed < filled; ++hashed) {
+        const std::uint32_t e = hashed - chunk_base;
+        hash = hash * kBase + chunk.chars[e] - chunk.chars[e - k_] * base_k_;
+        chunk.prints[e + 1 - k_] = Finalise(hash);
+      }
+      // Window g holds ideographs [g, g + k); its selection looks at windows (g - w, g].
+      const std::uint32_t windows = filled >= k_ ? filled - k_ + 1 : 0;
+      std::size_t selected = 0;
+      const std::uint64_t* prints = chunk.prints.data();
+      for (; winnowed < windows; ++winnowed) {
+        const std::uint64_t print = prints[winnowed - chunk_base];
+        if (winnowed - smallest >= w_) {
+          // The smallest fingerprint left the windows (or there is none yet: smallest is
+          // kNone, and winnowed - kNone = winnowed + 1 >= w): look at all of them again.
+          smallest = winnowed + 1 - w_;
+          best = prints[smallest - chunk_base];
+          for (std::uint32_t g = smallest + 1; g <= winnowed; ++g) {
+            const std::uint64_t other = prints[g - chunk_base];
+            smallest = other <= best ? g : smallest;
+            best = other <= best ? other : best;
+          }
+        } else {
+          smallest = print <= best ? winnowed : smallest;
+          best = print <= best ? print : best;
+        }
+        // Written always, kept when new: no branch to mispredict.
+        scan.selected[selected] = {best, chunk.offsets[smallest - chunk_base]};
+        selected += smallest != last_selected ? 1 : 0;
+        last_selected = smallest;
+      }
+      LookupSelected(scan, selected);
+      if (i >= content.end || scan.reported >= max_findings_) return;
+      // Keep the last entries for the windows that continue into the next chunk.
+      const std::uint32_t keep = std::min(filled - chunk_base, Chunk::kKeep);
+      const std::uint32_t from = filled - keep - chunk_base;
+      std::copy_n(chunk.chars.begin() + from, keep, chunk.chars.begin());
+      std::copy_n(chunk.offsets.begin() + from, keep, chunk.offsets.begin());
+      std::copy_n(chunk.prints.begin() + from, keep, chunk.prints.begin());
+      chunk_base = filled - keep;
+    }
+  }
+
+  // Appends the code points and offsets of the ideographs of text[i, end) to the chunk
+  // until it is full, and returns where it stopped.
+  static std::size_t ReadIdeographs(std::string_view text, std::size_t i, std::size_t end,
+                                    Chunk& chunk, std::uint32_t chunk_base, std::uint32_t& filled) {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    std::uint32_t n = filled - chunk_base;
+    while (i < end && n < Chunk::kSize) {
+      const unsigned char b0 = bytes[i];
+      if (b0 < 0x80) {
         ++i;
+        continue;
+      }
+      // Most characters are ideographs of U+4000-9FFF, three bytes led by E4-E9 (but E4 B7
+      // 80-BF are U+4DC0-4DFF, the Yijing hexagram symbols): decoded without branches.
+      if (static_cast<unsigned char>(b0 - 0xE4) <= 0xE9 - 0xE4 &&
+          (b0 != 0xE4 || bytes[i + 1] != 0xB7)) {
+        chunk.chars[n] = (static_cast<char32_t>(b0 & 0x0F) << 12) |
+                         (static_cast<char32_t>(bytes[i + 1] & 0x3F) << 6) | (bytes[i + 2] & 0x3F);
+        chunk.offsets[n++] = static_cast<std::uint32_t>(i);
+        i += 3;
         continue;
       }
       std::size_t length = 1;
       const char32_t c = structure::DecodeValid(text, i, length);
-      const auto offset = static_cast<std::uint32_t>(i);
+      if (IsHan(c)) {
+        chunk.chars[n] = c;
+        chunk.offsets[n++] = static_cast<std::uint32_t>(i);
+      }
       i += length;
-      if (!IsHan(c)) continue;
-      hash = hash * kBase + c - (count >= k_ ? chars[char_slot] * base_k : 0);
-      chars[char_slot] = c;
-      offsets[char_slot] = offset;
-      if (++char_slot == k_) char_slot = 0;
-      if (++count < k_) continue;
-      const std::uint32_t slot = gram_slot;
-      prints[slot] = Finalise(hash);
-      anchors[slot] = offsets[char_slot];  // the window's first ideograph
-      if (++gram_slot == w_) gram_slot = 0;
-      ++grams;
-      // The rightmost smallest fingerprint, so that runs of equal ones select few windows.
-      if (grams == 1) {
-        min_slot = slot;
-      } else if (min_slot == slot) {  // the smallest one just left the window
-        min_slot = gram_slot;
-        for (std::uint32_t j = 1, at = gram_slot; j < w_; ++j) {
-          if (++at == w_) at = 0;
-          if (prints[at] <= prints[min_slot]) min_slot = at;
-        }
-      } else if (prints[slot] <= prints[min_slot]) {
-        min_slot = slot;
-      }
-      if (grams < w_ || anchors[min_slot] == last_selected) continue;
-      last_selected = anchors[min_slot];
-      if (scan.pending_count == scan.pending.size()) {
-        const auto [print, anchor] = scan.pending[scan.pending_begin];
-        scan.pending_begin = (scan.pending_begin + 1) % scan.pending.size();
-        --scan.pending_count;
-        Lookup(scan, print, anchor);
-        if (scan.reported >= max_findings_) return;
-      }
-      scan.table.Prefetch(scan.table.Index(prints[min_slot]));
-      scan.pending[(scan.pending_begin + scan.pending_count++) % scan.pending.size()] = {
-          prints[min_slot], last_selected};
     }
-    // The block's last windows.
-    while (scan.pending_count > 0 && scan.reported < max_findings_) {
-      const auto [print, anchor] = scan.pending[scan.pending_begin];
-      scan.pending_begin = (scan.pending_begin + 1) % scan.pending.size();
-      --scan.pending_count;
-      Lookup(scan, print, anchor);
+    filled = chunk_base + n;
+    return i;
+  }
+
+  // Looks up the selected windows in order, each a few steps after its slot is prefetched:
+  // the table of a large document does not fit in the cache.
+  void LookupSelected(Scan& scan, std::size_t count) const {
+    constexpr std::size_t kAhead = 8;
+    const auto& selected = scan.selected;
+    for (std::size_t j = 0; j < std::min(kAhead, count); ++j) {
+      scan.table.Prefetch(scan.table.Index(selected[j].first));
     }
-    scan.pending_count = 0;
+    for (std::size_t j = 0; j < count; ++j) {
+      if (j + kAhead < count) {
+        scan.table.Prefetch(scan.table.Index(selected[j + kAhead].first));
+      }
+      Lookup(scan, selected[j].first, selected[j].second);
+      if (scan.reported >= max_findings_) return;
+    }
   }
 
   void Lookup(Scan& scan, std::uint64_t fingerprint, std::uint32_t offset) const {
@@ -328,6 +403,11 @@ class DuplicateSpanRule final : public Rule {
     std::uint32_t han = 0;
     const std::size_t first_limit = std::min(first_block.end, later);
     for (;;) {
+      // Copies are mostly byte for byte the same.
+      const std::size_t run =
+          structure::EqualTokenRun(text, a, b, std::min(first_limit - a, later_block.end - b), han);
+      a += run;
+      b += run;
       const structure::Token ta = structure::NextToken(text, a, first_limit);
       const structure::Token tb = structure::NextToken(text, b, later_block.end);
       if (ta.value == 0 || ta.value != tb.value) break;
@@ -419,7 +499,7 @@ class DuplicateSpanRule final : public Rule {
 
   // Whether `span` ends its block mid-word, the word finished by the next block (建 /
   // 设。 at a column break).
-  static bool RunsOn(const Scan& scan, ByteRange span, const Block& block) {
+  static bool RunsOn(Scan& scan, ByteRange span, const Block& block) {
     const std::string_view text = scan.text;
     if (structure::NextToken(text, span.end, block.content.end).value != 0) return false;
     const auto blocks = scan.document.blocks();
@@ -446,21 +526,22 @@ class DuplicateSpanRule final : public Rule {
     std::string joined(text.substr(from, span.end - from));
     const std::size_t junction = joined.size();
     joined.append(text.substr(first.begin, to - first.begin));
-    WordSegmenter segmenter;
-    return !segmenter.IsBoundary(joined, junction);
+    if (!scan.segmenter) scan.segmenter.emplace();  // one per check, made when first needed
+    return !scan.segmenter->IsBoundary(joined, junction);
   }
 
   std::uint32_t min_chars_;
   int max_findings_;
   std::uint32_t k_;
   std::uint32_t w_;
+  std::uint64_t base_k_ = 1;  // kBase to the power k: what the ideograph leaving a window weighed
   RuleMeta meta_ = DuplicateSpanMeta();
 };
 
 }  // namespace
 
 std::unique_ptr<Rule> MakeDuplicateSpanRule(RuleOptions& options) {
-  // The hash window holds at most 64 ideographs.
+  // The hash window and the winnowing together span at most Chunk::kKeep ideographs.
   const auto min_chars = static_cast<int>(options.GetInt("min-chars", kDefaultMinChars, 8, 100));
   const auto max_findings =
       static_cast<int>(options.GetInt("max-findings", kDefaultMaxFindings, 1, 1000000));

@@ -210,6 +210,33 @@ Token NextToken(std::string_view text, std::size_t offset, std::size_t limit) {
   return Token{0, limit, limit};
 }
 
+std::size_t EqualTokenRun(std::string_view text, std::size_t a, std::size_t b, std::size_t limit,
+                          std::uint32_t& han) {
+  const std::size_t equal = CommonPrefix(text.data() + a, text.data() + b, limit);
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data() + a);
+  std::size_t run = 0;
+  std::size_t i = 0;
+  while (i < equal) {
+    // Ideographs of U+4000-9FFF (three bytes led by E4-E9, but not E4 B7: U+4DC0-4DFF)
+    // need no decoding.
+    if (static_cast<unsigned char>(bytes[i] - 0xE4) <= 0xE9 - 0xE4 && i + 3 <= equal &&
+        (bytes[i] != 0xE4 || bytes[i + 1] != 0xB7)) {
+      i += 3;
+      run = i;
+      ++han;
+      continue;
+    }
+    std::size_t length = 1;
+    const char32_t token = Normalise(DecodeValid(text, a + i, length));
+    if (i + length > equal) break;  // a character that differs after its first bytes
+    i += length;
+    if (token == 0) continue;
+    run = i;
+    han += IsHan(token) ? 1 : 0;
+  }
+  return run;
+}
+
 Token PreviousToken(std::string_view text, std::size_t offset, std::size_t limit) {
   std::size_t end = offset;
   while (end > limit) {

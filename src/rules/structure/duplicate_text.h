@@ -57,6 +57,12 @@ Token NextToken(std::string_view text, std::size_t offset, std::size_t limit);
 // The token ending at or before `offset` and starting at or after `limit`.
 Token PreviousToken(std::string_view text, std::size_t offset, std::size_t limit);
 
+// The length of the longest run of whole tokens, ending where a token ends, that
+// text[a, a + limit) and text[b, b + limit) start with byte for byte; adds the ideographs
+// in it to `han`. Equal bytes are equal tokens, so comparing tokens may skip the run.
+std::size_t EqualTokenRun(std::string_view text, std::size_t a, std::size_t b, std::size_t limit,
+                          std::uint32_t& han);
+
 // Normalised marks that end a clause or a sentence (after NextToken's mapping: , ; ! ? :
 // and 。).
 inline bool IsClauseMark(char32_t c) {
