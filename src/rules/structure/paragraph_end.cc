@@ -148,75 +148,31 @@ bool IsSentencePunct(char32_t c) {
          c == U'！' || c == U'？' || c == U'!' || c == U'?' || c == U'：' || c == U':';
 }
 
-// Opening and closing marks, in pairs (“” ‘’ () （） 《》 〈〉 「」 『』 【】 〔〕 ［］ []).
-// Whether `c` may be one of them (all are below U+3018 or in U+FF08-FF3D): most
-// characters, ideographs above all, are ruled out without a lookup.
+// Opening and closing marks, in pairs: one table for both directions.
+constexpr std::pair<char32_t, char32_t> kPairs[] = {
+    {U'“', U'”'},   {U'‘', U'’'},   {U'(', U')'},   {U'（', U'）'}, {U'《', U'》'}, {U'〈', U'〉'},
+    {U'「', U'」'}, {U'『', U'』'}, {U'【', U'】'}, {U'〔', U'〕'}, {U'［', U'］'}, {U'[', U']'}};
+
+// Whether `c` may be in kPairs (all of them are below U+3018 or in U+FF08-FF3D): most
+// characters, ideographs above all, are ruled out without reading the table.
 bool MayBePairMark(char32_t c) { return c < 0x3018 || (c >= 0xFF08 && c <= 0xFF3D); }
 
 // The closing mark of the opening mark `c`, or 0.
 char32_t ClosingOf(char32_t c) {
   if (!MayBePairMark(c)) return 0;
-  switch (c) {
-    case U'“':
-      return U'”';
-    case U'‘':
-      return U'’';
-    case U'(':
-      return U')';
-    case U'（':
-      return U'）';
-    case U'《':
-      return U'》';
-    case U'〈':
-      return U'〉';
-    case U'「':
-      return U'」';
-    case U'『':
-      return U'』';
-    case U'【':
-      return U'】';
-    case U'〔':
-      return U'〕';
-    case U'［':
-      return U'］';
-    case U'[':
-      return U']';
-    default:
-      return 0;
+  for (const auto& [open, close] : kPairs) {
+    if (c == open) return close;
   }
+  return 0;
 }
 
 // The opening mark of the closing mark `c`, or 0.
 char32_t OpeningOf(char32_t c) {
   if (!MayBePairMark(c)) return 0;
-  switch (c) {
-    case U'”':
-      return U'“';
-    case U'’':
-      return U'‘';
-    case U')':
-      return U'(';
-    case U'）':
-      return U'（';
-    case U'》':
-      return U'《';
-    case U'〉':
-      return U'〈';
-    case U'」':
-      return U'「';
-    case U'』':
-      return U'『';
-    case U'】':
-      return U'【';
-    case U'〕':
-      return U'〔';
-    case U'］':
-      return U'［';
-    case U']':
-      return U'[';
-    default:
-      return 0;
+  for (const auto& [open, close] : kPairs) {
+    if (c == close) return open;
   }
+  return 0;
 }
 
 bool IsQuoteCloser(char32_t c) { return c == U'”' || c == U'’' || c == U'"' || c == U'\''; }
