@@ -18,6 +18,7 @@ void Analyse(const std::filesystem::path& path, std::string bytes, ConfigResolve
   auto document = Document::Create(path.string(), std::move(bytes));
   if (!options.fix) {
     report.diagnostics = Lint(*document, *rules);
+    document->ReleaseShared();
     report.document = std::move(document);
     return;
   }
@@ -25,6 +26,7 @@ void Analyse(const std::filesystem::path& path, std::string bytes, ConfigResolve
   FixResult fixed = ApplyFixes(std::move(document), *rules, *options.fix);
   report.fixes_applied = fixed.applied;
   report.diagnostics = std::move(fixed.remaining);
+  fixed.document->ReleaseShared();
   report.document = std::move(fixed.document);
   if (fixed.changed) report.original = std::move(original);
 }

@@ -97,6 +97,14 @@ bool EqualsIgnoringAsciiCase(std::string_view a, std::string_view b) {
          });
 }
 
+// The parsers reserve for the densest text so as not to regrow on a large input; a
+// document lives as long as its report (the CLI keeps every file's until it writes them),
+// so room it did not use is given back.
+template <typename T>
+void ReleaseExcess(std::vector<T>& items) {
+  if (items.capacity() > items.size() + items.size() / 4 + 16) items.shrink_to_fit();
+}
+
 }  // namespace
 
 // Builds a Document in place: the LineIndex points into the document's own strings, so
@@ -130,6 +138,9 @@ class DocumentBuilder {
     doc->segments_ = std::move(outline.segments);
     doc->excluded_ = SortAndMerge(std::move(outline.excluded));
     doc->sentences_ = SplitSentences(text, doc->blocks_, doc->segments_);
+    ReleaseExcess(doc->blocks_);
+    ReleaseExcess(doc->segments_);
+    ReleaseExcess(doc->sentences_);
     return doc;
   }
 };

@@ -115,6 +115,13 @@ class Document {
   // many rules ask. `key` names the analysis and its parameters ("duplicate-paragraphs/16");
   // each key must always be used with the same T. Thread-safe; two threads asking at once
   // may both compute it, and the first result is kept.
+  // Frees the shared analyses: a document kept after its check (for the report) no longer
+  // needs them, and any that is asked for again is made again.
+  void ReleaseShared() {
+    std::lock_guard<std::mutex> lock(shared_mutex_);
+    shared_.clear();
+  }
+
   template <typename T, typename Make>
   const T& Shared(const std::string& key, Make make) const {
     {

@@ -75,6 +75,8 @@ LineIndex::LineIndex(std::string_view text) : text_(text) {
     p = static_cast<const char*>(found) + 1;
     line_starts_.push_back(static_cast<std::size_t>(p - data));
   }
+  // Reserved for short lines; kept as long as the document (see ReleaseExcess).
+  if (line_starts_.capacity() > line_starts_.size() * 2 + 16) line_starts_.shrink_to_fit();
 
   checkpoints_.reserve(text.size() / kBlock + 1);
   Checkpoint cumulative;

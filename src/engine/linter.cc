@@ -239,6 +239,9 @@ std::vector<Diagnostic> Lint(const Document& document, const RuleSet& rules) {
   SortKept(diagnostics, runs, [&](std::size_t index, Diagnostic& diagnostic) {
     return index >= checked || !Dropped(diagnostic, document, suppressions);
   });
+  // The reports of many files are kept until they are written: the room reserved above
+  // must not outlive the check (on 50 KB pages it was four times the page).
+  if (diagnostics.capacity() > diagnostics.size() * 2 + 64) diagnostics.shrink_to_fit();
   return diagnostics;
 }
 

@@ -189,6 +189,17 @@ TEST(DocumentTest, TerminatorAtEveryPositionOfAWideScan) {
   }
 }
 
+TEST(DocumentTest, SharedAnalysisIsMadeOnceAndAgainAfterRelease) {
+  auto doc = Plain("正文。");
+  int made = 0;
+  const auto make = [&made] { return ++made; };
+  EXPECT_EQ(doc->Shared<int>("count", make), 1);
+  EXPECT_EQ(doc->Shared<int>("count", make), 1);
+  doc->ReleaseShared();
+  EXPECT_EQ(doc->Shared<int>("count", make), 2);
+  EXPECT_EQ(made, 2);
+}
+
 TEST(DocumentTest, EmptyDocument) {
   auto doc = Plain("");
   EXPECT_TRUE(doc->blocks().empty());

@@ -116,6 +116,17 @@ TEST(LintTest, SortsByPositionThenRuleIdAndUsesConfiguredSeverity) {
                           "a-rule 5-6 info: finding", "b-rule 5-6 error: finding"));
 }
 
+TEST(LintTest, GivesBackTheRoomReservedForFindings) {
+  // Lint reserves for one finding every 32 bytes; a report kept until output (the CLI keeps
+  // every file's) must hold only what was found.
+  auto document = PlainText(std::string(64 * 1024, 'a'));
+  RuleSet rules;
+  rules.rules.push_back(Configure("a-rule", RuleGroup::kHygiene, ReportAt({{1, 2}, {5, 6}})));
+  const std::vector<Diagnostic> diagnostics = Lint(*document, rules);
+  ASSERT_EQ(diagnostics.size(), 2u);
+  EXPECT_LE(diagnostics.capacity(), 64u);
+}
+
 TEST(LintTest, NoRulesNoFindings) {
   auto document = PlainText("abc\n");
   EXPECT_THAT(Lint(*document, RuleSet{}), IsEmpty());
