@@ -1,6 +1,8 @@
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -13,6 +15,10 @@
 #include "rules/structure/structure_rules.h"
 #include "text/char_class.h"
 #include "text/word_break.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace ocrlint {
 namespace {
@@ -91,16 +97,8 @@ RuleMeta DuplicateSpanMeta() {
   };
 }
 
-// The base of the rolling hash over the code points of a window.
-constexpr std::uint64_t kBase = 0x100000001B3ULL;
-
-inline std::uint64_t Finalise(std::uint64_t x) {  // splitmix64's finaliser
-  x ^= x >> 30;
-  x *= 0xBF58476D1CE4E5B9ULL;
-  x ^= x >> 27;
-  x *= 0x94D049BB133111EBULL;
-  return x ^ (x >> 31);
-}
+// The odd multiplier of the hashes (2^64 over the golden ratio).
+constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;
 
 // Open-addressing map from a fingerprint to the first byte offset where it was seen. A
 // slot packs the fingerprint's upper 32 bits with the offset + 1, 8 bytes per entry:
@@ -118,8 +116,7 @@ class FingerprintTable {
                                    kMaxInitialSlots));
   }
 
-  // Winnowing selects the smallest fingerprints, so their upper bits are biased: the
-  // table keys on the lower 32 bits.
+  // The table keys on the lower 32 bits of a fingerprint.
   static std::uint32_t Tag(std::uint64_t fingerprint) {
     return static_cast<std::uint32_t>(fingerprint);
   }
@@ -185,9 +182,7 @@ class DuplicateSpanRule final : public Rule {
         max_findings_(max_findings),
         // Winnowing guarantee: every repeat of k + w - 1 ideographs shares a fingerprint.
         k_(std::max<std::uint32_t>(4, min_chars_ * 5 / 8)),
-        w_(min_chars_ - k_ + 1) {
-    for (std::uint32_t j = 0; j < k_; ++j) base_k_ *= kBase;
-  }
+        w_(min_chars_ - k_ + 1) {}
 
   const RuleMeta& meta() const override { return meta_; }
 
@@ -210,16 +205,16 @@ class DuplicateSpanRule final : public Rule {
   }
 
  private:
-  // A chunk of a block's ideographs: their code points, offsets and the fingerprints of
-  // the windows they start.
+  // A chunk of a block's ideographs: their offsets and the keys of the pairs of
+  // ideographs that end with them (the pair that starts a window is its key).
   struct Chunk {
     static constexpr std::uint32_t kSize = 2048;
     // What the windows that continue into the next chunk need: the winnowing of a window
     // looks at the w windows ending with it, k + w - 1 = min-chars (at most 100) ideographs.
     static constexpr std::uint32_t kKeep = 128;
-    std::vector<char32_t> chars = std::vector<char32_t>(kSize);
     std::vector<std::uint32_t> offsets = std::vector<std::uint32_t>(kSize);
-    std::vector<std::uint64_t> prints = std::vector<std::uint64_t>(kSize);
+    std::vector<std::uint32_t> keys = std::vector<std::uint32_t>(kSize);
+    std::uint32_t last_value = 0;  // the value (see HanValue) of the last ideograph read
   };
 
   // The state of one check.
@@ -229,7 +224,9 @@ class DuplicateSpanRule final : public Rule {
     DiagnosticSink& sink;
     FingerprintTable table;
     Chunk chunk;
-    // The windows of a chunk to look up: fingerprint, offset of the first ideograph.
+    // The windows of a chunk to look up: their chunk entries, then their fingerprints and
+    // the offsets of their first ideographs.
+    std::vector<std::uint32_t> windows = std::vector<std::uint32_t>(Chunk::kSize);
     std::vector<std::pair<std::uint64_t, std::uint32_t>> selected =
         std::vector<std::pair<std::uint64_t, std::uint32_t>>(Chunk::kSize);
     std::optional<WordSegmenter> segmenter = std::nullopt;  // for RunsOn
@@ -246,12 +243,14 @@ class DuplicateSpanRule final : public Rule {
     return prose && stats.han >= min_chars_ && !structure::IsHeadingLike(block, stats);
   }
 
-  // Rolls a hash over each window of k ideographs of the block and winnows them: of every
-  // w consecutive windows the one with the smallest fingerprint (the rightmost of equal
-  // ones, so that runs of equal ones select few windows) is looked up. The block is read
-  // in chunks of ideographs: first their code points, then their windows' fingerprints,
-  // then the selection, each a tight loop over arrays (this runs for every ideograph of
-  // the document), and then the lookups of the chunk's selected windows, in order.
+  // Winnows the windows of k ideographs of the block by a cheap key, the mixed pair of
+  // ideographs at each window's start: of every w consecutive windows the one with the
+  // smallest key (the rightmost of equal ones) is selected, and only a selected window's
+  // fingerprint, made of the keys of its pairs, is computed and looked up. A repeat of
+  // k + w - 1 ideographs holds w whole windows, the same keys in both places, so both
+  // select the same window. The block is read in chunks of ideographs: first their offsets
+  // and keys, then the selection, each a tight loop over arrays (this runs for every
+  // ideograph of the document), and then the selected windows' fingerprints and lookups.
   void ScanBlock(Scan& scan, std::uint32_t block_index) const {
     const ByteRange content = scan.document.blocks()[block_index].content;
     Chunk& chunk = scan.chunk;
@@ -260,96 +259,158 @@ class DuplicateSpanRule final : public Rule {
     // which the windows that span both need.
     std::uint32_t chunk_base = 0;
     std::uint32_t filled = 0;         // ideographs read
-    std::uint32_t hashed = 0;         // ideographs in the rolling hash
     std::uint32_t winnowed = w_ - 1;  // the next window whose selection is decided
-    // The window with the smallest fingerprint among the w last ones, and that fingerprint.
+    // The window with the smallest key among the w last ones, and that key.
     std::uint32_t smallest = FingerprintTable::kNone;
-    std::uint64_t best = 0;
+    std::uint32_t best = 0;
     std::uint32_t last_selected = FingerprintTable::kNone;
-    std::uint64_t hash = 0;
     std::size_t i = content.begin;
     for (;;) {
       i = ReadIdeographs(scan.text, i, content.end, chunk, chunk_base, filled);
-      // The first window (in the first chunk: k < Chunk::kSize), then the others.
-      for (; hashed < std::min(filled, k_); ++hashed) {
-        hash = hash * kBase + chunk.chars[hashed];
-        if (hashed + 1 == k_) chunk.prints[0] = Finalise(hash);
-      }
-      for (; hashed < filled; ++hashed) {
-        const std::uint32_t e = hashed - chunk_base;
-        hash = hash * kBase + chunk.chars[e] - chunk.chars[e - k_] * base_k_;
-        chunk.prints[e + 1 - k_] = Finalise(hash);
-      }
       // Window g holds ideographs [g, g + k); its selection looks at windows (g - w, g].
+      // The key of window g is that of the pair ending with ideograph g + 1.
       const std::uint32_t windows = filled >= k_ ? filled - k_ + 1 : 0;
       std::size_t selected = 0;
-      const std::uint64_t* prints = chunk.prints.data();
+      const std::uint32_t* keys = chunk.keys.data();
+      const auto key_of = [&](std::uint32_t g) { return keys[g + 1 - chunk_base]; };
       for (; winnowed < windows; ++winnowed) {
-        const std::uint64_t print = prints[winnowed - chunk_base];
+        const std::uint32_t key = key_of(winnowed);
         if (winnowed - smallest >= w_) {
-          // The smallest fingerprint left the windows (or there is none yet: smallest is
-          // kNone, and winnowed - kNone = winnowed + 1 >= w): look at all of them again.
+          // The smallest key left the windows (or there is none yet: smallest is kNone,
+          // and winnowed - kNone = winnowed + 1 >= w): look at all of them again.
           smallest = winnowed + 1 - w_;
-          best = prints[smallest - chunk_base];
+          best = key_of(smallest);
           for (std::uint32_t g = smallest + 1; g <= winnowed; ++g) {
-            const std::uint64_t other = prints[g - chunk_base];
+            const std::uint32_t other = key_of(g);
             smallest = other <= best ? g : smallest;
             best = other <= best ? other : best;
           }
         } else {
-          smallest = print <= best ? winnowed : smallest;
-          best = print <= best ? print : best;
+          smallest = key <= best ? winnowed : smallest;
+          best = key <= best ? key : best;
         }
         // Written always, kept when new: no branch to mispredict.
-        scan.selected[selected] = {best, chunk.offsets[smallest - chunk_base]};
+        scan.windows[selected] = smallest - chunk_base;
         selected += smallest != last_selected ? 1 : 0;
         last_selected = smallest;
+      }
+      for (std::size_t j = 0; j < selected; ++j) {
+        const std::uint32_t e = scan.windows[j];
+        scan.selected[j] = {Fingerprint(chunk.keys.data() + e), chunk.offsets[e]};
       }
       LookupSelected(scan, selected);
       if (i >= content.end || scan.reported >= max_findings_) return;
       // Keep the last entries for the windows that continue into the next chunk.
       const std::uint32_t keep = std::min(filled - chunk_base, Chunk::kKeep);
       const std::uint32_t from = filled - keep - chunk_base;
-      std::copy_n(chunk.chars.begin() + from, keep, chunk.chars.begin());
       std::copy_n(chunk.offsets.begin() + from, keep, chunk.offsets.begin());
-      std::copy_n(chunk.prints.begin() + from, keep, chunk.prints.begin());
+      std::copy_n(chunk.keys.begin() + from, keep, chunk.keys.begin());
       chunk_base = filled - keep;
     }
   }
 
-  // Appends the code points and offsets of the ideographs of text[i, end) to the chunk
-  // until it is full, and returns where it stopped.
+  // The key of the pair of ideographs a, b: a multiplicative hash, whose upper bits depend
+  // on all bits of both.
+  static std::uint32_t Key(std::uint32_t a, std::uint32_t b) {
+    return static_cast<std::uint32_t>((((std::uint64_t{a} << 32) | b) * kMultiplier) >> 32);
+  }
+
+  // The fingerprint of the window of k ideographs whose chunk entries' keys start at
+  // `keys`: the keys of the pairs that end with its 2nd, 4th, ... ideograph (and with the
+  // last one when k is odd) cover them all.
+  std::uint64_t Fingerprint(const std::uint32_t* keys) const {
+    std::uint64_t hash = 0;
+    for (std::uint32_t d = 1; d < k_; d += 2) hash = (hash ^ keys[d]) * kMultiplier;
+    if (k_ % 2 == 1) hash = (hash ^ keys[k_ - 1]) * kMultiplier;
+    return hash >> 32 | hash << 32;  // FingerprintTable keys on the lower, well mixed, half
+  }
+
+  // Appends the ideographs of text[i, end) to the chunk, their offsets and keys, until it
+  // is nearly full, and returns where it stopped.
   static std::size_t ReadIdeographs(std::string_view text, std::size_t i, std::size_t end,
                                     Chunk& chunk, std::uint32_t chunk_base, std::uint32_t& filled) {
     const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     std::uint32_t n = filled - chunk_base;
-    while (i < end && n < Chunk::kSize) {
-      const unsigned char b0 = bytes[i];
-      if (b0 < 0x80) {
-        ++i;
-        continue;
+    std::uint32_t last = chunk.last_value;
+    // The key of the first ideograph of a block (its pair with the last ideograph of the
+    // block before) is in no window's fingerprint.
+    const auto append = [&](std::size_t at, std::uint32_t value) {
+      chunk.keys[n] = Key(last, value);
+      chunk.offsets[n++] = static_cast<std::uint32_t>(at);
+      last = value;
+    };
+#if defined(__SSE2__)
+    // 16 bytes at a time: a mask of the lead bytes of ideographs (reads 3 bytes past the
+    // 16, for the bytes after a lead and the last value), then a value per bit.
+    for (; i + 19 <= text.size() && i < end && n + 16 <= Chunk::kSize; i += 16) {
+      std::uint32_t mask = HanLeads(bytes + i);
+      if (end - i < 16) mask &= (std::uint32_t{1} << (end - i)) - 1;
+      for (; mask != 0; mask &= mask - 1) {
+        const std::size_t at = i + static_cast<std::size_t>(std::countr_zero(mask));
+        append(at, HanValue(bytes + at));
       }
-      // Most characters are ideographs of U+4000-9FFF, three bytes led by E4-E9 (but E4 B7
-      // 80-BF are U+4DC0-4DFF, the Yijing hexagram symbols): decoded without branches.
-      if (static_cast<unsigned char>(b0 - 0xE4) <= 0xE9 - 0xE4 &&
-          (b0 != 0xE4 || bytes[i + 1] != 0xB7)) {
-        chunk.chars[n] = (static_cast<char32_t>(b0 & 0x0F) << 12) |
-                         (static_cast<char32_t>(bytes[i + 1] & 0x3F) << 6) | (bytes[i + 2] & 0x3F);
-        chunk.offsets[n++] = static_cast<std::uint32_t>(i);
-        i += 3;
-        continue;
-      }
+    }
+#endif
+    for (; i < end && n < Chunk::kSize; ++i) {
+      // Anything but a lead byte of three or four (ASCII, a continuation byte, the lead of
+      // two bytes) is skipped: `i` may start in the middle of a character.
+      if (bytes[i] < 0xE0) continue;
       std::size_t length = 1;
       const char32_t c = structure::DecodeValid(text, i, length);
-      if (IsHan(c)) {
-        chunk.chars[n] = c;
-        chunk.offsets[n++] = static_cast<std::uint32_t>(i);
-      }
-      i += length;
+      if (!IsHan(c) || length > text.size() - i) continue;
+      std::uint32_t value = 0;
+      for (std::size_t j = 3; j-- > 0;) value = (value << 8) | bytes[i + j];
+      append(i, value);
     }
+    chunk.last_value = last;
     filled = chunk_base + n;
     return i;
   }
+
+  // The value an ideograph stands for in the keys: its first three UTF-8 bytes, the first
+  // one lowest (the rare ideographs of four bytes share theirs by 64: the comparison tells
+  // them apart).
+  static std::uint32_t HanValue(const unsigned char* lead) {
+    std::uint32_t bytes = 0;
+    std::memcpy(&bytes, lead, sizeof bytes);
+    if constexpr (std::endian::native == std::endian::big) bytes = __builtin_bswap32(bytes);
+    return bytes & 0xFFFFFF;
+  }
+
+#if defined(__SSE2__)
+  // Bit j is set where bytes[j] leads an ideograph (IsHan): E4-E9 but not E4 B7 (U+4E00-
+  // 9FFF and most of U+3400-4DBF), E3 90-BF (U+3400-3FFF), E3 80 85 and E3 80 87 (々 〇),
+  // EF A4-AB (U+F900-FAFF), F0 A0-BF (U+20000-3FFFF). Reads bytes[0, 18).
+  static std::uint32_t HanLeads(const unsigned char* bytes) {
+    const auto load = [](const unsigned char* p) {
+      return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    };
+    const auto set = [](int byte) { return _mm_set1_epi8(static_cast<char>(byte)); };
+    // Whether each byte is in [low, low + span], unsigned.
+    const auto in = [&](__m128i v, int low, int span) {
+      const __m128i shifted = _mm_sub_epi8(v, set(low));
+      return _mm_cmpeq_epi8(_mm_min_epu8(shifted, set(span)), shifted);
+    };
+    const __m128i b0 = load(bytes);
+    const __m128i b1 = load(bytes + 1);
+    const auto lead = [&](int byte) { return _mm_cmpeq_epi8(b0, set(byte)); };
+    const auto common = _mm_andnot_si128(_mm_and_si128(lead(0xE4), _mm_cmpeq_epi8(b1, set(0xB7))),
+                                         in(b0, 0xE4, 0xE9 - 0xE4));
+    const std::uint32_t found = static_cast<std::uint32_t>(_mm_movemask_epi8(common));
+    // The rest is rare: their leads first.
+    const __m128i rare_leads = _mm_or_si128(_mm_or_si128(lead(0xE3), lead(0xEF)), lead(0xF0));
+    if (_mm_movemask_epi8(rare_leads) == 0) return found;
+    const __m128i b2 = load(bytes + 2);
+    const __m128i letter =
+        _mm_and_si128(_mm_cmpeq_epi8(b1, set(0x80)),
+                      _mm_or_si128(_mm_cmpeq_epi8(b2, set(0x85)), _mm_cmpeq_epi8(b2, set(0x87))));
+    const __m128i rare = _mm_or_si128(
+        _mm_or_si128(_mm_and_si128(lead(0xE3), _mm_or_si128(in(b1, 0x90, 0xBF - 0x90), letter)),
+                     _mm_and_si128(lead(0xEF), in(b1, 0xA4, 0xAB - 0xA4))),
+        _mm_and_si128(lead(0xF0), in(b1, 0xA0, 0xBF - 0xA0)));
+    return found | static_cast<std::uint32_t>(_mm_movemask_epi8(rare));
+  }
+#endif
 
   // Looks up the selected windows in order, each a few steps after its slot is prefetched:
   // the table of a large document does not fit in the cache.
@@ -534,7 +595,6 @@ class DuplicateSpanRule final : public Rule {
   int max_findings_;
   std::uint32_t k_;
   std::uint32_t w_;
-  std::uint64_t base_k_ = 1;  // kBase to the power k: what the ideograph leaving a window weighed
   RuleMeta meta_ = DuplicateSpanMeta();
 };
 
