@@ -206,14 +206,21 @@ class DuplicateSpanRule final : public Rule {
 
  private:
   // A chunk of a block's ideographs: their offsets and the keys of the pairs of
-  // ideographs that end with them (the pair that starts a window is its key).
+  // ideographs that end with them (the pair that starts a window is its key), and room
+  // for the winnowing.
   struct Chunk {
     static constexpr std::uint32_t kSize = 2048;
-    // What the windows that continue into the next chunk need: the winnowing of a window
-    // looks at the w windows ending with it, k + w - 1 = min-chars (at most 100) ideographs.
-    static constexpr std::uint32_t kKeep = 128;
+    // Room before and after the entries, for the winnowing's reads past them.
+    static constexpr std::uint32_t kPad = 128;
+    static constexpr std::uint32_t kRoom = kPad + kSize + 2 * kPad;
     std::vector<std::uint32_t> offsets = std::vector<std::uint32_t>(kSize);
     std::vector<std::uint32_t> keys = std::vector<std::uint32_t>(kSize);
+    // The upper 16 bits of the keys, which the winnowing compares.
+    std::vector<std::int16_t> short_keys = std::vector<std::int16_t>(kRoom);
+    // The smallest key of each run of w windows (at kPad + its first window), and three
+    // rows of scratch space.
+    std::vector<std::int16_t> minima = std::vector<std::int16_t>(kRoom);
+    std::vector<std::int16_t> scratch = std::vector<std::int16_t>(3 * kRoom);
     std::uint32_t last_value = 0;  // the value (see HanValue) of the last ideograph read
   };
 
@@ -244,69 +251,124 @@ class DuplicateSpanRule final : public Rule {
   }
 
   // Winnows the windows of k ideographs of the block by a cheap key, the mixed pair of
-  // ideographs at each window's start: of every w consecutive windows the one with the
-  // smallest key (the rightmost of equal ones) is selected, and only a selected window's
-  // fingerprint, made of the keys of its pairs, is computed and looked up. A repeat of
-  // k + w - 1 ideographs holds w whole windows, the same keys in both places, so both
-  // select the same window. The block is read in chunks of ideographs: first their offsets
-  // and keys, then the selection, each a tight loop over arrays (this runs for every
-  // ideograph of the document), and then the selected windows' fingerprints and lookups.
+  // ideographs at each window's start: a window is selected when its key is the smallest
+  // among some w consecutive windows, and only a selected window's fingerprint, made of
+  // the keys of its pairs, is computed and looked up. A repeat of k + w - 1 ideographs
+  // holds w whole windows with the same keys in both places, so both select the same
+  // windows. The block is read in chunks of ideographs: their offsets and keys, then the
+  // selection, a few passes of vector minima and maxima over arrays (this runs for every
+  // ideograph of the document), then the selected windows' fingerprints and lookups.
   void ScanBlock(Scan& scan, std::uint32_t block_index) const {
     const ByteRange content = scan.document.blocks()[block_index].content;
     Chunk& chunk = scan.chunk;
     // Ideographs are numbered from the block's start; chunk entry e holds number
-    // chunk_base + e. A chunk starts with the last kKeep entries of the one before it,
-    // which the windows that span both need.
+    // chunk_base + e. Windows are numbered by their first ideograph.
     std::uint32_t chunk_base = 0;
-    std::uint32_t filled = 0;         // ideographs read
-    std::uint32_t winnowed = w_ - 1;  // the next window whose selection is decided
-    // The window with the smallest key among the w last ones, and that key.
-    std::uint32_t smallest = FingerprintTable::kNone;
-    std::uint32_t best = 0;
-    std::uint32_t last_selected = FingerprintTable::kNone;
+    std::uint32_t filled = 0;   // ideographs read
+    std::uint32_t decided = 0;  // the first window of the chunk whose selection is open
     std::size_t i = content.begin;
     for (;;) {
       i = ReadIdeographs(scan.text, i, content.end, chunk, chunk_base, filled);
-      // Window g holds ideographs [g, g + k); its selection looks at windows (g - w, g].
-      // The key of window g is that of the pair ending with ideograph g + 1.
-      const std::uint32_t windows = filled >= k_ ? filled - k_ + 1 : 0;
-      std::size_t selected = 0;
-      const std::uint32_t* keys = chunk.keys.data();
-      const auto key_of = [&](std::uint32_t g) { return keys[g + 1 - chunk_base]; };
-      for (; winnowed < windows; ++winnowed) {
-        const std::uint32_t key = key_of(winnowed);
-        if (winnowed - smallest >= w_) {
-          // The smallest key left the windows (or there is none yet: smallest is kNone,
-          // and winnowed - kNone = winnowed + 1 >= w): look at all of them again.
-          smallest = winnowed + 1 - w_;
-          best = key_of(smallest);
-          for (std::uint32_t g = smallest + 1; g <= winnowed; ++g) {
-            const std::uint32_t other = key_of(g);
-            smallest = other <= best ? g : smallest;
-            best = other <= best ? other : best;
-          }
-        } else {
-          smallest = key <= best ? winnowed : smallest;
-          best = key <= best ? key : best;
-        }
-        // Written always, kept when new: no branch to mispredict.
-        scan.windows[selected] = smallest - chunk_base;
-        selected += smallest != last_selected ? 1 : 0;
-        last_selected = smallest;
-      }
+      const bool last_chunk = i >= content.end;
+      const std::uint32_t entries = filled - chunk_base;
+      const std::uint32_t windows = entries >= k_ ? entries - k_ + 1 : 0;
+      // Runs of w windows, numbered by their first one.
+      const std::uint32_t runs = windows >= w_ ? windows - w_ + 1 : 0;
+      if (runs == 0) return;  // a block of fewer than min-chars ideographs
+      // Window g is decided when every run that holds it is known: runs up to g, or all
+      // the block's runs.
+      const std::uint32_t decide_end = last_chunk ? windows : runs;
+      const std::size_t selected = Select(chunk, decided, decide_end, runs, scan.windows);
       for (std::size_t j = 0; j < selected; ++j) {
         const std::uint32_t e = scan.windows[j];
         scan.selected[j] = {Fingerprint(chunk.keys.data() + e), chunk.offsets[e]};
       }
       LookupSelected(scan, selected);
-      if (i >= content.end || scan.reported >= max_findings_) return;
-      // Keep the last entries for the windows that continue into the next chunk.
-      const std::uint32_t keep = std::min(filled - chunk_base, Chunk::kKeep);
-      const std::uint32_t from = filled - keep - chunk_base;
+      if (last_chunk || scan.reported >= max_findings_) return;
+      // The next chunk starts with the entries of the runs that hold the open windows:
+      // from decide_end - w + 1 on, k + 2w - 3 entries.
+      const std::uint32_t from = decide_end - (w_ - 1);
+      const std::uint32_t keep = entries - from;
       std::copy_n(chunk.offsets.begin() + from, keep, chunk.offsets.begin());
       std::copy_n(chunk.keys.begin() + from, keep, chunk.keys.begin());
-      chunk_base = filled - keep;
+      std::copy_n(chunk.short_keys.begin() + from, keep, chunk.short_keys.begin());
+      chunk_base += from;
+      decided = w_ - 1;
     }
+  }
+
+  // Writes to `out` the windows in [from, to) whose key is the smallest of a run of w
+  // windows that holds them (of the runs [0, runs)), in order, and returns their count.
+  // The smallest key of each run, then the largest of these over the runs that hold each
+  // window: a window is the smallest of a run exactly when its key equals that.
+  std::size_t Select(Chunk& chunk, std::uint32_t from, std::uint32_t to, std::uint32_t runs,
+                     std::vector<std::uint32_t>& out) const {
+    constexpr std::uint32_t kPad = Chunk::kPad;
+    // The key of window g is that of the pair ending with ideograph g + 1.
+    const std::int16_t* window_keys = chunk.short_keys.data() + 1;
+    std::int16_t* minima = chunk.minima.data();
+    std::int16_t* scratch = chunk.scratch.data();
+    Slide<false>(window_keys, runs, w_, minima + kPad, scratch, scratch + Chunk::kRoom);
+    // No run before the first or after the last: the neutral value of the maxima.
+    constexpr std::int16_t kLowest = std::numeric_limits<std::int16_t>::min();
+    std::fill_n(minima + kPad - (w_ - 1), w_ - 1, kLowest);
+    std::fill_n(minima + kPad + runs, w_ - 1, kLowest);
+    // The runs that hold window g are [g - w + 1, g]: the maxima go to the scratch rows.
+    std::int16_t* largest = scratch + 2 * Chunk::kRoom;
+    Slide<true>(minima + kPad + from - (w_ - 1), to - from, w_, largest, scratch,
+                scratch + Chunk::kRoom);
+    std::size_t count = 0;
+#if defined(__SSE2__)
+    for (std::uint32_t g = from; g < to; g += 16) {
+      const auto load = [](const std::int16_t* p) {
+        return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      };
+      const __m128i low = _mm_cmpeq_epi16(load(window_keys + g), load(largest + (g - from)));
+      const __m128i high =
+          _mm_cmpeq_epi16(load(window_keys + g + 8), load(largest + (g - from + 8)));
+      auto mask = static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_packs_epi16(low, high)));
+      if (to - g < 16) mask &= (std::uint32_t{1} << (to - g)) - 1;
+      for (; mask != 0; mask &= mask - 1) out[count++] = g + std::countr_zero(mask);
+    }
+#else
+    for (std::uint32_t g = from; g < to; ++g) {
+      out[count] = g;
+      count += window_keys[g] == largest[g - from] ? 1 : 0;
+    }
+#endif
+    return count;
+  }
+
+  // out[j] = the smallest (kLargest: largest) of in[j, j + span), for j < count, by
+  // doubling: minima of 2, 4, ... values, then two overlapping ones of the largest power
+  // of two up to span. Reads and writes up to 16 values past the ends (the chunk's room).
+  template <bool kLargest>
+  static void Slide(const std::int16_t* in, std::uint32_t count, std::uint32_t span,
+                    std::int16_t* out, std::int16_t* scratch_a, std::int16_t* scratch_b) {
+    const auto apply = [](const std::int16_t* x, const std::int16_t* y, std::int16_t* to,
+                          std::uint32_t n) {
+#if defined(__SSE2__)
+      for (std::uint32_t j = 0; j < n; j += 8) {
+        const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(x + j));
+        const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(y + j));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(to + j),
+                         kLargest ? _mm_max_epi16(a, b) : _mm_min_epi16(a, b));
+      }
+#else
+      for (std::uint32_t j = 0; j < n; ++j) {
+        to[j] = kLargest ? std::max(x[j], y[j]) : std::min(x[j], y[j]);
+      }
+#endif
+    };
+    const std::int16_t* current = in;  // values of `covered` inputs each
+    std::uint32_t covered = 1;
+    std::int16_t* next = scratch_a;
+    for (; covered * 2 <= span; covered *= 2) {
+      apply(current, current + covered, next, count + span - 2 * covered);
+      current = next;
+      next = next == scratch_a ? scratch_b : scratch_a;
+    }
+    apply(current, current + (span - covered), out, count);
   }
 
   // The key of the pair of ideographs a, b: a multiplicative hash, whose upper bits depend
@@ -335,7 +397,9 @@ class DuplicateSpanRule final : public Rule {
     // The key of the first ideograph of a block (its pair with the last ideograph of the
     // block before) is in no window's fingerprint.
     const auto append = [&](std::size_t at, std::uint32_t value) {
-      chunk.keys[n] = Key(last, value);
+      const std::uint32_t key = Key(last, value);
+      chunk.keys[n] = key;
+      chunk.short_keys[n] = static_cast<std::int16_t>(key >> 16);
       chunk.offsets[n++] = static_cast<std::uint32_t>(at);
       last = value;
     };
@@ -601,7 +665,7 @@ class DuplicateSpanRule final : public Rule {
 }  // namespace
 
 std::unique_ptr<Rule> MakeDuplicateSpanRule(RuleOptions& options) {
-  // The hash window and the winnowing together span at most Chunk::kKeep ideographs.
+  // A chunk keeps the k + 2w - 3 < 2 min-chars last entries of the one before it.
   const auto min_chars = static_cast<int>(options.GetInt("min-chars", kDefaultMinChars, 8, 100));
   const auto max_findings =
       static_cast<int>(options.GetInt("max-findings", kDefaultMaxFindings, 1, 1000000));
