@@ -49,8 +49,10 @@ RuleMeta DuplicateSpanMeta() {
           "compared, and a repeat counts only when it crosses a clause (a clause mark inside "
           "it with at least four ideographs on either side) or is a whole clause or sentence "
           "in both places.\n\n"
-          "Each repeat is found with rolling hashes over windows of ideographs, sampled by "
-          "winnowing, and extended to its full length: linear in the document size.\n\n"
+          "Each repeat is found by winnowing windows of ideographs: of every few consecutive "
+          "windows, the one whose first two ideographs hash smallest is looked up by a hash of "
+          "the whole window, and a match is extended to its full length: linear in the "
+          "document size.\n\n"
           "The fix deletes the later occurrence. It is unsafe: the later copy is sometimes "
           "the one that belongs, and deleting it may leave a clause unfinished. When the later "
           "copy ends its paragraph in the middle of a word that the next paragraph finishes "
@@ -379,10 +381,14 @@ class DuplicateSpanRule final : public Rule {
 
   // The fingerprint of the window of k ideographs whose chunk entries' keys start at
   // `keys`: the keys of the pairs that end with its 2nd, 4th, ... ideograph (and with the
-  // last one when k is odd) cover them all.
+  // last one when k is odd) cover them all. Two keys go into each multiplication.
   std::uint64_t Fingerprint(const std::uint32_t* keys) const {
     std::uint64_t hash = 0;
-    for (std::uint32_t d = 1; d < k_; d += 2) hash = (hash ^ keys[d]) * kMultiplier;
+    std::uint32_t d = 1;
+    for (; d + 2 < k_; d += 4) {
+      hash = (hash ^ keys[d] ^ (std::uint64_t{keys[d + 2]} << 32)) * kMultiplier;
+    }
+    if (d < k_) hash = (hash ^ keys[d]) * kMultiplier;
     if (k_ % 2 == 1) hash = (hash ^ keys[k_ - 1]) * kMultiplier;
     return hash >> 32 | hash << 32;  // FingerprintTable keys on the lower, well mixed, half
   }
