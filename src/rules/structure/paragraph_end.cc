@@ -851,10 +851,10 @@ class Analyzer {
       // A word of its own in the clause from it to the end (以 of 以来, 所以 is none).
       const std::size_t from = HanTailBegin(text_, blocks_[i].content.begin, pos);
       const std::string_view window = ByteRange{from, end}.In(text_);
-      const std::vector<std::size_t> bounds = LexiconBoundaries(window);
+      LexiconBoundaries(window, bounds_);
       const std::size_t at = pos - from;
-      const bool starts = std::find(bounds.begin(), bounds.end(), at) != bounds.end();
-      const bool ends = std::find(bounds.begin(), bounds.end(), at + d.length) != bounds.end();
+      const bool starts = std::find(bounds_.begin(), bounds_.end(), at) != bounds_.end();
+      const bool ends = std::find(bounds_.begin(), bounds_.end(), at + d.length) != bounds_.end();
       return starts && ends ? d.code_point : 0;
     }
     return 0;
@@ -979,8 +979,8 @@ class Analyzer {
     const std::size_t head = HanHeadEnd(text_, b.begin, b.end);
     if (head == b.begin) return false;
     const std::string_view window = ByteRange{b.begin, head}.In(text_);
-    const std::vector<std::size_t> bounds = LexiconBoundaries(window);
-    const std::optional<WordClass> word_class = LexiconWordClass(window.substr(0, bounds[1]));
+    LexiconBoundaries(window, bounds_);
+    const std::optional<WordClass> word_class = LexiconWordClass(window.substr(0, bounds_[1]));
     return word_class == WordClass::kNoun || word_class == WordClass::kAdjective ||
            word_class == WordClass::kAbbreviation || word_class == WordClass::kPlace;
   }
@@ -992,13 +992,13 @@ class Analyzer {
     const std::size_t from = at > kNearbyBytes ? at - kNearbyBytes : 0;
     const std::size_t to = std::min(text_.size(), at + kNearbyBytes);
     int uses = 0;
-    for (std::size_t pos = FindNear(c, from, to); pos != std::string_view::npos && pos < to;
-         pos = FindNear(c, pos + 1, to)) {
-      if (pos == at) continue;
+    const bool inner = ForEachNear(c, from, to, [&](std::size_t pos) {
+      if (pos == at) return true;
       if (pos == 0 || !IsHan(PrevChar(text_, pos).code_point)) return false;
       ++uses;
-    }
-    return uses >= kMinInnerUses;
+      return true;
+    });
+    return inner && uses >= kMinInnerUses;
   }
 
   void CheckHeading(std::uint32_t i) {
@@ -1114,11 +1114,13 @@ class Analyzer {
     if (!IsHan(end.last)) return std::nullopt;
     const std::size_t begin = HanTailBegin(text_, blocks_[i].content.begin, end.end);
     const std::string_view window = ByteRange{begin, end.end}.In(text_);
+    // A word of two characters and the lone last one: three characters at least.
+    if (window.size() < end.last_char.size() + 6) return std::nullopt;
     if (HasRepeatedChar(window) || IsWordSuffix(end.last)) return std::nullopt;
-    const std::vector<std::size_t> bounds = LexiconBoundaries(window);
-    if (bounds.size() < 3) return std::nullopt;
-    const std::size_t lone = bounds[bounds.size() - 2];
-    const std::size_t word = bounds[bounds.size() - 3];
+    LexiconBoundaries(window, bounds_);
+    if (bounds_.size() < 3) return std::nullopt;
+    const std::size_t lone = bounds_[bounds_.size() - 2];
+    const std::size_t word = bounds_[bounds_.size() - 3];
     if (window.size() - lone != end.last_char.size() || lone - word < 6) return std::nullopt;
     return std::string(window.substr(word));
   }
@@ -1140,26 +1142,23 @@ class Analyzer {
     const std::size_t from = begin > kNearbyBytes ? begin - kNearbyBytes : 0;
     const std::size_t to = std::min(text_.size(), end.end + kNearbyBytes);
     int uses = 0;
-    for (std::size_t at = FindNear(c, from, to); at != std::string_view::npos && at < to;
-         at = FindNear(c, at + 1, to)) {
-      if (at == end.last_char.begin) continue;
+    const bool opens = ForEachNear(c, from, to, [&](std::size_t at) {
+      if (at == end.last_char.begin) return true;
       const std::size_t after = at + c.size();
-      if (after >= text_.size() || !IsHan(NextChar(text_, after).code_point)) return std::nullopt;
+      if (after >= text_.size() || !IsHan(NextChar(text_, after).code_point)) return false;
       ++uses;
-    }
-    if (uses < kMinOpenerUses) return std::nullopt;
+      return true;
+    });
+    if (!opens || uses < kMinOpenerUses) return std::nullopt;
     // The heading's last two characters end no phrase of the article (…生产力，).
     const std::size_t pair_begin =
         end.last_char.begin - PrevChar(text_, end.last_char.begin).length;
     const std::string_view pair = ByteRange{pair_begin, end.end}.In(text_);
-    for (std::size_t at = FindNear(pair, from, to); at != std::string_view::npos && at < to;
-         at = FindNear(pair, at + 1, to)) {
+    const bool goes_on = ForEachNear(pair, from, to, [&](std::size_t at) {
       const std::size_t after = at + pair.size();
-      if (at != pair_begin &&
-          (after >= text_.size() || !IsHan(NextChar(text_, after).code_point))) {
-        return std::nullopt;
-      }
-    }
+      return at == pair_begin || (after < text_.size() && IsHan(NextChar(text_, after).code_point));
+    });
+    if (!goes_on) return std::nullopt;
     // ICU last: the searches above rule out most headings for less.
     if (!Segmenter().IsBoundary(window, end.last_char.begin - begin)) return std::nullopt;
     return std::string(pair);
@@ -1192,16 +1191,16 @@ class Analyzer {
     const std::size_t from = begin > kNearbyBytes ? begin - kNearbyBytes : 0;
     const std::size_t to = std::min(text_.size(), end.end + kNearbyBytes);
     char32_t next = 0;
-    for (std::size_t at = FindNear(phrase, from, to); at != std::string_view::npos && at < to;
-         at = FindNear(phrase, at + 1, to)) {
-      if (at == begin) continue;
+    const bool same_next = ForEachNear(phrase, from, to, [&](std::size_t at) {
+      if (at == begin) return true;
       const std::size_t after = at + phrase.size();
-      if (after >= text_.size()) return std::nullopt;
+      if (after >= text_.size()) return false;
       const char32_t c = NextChar(text_, after).code_point;
-      if (!IsHan(c) || (next != 0 && c != next)) return std::nullopt;
+      if (!IsHan(c) || (next != 0 && c != next)) return false;
       next = c;
-    }
-    if (next == 0) return std::nullopt;
+      return true;
+    });
+    if (!same_next || next == 0) return std::nullopt;
     // The character it goes on with must complete a word with the last one (a name in a
     // subtitle goes on in the article too: "韩建军" / "韩建军在…").
     window_.assign(end.last_char.In(text_));
@@ -1221,13 +1220,12 @@ class Analyzer {
     const std::string_view clause = ByteRange{begin, end.end}.In(text_);
     const std::size_t from = begin > kNearbyBytes ? begin - kNearbyBytes : 0;
     const std::size_t to = std::min(text_.size(), end.end + kNearbyBytes);
-    for (std::size_t at = FindNear(clause, from, to); at != std::string_view::npos && at < to;
-         at = FindNear(clause, at + 1, to)) {
-      if (at == begin) continue;
+    const bool none_ends = ForEachNear(clause, from, to, [&](std::size_t at) {
+      if (at == begin) return true;
       const std::size_t after = at + clause.size();
-      if (after < text_.size() && IsSentencePunct(NextChar(text_, after).code_point)) return true;
-    }
-    return false;
+      return after >= text_.size() || !IsSentencePunct(NextChar(text_, after).code_point);
+    });
+    return !none_ends;
   }
 
   // The dangling comma or function word the block ends with, if any.
@@ -1295,10 +1293,10 @@ class Analyzer {
     window_.assign(text_.substr(tail, end.end - tail));
     const std::size_t at = window_.size();
     window_.append(text_.substr(b.begin, head - b.begin));
-    const std::vector<std::size_t> bounds = LexiconBoundaries(window_);
+    LexiconBoundaries(window_, bounds_);
     std::size_t before = 0;
     bool found = false;
-    for (const std::size_t bound : bounds) {
+    for (const std::size_t bound : bounds_) {
       if (bound == at) found = true;
       if (bound < at) before = bound;
     }
@@ -1581,15 +1579,16 @@ class Analyzer {
     }
   }
 
-  // The first occurrence of `needle` inside text_[pos, to), as FindIn finds it. The
-  // searches at one paragraph end look for the same character (the block's last, or the
-  // next block's first) alone and in short phrases, through about the same window: the
-  // offsets of the needle's last character in the window are found in one pass and kept
+  // Calls `visit` with the offset of each occurrence of `needle` inside text_[pos, to), in
+  // order, as long as it returns true; returns false when it returned false. The searches
+  // at one paragraph end look for the same character (the block's last, or the next
+  // block's first) alone and in short phrases, through about the same window: the offsets
+  // of the needle's last character in the window are found in one pass and kept
   // (nearby_), and each search compares the needle only where that character stands.
-  std::size_t FindNear(std::string_view needle, std::size_t pos, std::size_t to) const {
-    constexpr std::size_t kNone = std::string_view::npos;
+  template <typename Visit>
+  bool ForEachNear(std::string_view needle, std::size_t pos, std::size_t to, Visit visit) const {
     const std::size_t n = needle.size();
-    if (to > text_.size() || pos >= to || n == 0 || n > to - pos) return kNone;
+    if (to > text_.size() || pos >= to || n == 0 || n > to - pos) return true;
     const std::size_t key_size = PrevChar(needle, n).length;
     const std::string_view key = needle.substr(n - key_size);
     const std::size_t head = n - key_size;  // the bytes before the key
@@ -1610,9 +1609,19 @@ class Analyzer {
       const char* at = text_.data() + (*it - head);
       std::size_t k = head;
       while (k > 0 && at[k - 1] == prefix[k - 1]) --k;
-      if (k == 0) return *it - head;
+      if (k == 0 && !visit(*it - head)) return false;
     }
-    return kNone;
+    return true;
+  }
+
+  // The first occurrence of `needle` inside text_[pos, to), as FindIn finds it (ForEachNear).
+  std::size_t FindNear(std::string_view needle, std::size_t pos, std::size_t to) const {
+    std::size_t found = std::string_view::npos;
+    ForEachNear(needle, pos, to, [&](std::size_t at) {
+      found = at;
+      return false;
+    });
+    return found;
   }
 
   WordSegmenter& Segmenter() {
@@ -1627,8 +1636,10 @@ class Analyzer {
   ParagraphEnds result_;
   std::optional<WordSegmenter> segmenter_;
   std::string window_;
+  // Word boundaries of the last window the word list segmented (LexiconBoundaries).
+  mutable std::vector<std::size_t> bounds_;
   std::uint32_t chain_end_ = 0;
-  // The offsets of one character in text_[from, to), ascending (FindNear).
+  // The offsets of one character in text_[from, to), ascending (ForEachNear).
   struct Occurrences {
     std::string key;
     std::size_t from = 0;
