@@ -153,9 +153,20 @@ constexpr std::pair<char32_t, char32_t> kPairs[] = {
     {U'“', U'”'},   {U'‘', U'’'},   {U'(', U')'},   {U'（', U'）'}, {U'《', U'》'}, {U'〈', U'〉'},
     {U'「', U'」'}, {U'『', U'』'}, {U'【', U'】'}, {U'〔', U'〕'}, {U'［', U'］'}, {U'[', U']'}};
 
-// Whether `c` may be in kPairs (all of them are below U+3018 or in U+FF08-FF3D): most
-// characters, ideographs above all, are ruled out without reading the table.
-bool MayBePairMark(char32_t c) { return c < 0x3018 || (c >= 0xFF08 && c <= 0xFF3D); }
+// Whether `c` may be in kPairs (ASCII brackets, the curly quotes of U+2018-201D, the CJK
+// brackets of U+3008-3015 and four fullwidth forms): the other characters, the commas and
+// full stops the backward scans meet among them, are ruled out without reading the table.
+constexpr bool MayBePairMark(char32_t c) {
+  if (c < 0x80) return c == U'(' || c == U')' || c == U'[' || c == U']';
+  if (c < 0x2018) return false;
+  if (c <= 0x201D) return true;
+  if (c < 0x3008) return false;
+  if (c <= 0x3015) return true;
+  return c == U'（' || c == U'）' || c == U'［' || c == U'］';
+}
+static_assert(std::all_of(std::begin(kPairs), std::end(kPairs), [](const auto& pair) {
+  return MayBePairMark(pair.first) && MayBePairMark(pair.second);
+}));
 
 // The closing mark of the opening mark `c`, or 0.
 char32_t ClosingOf(char32_t c) {
@@ -1069,28 +1080,38 @@ class Analyzer {
   std::optional<std::string> StubClause(std::uint32_t i) const {
     const std::string_view s = ByteRange{blocks_[i].content.begin, ends_[i].end}.In(text_);
     // Clauses end at spaces, commas and enumeration commas.
-    std::vector<std::string_view> clauses;
-    std::size_t begin = 0;
-    std::size_t pos = 0;
-    while (pos < s.size()) {
+    const auto ends_clause = [](char32_t c) {
+      return IsSpace(c) || c == U'，' || c == U'、' || c == U',';
+    };
+    // The last clause, read from the end: most headings end with a longer one.
+    std::size_t begin = s.size();
+    std::size_t stub = 0;
+    for (; stub < 4 && begin > 0; ++stub) {
+      const Decoded d = PrevChar(s, begin);
+      if (ends_clause(d.code_point)) break;
+      begin -= d.length;
+    }
+    // None, four characters or more, or no clause before it.
+    if (stub == 0 || stub == 4 || begin == 0) return std::nullopt;
+    // Two characters against clauses of four or more, three against six or more.
+    const std::size_t need = stub <= 2 ? 4 : 6;
+    std::size_t clause_begin = 0;
+    bool clauses = false;
+    for (std::size_t pos = 0; pos < begin;) {
       const Decoded d = NextChar(s, pos);
-      if (IsSpace(d.code_point) || d.code_point == U'，' || d.code_point == U'、' ||
-          d.code_point == U',') {
-        if (pos > begin) clauses.push_back(s.substr(begin, pos - begin));
-        begin = pos + d.length;
+      if (ends_clause(d.code_point)) {
+        if (pos > clause_begin) {
+          if (CountChars(s.substr(clause_begin, pos - clause_begin), need) < need) {
+            return std::nullopt;
+          }
+          clauses = true;
+        }
+        clause_begin = pos + d.length;
       }
       pos += d.length;
     }
-    if (begin >= s.size() || clauses.empty()) return std::nullopt;
-    const std::string_view last = s.substr(begin);
-    // Two characters against clauses of four or more, three against six or more.
-    const std::size_t stub = CountChars(last, 4);
-    if (stub > 3) return std::nullopt;
-    const std::size_t need = stub <= 2 ? 4 : 6;
-    for (const std::string_view clause : clauses) {
-      if (CountChars(clause, need) < need) return std::nullopt;
-    }
-    return std::string(last);
+    if (!clauses) return std::nullopt;
+    return std::string(s.substr(begin));
   }
 
   // The block's last character is a Han character that ICU leaves alone, not joined to
