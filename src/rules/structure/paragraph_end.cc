@@ -212,6 +212,15 @@ class HanSet {
   std::array<std::uint64_t, (kLast - kFirst) / 64 + 1> bits_{};
 };
 
+// The code point of the character of three bytes that `s` begins with (for compile-time
+// checks of word lists; 0 when `s` begins otherwise).
+constexpr char32_t LeadingChar3(std::string_view s) {
+  if (s.size() < 3 || (static_cast<unsigned char>(s[0]) & 0xF0) != 0xE0) return 0;
+  return (static_cast<char32_t>(static_cast<unsigned char>(s[0]) & 0x0F) << 12) |
+         (static_cast<char32_t>(static_cast<unsigned char>(s[1]) & 0x3F) << 6) |
+         static_cast<char32_t>(static_cast<unsigned char>(s[2]) & 0x3F);
+}
+
 // Function words after which a sentence cannot stop (when they stand as a word of their
 // own: 的 in 目的 or 为 in 大有可为 ends a word, not a sentence).
 bool IsDanglingWord(char32_t c) {
@@ -238,8 +247,12 @@ bool IsWordSuffix(char32_t c) {
 bool HasRepeatedChar(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     const Decoded d = NextChar(s, i);
-    if (s.find(s.substr(i, d.length), i + d.length) != std::string_view::npos) return true;
     i += d.length;
+    for (std::size_t j = i; j < s.size();) {
+      const Decoded other = NextChar(s, j);
+      if (other.code_point == d.code_point) return true;
+      j += other.length;
+    }
   }
   return false;
 }
@@ -1498,9 +1511,12 @@ class Analyzer {
   // (…负责人介绍，) or an attendance line.
   bool StartsWithOpening(ByteRange b) const {
     const std::string_view s = b.In(text_);
-    if (IsSentenceOpener(NextChar(text_, b.begin).code_point)) return true;
-    for (const std::string_view opener : kParagraphOpeners) {
-      if (StartsWith(s, opener)) return true;
+    const char32_t first = NextChar(text_, b.begin).code_point;
+    if (IsSentenceOpener(first)) return true;
+    if (kOpenerHeads.Contains(first)) {
+      for (const std::string_view opener : kParagraphOpeners) {
+        if (StartsWith(s, opener)) return true;
+      }
     }
     return StartsWithDate(s) || StartsWithSpeech(s) || IsAttendanceLine(s);
   }
@@ -1530,6 +1546,17 @@ class Analyzer {
       "更为重要的是", "更重要的是", "值得注意的是", "正是", "活动现场", "现场", "会议指出",
       "会议强调", "会议要求", "会议通报", "会议听取", "会议审议", "会议研究", "记者了解到",
       "记者从"};
+  // Their first characters: a paragraph that begins with none of them is compared with no
+  // opener.
+  static constexpr HanSet kOpenerHeads{
+      U"昨今日近目当截去前此随其期会另同与首最然但因所总据尤特值不对为由如下接一二三四五第该这他她"
+      U"我"
+      U"更正活现记"};
+  static_assert(std::all_of(std::begin(kParagraphOpeners), std::end(kParagraphOpeners),
+                            [](std::string_view opener) {
+                              return opener.size() >= 3 &&
+                                     kOpenerHeads.Contains(LeadingChar3(opener));
+                            }));
 
   // "12月31日，", "2024年，", "13日，".
   static bool StartsWithDate(std::string_view s) {
