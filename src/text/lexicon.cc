@@ -96,25 +96,31 @@ class PrefixSearch {
   std::size_t hi_ = 0;
 };
 
-std::optional<std::uint16_t> CostOfKey(std::uint64_t key, std::size_t length) {
-  PrefixSearch search(FirstCharStarts(), key >> 48);
-  std::uint64_t prefix = 0;
-  std::optional<std::uint16_t> cost;
-  for (std::size_t k = 0; k < length; ++k) {
-    const std::uint64_t mask = std::uint64_t{0xFFFF} << (16 * (kMaxWordChars - 1 - k));
-    prefix |= key & mask;
-    cost = search.Next(prefix, k + 1);
-  }
-  return cost;
+// The index of `key` in Keys(), or nullopt: one search among the words of its first
+// character.
+std::optional<std::size_t> IndexOfKey(std::uint64_t key) {
+  const std::vector<std::uint32_t>& starts = FirstCharStarts();
+  const std::uint64_t* keys = lexicon_data::Keys().data();
+  const std::size_t first = key >> 48;
+  const std::size_t end = starts[first + 1];
+  const std::size_t at = LowerBound(keys, starts[first], end, key);
+  if (at == end || keys[at] != key) return std::nullopt;
+  return at;
 }
 
-// The key of chars[begin, begin + length), or 0 when a character cannot be in a word.
-std::uint64_t KeyOf(const std::vector<char32_t>& chars, std::size_t begin, std::size_t length) {
+// The key of `word`, or 0 when it has more than kMaxWordChars characters or one that no
+// word holds.
+std::uint64_t KeyOfWord(std::string_view word) {
+  if (word.empty() || word.size() > 4 * kMaxWordChars) return 0;
   std::uint64_t key = 0;
-  for (std::size_t k = 0; k < length; ++k) {
-    const std::uint64_t c = KeyChar(chars[begin + k]);
+  std::size_t length = 0;
+  for (std::size_t i = 0; i < word.size(); ++length) {
+    if (length == kMaxWordChars) return 0;
+    const Decoded d = DecodeUtf8(word, i);
+    const std::uint64_t c = KeyChar(d.code_point);
     if (c == 0) return 0;
-    key |= c << (16 * (kMaxWordChars - 1 - k));
+    key |= c << (16 * (kMaxWordChars - 1 - length));
+    i += d.length;
   }
   return key;
 }
@@ -181,37 +187,22 @@ TokenClass ClassOf(char32_t c) {
   return TokenClass::kOther;
 }
 
-// The code points of `text`.
-std::vector<char32_t> CodePoints(std::string_view text) {
-  std::vector<char32_t> chars;
-  for (std::size_t i = 0; i < text.size();) {
-    const Decoded d = DecodeUtf8(text, i);
-    chars.push_back(d.code_point);
-    i += d.length;
-  }
-  return chars;
-}
-
 }  // namespace
 
 std::optional<std::uint16_t> LexiconWordCost(std::string_view word) {
-  if (word.empty() || word.size() > 4 * kMaxWordChars) return std::nullopt;
-  const std::vector<char32_t> chars = CodePoints(word);
-  if (chars.size() > kMaxWordChars) return std::nullopt;
-  const std::uint64_t key = KeyOf(chars, 0, chars.size());
-  return key == 0 ? std::nullopt : CostOfKey(key, chars.size());
+  const std::uint64_t key = KeyOfWord(word);
+  if (key == 0) return std::nullopt;
+  const std::optional<std::size_t> at = IndexOfKey(key);
+  if (!at) return std::nullopt;
+  return lexicon_data::Costs()[*at];
 }
 
 std::optional<WordClass> LexiconWordClass(std::string_view word) {
-  if (word.empty() || word.size() > 4 * kMaxWordChars) return std::nullopt;
-  const std::vector<char32_t> chars = CodePoints(word);
-  if (chars.size() > kMaxWordChars) return std::nullopt;
-  const std::uint64_t key = KeyOf(chars, 0, chars.size());
+  const std::uint64_t key = KeyOfWord(word);
   if (key == 0) return std::nullopt;
-  const std::span<const std::uint64_t> keys = lexicon_data::Keys();
-  const auto it = std::lower_bound(keys.begin(), keys.end(), key);
-  if (it == keys.end() || *it != key) return std::nullopt;
-  return static_cast<WordClass>(lexicon_data::Classes()[it - keys.begin()]);
+  const std::optional<std::size_t> at = IndexOfKey(key);
+  if (!at) return std::nullopt;
+  return static_cast<WordClass>(lexicon_data::Classes()[*at]);
 }
 
 std::uint16_t LexiconUnknownCost() { return lexicon_data::UnknownCost(); }

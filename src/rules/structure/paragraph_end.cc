@@ -1151,6 +1151,15 @@ class Analyzer {
     // A word of two characters and the lone last one: three characters at least.
     if (window.size() < end.last_char.size() + 6) return std::nullopt;
     if (HasRepeatedChar(window) || IsWordSuffix(end.last)) return std::nullopt;
+    // A segment of several characters is a word of the list: one of two or three must end
+    // before the last character (a few lookups rule out most headings before segmenting).
+    bool word_before = false;
+    std::size_t from = end.last_char.begin;
+    for (int chars = 1; chars <= 3 && from > begin && !word_before; ++chars) {
+      from -= PrevChar(text_, from).length;
+      word_before = chars >= 2 && LexiconWordCost(ByteRange{from, end.last_char.begin}.In(text_));
+    }
+    if (!word_before) return std::nullopt;
     LexiconBoundaries(window, bounds_);
     if (bounds_.size() < 3) return std::nullopt;
     const std::size_t lone = bounds_[bounds_.size() - 2];
