@@ -17,21 +17,6 @@ constexpr std::size_t kMaxWordChars = 4;
 // A character the packed keys can hold (16 bits, Han); 0 for any other.
 std::uint64_t KeyChar(char32_t c) { return c <= 0xFFFF && IsHan(c) ? c : 0; }
 
-// Where the words beginning with each character start in Keys(): words beginning with
-// character c are Keys()[starts[c], starts[c + 1]). Built on first use (one pass over the
-// keys, well under a millisecond), so that a lookup searches only the words of its first
-// character.
-const std::vector<std::uint32_t>& FirstCharStarts() {
-  static const std::vector<std::uint32_t> starts = [] {
-    const auto keys = lexicon_data::Keys();
-    std::vector<std::uint32_t> out(0x10001, 0);
-    for (const std::uint64_t key : keys) ++out[(key >> 48) + 1];
-    for (std::size_t c = 1; c < out.size(); ++c) out[c] += out[c - 1];
-    return out;
-  }();
-  return starts;
-}
-
 // The first of keys[lo, hi) not below `key` (std::lower_bound), without branches on the
 // comparisons: the range of a common first character holds thousands of keys, and the
 // outcome of each halving is unpredictable.
@@ -45,6 +30,34 @@ std::size_t LowerBound(const std::uint64_t* keys, std::size_t lo, std::size_t hi
     n -= half;
   }
   return static_cast<std::size_t>(base - keys) + (n == 1 && *base < key ? 1 : 0);
+}
+
+// Where the words beginning with each character start in Keys(): words beginning with
+// character c are Keys()[starts[c], starts[c + 1]). Built on first use (well under a
+// millisecond), so that a lookup searches only the words of its first character.
+const std::vector<std::uint32_t>& FirstCharStarts() {
+  static const std::vector<std::uint32_t> starts = [] {
+    const std::uint64_t* keys = lexicon_data::Keys().data();
+    const std::size_t n = lexicon_data::Keys().size();
+    std::vector<std::uint32_t> out(0x10001, static_cast<std::uint32_t>(n));
+    // The words of one character are few (about 30 on average): galloping over them reads
+    // a few keys of each where counting reads all 300,000.
+    std::size_t at = 0;
+    for (std::uint64_t c = 0; c < 0xFFFF; ++c) {
+      out[c] = static_cast<std::uint32_t>(at);
+      const std::uint64_t next = (c + 1) << 48;  // the smallest key of the next character
+      if (at == n || keys[at] >= next) continue;
+      std::size_t step = 1;
+      while (n - at > step && keys[at + step] < next) {
+        at += step;
+        step *= 2;
+      }
+      at = LowerBound(keys, at, at + std::min(step, n - at), next);
+    }
+    out[0xFFFF] = static_cast<std::uint32_t>(at);
+    return out;
+  }();
+  return starts;
 }
 
 // Looks up keys of growing length that share their first characters: each lookup
