@@ -129,7 +129,7 @@ std::uint64_t KeyOfWord(std::string_view word) {
   std::size_t length = 0;
   for (std::size_t i = 0; i < word.size(); ++length) {
     if (length == kMaxWordChars) return 0;
-    const Decoded d = DecodeUtf8(word, i);
+    const Decoded d = DecodeUtf8Fast(word, i);
     const std::uint64_t c = KeyChar(d.code_point);
     if (c == 0) return 0;
     key |= c << (16 * (kMaxWordChars - 1 - length));

@@ -945,10 +945,10 @@ class Analyzer {
   // "座谈交流", "……大师郭" / "爱中表示，"). Name characters stand alone in the word
   // list's segmentation, so without this the last one reads as a word begun and lost.
   bool NameRunsOn(std::uint32_t i, ByteRange b) const {
-    static constexpr std::u32string_view kSurnames =
+    static constexpr HanSet kSurnames(
         U"王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘于蒋蔡余杜叶"
         U"程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾"
-        U"毛郝龚邵万钱严覃武戴莫孔向汤易樊牛";
+        U"毛郝龚邵万钱严覃武戴莫孔向汤易樊牛");
     static constexpr std::string_view kTitles[] = {
         "书记", "主任", "部长", "局长", "行长", "市长", "县长", "区长", "镇长",   "乡长",
         "主席", "会长", "院长", "校长", "经理", "委员", "大师", "记者", "通讯员", "教授",
@@ -964,7 +964,7 @@ class Analyzer {
     for (int tail_chars = 1; tail_chars <= 3; ++tail_chars) {
       const std::optional<std::size_t> tail = HanTailOf(i, tail_chars);
       if (!tail) return false;
-      if (kSurnames.find(NextChar(text_, *tail).code_point) == std::u32string_view::npos) {
+      if (!kSurnames.Contains(NextChar(text_, *tail).code_point)) {
         continue;
       }
       const std::string_view before = ByteRange{content_begin, *tail}.In(text_);
@@ -1404,12 +1404,11 @@ class Analyzer {
   bool UnitAfterNumber(std::uint32_t i, ByteRange b) const {
     static constexpr std::u32string_view kUnits = U"年月日时分秒万亿元个人次家项名岁天周米倍%％";
     static constexpr HanSet kNumerals(U"一二三四五六七八九十百千两几");
-    static constexpr std::u32string_view kClassifiers =
-        U"个项家名座条次批位件种类所支户元年月日天周";
+    static constexpr HanSet kClassifiers(U"个项家名座条次批位件种类所支户元年月日天周");
     const char32_t next = NextChar(text_, b.begin).code_point;
     if (IsAsciiDigit(ends_[i].last)) return kUnits.find(next) != std::u32string_view::npos;
     if (kNumerals.Contains(ends_[i].last)) {
-      return kClassifiers.find(next) != std::u32string_view::npos;
+      return kClassifiers.Contains(next);
     }
     // A number and its classifier, and the noun they count in the second half ("与多个" /
     // "深圳企业", "两大" / "首发站").
