@@ -243,16 +243,29 @@ bool IsWordSuffix(char32_t c) {
   return kSuffixes.Contains(c);
 }
 
-// Whether a short run of characters holds one twice.
-bool HasRepeatedChar(std::string_view s) {
+// Whether a run of characters holds one twice.
+bool HasRepeatedCharSearched(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     const Decoded d = NextChar(s, i);
+    if (s.find(s.substr(i, d.length), i + d.length) != std::string_view::npos) return true;
     i += d.length;
-    for (std::size_t j = i; j < s.size();) {
-      const Decoded other = NextChar(s, j);
-      if (other.code_point == d.code_point) return true;
-      j += other.length;
+  }
+  return false;
+}
+
+// HasRepeatedCharSearched for the runs of HanTailBegin, which have kWindowChars characters
+// at most: each decoded once and compared with those before it.
+bool HasRepeatedChar(std::string_view s) {
+  std::array<char32_t, kWindowChars> chars{};
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++n) {
+    if (n == chars.size()) return HasRepeatedCharSearched(s);
+    const Decoded d = NextChar(s, i);
+    for (std::size_t k = 0; k < n; ++k) {
+      if (chars[k] == d.code_point) return true;
     }
+    chars[n] = d.code_point;
+    i += d.length;
   }
   return false;
 }
@@ -1538,6 +1551,12 @@ class Analyzer {
         "本着", "鉴于", "正如", "致力于", "有利于", "有助于", "用于", "在于", "属于",
         "位于", "处于", "源于", "来自",   "既要",   "也要",   "还要", "更要", "就要",
         "都要", "，要", "必须", "应当",   "应该",   "能够"};
+    // Their last characters: a block ending with none of them is compared with no word.
+    static constexpr HanSet kLastChars(U"照据绕过于托向着助借对如自要须当该够");
+    static_assert(std::all_of(std::begin(kHeads), std::end(kHeads), [](std::string_view word) {
+      return kLastChars.Contains(LeadingChar3(word.substr(word.size() - 3)));
+    }));
+    if (!kLastChars.Contains(ends_[i].last)) return false;
     const std::string_view s = ByteRange{blocks_[i].content.begin, ends_[i].end}.In(text_);
     return std::any_of(std::begin(kHeads), std::end(kHeads),
                        [&](std::string_view word) { return s.ends_with(word); });
