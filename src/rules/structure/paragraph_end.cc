@@ -1473,6 +1473,10 @@ class Analyzer {
     bool listing = false;
     std::size_t pos = ends_[i].end;
     for (int n = 0; n < 40 && pos > blocks_[i].content.begin; ++n) {
+      if (IsIdeographBefore(text_, pos)) {  // neither 、 nor punctuation
+        pos -= 3;
+        continue;
+      }
       const Decoded d = PrevChar(text_, pos);
       if (d.code_point == U'、') listing = true;
       if (d.code_point != U'、' && IsSentencePunct(d.code_point)) break;
@@ -1518,6 +1522,10 @@ class Analyzer {
   bool LeadsWithTopic(ByteRange range) const {
     std::size_t pos = range.begin;
     for (int n = 0; n < 20 && pos < range.end; ++n) {
+      if (IsIdeographAt(text_, pos)) {  // no punctuation
+        pos += 3;
+        continue;
+      }
       const Decoded d = NextChar(text_, pos);
       if (IsFullStop(d.code_point) || d.code_point == U'：') return n > 0;
       if (IsSentencePunct(d.code_point)) return false;
@@ -1597,12 +1605,17 @@ class Analyzer {
 
   // Whether the text before the first mark `is_end` accepts, within `max_chars`
   // characters and before any mark `is_stop` rejects, ends with one of `endings` (and holds
-  // more than it).
+  // more than it). Marks are punctuation: ideographs (IsIdeographAt) are passed over
+  // undecoded.
   template <typename IsEnd, typename IsStop>
   static bool LeadEndsWith(std::string_view s, int max_chars, IsEnd is_end, IsStop is_stop,
                            std::span<const std::string_view> endings) {
     std::size_t pos = 0;
     for (int n = 0; n < max_chars && pos < s.size(); ++n) {
+      if (IsIdeographAt(s, pos)) {
+        pos += 3;
+        continue;
+      }
       const Decoded d = NextChar(s, pos);
       if (is_end(d.code_point)) {
         const std::string_view lead = s.substr(0, pos);
