@@ -588,14 +588,14 @@ OpenMark UnclosedMark(std::string_view text, ByteRange range) {
 
 // Whether the second half closes `mark` before opening it again.
 bool ClosesCarriedMark(std::string_view text, ByteRange second, char32_t mark) {
-  if (mark == U'"') {
-    int count = 0;
-    for (std::size_t i = second.begin; i < second.end; ++i) count += text[i] == '"';
-    return count % 2 == 1;
-  }
+  if (mark == U'"') return CountByte(second.In(text), '"') % 2 == 1;
   const char32_t closer = ClosingOf(mark);
   std::size_t pos = second.begin;
   for (int n = 0; n < 80 && pos < second.end; ++n) {
+    if (IsIdeographAt(text, pos)) {  // no pair mark
+      pos += 3;
+      continue;
+    }
     const Decoded d = NextChar(text, pos);
     pos += d.length;
     if (d.code_point == closer) return true;
@@ -705,6 +705,11 @@ class Analyzer {
     std::size_t pos = content.begin;
     char32_t before = 0;
     while (pos < content.end) {
+      if (IsIdeographAt(text_, pos)) {  // no space, and not ASCII
+        before = 0x4E00;
+        pos += 3;
+        continue;
+      }
       const Decoded d = NextChar(text_, pos);
       pos += d.length;
       if (!IsSpace(d.code_point) || before < 0x80 || pos >= content.end) {
