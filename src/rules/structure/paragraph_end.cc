@@ -5,6 +5,7 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -1150,7 +1151,7 @@ class Analyzer {
   bool EndsWithLoneChar(std::uint32_t i) {
     const End& end = ends_[i];
     if (!IsHan(end.last)) return false;
-    const std::size_t begin = HanTailBegin(text_, blocks_[i].content.begin, end.end);
+    const std::size_t begin = TailBegin(i);
     if (begin == end.last_char.begin) return true;
     const std::string_view window = ByteRange{begin, end.end}.In(text_);
     return Segmenter().IsBoundary(window, end.last_char.begin - begin);
@@ -1164,7 +1165,7 @@ class Analyzer {
   std::optional<std::string> EndsWithWordStub(std::uint32_t i) const {
     const End& end = ends_[i];
     if (!IsHan(end.last)) return std::nullopt;
-    const std::size_t begin = HanTailBegin(text_, blocks_[i].content.begin, end.end);
+    const std::size_t begin = TailBegin(i);
     const std::string_view window = ByteRange{begin, end.end}.In(text_);
     // A word of two characters and the lone last one: three characters at least.
     if (window.size() < end.last_char.size() + 6) return std::nullopt;
@@ -1193,7 +1194,7 @@ class Analyzer {
   std::optional<std::string> EndsWithWordOpener(std::uint32_t i) {
     const End& end = ends_[i];
     if (!IsHan(end.last) || IsListLed(text_, blocks_[i].content)) return std::nullopt;
-    const std::size_t begin = HanTailBegin(text_, blocks_[i].content.begin, end.end);
+    const std::size_t begin = TailBegin(i);
     if (begin == end.last_char.begin) return std::nullopt;
     const std::string_view window = ByteRange{begin, end.end}.In(text_);
     const std::string_view c = end.last_char.In(text_);
@@ -1294,7 +1295,7 @@ class Analyzer {
     const End& end = ends_[i];
     if (IsDanglingComma(end.last)) return end.last;
     if (!IsDanglingWord(end.last)) return std::nullopt;
-    const std::size_t begin = HanTailBegin(text_, blocks_[i].content.begin, end.end);
+    const std::size_t begin = TailBegin(i);
     if (begin == end.last_char.begin) return end.last;  // nothing before it to form a word
     const std::string_view window = ByteRange{begin, end.end}.In(text_);
     if (!Segmenter().IsBoundary(window, end.last_char.begin - begin)) return std::nullopt;
@@ -1310,7 +1311,7 @@ class Analyzer {
     if (de <= blocks_[i].content.begin) return std::nullopt;
     const Decoded before = PrevChar(text_, de);
     if (before.code_point != U'的') return std::nullopt;
-    const std::size_t begin = HanTailBegin(text_, blocks_[i].content.begin, end.end);
+    const std::size_t begin = TailBegin(i);
     const std::string_view window = ByteRange{begin, end.end}.In(text_);
     WordSegmenter& segmenter = Segmenter();
     if (!segmenter.IsBoundary(window, de - begin)) return std::nullopt;
@@ -1349,7 +1350,7 @@ class Analyzer {
     const End& end = ends_[i];
     Junction junction;
     if (!IsHan(end.last) || !IsHan(NextChar(text_, b.begin).code_point)) return junction;
-    const std::size_t tail = HanTailBegin(text_, blocks_[i].content.begin, end.end);
+    const std::size_t tail = TailBegin(i);
     const std::size_t head = HanHeadEnd(text_, b.begin, b.end);
     window_.assign(text_.substr(tail, end.end - tail));
     const std::size_t at = window_.size();
@@ -1717,6 +1718,15 @@ class Analyzer {
     return found;
   }
 
+  // HanTailBegin of block i's text, kept for the several checks of one end.
+  std::size_t TailBegin(std::uint32_t i) const {
+    if (tail_block_ != i) {
+      tail_block_ = i;
+      tail_begin_ = HanTailBegin(text_, blocks_[i].content.begin, ends_[i].end);
+    }
+    return tail_begin_;
+  }
+
   WordSegmenter& Segmenter() {
     if (!segmenter_) segmenter_.emplace();
     return *segmenter_;
@@ -1740,6 +1750,9 @@ class Analyzer {
     std::vector<std::size_t> at;
   };
   mutable Occurrences nearby_;
+  // TailBegin's last answer.
+  mutable std::uint32_t tail_block_ = std::numeric_limits<std::uint32_t>::max();
+  mutable std::size_t tail_begin_ = 0;
 };
 
 }  // namespace
