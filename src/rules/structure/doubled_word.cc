@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
 #include <cstdint>
 #include <cstring>
@@ -14,6 +15,13 @@
 #include "text/lexicon.h"
 #include "text/utf8.h"
 #include "text/word_break.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#endif
 
 namespace ocrlint {
 namespace {
@@ -140,6 +148,63 @@ inline ChunkMasks ScanChunk(const unsigned char* p) {
   return masks;
 }
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define OCRLINT_DOUBLED_WORD_AVX2 1
+bool HasAvx2() {
+  static const bool has = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") != 0;
+  }();
+  return has;
+}
+
+__attribute__((target("avx2"))) inline __m256i Load32(const unsigned char* p) {
+  return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+}
+
+// TailAt() for 32 positions.
+template <std::size_t kShift>
+__attribute__((target("avx2"))) inline __m256i TailAt32(const unsigned char* p, __m256i b1,
+                                                        __m256i b2) {
+  return _mm256_and_si256(_mm256_cmpeq_epi8(b1, Load32(p + kShift + 1)),
+                          _mm256_cmpeq_epi8(b2, Load32(p + kShift + 2)));
+}
+
+// MayRepeat() for the 32 positions from p (two chunks at once); reads p[0, 46).
+__attribute__((target("avx2"))) inline bool MayRepeat32(const unsigned char* p) {
+  const __m256i b1 = Load32(p + 1);
+  const __m256i b2 = Load32(p + 2);
+  // Lead bytes E3-E9: E3-E9 minus E3 are 0-6.
+  const __m256i from_e3 = _mm256_sub_epi8(Load32(p), _mm256_set1_epi8(static_cast<char>(0xE3)));
+  const __m256i lead = _mm256_cmpeq_epi8(_mm256_min_epu8(from_e3, _mm256_set1_epi8(6)), from_e3);
+  const __m256i tails =
+      _mm256_or_si256(_mm256_or_si256(TailAt32<3>(p, b1, b2), TailAt32<6>(p, b1, b2)),
+                      _mm256_or_si256(TailAt32<9>(p, b1, b2), TailAt32<12>(p, b1, b2)));
+  const __m256i any = _mm256_and_si256(lead, tails);
+  return _mm256_testz_si256(any, any) == 0;
+}
+
+// The first chunk start from `i` on, in steps of kVec, where MayRepeat() may hold, or the
+// first one at or after `stop` (where the caller tests chunks one by one). Reading 32
+// positions needs kVec more bytes than a chunk: `stop` + kVec + kReach <= the text's size.
+__attribute__((target("avx2"))) std::size_t SkipQuietAvx2(const unsigned char* data, std::size_t i,
+                                                          std::size_t stop) {
+  while (i < stop && !MayRepeat32(data + i)) i += 2 * kVec;
+  return i;
+}
+#endif
+
+// Bit k: lane k of `v` is set.
+inline unsigned LaneBits(Vec v) {
+#if defined(__SSE2__)
+  return static_cast<unsigned>(_mm_movemask_epi8((__m128i)v));
+#else
+  unsigned bits = 0;
+  for (std::size_t k = 0; k < kVec; ++k) bits |= (v[k] != 0 ? 1U : 0U) << k;
+  return bits;
+#endif
+}
+
 // Single characters whose doubling is never grammatical (function words and pronouns).
 // Content characters double legitimately far too often (人人, 年年, 市|市场, 部|部长).
 constexpr std::u32string_view kFunctionChars =
@@ -264,7 +329,20 @@ class DoubledWordRule final : public Rule {
     const auto* data = reinterpret_cast<const unsigned char*>(text.data());
     std::size_t resume = segment.begin;  // candidates before this were consumed by a finding
     std::size_t i = segment.begin;
+#if defined(OCRLINT_DOUBLED_WORD_AVX2)
+    // Chunks that SkipQuietAvx2 may test, two at a time.
+    const bool avx2 = HasAvx2();
+    const std::size_t avx2_stop = text.size() >= 2 * kVec + kReach
+                                      ? std::min(segment.end, text.size() - 2 * kVec - kReach + 1)
+                                      : 0;
+#endif
     for (; i < segment.end; i += kVec) {
+#if defined(OCRLINT_DOUBLED_WORD_AVX2)
+      if (avx2 && i < avx2_stop) {
+        i = SkipQuietAvx2(data, i, avx2_stop);
+        if (i >= segment.end) break;
+      }
+#endif
       ChunkMasks masks;
       if (i + kReach <= text.size()) {
         if (!MayRepeat(data + i)) continue;
@@ -277,7 +355,10 @@ class DoubledWordRule final : public Rule {
         masks = ScanChunk(tail);
       }
       if (!masks.any) continue;
-      for (std::size_t k = 0; k < kVec; ++k) {
+      unsigned lanes =
+          LaneBits(masks.by_shift[0] | masks.by_shift[1] | masks.by_shift[2] | masks.by_shift[3]);
+      for (; lanes != 0; lanes &= lanes - 1) {
+        const auto k = static_cast<std::size_t>(std::countr_zero(lanes));
         const std::size_t p = i + k;
         if (p < resume || p >= segment.end) continue;
         for (std::size_t s = 0; s < 4; ++s) {
