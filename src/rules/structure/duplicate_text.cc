@@ -132,7 +132,9 @@ class HashToBlock {
       slots_[i] = slot;
     }
   }
-  std::vector<Slot> slots_ = std::vector<Slot>(1024);
+  // Small to start with: a page has a few hundred paragraphs, and a document is analysed
+  // only as far as its readers ask.
+  std::vector<Slot> slots_ = std::vector<Slot>(64);
   std::size_t size_ = 0;
 };
 
@@ -181,6 +183,15 @@ bool SameTokens(std::string_view text, ByteRange a, ByteRange b, bool prefix) {
     pa = ta.end;
     pb = tb.end;
   }
+}
+
+// The start of the line that holds text[end - 1] (or ends at `end`): memrchr, since the line
+// before a copy is a whole paragraph.
+std::size_t LineStartBefore(std::string_view text, std::size_t end) {
+  const void* newline = memrchr(text.data(), '\n', end);
+  return newline == nullptr
+             ? 0
+             : static_cast<std::size_t>(static_cast<const char*>(newline) - text.data()) + 1;
 }
 
 bool IsBlankLine(std::string_view line) {
@@ -407,13 +418,11 @@ const DuplicateParagraphs& SharedDuplicateParagraphs(const Document& document, i
 }
 
 ByteRange BlockDeletion(std::string_view text, ByteRange copy) {
-  std::size_t line_start = copy.begin;
-  while (line_start > 0 && text[line_start - 1] != '\n') --line_start;
+  const std::size_t line_start = LineStartBefore(text, copy.begin);
   // Step back over the blank lines before the copy to the end of the text before it.
   std::size_t p = line_start;
   while (p > 0) {
-    std::size_t previous = p - 1;  // the '\n' ending the previous line
-    while (previous > 0 && text[previous - 1] != '\n') --previous;
+    const std::size_t previous = LineStartBefore(text, p - 1);  // text[p - 1] ends it
     if (!IsBlankLine(text.substr(previous, p - 1 - previous))) break;
     p = previous;
   }
