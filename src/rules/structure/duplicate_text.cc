@@ -9,6 +9,10 @@
 
 #include "text/char_class.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace ocrlint::structure {
 namespace {
 
@@ -45,21 +49,121 @@ inline std::uint32_t TokenKey(char32_t token) {
          ((0x80 | (token & 0x3F)) << 16);
 }
 
+constexpr std::size_t kVector = 16;
+
 // FNV-style mixing is enough here: every hash hit is verified by comparing tokens.
 inline std::uint64_t Mix(std::uint64_t hash, std::uint32_t key) {
   return (hash ^ key) * 0x100000001B3ULL;
 }
 
-// One pass over the block, inlined: this runs over every byte of the document.
+// Sets the flags of `stats` for a clause or sentence mark (after Normalise).
+inline void CountMark(char32_t token, BlockStats& stats) {
+  if (IsClauseMark(token)) {
+    stats.clause = true;
+    stats.terminal = stats.terminal || IsTerminalMark(token);
+  }
+}
+
+#if defined(__SSE2__)
+// Counts the ideographs and notes the marks of text[i, end) (i at a character boundary)
+// 16 bytes at a time, as far as the text leaves room for reading 17; leaves `i` at the
+// character boundary where it stopped. Every character is counted by its first byte: the
+// lead bytes E4-E9 of ideographs of U+4000-9FFF (not E4 B7, U+4DC0-4DFF, no ideographs)
+// all at once, the first bytes of other characters one by one.
+void CountRest(std::string_view text, std::size_t end, std::size_t& i, BlockStats& stats) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const __m128i e4 = _mm_set1_epi8(static_cast<char>(0xE4));
+  const __m128i b7 = _mm_set1_epi8(static_cast<char>(0xB7));
+  const __m128i c0 = _mm_set1_epi8(static_cast<char>(0xC0));
+  const __m128i x80 = _mm_set1_epi8(static_cast<char>(0x80));
+  const __m128i five = _mm_set1_epi8(5);
+  const __m128i one = _mm_set1_epi8(1);
+  __m128i counts = _mm_setzero_si128();  // ideographs, in two 64-bit sums
+  std::uint32_t han = 0;
+  for (; i < end && i + kVector + 1 <= text.size(); i += kVector) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
+    const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i + 1));
+    const __m128i from_e4 = _mm_sub_epi8(v, e4);  // E4-E9 become 0-5
+    const __m128i lead = _mm_cmpeq_epi8(_mm_min_epu8(from_e4, five), from_e4);
+    const __m128i hexagram = _mm_and_si128(_mm_cmpeq_epi8(v, e4), _mm_cmpeq_epi8(next, b7));
+    const __m128i ideograph = _mm_andnot_si128(hexagram, lead);
+    const __m128i continuation = _mm_cmpeq_epi8(_mm_and_si128(v, c0), x80);
+    // Lead bytes of other characters (E4 B7 is none: no ideograph, no mark).
+    auto others =
+        ~static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(lead, continuation))) & 0xFFFF;
+    if (end - i >= kVector) {
+      counts =
+          _mm_add_epi64(counts, _mm_sad_epu8(_mm_and_si128(ideograph, one), _mm_setzero_si128()));
+    } else {
+      const unsigned inside = (1U << (end - i)) - 1;
+      others &= inside;
+      han += static_cast<std::uint32_t>(
+          std::popcount(static_cast<unsigned>(_mm_movemask_epi8(ideograph)) & inside));
+    }
+    for (; others != 0; others &= others - 1) {
+      const std::size_t at = i + static_cast<std::size_t>(std::countr_zero(others));
+      std::size_t length = 1;
+      const char32_t token = Normalise(DecodeValid(text, at, length));
+      if (token == 0) continue;
+      if (IsHan(token)) ++han;
+      CountMark(token, stats);
+    }
+  }
+  std::uint64_t sums[2];
+  std::memcpy(sums, &counts, sizeof sums);
+  stats.han += han + static_cast<std::uint32_t>(sums[0] + sums[1]);
+  // Past the end: done. Inside a character that straddles the last 16 bytes: go on after it.
+  while (i < end && (bytes[i] & 0xC0) == 0x80) ++i;
+}
+#endif
+
+// The hash of all the tokens of `content`.
+std::uint64_t HashTokens(std::string_view text, ByteRange content) {
+  std::uint64_t hash = 0xCBF29CE484222325ULL;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  std::size_t i = content.begin;
+  const std::size_t fast_end = std::min(content.end, text.size() - 1);
+  while (i < content.end) {
+    // Ideographs (and E4 B7) need no decoding.
+    while (i + 3 <= fast_end) {
+      std::uint32_t word;
+      std::memcpy(&word, bytes + i, sizeof word);
+      if (static_cast<unsigned char>((word & 0xFF) - 0xE4) > 0xE9 - 0xE4) break;
+      i += 3;
+      hash = Mix(hash, word & 0xFFFFFF);
+    }
+    if (i >= content.end) break;
+    std::size_t length = 1;
+    const char32_t token = Normalise(DecodeValid(text, i, length));
+    i += length;
+    if (token != 0) hash = Mix(hash, TokenKey(token));
+  }
+  return hash;
+}
+
+// One pass over the block, inlined: this runs over every byte of the document. Only the
+// tokens up to the min_chars-th ideograph are hashed: any later copy of the paragraph, or
+// one cut short, starts with them (the analysis compares the paragraphs that do token by
+// token; HashTokens hashes the whole of those). The rest is only counted.
 BlockStats ComputeStats(std::string_view text, ByteRange content, int min_chars) {
   BlockStats stats;
   std::uint64_t hash = 0xCBF29CE484222325ULL;
   const auto min_han = static_cast<std::uint32_t>(min_chars);
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   std::size_t i = content.begin;
-  // The inner loop reads four bytes at a time: it stops one byte short of the text's end.
+  // The inner loops read four bytes at a time: they stop one byte short of the text's end.
   const std::size_t fast_end = std::min(content.end, text.size() - 1);
-  while (i < content.end) {
+  const auto other_token = [&](bool hashed) {
+    std::size_t length = 1;
+    const char32_t token = Normalise(DecodeValid(text, i, length));
+    i += length;
+    if (token == 0) return;
+    if (hashed) hash = Mix(hash, TokenKey(token));
+    if (IsHan(token) && ++stats.han == min_han && hashed) stats.prefix_hash = hash;
+    CountMark(token, stats);
+  };
+  // The prefix, hashed.
+  while (i < content.end && stats.han < min_han) {
     // Most characters are ideographs of U+4000-9FFF: three bytes led by E4-E9. Their runs
     // take this inner loop: no decoding, no normalising, no clause marks.
     while (i + 3 <= fast_end) {
@@ -69,22 +173,35 @@ BlockStats ComputeStats(std::string_view text, ByteRange content, int min_chars)
       i += 3;
       hash = Mix(hash, word & 0xFFFFFF);
       // E4 B7 80-BF are U+4DC0-4DFF, the Yijing hexagram symbols: no ideographs.
-      if ((word & 0xFFFF) != 0xB7E4 && ++stats.han == min_han) stats.prefix_hash = hash;
+      if ((word & 0xFFFF) != 0xB7E4 && ++stats.han == min_han) {
+        stats.prefix_hash = hash;
+        break;
+      }
     }
-    if (i >= content.end) break;
-    std::size_t length = 1;
-    const char32_t token = Normalise(DecodeValid(text, i, length));
-    i += length;
-    if (token == 0) continue;
-    hash = Mix(hash, TokenKey(token));
-    if (IsHan(token)) {
-      if (++stats.han == min_han) stats.prefix_hash = hash;
-    } else if (IsClauseMark(token)) {
-      stats.clause = true;
-      stats.terminal = stats.terminal || IsTerminalMark(token);
-    }
+    if (stats.han >= min_han || i >= content.end) break;
+    other_token(true);
   }
-  stats.hash = hash;
+  // The rest, counted.
+#if defined(__SSE2__)
+  CountRest(text, content.end, i, stats);
+#endif
+  // What is left near the text's end: ideographs by their runs (E4 B7 takes the way of
+  // other characters).
+  while (i < content.end) {
+    const std::size_t start = i;
+    while (i + 3 <= fast_end) {
+      std::uint32_t word;
+      std::memcpy(&word, bytes + i, sizeof word);
+      if (static_cast<unsigned char>((word & 0xFF) - 0xE4) > 0xE9 - 0xE4 ||
+          (word & 0xFFFF) == 0xB7E4) {
+        break;
+      }
+      i += 3;
+    }
+    stats.han += static_cast<std::uint32_t>((i - start) / 3);
+    if (i >= content.end) break;
+    other_token(false);
+  }
   return stats;
 }
 
@@ -278,7 +395,8 @@ struct DuplicateParagraphs::State {
         in_copy(blocks.size(), 0),
         source(blocks.size(), -1),
         cut(blocks.size(), 0),
-        eligible_before(blocks.size() + 1, 0) {}
+        eligible_before(blocks.size() + 1, 0),
+        hashed(blocks.size(), 0) {}
 
   // Analyses block `next`: its stats, its first copy, the runs.
   void Step();
@@ -288,9 +406,10 @@ struct DuplicateParagraphs::State {
     Step();
     if (next < blocks.size()) return;
     settled = next;
-    by_hash = HashToBlock();
     by_prefix = HashToBlock();
     source = {};
+    by_hash = HashToBlock();
+    hashed = {};
     cut = {};
     eligible_before = {};
   }
@@ -310,8 +429,11 @@ struct DuplicateParagraphs::State {
   std::vector<std::uint8_t> cut;     // repeats only the start of `source`
   // eligible_before[i]: paragraphs the analysis compares among blocks [0, i).
   std::vector<std::uint32_t> eligible_before;
+  // The paragraphs indexed, by the hash of their tokens (see Step) and by their prefix
+  // hash (the first one with each).
   HashToBlock by_hash;
   HashToBlock by_prefix;
+  std::vector<std::uint8_t> hashed;  // the entry of by_prefix is in by_hash too
   std::vector<DuplicateRun> runs;
   std::uint32_t next = 0;  // blocks [0, next) are analysed
   // Blocks [0, settled) are final: a block joins a run as a gap block (a heading between
@@ -335,19 +457,30 @@ void DuplicateParagraphs::State::Step() {
   ++eligible_before[i + 1];
   settled = i + 1;
 
-  // Its first copy: the same tokens, or a longer paragraph that starts with them.
-  if (const std::uint32_t same = by_hash.Find(block_stats.hash); same != HashToBlock::kNone) {
+  // Its first copy: the same tokens, or a longer paragraph that starts with them. Either
+  // has the prefix hash of this one, so only the paragraphs indexed with a prefix hash
+  // that comes back need the hash of all their tokens: the first one (the prefix's entry)
+  // when it comes back, the others when they are indexed.
+  const std::uint32_t longer = by_prefix.Find(block_stats.prefix_hash);
+  if (longer == HashToBlock::kNone) {
+    by_prefix.Insert(block_stats.prefix_hash, i);
+    return;
+  }
+  if (hashed[longer] == 0) {
+    by_hash.Insert(HashTokens(text, blocks[longer].content), longer);
+    hashed[longer] = 1;
+  }
+  const std::uint64_t hash = HashTokens(text, block.content);
+  if (const std::uint32_t same = by_hash.Find(hash); same != HashToBlock::kNone) {
     // A hash collision with different text counts as a new paragraph, not indexed.
     if (!SameTokens(text, blocks[same].content, block.content, false)) return;
     source[i] = static_cast<std::int32_t>(same);
-  } else if (const std::uint32_t longer = by_prefix.Find(block_stats.prefix_hash);
-             longer != HashToBlock::kNone && block_stats.han <= stats[longer].han &&
+  } else if (block_stats.han <= stats[longer].han &&
              SameTokens(text, blocks[longer].content, block.content, true)) {
     source[i] = static_cast<std::int32_t>(longer);
     cut[i] = 1;
   } else {
-    by_hash.Insert(block_stats.hash, i);
-    by_prefix.Insert(block_stats.prefix_hash, i);
+    by_hash.Insert(hash, i);
     return;
   }
 
@@ -366,7 +499,7 @@ void DuplicateParagraphs::State::Step() {
 }
 
 bool DuplicateParagraphs::State::SameBlock(std::uint32_t a, std::uint32_t b) const {
-  return blocks[a].IsProse() && blocks[b].IsProse() && stats[a].hash == stats[b].hash &&
+  return blocks[a].IsProse() && blocks[b].IsProse() &&
          SameTokens(text, blocks[a].content, blocks[b].content, false);
 }
 
