@@ -65,55 +65,69 @@ inline void CountMark(char32_t token, BlockStats& stats) {
 }
 
 #if defined(__SSE2__)
-// Counts the ideographs and notes the marks of text[i, end) (i at a character boundary)
-// 16 bytes at a time, as far as the text leaves room for reading 17; leaves `i` at the
-// character boundary where it stopped. Every character is counted by its first byte: the
-// lead bytes E4-E9 of ideographs of U+4000-9FFF (not E4 B7, U+4DC0-4DFF, no ideographs)
-// all at once, the first bytes of other characters one by one.
-void CountRest(std::string_view text, std::size_t end, std::size_t& i, BlockStats& stats) {
+// Counts the ideographs and notes the marks of text[at, end) (`at` at a character
+// boundary) 16 bytes at a time, without a branch per character, as far as the text leaves
+// room for reading 18; leaves `at` at the character boundary where it stopped. Every
+// character is seen at its first byte (with the next two): the same verdicts as IsHan,
+// IsClauseMark and IsTerminalMark after Normalise, for valid UTF-8.
+void CountRest(std::string_view text, std::size_t end, std::size_t& at, BlockStats& stats) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  const __m128i e4 = _mm_set1_epi8(static_cast<char>(0xE4));
-  const __m128i b7 = _mm_set1_epi8(static_cast<char>(0xB7));
-  const __m128i c0 = _mm_set1_epi8(static_cast<char>(0xC0));
-  const __m128i x80 = _mm_set1_epi8(static_cast<char>(0x80));
-  const __m128i five = _mm_set1_epi8(5);
-  const __m128i one = _mm_set1_epi8(1);
+  const auto set = [](unsigned char c) { return _mm_set1_epi8(static_cast<char>(c)); };
+  const auto eq = [](__m128i a, __m128i b) { return _mm_cmpeq_epi8(a, b); };
+  const auto either = [](__m128i a, __m128i b) { return _mm_or_si128(a, b); };
+  const auto both = [](__m128i a, __m128i b) { return _mm_and_si128(a, b); };
+  // Bytes of [low, high].
+  const auto in = [&](__m128i v, unsigned char low, unsigned char high) {
+    const __m128i from = _mm_sub_epi8(v, set(low));
+    return eq(_mm_min_epu8(from, set(static_cast<unsigned char>(high - low))), from);
+  };
+  const __m128i lanes = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
   __m128i counts = _mm_setzero_si128();  // ideographs, in two 64-bit sums
-  std::uint32_t han = 0;
-  for (; i < end && i + kVector + 1 <= text.size(); i += kVector) {
+  __m128i clause = _mm_setzero_si128();
+  __m128i terminal = _mm_setzero_si128();
+  std::size_t i = at;
+  for (; i < end && i + kVector + 2 <= text.size(); i += kVector) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
-    const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i + 1));
-    const __m128i from_e4 = _mm_sub_epi8(v, e4);  // E4-E9 become 0-5
-    const __m128i lead = _mm_cmpeq_epi8(_mm_min_epu8(from_e4, five), from_e4);
-    const __m128i hexagram = _mm_and_si128(_mm_cmpeq_epi8(v, e4), _mm_cmpeq_epi8(next, b7));
-    const __m128i ideograph = _mm_andnot_si128(hexagram, lead);
-    const __m128i continuation = _mm_cmpeq_epi8(_mm_and_si128(v, c0), x80);
-    // Lead bytes of other characters (E4 B7 is none: no ideograph, no mark).
-    auto others =
-        ~static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(lead, continuation))) & 0xFFFF;
-    if (end - i >= kVector) {
-      counts =
-          _mm_add_epi64(counts, _mm_sad_epu8(_mm_and_si128(ideograph, one), _mm_setzero_si128()));
-    } else {
-      const unsigned inside = (1U << (end - i)) - 1;
-      others &= inside;
-      han += static_cast<std::uint32_t>(
-          std::popcount(static_cast<unsigned>(_mm_movemask_epi8(ideograph)) & inside));
+    const __m128i n1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i + 1));
+    const __m128i n2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i + 2));
+    const __m128i e3 = eq(v, set(0xE3));
+    const __m128i e3_80 = both(e3, eq(n1, set(0x80)));
+    const __m128i ef = eq(v, set(0xEF));
+    // Ideographs: E4-E9 but E4 B7 (U+4000-9FFF but U+4DC0-4DFF), E3 90-BF (U+3400-3FFF),
+    // E3 80 85 and E3 80 87 (U+3005, U+3007), EF A4-AB (U+F900-FAFF), F0 A0-BF
+    // (U+20000-3FFFF).
+    __m128i han = _mm_andnot_si128(both(eq(v, set(0xE4)), eq(n1, set(0xB7))), in(v, 0xE4, 0xE9));
+    han = either(han, both(e3, in(n1, 0x90, 0xBF)));
+    han = either(han, both(e3_80, either(eq(n2, set(0x85)), eq(n2, set(0x87)))));
+    han = either(han, both(ef, in(n1, 0xA4, 0xAB)));
+    han = either(han, both(eq(v, set(0xF0)), in(n1, 0xA0, 0xBF)));
+    // Marks: ! ? ; end a sentence, , : a clause, in ASCII or full width (EF BC 81, 9F, 9B,
+    // 8C, 9A); so does 。 (E3 80 82).
+    const __m128i full_width = both(ef, eq(n1, set(0xBC)));
+    __m128i stop = either(either(eq(v, set('!')), eq(v, set('?'))), eq(v, set(';')));
+    stop = either(stop, both(e3_80, eq(n2, set(0x82))));
+    stop = either(stop, both(full_width, either(either(eq(n2, set(0x81)), eq(n2, set(0x9F))),
+                                                eq(n2, set(0x9B)))));
+    __m128i pause = either(eq(v, set(',')), eq(v, set(':')));
+    pause = either(pause, both(full_width, either(eq(n2, set(0x8C)), eq(n2, set(0x9A)))));
+    if (end - i < kVector) {
+      const __m128i inside = _mm_cmplt_epi8(lanes, set(static_cast<unsigned char>(end - i)));
+      han = both(han, inside);
+      stop = both(stop, inside);
+      pause = both(pause, inside);
     }
-    for (; others != 0; others &= others - 1) {
-      const std::size_t at = i + static_cast<std::size_t>(std::countr_zero(others));
-      std::size_t length = 1;
-      const char32_t token = Normalise(DecodeValid(text, at, length));
-      if (token == 0) continue;
-      if (IsHan(token)) ++han;
-      CountMark(token, stats);
-    }
+    counts = _mm_add_epi64(counts, _mm_sad_epu8(both(han, set(1)), _mm_setzero_si128()));
+    terminal = either(terminal, stop);
+    clause = either(clause, either(pause, stop));
   }
   std::uint64_t sums[2];
   std::memcpy(sums, &counts, sizeof sums);
-  stats.han += han + static_cast<std::uint32_t>(sums[0] + sums[1]);
+  stats.han += static_cast<std::uint32_t>(sums[0] + sums[1]);
+  stats.clause = stats.clause || _mm_movemask_epi8(clause) != 0;
+  stats.terminal = stats.terminal || _mm_movemask_epi8(terminal) != 0;
   // Past the end: done. Inside a character that straddles the last 16 bytes: go on after it.
   while (i < end && (bytes[i] & 0xC0) == 0x80) ++i;
+  at = i;
 }
 #endif
 
@@ -409,6 +423,7 @@ struct DuplicateParagraphs::State {
     by_prefix = HashToBlock();
     source = {};
     by_hash = HashToBlock();
+    by_alike = HashToBlock();
     hashed = {};
     cut = {};
     eligible_before = {};
@@ -429,11 +444,13 @@ struct DuplicateParagraphs::State {
   std::vector<std::uint8_t> cut;     // repeats only the start of `source`
   // eligible_before[i]: paragraphs the analysis compares among blocks [0, i).
   std::vector<std::uint32_t> eligible_before;
-  // The paragraphs indexed, by the hash of their tokens (see Step) and by their prefix
-  // hash (the first one with each).
+  // The paragraphs indexed (the first one with each key): by the hash of their tokens
+  // (some of them, see Step), by their prefix hash, and by that and their count of
+  // ideographs.
   HashToBlock by_hash;
   HashToBlock by_prefix;
-  std::vector<std::uint8_t> hashed;  // the entry of by_prefix is in by_hash too
+  HashToBlock by_alike;
+  std::vector<std::uint8_t> hashed;  // an entry of by_alike is in by_hash too
   std::vector<DuplicateRun> runs;
   std::uint32_t next = 0;  // blocks [0, next) are analysed
   // Blocks [0, settled) are final: a block joins a run as a gap block (a heading between
@@ -458,29 +475,39 @@ void DuplicateParagraphs::State::Step() {
   settled = i + 1;
 
   // Its first copy: the same tokens, or a longer paragraph that starts with them. Either
-  // has the prefix hash of this one, so only the paragraphs indexed with a prefix hash
-  // that comes back need the hash of all their tokens: the first one (the prefix's entry)
-  // when it comes back, the others when they are indexed.
+  // has the prefix hash of this one, the same tokens also as many ideographs. Only the
+  // paragraphs indexed with a prefix hash and a count that come back need the hash of all
+  // their tokens: the first one with them (by_alike's entry) when they come back, the
+  // others when they are indexed.
+  const std::uint64_t alike_key = Mix(block_stats.prefix_hash, block_stats.han);
+  const std::uint32_t alike = by_alike.Find(alike_key);
+  std::uint64_t hash = 0;
+  std::uint32_t same = HashToBlock::kNone;
+  if (alike != HashToBlock::kNone) {
+    if (hashed[alike] == 0) {
+      by_hash.Insert(HashTokens(text, blocks[alike].content), alike);
+      hashed[alike] = 1;
+    }
+    hash = HashTokens(text, block.content);
+    same = by_hash.Find(hash);
+  }
   const std::uint32_t longer = by_prefix.Find(block_stats.prefix_hash);
-  if (longer == HashToBlock::kNone) {
-    by_prefix.Insert(block_stats.prefix_hash, i);
-    return;
-  }
-  if (hashed[longer] == 0) {
-    by_hash.Insert(HashTokens(text, blocks[longer].content), longer);
-    hashed[longer] = 1;
-  }
-  const std::uint64_t hash = HashTokens(text, block.content);
-  if (const std::uint32_t same = by_hash.Find(hash); same != HashToBlock::kNone) {
+  if (same != HashToBlock::kNone) {
     // A hash collision with different text counts as a new paragraph, not indexed.
     if (!SameTokens(text, blocks[same].content, block.content, false)) return;
     source[i] = static_cast<std::int32_t>(same);
-  } else if (block_stats.han <= stats[longer].han &&
+  } else if (longer != HashToBlock::kNone && block_stats.han <= stats[longer].han &&
              SameTokens(text, blocks[longer].content, block.content, true)) {
     source[i] = static_cast<std::int32_t>(longer);
     cut[i] = 1;
   } else {
-    by_hash.Insert(hash, i);
+    // Indexed.
+    if (alike == HashToBlock::kNone) {
+      by_alike.Insert(alike_key, i);
+    } else {
+      by_hash.Insert(hash, i);
+    }
+    by_prefix.Insert(block_stats.prefix_hash, i);
     return;
   }
 
