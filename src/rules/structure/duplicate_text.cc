@@ -155,7 +155,7 @@ std::uint64_t HashTokens(std::string_view text, ByteRange content) {
   return hash;
 }
 
-// One pass over the block, inlined: this runs over every byte of the document. Only the
+// One pass over the block: this runs over every byte of the document. Only the
 // tokens up to the min_chars-th ideograph are hashed: any later copy of the paragraph, or
 // one cut short, starts with them (the analysis compares the paragraphs that do token by
 // token; HashTokens hashes the whole of those). The rest is only counted.
@@ -316,13 +316,19 @@ bool SameTokens(std::string_view text, ByteRange a, ByteRange b, bool prefix) {
   }
 }
 
-// The start of the line that holds text[end - 1] (or ends at `end`): memrchr, since the line
-// before a copy is a whole paragraph.
+// The offset after the last line break in text[0, end), or 0: the start of the line that
+// `end` is in or ends. The line before a copy is a whole paragraph: memrchr where glibc has
+// it.
 std::size_t LineStartBefore(std::string_view text, std::size_t end) {
+#if defined(__GLIBC__)
   const void* newline = memrchr(text.data(), '\n', end);
   return newline == nullptr
              ? 0
              : static_cast<std::size_t>(static_cast<const char*>(newline) - text.data()) + 1;
+#else
+  while (end > 0 && text[end - 1] != '\n') --end;
+  return end;
+#endif
 }
 
 bool IsBlankLine(std::string_view line) {
