@@ -59,14 +59,6 @@ inline std::uint64_t Mix(std::uint64_t hash, std::uint32_t key) {
   return (hash ^ key) * 0x100000001B3ULL;
 }
 
-// Sets the flags of `stats` for a clause or sentence mark (after Normalise).
-inline void CountMark(char32_t token, BlockStats& stats) {
-  if (IsClauseMark(token)) {
-    stats.clause = true;
-    stats.terminal = stats.terminal || IsTerminalMark(token);
-  }
-}
-
 #if defined(__SSE2__)
 // Counts the ideographs and notes the marks of text[at, end) (`at` at a character
 // boundary) 16 bytes at a time, without a branch per character, as far as the text leaves
@@ -155,9 +147,29 @@ OCRLINT_AVX2 __m256i In32(__m256i v, unsigned char low, unsigned char high) {
   return _mm256_cmpeq_epi8(_mm256_min_epu8(from, Set32(static_cast<unsigned char>(high - low))),
                            from);
 }
+
+// The lanes of CountRestSse2's verdicts, 32 at a time.
+OCRLINT_AVX2 __m256i HanLanes32(__m256i v, __m256i n1, __m256i n2) {
+  const __m256i e3 = Eq32(v, 0xE3);
+  __m256i han = _mm256_andnot_si256(And32(Eq32(v, 0xE4), Eq32(n1, 0xB7)), In32(v, 0xE4, 0xE9));
+  han = Or32(han, And32(e3, In32(n1, 0x90, 0xBF)));
+  han = Or32(han, And32(And32(e3, Eq32(n1, 0x80)), Or32(Eq32(n2, 0x85), Eq32(n2, 0x87))));
+  han = Or32(han, And32(Eq32(v, 0xEF), In32(n1, 0xA4, 0xAB)));
+  return Or32(han, And32(Eq32(v, 0xF0), In32(n1, 0xA0, 0xBF)));
+}
+OCRLINT_AVX2 __m256i StopLanes32(__m256i v, __m256i n1, __m256i n2, __m256i full_width) {
+  const __m256i stop = Or32(Or32(Eq32(v, '!'), Eq32(v, '?')), Eq32(v, ';'));
+  const __m256i full_stop = And32(And32(Eq32(v, 0xE3), Eq32(n1, 0x80)), Eq32(n2, 0x82));
+  return Or32(Or32(stop, full_stop),
+              And32(full_width, Or32(Or32(Eq32(n2, 0x81), Eq32(n2, 0x9F)), Eq32(n2, 0x9B))));
+}
+OCRLINT_AVX2 __m256i PauseLanes32(__m256i v, __m256i n2, __m256i full_width) {
+  return Or32(Or32(Eq32(v, ','), Eq32(v, ':')),
+              And32(full_width, Or32(Eq32(n2, 0x8C), Eq32(n2, 0x9A))));
+}
 #undef OCRLINT_AVX2
 
-// CountRestSse2, 32 bytes at a time.
+// CountRestSse2, 32 bytes at a time; once a sentence mark is seen, only ideographs.
 __attribute__((target("avx2"))) void CountRestAvx2(std::string_view text, std::size_t end,
                                                    std::size_t& at, BlockStats& stats) {
   constexpr std::size_t kWidth = 32;
@@ -166,58 +178,55 @@ __attribute__((target("avx2"))) void CountRestAvx2(std::string_view text, std::s
       _mm256_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21,
                        22, 23, 24, 25, 26, 27, 28, 29, 30, 31);
   __m256i counts = _mm256_setzero_si256();  // ideographs, in four 64-bit sums
-  __m256i clause = _mm256_setzero_si256();
-  __m256i terminal = _mm256_setzero_si256();
   std::size_t i = at;
   for (; i < end && i + kWidth + 2 <= text.size(); i += kWidth) {
     const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes + i));
     const __m256i n1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes + i + 1));
     const __m256i n2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes + i + 2));
-    const __m256i e3 = Eq32(v, 0xE3);
-    const __m256i e3_80 = And32(e3, Eq32(n1, 0x80));
-    const __m256i ef = Eq32(v, 0xEF);
-    __m256i han = _mm256_andnot_si256(And32(Eq32(v, 0xE4), Eq32(n1, 0xB7)), In32(v, 0xE4, 0xE9));
-    han = Or32(han, And32(e3, In32(n1, 0x90, 0xBF)));
-    han = Or32(han, And32(e3_80, Or32(Eq32(n2, 0x85), Eq32(n2, 0x87))));
-    han = Or32(han, And32(ef, In32(n1, 0xA4, 0xAB)));
-    han = Or32(han, And32(Eq32(v, 0xF0), In32(n1, 0xA0, 0xBF)));
-    const __m256i full_width = And32(ef, Eq32(n1, 0xBC));
-    __m256i stop = Or32(Or32(Eq32(v, '!'), Eq32(v, '?')), Eq32(v, ';'));
-    stop = Or32(stop, And32(e3_80, Eq32(n2, 0x82)));
-    stop =
-        Or32(stop, And32(full_width, Or32(Or32(Eq32(n2, 0x81), Eq32(n2, 0x9F)), Eq32(n2, 0x9B))));
-    __m256i pause = Or32(Eq32(v, ','), Eq32(v, ':'));
-    pause = Or32(pause, And32(full_width, Or32(Eq32(n2, 0x8C), Eq32(n2, 0x9A))));
-    if (end - i < kWidth) {
-      const __m256i inside = _mm256_cmpgt_epi8(_mm256_set1_epi8(static_cast<char>(end - i)), lanes);
-      han = And32(han, inside);
-      stop = And32(stop, inside);
-      pause = And32(pause, inside);
-    }
+    __m256i han = HanLanes32(v, n1, n2);
+    const __m256i inside =
+        end - i < kWidth ? _mm256_cmpgt_epi8(_mm256_set1_epi8(static_cast<char>(end - i)), lanes)
+                         : _mm256_set1_epi8(-1);
+    han = And32(han, inside);
     counts =
         _mm256_add_epi64(counts, _mm256_sad_epu8(And32(han, Set32(1)), _mm256_setzero_si256()));
-    terminal = Or32(terminal, stop);
-    clause = Or32(clause, Or32(pause, stop));
+    if (stats.terminal) continue;
+    const __m256i full_width = And32(Eq32(v, 0xEF), Eq32(n1, 0xBC));
+    const __m256i stop = And32(StopLanes32(v, n1, n2, full_width), inside);
+    const __m256i pause = And32(PauseLanes32(v, n2, full_width), inside);
+    stats.terminal = _mm256_movemask_epi8(stop) != 0;
+    stats.clause = stats.clause || _mm256_movemask_epi8(Or32(stop, pause)) != 0;
   }
   std::uint64_t sums[4];
   std::memcpy(sums, &counts, sizeof sums);
   stats.han += static_cast<std::uint32_t>(sums[0] + sums[1] + sums[2] + sums[3]);
-  stats.clause = stats.clause || _mm256_movemask_epi8(clause) != 0;
-  stats.terminal = stats.terminal || _mm256_movemask_epi8(terminal) != 0;
   while (i < end && (bytes[i] & 0xC0) == 0x80) ++i;
   at = i;
 }
 #endif
 
-// The rest of ComputeStats, counted: 32 bytes at a time where the processor has AVX2, else
-// 16 (then what is left near the text's end is counted by ComputeStats).
-void CountRest(std::string_view text, std::size_t end, std::size_t& at, BlockStats& stats) {
+// What CountRest found.
+struct RestCounts {
+  std::size_t at = 0;  // where it stopped
+  std::uint32_t han = 0;
+  bool clause = false;
+  bool terminal = false;
+};
+
+// The rest of ComputeStats from `at` (`terminal`: a sentence mark was seen before it),
+// counted 32 bytes at a time where the processor has AVX2, else 16; ComputeStats counts
+// what is left near the text's end.
+RestCounts CountRest(std::string_view text, std::size_t at, std::size_t end, bool terminal) {
+  BlockStats stats;
+  stats.clause = terminal;
+  stats.terminal = terminal;
 #if defined(OCRLINT_DUPLICATE_TEXT_AVX2)
   if (HasAvx2()) CountRestAvx2(text, end, at, stats);
 #endif
 #if defined(__SSE2__)
   CountRestSse2(text, end, at, stats);
 #endif
+  return RestCounts{at, stats.han, stats.clause, stats.terminal};
 }
 
 // The hash of all the tokens of `content`.
@@ -249,24 +258,20 @@ std::uint64_t HashTokens(std::string_view text, ByteRange content) {
 // one cut short, starts with them (the analysis compares the paragraphs that do token by
 // token; HashTokens hashes the whole of those). The rest is only counted.
 BlockStats ComputeStats(std::string_view text, ByteRange content, int min_chars) {
-  BlockStats stats;
+  // Locals, not the fields of a struct whose address escapes: the loops keep them in
+  // registers.
   std::uint64_t hash = 0xCBF29CE484222325ULL;
+  std::uint64_t prefix_hash = 0;
+  std::uint32_t han = 0;
+  bool clause = false;
+  bool terminal = false;
   const auto min_han = static_cast<std::uint32_t>(min_chars);
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   std::size_t i = content.begin;
   // The inner loops read four bytes at a time: they stop one byte short of the text's end.
   const std::size_t fast_end = std::min(content.end, text.size() - 1);
-  const auto other_token = [&](bool hashed) {
-    std::size_t length = 1;
-    const char32_t token = Normalise(DecodeValid(text, i, length));
-    i += length;
-    if (token == 0) return;
-    if (hashed) hash = Mix(hash, TokenKey(token));
-    if (IsHan(token) && ++stats.han == min_han && hashed) stats.prefix_hash = hash;
-    CountMark(token, stats);
-  };
   // The prefix, hashed.
-  while (i < content.end && stats.han < min_han) {
+  while (i < content.end && han < min_han) {
     // Most characters are ideographs of U+4000-9FFF: three bytes led by E4-E9. Their runs
     // take this inner loop: no decoding, no normalising, no clause marks.
     while (i + 3 <= fast_end) {
@@ -276,16 +281,30 @@ BlockStats ComputeStats(std::string_view text, ByteRange content, int min_chars)
       i += 3;
       hash = Mix(hash, word & 0xFFFFFF);
       // E4 B7 80-BF are U+4DC0-4DFF, the Yijing hexagram symbols: no ideographs.
-      if ((word & 0xFFFF) != 0xB7E4 && ++stats.han == min_han) {
-        stats.prefix_hash = hash;
+      if ((word & 0xFFFF) != 0xB7E4 && ++han == min_han) {
+        prefix_hash = hash;
         break;
       }
     }
-    if (stats.han >= min_han || i >= content.end) break;
-    other_token(true);
+    if (han >= min_han || i >= content.end) break;
+    std::size_t length = 1;
+    const char32_t token = Normalise(DecodeValid(text, i, length));
+    i += length;
+    if (token == 0) continue;
+    hash = Mix(hash, TokenKey(token));
+    if (IsHan(token)) {
+      if (++han == min_han) prefix_hash = hash;
+    } else if (IsClauseMark(token)) {
+      clause = true;
+      terminal = terminal || IsTerminalMark(token);
+    }
   }
   // The rest, counted.
-  CountRest(text, content.end, i, stats);
+  const RestCounts rest = CountRest(text, i, content.end, terminal);
+  i = rest.at;
+  han += rest.han;
+  clause = clause || rest.clause;
+  terminal = terminal || rest.terminal;
   // What is left near the text's end: ideographs by their runs (E4 B7 takes the way of
   // other characters).
   while (i < content.end) {
@@ -299,10 +318,23 @@ BlockStats ComputeStats(std::string_view text, ByteRange content, int min_chars)
       }
       i += 3;
     }
-    stats.han += static_cast<std::uint32_t>((i - start) / 3);
+    han += static_cast<std::uint32_t>((i - start) / 3);
     if (i >= content.end) break;
-    other_token(false);
+    std::size_t length = 1;
+    const char32_t token = Normalise(DecodeValid(text, i, length));
+    i += length;
+    if (IsHan(token)) {
+      ++han;
+    } else if (IsClauseMark(token)) {
+      clause = true;
+      terminal = terminal || IsTerminalMark(token);
+    }
   }
+  BlockStats stats;
+  stats.han = han;
+  stats.clause = clause;
+  stats.terminal = terminal;
+  stats.prefix_hash = prefix_hash;
   return stats;
 }
 
