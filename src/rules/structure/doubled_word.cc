@@ -170,23 +170,35 @@ __attribute__((target("avx2"))) inline __m256i TailAt32(const unsigned char* p, 
                           _mm256_cmpeq_epi8(b2, Load32(p + kShift + 2)));
 }
 
-// MayRepeat() for the 32 positions from p (two chunks at once); reads p[0, 46).
+// For a repeat of kShift bytes: the last two bytes of the first copy's last character
+// match those of the second copy's.
+template <std::size_t kShift>
+__attribute__((target("avx2"))) inline __m256i LastTailAt32(const unsigned char* p) {
+  return _mm256_and_si256(_mm256_cmpeq_epi8(Load32(p + kShift - 2), Load32(p + 2 * kShift - 2)),
+                          _mm256_cmpeq_epi8(Load32(p + kShift - 1), Load32(p + 2 * kShift - 1)));
+}
+
+// MayRepeat() for the 32 positions from p (two chunks at once), and for repeats of two
+// characters or more the last characters' tails too (the same character often comes back
+// within four, two in a row rarely); reads p[0, 55).
 __attribute__((target("avx2"))) inline bool MayRepeat32(const unsigned char* p) {
   const __m256i b1 = Load32(p + 1);
   const __m256i b2 = Load32(p + 2);
   // Lead bytes E3-E9: E3-E9 minus E3 are 0-6.
   const __m256i from_e3 = _mm256_sub_epi8(Load32(p), _mm256_set1_epi8(static_cast<char>(0xE3)));
   const __m256i lead = _mm256_cmpeq_epi8(_mm256_min_epu8(from_e3, _mm256_set1_epi8(6)), from_e3);
-  const __m256i tails =
-      _mm256_or_si256(_mm256_or_si256(TailAt32<3>(p, b1, b2), TailAt32<6>(p, b1, b2)),
-                      _mm256_or_si256(TailAt32<9>(p, b1, b2), TailAt32<12>(p, b1, b2)));
+  const __m256i tails = _mm256_or_si256(
+      _mm256_or_si256(TailAt32<3>(p, b1, b2),
+                      _mm256_and_si256(TailAt32<6>(p, b1, b2), LastTailAt32<6>(p))),
+      _mm256_or_si256(_mm256_and_si256(TailAt32<9>(p, b1, b2), LastTailAt32<9>(p)),
+                      _mm256_and_si256(TailAt32<12>(p, b1, b2), LastTailAt32<12>(p))));
   const __m256i any = _mm256_and_si256(lead, tails);
   return _mm256_testz_si256(any, any) == 0;
 }
 
 // The first chunk start from `i` on, in steps of kVec, where MayRepeat() may hold, or the
-// first one at or after `stop` (where the caller tests chunks one by one). Reading 32
-// positions needs kVec more bytes than a chunk: `stop` + kVec + kReach <= the text's size.
+// first one at or after `stop` (where the caller tests chunks one by one). MayRepeat32
+// reads 55 bytes: `stop` + 2 * kVec + kReach - 1 <= the text's size.
 __attribute__((target("avx2"))) std::size_t SkipQuietAvx2(const unsigned char* data, std::size_t i,
                                                           std::size_t stop) {
   while (i < stop && !MayRepeat32(data + i)) i += 2 * kVec;
