@@ -375,6 +375,10 @@ class PageFurnitureRule final : public Rule {
     const std::string_view text = document.text();
     const LineIndex& lines = document.lines();
     std::size_t line = 0;  // where the last paragraph checked starts
+    // 版, which ends a jump line, is rare: found in one pass over the text, not segment by
+    // segment.
+    std::vector<std::size_t> bans;
+    FindAllIn(text, "版", 0, text.size(), bans);
     for (const Block& block : document.blocks()) {
       if (!block.IsProse() || block.kind == BlockKind::kTableCell) continue;
       if (block.kind == BlockKind::kParagraph) {
@@ -385,8 +389,9 @@ class PageFurnitureRule final : public Rule {
             line + 1 >= lines.line_count() || lines.LineStart(line + 1) > block.range.end;
         CheckLines(document, text, block, single_line, sink);
       }
+      if (bans.empty()) continue;
       for (const ByteRange& segment : document.Segments(block)) {
-        CheckJumpLines(document, text, segment, sink);
+        CheckJumpLines(document, text, segment, bans, sink);
       }
     }
   }
@@ -481,13 +486,15 @@ class PageFurnitureRule final : public Rule {
   }
 
   // Anchored on 版 (rarer than 上 and 下): a jump line ends with it.
+  // `bans`: where 版 stands in the text, ascending.
   static void CheckJumpLines(const Document& document, std::string_view text, ByteRange segment,
-                             DiagnosticSink& sink) {
+                             const std::vector<std::size_t>& bans, DiagnosticSink& sink) {
     constexpr std::size_t kMaxLabel = 16;  // bytes between 上接 and 版
-    // k: where the search goes on, from the segment's start.
-    for (std::size_t k = 0;;) {
-      const std::size_t ban = FindIn(text, "版", segment.begin + k, segment.end);
-      if (ban == std::string_view::npos) break;
+    std::size_t k = 0;                     // where the search goes on, from the segment's start
+    for (auto it = std::lower_bound(bans.begin(), bans.end(), segment.begin);
+         it != bans.end() && *it + 3 <= segment.end; ++it) {
+      const std::size_t ban = *it;
+      if (ban < segment.begin + k) continue;
       k = ban + 3 - segment.begin;
       std::size_t at = ban;
       for (std::size_t back = 6; back <= 6 + kMaxLabel && ban >= segment.begin + back; ++back) {
