@@ -1,6 +1,7 @@
 #include "rules/structure/duplicate_text.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstring>
 #include <mutex>
@@ -137,41 +138,64 @@ bool HasAvx2() {
 }
 
 #define OCRLINT_AVX2 __attribute__((target("avx2"), always_inline)) inline
-OCRLINT_AVX2 __m256i Set32(unsigned char c) { return _mm256_set1_epi8(static_cast<char>(c)); }
-OCRLINT_AVX2 __m256i Eq32(__m256i a, unsigned char c) { return _mm256_cmpeq_epi8(a, Set32(c)); }
+// Every byte value 32 times. CountRestAvx2 reads its 30 constant vectors from here
+// through a pointer it cannot see into, as operands in memory: the compiler otherwise
+// makes each one again in the loop, three instructions a time.
+struct alignas(32) Splat {
+  unsigned char bytes[32];
+};
+constexpr std::array<Splat, 256> kSplats = [] {
+  std::array<Splat, 256> splats{};
+  for (std::size_t c = 0; c < splats.size(); ++c) {
+    for (unsigned char& byte : splats[c].bytes) byte = static_cast<unsigned char>(c);
+  }
+  return splats;
+}();
+OCRLINT_AVX2 __m256i Set32(const Splat* k, unsigned char c) {
+  return _mm256_load_si256(reinterpret_cast<const __m256i*>(k[c].bytes));
+}
+OCRLINT_AVX2 __m256i Eq32(const Splat* k, __m256i a, unsigned char c) {
+  return _mm256_cmpeq_epi8(a, Set32(k, c));
+}
 OCRLINT_AVX2 __m256i Or32(__m256i a, __m256i b) { return _mm256_or_si256(a, b); }
 OCRLINT_AVX2 __m256i And32(__m256i a, __m256i b) { return _mm256_and_si256(a, b); }
 // Bytes of [low, high].
-OCRLINT_AVX2 __m256i In32(__m256i v, unsigned char low, unsigned char high) {
-  const __m256i from = _mm256_sub_epi8(v, Set32(low));
-  return _mm256_cmpeq_epi8(_mm256_min_epu8(from, Set32(static_cast<unsigned char>(high - low))),
+OCRLINT_AVX2 __m256i In32(const Splat* k, __m256i v, unsigned char low, unsigned char high) {
+  const __m256i from = _mm256_sub_epi8(v, Set32(k, low));
+  return _mm256_cmpeq_epi8(_mm256_min_epu8(from, Set32(k, static_cast<unsigned char>(high - low))),
                            from);
 }
 
 // The lanes of CountRestSse2's verdicts, 32 at a time.
-OCRLINT_AVX2 __m256i HanLanes32(__m256i v, __m256i n1, __m256i n2) {
-  const __m256i e3 = Eq32(v, 0xE3);
-  __m256i han = _mm256_andnot_si256(And32(Eq32(v, 0xE4), Eq32(n1, 0xB7)), In32(v, 0xE4, 0xE9));
-  han = Or32(han, And32(e3, In32(n1, 0x90, 0xBF)));
-  han = Or32(han, And32(And32(e3, Eq32(n1, 0x80)), Or32(Eq32(n2, 0x85), Eq32(n2, 0x87))));
-  han = Or32(han, And32(Eq32(v, 0xEF), In32(n1, 0xA4, 0xAB)));
-  return Or32(han, And32(Eq32(v, 0xF0), In32(n1, 0xA0, 0xBF)));
+OCRLINT_AVX2 __m256i HanLanes32(const Splat* k, __m256i v, __m256i n1, __m256i n2) {
+  const __m256i e3 = Eq32(k, v, 0xE3);
+  __m256i han =
+      _mm256_andnot_si256(And32(Eq32(k, v, 0xE4), Eq32(k, n1, 0xB7)), In32(k, v, 0xE4, 0xE9));
+  han = Or32(han, And32(e3, In32(k, n1, 0x90, 0xBF)));
+  han = Or32(han, And32(And32(e3, Eq32(k, n1, 0x80)), Or32(Eq32(k, n2, 0x85), Eq32(k, n2, 0x87))));
+  han = Or32(han, And32(Eq32(k, v, 0xEF), In32(k, n1, 0xA4, 0xAB)));
+  return Or32(han, And32(Eq32(k, v, 0xF0), In32(k, n1, 0xA0, 0xBF)));
 }
-OCRLINT_AVX2 __m256i StopLanes32(__m256i v, __m256i n1, __m256i n2, __m256i full_width) {
-  const __m256i stop = Or32(Or32(Eq32(v, '!'), Eq32(v, '?')), Eq32(v, ';'));
-  const __m256i full_stop = And32(And32(Eq32(v, 0xE3), Eq32(n1, 0x80)), Eq32(n2, 0x82));
-  return Or32(Or32(stop, full_stop),
-              And32(full_width, Or32(Or32(Eq32(n2, 0x81), Eq32(n2, 0x9F)), Eq32(n2, 0x9B))));
+OCRLINT_AVX2 __m256i StopLanes32(const Splat* k, __m256i v, __m256i n1, __m256i n2,
+                                 __m256i full_width) {
+  const __m256i stop = Or32(Or32(Eq32(k, v, '!'), Eq32(k, v, '?')), Eq32(k, v, ';'));
+  const __m256i full_stop = And32(And32(Eq32(k, v, 0xE3), Eq32(k, n1, 0x80)), Eq32(k, n2, 0x82));
+  return Or32(
+      Or32(stop, full_stop),
+      And32(full_width, Or32(Or32(Eq32(k, n2, 0x81), Eq32(k, n2, 0x9F)), Eq32(k, n2, 0x9B))));
 }
-OCRLINT_AVX2 __m256i PauseLanes32(__m256i v, __m256i n2, __m256i full_width) {
-  return Or32(Or32(Eq32(v, ','), Eq32(v, ':')),
-              And32(full_width, Or32(Eq32(n2, 0x8C), Eq32(n2, 0x9A))));
+OCRLINT_AVX2 __m256i PauseLanes32(const Splat* k, __m256i v, __m256i n2, __m256i full_width) {
+  return Or32(Or32(Eq32(k, v, ','), Eq32(k, v, ':')),
+              And32(full_width, Or32(Eq32(k, n2, 0x8C), Eq32(k, n2, 0x9A))));
 }
 #undef OCRLINT_AVX2
 
-// CountRestSse2, 32 bytes at a time; once a sentence mark is seen, only ideographs.
-__attribute__((target("avx2"))) void CountRestAvx2(std::string_view text, std::size_t end,
-                                                   std::size_t& at, BlockStats& stats) {
+// CountRestSse2, 32 bytes at a time; once a sentence mark is seen, only ideographs. `k`:
+// kSplats (noipa: the compiler must not see the constants behind it).
+[[gnu::noipa]] __attribute__((target("avx2"))) void CountRestAvx2(std::string_view text,
+                                                                  std::size_t end, std::size_t& at,
+                                                                  BlockStats& stats,
+                                                                  const Splat* k) {
   constexpr std::size_t kWidth = 32;
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const __m256i lanes =
@@ -183,17 +207,17 @@ __attribute__((target("avx2"))) void CountRestAvx2(std::string_view text, std::s
     const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes + i));
     const __m256i n1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes + i + 1));
     const __m256i n2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes + i + 2));
-    __m256i han = HanLanes32(v, n1, n2);
+    __m256i han = HanLanes32(k, v, n1, n2);
     const __m256i inside =
         end - i < kWidth ? _mm256_cmpgt_epi8(_mm256_set1_epi8(static_cast<char>(end - i)), lanes)
                          : _mm256_set1_epi8(-1);
     han = And32(han, inside);
     counts =
-        _mm256_add_epi64(counts, _mm256_sad_epu8(And32(han, Set32(1)), _mm256_setzero_si256()));
+        _mm256_add_epi64(counts, _mm256_sad_epu8(And32(han, Set32(k, 1)), _mm256_setzero_si256()));
     if (stats.terminal) continue;
-    const __m256i full_width = And32(Eq32(v, 0xEF), Eq32(n1, 0xBC));
-    const __m256i stop = And32(StopLanes32(v, n1, n2, full_width), inside);
-    const __m256i pause = And32(PauseLanes32(v, n2, full_width), inside);
+    const __m256i full_width = And32(Eq32(k, v, 0xEF), Eq32(k, n1, 0xBC));
+    const __m256i stop = And32(StopLanes32(k, v, n1, n2, full_width), inside);
+    const __m256i pause = And32(PauseLanes32(k, v, n2, full_width), inside);
     stats.terminal = _mm256_movemask_epi8(stop) != 0;
     stats.clause = stats.clause || _mm256_movemask_epi8(Or32(stop, pause)) != 0;
   }
@@ -221,7 +245,7 @@ RestCounts CountRest(std::string_view text, std::size_t at, std::size_t end, boo
   stats.clause = terminal;
   stats.terminal = terminal;
 #if defined(OCRLINT_DUPLICATE_TEXT_AVX2)
-  if (HasAvx2()) CountRestAvx2(text, end, at, stats);
+  if (HasAvx2()) CountRestAvx2(text, end, at, stats, kSplats.data());
 #endif
 #if defined(__SSE2__)
   CountRestSse2(text, end, at, stats);
