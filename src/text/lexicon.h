@@ -50,6 +50,9 @@ std::uint16_t LexiconUnknownCost();
 // one word, a run of spaces one token, any other character a token of its own. Meant for
 // the short windows a rule nominates; the cost is a few binary searches per character.
 std::vector<std::size_t> LexiconBoundaries(std::string_view text);
+// The same into `boundaries` (cleared first), whose room a caller segmenting many windows
+// reuses.
+void LexiconBoundaries(std::string_view text, std::vector<std::size_t>& boundaries);
 
 // LexiconBoundaries under the name WordSegmenter (text/word_break.h) gives it, so that a
 // rule templated on the segmenter can read a window with either. Stateless.

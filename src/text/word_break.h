@@ -19,8 +19,8 @@ namespace ocrlint {
 
 // Dictionary word segmentation of UTF-8 text through ICU's word BreakIterator (for Han
 // text ICU uses its CJK dictionary, so 推进 is one word and 推|进 is not a boundary).
-// Not thread-safe: make one per check (construction is cheap: ICU caches its data), and
-// run it only on the short windows a cheap scan nominates.
+// Not thread-safe: make one per check (construction is cheap: a clone of an iterator made
+// once per process), and run it only on the short windows a cheap scan nominates.
 //
 // Each call on a new text costs a few microseconds of ICU set-up (the dictionary break
 // engine segments the text again), so the segmenter keeps its own copy of the last text

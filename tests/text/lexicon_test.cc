@@ -68,5 +68,22 @@ TEST(LexiconTest, BoundariesCoverTheTextOnce) {
   EXPECT_EQ(LexiconBoundaries("（的）"), (std::vector<std::size_t>{0, 3, 6, 9}));
 }
 
+// The overload that fills a caller's buffer replaces what the buffer held.
+TEST(LexiconTest, BoundariesIntoABuffer) {
+  std::vector<std::size_t> bounds = {7, 7, 7};
+  LexiconBoundaries("一体推进12万亩", bounds);
+  EXPECT_EQ(bounds, LexiconBoundaries("一体推进12万亩"));
+  LexiconBoundaries("", bounds);
+  EXPECT_EQ(bounds, (std::vector<std::size_t>{0}));
+}
+
+// Lookups of words that are not of one to four characters words may hold.
+TEST(LexiconTest, NoCostForWhatCannotBeAWord) {
+  EXPECT_FALSE(LexiconWordCost("一体推进了"));  // five characters
+  EXPECT_FALSE(LexiconWordCost("推进a"));
+  EXPECT_FALSE(LexiconWordClass("推\xE8"));  // a broken sequence
+  EXPECT_TRUE(LexiconWordCost("一体化"));
+}
+
 }  // namespace
 }  // namespace ocrlint

@@ -40,6 +40,16 @@ TEST(WordSegmenterTest, WordAtGivesTheEnclosingWord) {
   EXPECT_EQ(segmenter.WordAt(text, 0), std::make_pair(std::size_t{0}, std::size_t{6}));
 }
 
+// Segmenters are clones of one iterator: each keeps its own text.
+TEST(WordSegmenterTest, SegmentersAreIndependent) {
+  WordSegmenter first;
+  WordSegmenter second;
+  EXPECT_FALSE(first.IsBoundary("一体推进", 9));
+  EXPECT_TRUE(second.IsBoundary("推进一体", 6));
+  EXPECT_FALSE(first.IsBoundary("一体推进", 9));
+  EXPECT_EQ(second.Boundaries("推进一体"), (std::vector<std::size_t>{0, 6, 12}));
+}
+
 TEST(WordSegmenterTest, EmptyTextHasOneBoundary) { EXPECT_EQ(Segmented(""), ""); }
 
 }  // namespace

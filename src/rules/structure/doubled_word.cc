@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
 #include <cstdint>
 #include <cstring>
@@ -14,6 +15,13 @@
 #include "text/lexicon.h"
 #include "text/utf8.h"
 #include "text/word_break.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#endif
 
 namespace ocrlint {
 namespace {
@@ -140,58 +148,160 @@ inline ChunkMasks ScanChunk(const unsigned char* p) {
   return masks;
 }
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define OCRLINT_DOUBLED_WORD_AVX2 1
+bool HasAvx2() {
+  static const bool has = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") != 0;
+  }();
+  return has;
+}
+
+__attribute__((target("avx2"))) inline __m256i Load32(const unsigned char* p) {
+  return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+}
+
+// TailAt() for 32 positions.
+template <std::size_t kShift>
+__attribute__((target("avx2"))) inline __m256i TailAt32(const unsigned char* p, __m256i b1,
+                                                        __m256i b2) {
+  return _mm256_and_si256(_mm256_cmpeq_epi8(b1, Load32(p + kShift + 1)),
+                          _mm256_cmpeq_epi8(b2, Load32(p + kShift + 2)));
+}
+
+// For a repeat of kShift bytes: the last two bytes of the first copy's last character
+// match those of the second copy's.
+template <std::size_t kShift>
+__attribute__((target("avx2"))) inline __m256i LastTailAt32(const unsigned char* p) {
+  return _mm256_and_si256(_mm256_cmpeq_epi8(Load32(p + kShift - 2), Load32(p + 2 * kShift - 2)),
+                          _mm256_cmpeq_epi8(Load32(p + kShift - 1), Load32(p + 2 * kShift - 1)));
+}
+
+// MayRepeat() for the 32 positions from p (two chunks at once), and for repeats of two
+// characters or more the last characters' tails too (the same character often comes back
+// within four, two in a row rarely); reads p[0, 55).
+__attribute__((target("avx2"))) inline bool MayRepeat32(const unsigned char* p) {
+  const __m256i b1 = Load32(p + 1);
+  const __m256i b2 = Load32(p + 2);
+  // Lead bytes E3-E9: E3-E9 minus E3 are 0-6.
+  const __m256i from_e3 = _mm256_sub_epi8(Load32(p), _mm256_set1_epi8(static_cast<char>(0xE3)));
+  const __m256i lead = _mm256_cmpeq_epi8(_mm256_min_epu8(from_e3, _mm256_set1_epi8(6)), from_e3);
+  const __m256i tails = _mm256_or_si256(
+      _mm256_or_si256(TailAt32<3>(p, b1, b2),
+                      _mm256_and_si256(TailAt32<6>(p, b1, b2), LastTailAt32<6>(p))),
+      _mm256_or_si256(_mm256_and_si256(TailAt32<9>(p, b1, b2), LastTailAt32<9>(p)),
+                      _mm256_and_si256(TailAt32<12>(p, b1, b2), LastTailAt32<12>(p))));
+  const __m256i any = _mm256_and_si256(lead, tails);
+  return _mm256_testz_si256(any, any) == 0;
+}
+
+// The first chunk start from `i` on, in steps of kVec, where MayRepeat() may hold, or the
+// first one at or after `stop` (where the caller tests chunks one by one). MayRepeat32
+// reads 55 bytes: `stop` + 2 * kVec + kReach - 1 <= the text's size.
+__attribute__((target("avx2"))) std::size_t SkipQuietAvx2(const unsigned char* data, std::size_t i,
+                                                          std::size_t stop) {
+  while (i < stop && !MayRepeat32(data + i)) i += 2 * kVec;
+  return i;
+}
+#endif
+
+// Bit k: lane k of `v` is set.
+inline unsigned LaneBits(Vec v) {
+#if defined(__SSE2__)
+  return static_cast<unsigned>(_mm_movemask_epi8((__m128i)v));
+#else
+  unsigned bits = 0;
+  for (std::size_t k = 0; k < kVec; ++k) bits |= (v[k] != 0 ? 1U : 0U) << k;
+  return bits;
+#endif
+}
+
+// A set of characters, as a bitset of U+4E00-9FFF made at compile time (the sets are
+// asked for every repeat found) and a short list of the few others (〇).
+class CharSet {
+ public:
+  consteval explicit CharSet(std::u32string_view chars) {
+    for (const char32_t c : chars) {
+      if (c >= kFirst && c <= kLast) {
+        bits_[(c - kFirst) / 64] |= std::uint64_t{1} << ((c - kFirst) % 64);
+      } else {
+        // (More than fits does not compile: a throw is no constant.)
+        if (other_count_ == others_.size())
+          throw "CharSet: too many characters outside U+4E00-9FFF";
+        others_[other_count_++] = c;
+      }
+    }
+  }
+
+  constexpr bool Contains(char32_t c) const {
+    if (c >= kFirst && c <= kLast) return (bits_[(c - kFirst) / 64] >> ((c - kFirst) % 64)) & 1;
+    for (std::size_t k = 0; k < other_count_; ++k) {
+      if (others_[k] == c) return true;
+    }
+    return false;
+  }
+
+ private:
+  static constexpr char32_t kFirst = 0x4E00;
+  static constexpr char32_t kLast = 0x9FFF;
+  std::array<std::uint64_t, (kLast - kFirst) / 64 + 1> bits_{};
+  std::array<char32_t, 2> others_{};
+  std::size_t other_count_ = 0;
+};
+
 // Single characters whose doubling is never grammatical (function words and pronouns).
 // Content characters double legitimately far too often (人人, 年年, 市|市场, 部|部长).
-constexpr std::u32string_view kFunctionChars =
-    U"的了在是和与及把被将从对为向也就都而并或让给由于其这那我你他她它不又还已但因";
+constexpr CharSet kFunctionChars{
+    U"的了在是和与及把被将从对为向也就都而并或让给由于其这那我你他她它不又还已但因"};
 // Numerals and onomatopoeia repeat by nature.
-constexpr std::u32string_view kNumeralChars = U"〇零一二三四五六七八九十百千万亿两";
-constexpr std::u32string_view kOnomatopoeiaChars =
-    U"哈嘿呵嘻咚叮当嘀嗒滴答哗啦扑通轰隆呼噜咕嘟吱嘎咔嚓砰乒乓喵汪嗡嘤哇呜啊哦嗯唉咯哒噼啪";
+constexpr CharSet kNumeralChars{U"〇零一二三四五六七八九十百千万亿两"};
+constexpr CharSet kOnomatopoeiaChars{
+    U"哈嘿呵嘻咚叮当嘀嗒滴答哗啦扑通轰隆呼噜咕嘟吱嘎咔嚓砰乒乓喵汪嗡嘤哇呜啊哦嗯唉咯哒噼啪"};
 // Interjection-like endings: 好了好了, 来了来了, 走吧走吧.
-constexpr std::u32string_view kParticleChars = U"了的吧啊呀吗啦嘛哦";
+constexpr CharSet kParticleChars{U"了的吧啊呀吗啦嘛哦"};
 // Suffixes that derive a new word from the repeated noun, so that a compound ending in
 // the noun is followed by the derived word: 民营企业|企业家, 中小企业|企业界, and a verb
 // by its agent: 使用|使用者.
-constexpr std::u32string_view kDerivingSuffixes = U"家界者";
+constexpr CharSet kDerivingSuffixes{U"家界者"};
 
 // Content characters that double as a word or inside a common pattern: classifiers
 // (一次次, 个个, 层层), time words (天天, 年年), adverbs and adjectives (常常, 渐渐, 紧紧,
 // 好好, 高高), kinship and baby-talk nouns (妈妈, 宝宝).
-constexpr std::u32string_view kReduplicatingChars =
+constexpr CharSet kReduplicatingChars{
     U"个次条件家户人天年月日时岁代层处步声片点样种位名项批轮回遍趟节句滴张本只块根颗朵排份首"
     U"篇段幅座栋间门头常往渐刚仅纷紧牢久默悄偏恰屡频稍微匆每各高大小好快慢早远深多少轻静"
     U"满稳白红绿黑蓝青紫黄热冷暖凉胖瘦厚薄圆直弯细粗松急真足亮乎洋冲巴茸滚灿甸油晶彤呵眯腾"
-    U"喷零荡睁漉绵糊淋闪汪妈爸哥姐弟妹爷奶婆公叔姑舅宝娃星";
+    U"喷零荡睁漉绵糊淋闪汪妈爸哥姐弟妹爷奶婆公叔姑舅宝娃星"};
 // Suffixes of names of units, places and buildings, and of kinds of documents: the first
 // of two copies ends such a name and the second starts the next word (宣传部|部长,
 // 市|市场监管局, 龙门山|山顶, 中文版|版权).
-constexpr std::u32string_view kUnitSuffixChars =
+constexpr CharSet kUnitSuffixChars{
     U"省市县区乡镇村州部局厅处科室股组队厂站所院校馆社委办司署团班系会园场港店库城街路道"
     U"巷桥楼湖山河江海湾岛洲峰岭寺庙宫殿塔段线号版档单册型码"
     // The same in traditional characters (壓縮檔|檔案, 位元組|組合).
-    U"縣區鄉鎮廳處組隊廠館團會園場庫橋樓灣島嶺廟宮線號檔單冊碼";
+    U"縣區鄉鎮廳處組隊廠館團會園場庫橋樓灣島嶺廟宮線號檔單冊碼"};
 // Single-character words that never begin a compound with what follows (该|产|产业,
 // 他|强|强调, 专访时|表|表示, 100位|中|中国): determiners, pronouns, adverbs,
 // conjunctions, postpositions, classifiers.
-constexpr std::u32string_view kClosedWordChars =
+constexpr CharSet kClosedWordChars{
     U"该此其这那每各我你他她它们很更最太再才只便即却还也都又已曾正将就所以如若及等与和或"
-    U"并而但因且的了着过在是有从对为向把被让给由于时前后中上下里内外个位名项座批条件种类支只台";
+    U"并而但因且的了着过在是有从对为向把被让给由于时前后中上下里内外个位名项座批条件种类支只台"};
 // Free-standing verbs, prepositions, locatives and modals, which stand next to a word
 // holding the same character: 要|要求, 有|有效, 会议|中|中国, 散|散步, 上|上海, 只有|有,
 // 可以|以.
-constexpr std::u32string_view kFreeChars =
+constexpr CharSet kFreeChars{
     U"看听说走谈想试聊问查找读写学练散跑洗睡帮见握招摇跳唱照遛玩逛歇喝吃尝泡晒敲拍摸揉捶"
     U"转梳刷叹伸挥搓眨抬扭踢打聚碰算比讲画动坐站躺等逗哄劝数搬擦扫收修补换挑选"
-    U"有要会可到去来出进回过请叫做用上下前后里外内中旁以于自按据随沿凭趁除经跟同替朝离当";
+    U"有要会可到去来出进回过请叫做用上下前后里外内中旁以于自按据随沿凭趁除经跟同替朝离当"};
 
 // Characters that mostly spell foreign names (塔那那利佛, 坦桑尼亚): a unit made only of
 // them is a transliteration, where repeats are normal (尼亚尼亚, 朗格朗格).
-constexpr std::u32string_view kTransliterationChars =
+constexpr CharSet kTransliterationChars{
     U"阿埃艾安奥澳巴拜班贝本比彼波伯布查达丹德迪蒂杜多厄恩法菲芬弗福盖冈戈格古哈海汉赫亨胡霍基吉加"
     U"杰捷卡凯坎康柯科克肯库拉莱赖兰朗劳勒雷里利莉丽林琳隆卢鲁路伦罗洛玛马迈曼梅蒙米密缪摩莫姆穆"
     U"娜纳奈南内尼妮努诺帕派潘佩蓬皮普奇齐乔切琼萨塞桑瑟森沙莎尚舍什施斯苏索塔泰坦汤唐特滕提图托瓦"
-    U"旺威韦维温沃乌伍西希锡夏谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐";
+    U"旺威韦维温沃乌伍西希锡夏谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐"};
 // Words after which the first copy is a verb and the second its object (无法复制|复制槽,
 // 重新索引|索引): preverbal modals and adverbs.
 constexpr std::string_view kPreverbalWords[] = {
@@ -201,8 +311,8 @@ constexpr std::string_view kPreverbalWords[] = {
 };
 
 // Directional and resultative complements (鼓起来, 做出) and aspect particles (作出了).
-constexpr std::u32string_view kVerbalComplementChars = U"来去出起上下回过开到完好住了着";
-constexpr std::u32string_view kAspectChars = U"了着过";
+constexpr CharSet kVerbalComplementChars{U"来去出起上下回过开到完好住了着"};
+constexpr CharSet kAspectChars{U"了着过"};
 
 // Two-character words that reduplicate as ABAB: verbs of trying or doing briefly,
 // vivid adjectives, interjections.
@@ -218,13 +328,25 @@ constexpr std::string_view kAbabWords[] = {
     "好多", "非常", "特别", "永远", "真是",
 };
 
-bool Has(std::u32string_view set, char32_t c) { return set.find(c) != std::u32string_view::npos; }
+bool Has(const CharSet& set, char32_t c) { return set.Contains(c); }
 
 bool IsFreeFunctionChar(char32_t c) { return Has(kFunctionChars, c); }
 
 // Whether `offset` is in the sorted boundary list.
 bool IsBoundaryIn(const std::vector<std::size_t>& boundaries, std::size_t offset) {
   return std::binary_search(boundaries.begin(), boundaries.end(), offset);
+}
+
+// The byte lengths of the characters before and at `offset` in valid UTF-8 (Document::text()
+// replaces invalid bytes).
+std::size_t LengthBefore(std::string_view text, std::size_t offset) {
+  std::size_t start = offset - 1;
+  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+  return offset - start;
+}
+std::size_t LengthAt(std::string_view text, std::size_t offset) {
+  const auto lead = static_cast<unsigned char>(text[offset]);
+  return lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
 }
 
 // The code points of a unit of three-byte characters.
@@ -264,7 +386,20 @@ class DoubledWordRule final : public Rule {
     const auto* data = reinterpret_cast<const unsigned char*>(text.data());
     std::size_t resume = segment.begin;  // candidates before this were consumed by a finding
     std::size_t i = segment.begin;
+#if defined(OCRLINT_DOUBLED_WORD_AVX2)
+    // Chunks that SkipQuietAvx2 may test, two at a time.
+    const bool avx2 = HasAvx2();
+    const std::size_t avx2_stop = text.size() >= 2 * kVec + kReach
+                                      ? std::min(segment.end, text.size() - 2 * kVec - kReach + 1)
+                                      : 0;
+#endif
     for (; i < segment.end; i += kVec) {
+#if defined(OCRLINT_DOUBLED_WORD_AVX2)
+      if (avx2 && i < avx2_stop) {
+        i = SkipQuietAvx2(data, i, avx2_stop);
+        if (i >= segment.end) break;
+      }
+#endif
       ChunkMasks masks;
       if (i + kReach <= text.size()) {
         if (!MayRepeat(data + i)) continue;
@@ -277,7 +412,10 @@ class DoubledWordRule final : public Rule {
         masks = ScanChunk(tail);
       }
       if (!masks.any) continue;
-      for (std::size_t k = 0; k < kVec; ++k) {
+      unsigned lanes =
+          LaneBits(masks.by_shift[0] | masks.by_shift[1] | masks.by_shift[2] | masks.by_shift[3]);
+      for (; lanes != 0; lanes &= lanes - 1) {
+        const auto k = static_cast<std::size_t>(std::countr_zero(lanes));
         const std::size_t p = i + k;
         if (p < resume || p >= segment.end) continue;
         for (std::size_t s = 0; s < 4; ++s) {
@@ -395,10 +533,10 @@ class DoubledWordRule final : public Rule {
     const int kContext = length == 1 ? 4 : 6;  // characters each side
     std::size_t begin = p;
     for (int n = 0; n < kContext && begin > segment.begin; ++n) {
-      begin -= DecodeUtf8Before(text, begin).length;
+      begin -= LengthBefore(text, begin);
     }
     std::size_t end = p + 2 * unit;
-    for (int n = 0; n < kContext && end < segment.end; ++n) end += DecodeUtf8(text, end).length;
+    for (int n = 0; n < kContext && end < segment.end; ++n) end += LengthAt(text, end);
     const std::string_view window = text.substr(begin, end - begin);
     const std::vector<std::size_t> boundaries = segmenter.Boundaries(window);
     const std::size_t first = p - begin;

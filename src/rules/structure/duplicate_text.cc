@@ -1,6 +1,7 @@
 #include "rules/structure/duplicate_text.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstring>
 #include <mutex>
@@ -8,6 +9,13 @@
 #include <string>
 
 #include "text/char_class.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#endif
 
 namespace ocrlint::structure {
 namespace {
@@ -45,21 +53,249 @@ inline std::uint32_t TokenKey(char32_t token) {
          ((0x80 | (token & 0x3F)) << 16);
 }
 
+constexpr std::size_t kVector = 16;
+
 // FNV-style mixing is enough here: every hash hit is verified by comparing tokens.
 inline std::uint64_t Mix(std::uint64_t hash, std::uint32_t key) {
   return (hash ^ key) * 0x100000001B3ULL;
 }
 
-// One pass over the block, inlined: this runs over every byte of the document.
-BlockStats ComputeStats(std::string_view text, ByteRange content, int min_chars) {
+#if defined(__SSE2__)
+// Counts the ideographs and notes the marks of text[at, end) (`at` at a character
+// boundary) 16 bytes at a time, without a branch per character, as far as the text leaves
+// room for reading 18; leaves `at` at the character boundary where it stopped. Every
+// character is seen at its first byte (with the next two): the same verdicts as IsHan,
+// IsClauseMark and IsTerminalMark after Normalise, for valid UTF-8.
+void CountRestSse2(std::string_view text, std::size_t end, std::size_t& at, BlockStats& stats) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const auto set = [](unsigned char c) { return _mm_set1_epi8(static_cast<char>(c)); };
+  const auto eq = [](__m128i a, __m128i b) { return _mm_cmpeq_epi8(a, b); };
+  const auto either = [](__m128i a, __m128i b) { return _mm_or_si128(a, b); };
+  const auto both = [](__m128i a, __m128i b) { return _mm_and_si128(a, b); };
+  // Bytes of [low, high].
+  const auto in = [&](__m128i v, unsigned char low, unsigned char high) {
+    const __m128i from = _mm_sub_epi8(v, set(low));
+    return eq(_mm_min_epu8(from, set(static_cast<unsigned char>(high - low))), from);
+  };
+  const __m128i lanes = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+  __m128i counts = _mm_setzero_si128();  // ideographs, in two 64-bit sums
+  __m128i clause = _mm_setzero_si128();
+  __m128i terminal = _mm_setzero_si128();
+  std::size_t i = at;
+  for (; i < end && i + kVector + 2 <= text.size(); i += kVector) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
+    const __m128i n1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i + 1));
+    const __m128i n2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i + 2));
+    const __m128i e3 = eq(v, set(0xE3));
+    const __m128i e3_80 = both(e3, eq(n1, set(0x80)));
+    const __m128i ef = eq(v, set(0xEF));
+    // Ideographs: E4-E9 but E4 B7 (U+4000-9FFF but U+4DC0-4DFF), E3 90-BF (U+3400-3FFF),
+    // E3 80 85 and E3 80 87 (U+3005, U+3007), EF A4-AB (U+F900-FAFF), F0 A0-BF
+    // (U+20000-3FFFF).
+    __m128i han = _mm_andnot_si128(both(eq(v, set(0xE4)), eq(n1, set(0xB7))), in(v, 0xE4, 0xE9));
+    han = either(han, both(e3, in(n1, 0x90, 0xBF)));
+    han = either(han, both(e3_80, either(eq(n2, set(0x85)), eq(n2, set(0x87)))));
+    han = either(han, both(ef, in(n1, 0xA4, 0xAB)));
+    han = either(han, both(eq(v, set(0xF0)), in(n1, 0xA0, 0xBF)));
+    // Marks: ! ? ; end a sentence, , : a clause, in ASCII or full width (EF BC 81, 9F, 9B,
+    // 8C, 9A); so does 。 (E3 80 82).
+    const __m128i full_width = both(ef, eq(n1, set(0xBC)));
+    __m128i stop = either(either(eq(v, set('!')), eq(v, set('?'))), eq(v, set(';')));
+    stop = either(stop, both(e3_80, eq(n2, set(0x82))));
+    stop = either(stop, both(full_width, either(either(eq(n2, set(0x81)), eq(n2, set(0x9F))),
+                                                eq(n2, set(0x9B)))));
+    __m128i pause = either(eq(v, set(',')), eq(v, set(':')));
+    pause = either(pause, both(full_width, either(eq(n2, set(0x8C)), eq(n2, set(0x9A)))));
+    if (end - i < kVector) {
+      const __m128i inside = _mm_cmplt_epi8(lanes, set(static_cast<unsigned char>(end - i)));
+      han = both(han, inside);
+      stop = both(stop, inside);
+      pause = both(pause, inside);
+    }
+    counts = _mm_add_epi64(counts, _mm_sad_epu8(both(han, set(1)), _mm_setzero_si128()));
+    terminal = either(terminal, stop);
+    clause = either(clause, either(pause, stop));
+  }
+  std::uint64_t sums[2];
+  std::memcpy(sums, &counts, sizeof sums);
+  stats.han += static_cast<std::uint32_t>(sums[0] + sums[1]);
+  stats.clause = stats.clause || _mm_movemask_epi8(clause) != 0;
+  stats.terminal = stats.terminal || _mm_movemask_epi8(terminal) != 0;
+  // Past the end: done. Inside a character that straddles the last 16 bytes: go on after it.
+  while (i < end && (bytes[i] & 0xC0) == 0x80) ++i;
+  at = i;
+}
+#endif
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define OCRLINT_DUPLICATE_TEXT_AVX2 1
+bool HasAvx2() {
+  static const bool has = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") != 0;
+  }();
+  return has;
+}
+
+#define OCRLINT_AVX2 __attribute__((target("avx2"), always_inline)) inline
+// Every byte value 32 times. CountRestAvx2 reads its 30 constant vectors from here
+// through a pointer it cannot see into, as operands in memory: the compiler otherwise
+// makes each one again in the loop, three instructions a time.
+struct alignas(32) Splat {
+  unsigned char bytes[32];
+};
+constexpr std::array<Splat, 256> kSplats = [] {
+  std::array<Splat, 256> splats{};
+  for (std::size_t c = 0; c < splats.size(); ++c) {
+    for (unsigned char& byte : splats[c].bytes) byte = static_cast<unsigned char>(c);
+  }
+  return splats;
+}();
+OCRLINT_AVX2 __m256i Set32(const Splat* k, unsigned char c) {
+  return _mm256_load_si256(reinterpret_cast<const __m256i*>(k[c].bytes));
+}
+OCRLINT_AVX2 __m256i Eq32(const Splat* k, __m256i a, unsigned char c) {
+  return _mm256_cmpeq_epi8(a, Set32(k, c));
+}
+OCRLINT_AVX2 __m256i Or32(__m256i a, __m256i b) { return _mm256_or_si256(a, b); }
+OCRLINT_AVX2 __m256i And32(__m256i a, __m256i b) { return _mm256_and_si256(a, b); }
+// Bytes of [low, high].
+OCRLINT_AVX2 __m256i In32(const Splat* k, __m256i v, unsigned char low, unsigned char high) {
+  const __m256i from = _mm256_sub_epi8(v, Set32(k, low));
+  return _mm256_cmpeq_epi8(_mm256_min_epu8(from, Set32(k, static_cast<unsigned char>(high - low))),
+                           from);
+}
+
+// The lanes of CountRestSse2's verdicts, 32 at a time.
+OCRLINT_AVX2 __m256i HanLanes32(const Splat* k, __m256i v, __m256i n1, __m256i n2) {
+  const __m256i e3 = Eq32(k, v, 0xE3);
+  __m256i han =
+      _mm256_andnot_si256(And32(Eq32(k, v, 0xE4), Eq32(k, n1, 0xB7)), In32(k, v, 0xE4, 0xE9));
+  han = Or32(han, And32(e3, In32(k, n1, 0x90, 0xBF)));
+  han = Or32(han, And32(And32(e3, Eq32(k, n1, 0x80)), Or32(Eq32(k, n2, 0x85), Eq32(k, n2, 0x87))));
+  han = Or32(han, And32(Eq32(k, v, 0xEF), In32(k, n1, 0xA4, 0xAB)));
+  return Or32(han, And32(Eq32(k, v, 0xF0), In32(k, n1, 0xA0, 0xBF)));
+}
+OCRLINT_AVX2 __m256i StopLanes32(const Splat* k, __m256i v, __m256i n1, __m256i n2,
+                                 __m256i full_width) {
+  const __m256i stop = Or32(Or32(Eq32(k, v, '!'), Eq32(k, v, '?')), Eq32(k, v, ';'));
+  const __m256i full_stop = And32(And32(Eq32(k, v, 0xE3), Eq32(k, n1, 0x80)), Eq32(k, n2, 0x82));
+  return Or32(
+      Or32(stop, full_stop),
+      And32(full_width, Or32(Or32(Eq32(k, n2, 0x81), Eq32(k, n2, 0x9F)), Eq32(k, n2, 0x9B))));
+}
+OCRLINT_AVX2 __m256i PauseLanes32(const Splat* k, __m256i v, __m256i n2, __m256i full_width) {
+  return Or32(Or32(Eq32(k, v, ','), Eq32(k, v, ':')),
+              And32(full_width, Or32(Eq32(k, n2, 0x8C), Eq32(k, n2, 0x9A))));
+}
+#undef OCRLINT_AVX2
+
+// CountRestSse2, 32 bytes at a time; once a sentence mark is seen, only ideographs. `k`:
+// kSplats (noipa: the compiler must not see the constants behind it).
+[[gnu::noipa]] __attribute__((target("avx2"))) void CountRestAvx2(std::string_view text,
+                                                                  std::size_t end, std::size_t& at,
+                                                                  BlockStats& stats,
+                                                                  const Splat* k) {
+  constexpr std::size_t kWidth = 32;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const __m256i lanes =
+      _mm256_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21,
+                       22, 23, 24, 25, 26, 27, 28, 29, 30, 31);
+  __m256i counts = _mm256_setzero_si256();  // ideographs, in four 64-bit sums
+  std::size_t i = at;
+  for (; i < end && i + kWidth + 2 <= text.size(); i += kWidth) {
+    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes + i));
+    const __m256i n1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes + i + 1));
+    const __m256i n2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes + i + 2));
+    __m256i han = HanLanes32(k, v, n1, n2);
+    const __m256i inside =
+        end - i < kWidth ? _mm256_cmpgt_epi8(_mm256_set1_epi8(static_cast<char>(end - i)), lanes)
+                         : _mm256_set1_epi8(-1);
+    han = And32(han, inside);
+    counts =
+        _mm256_add_epi64(counts, _mm256_sad_epu8(And32(han, Set32(k, 1)), _mm256_setzero_si256()));
+    if (stats.terminal) continue;
+    const __m256i full_width = And32(Eq32(k, v, 0xEF), Eq32(k, n1, 0xBC));
+    const __m256i stop = And32(StopLanes32(k, v, n1, n2, full_width), inside);
+    const __m256i pause = And32(PauseLanes32(k, v, n2, full_width), inside);
+    stats.terminal = _mm256_movemask_epi8(stop) != 0;
+    stats.clause = stats.clause || _mm256_movemask_epi8(Or32(stop, pause)) != 0;
+  }
+  std::uint64_t sums[4];
+  std::memcpy(sums, &counts, sizeof sums);
+  stats.han += static_cast<std::uint32_t>(sums[0] + sums[1] + sums[2] + sums[3]);
+  while (i < end && (bytes[i] & 0xC0) == 0x80) ++i;
+  at = i;
+}
+#endif
+
+// What CountRest found.
+struct RestCounts {
+  std::size_t at = 0;  // where it stopped
+  std::uint32_t han = 0;
+  bool clause = false;
+  bool terminal = false;
+};
+
+// The rest of ComputeStats from `at` (`terminal`: a sentence mark was seen before it),
+// counted 32 bytes at a time where the processor has AVX2, else 16; ComputeStats counts
+// what is left near the text's end.
+RestCounts CountRest(std::string_view text, std::size_t at, std::size_t end, bool terminal) {
   BlockStats stats;
+  stats.clause = terminal;
+  stats.terminal = terminal;
+#if defined(OCRLINT_DUPLICATE_TEXT_AVX2)
+  if (HasAvx2()) CountRestAvx2(text, end, at, stats, kSplats.data());
+#endif
+#if defined(__SSE2__)
+  CountRestSse2(text, end, at, stats);
+#endif
+  return RestCounts{at, stats.han, stats.clause, stats.terminal};
+}
+
+// The hash of all the tokens of `content`.
+std::uint64_t HashTokens(std::string_view text, ByteRange content) {
   std::uint64_t hash = 0xCBF29CE484222325ULL;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  std::size_t i = content.begin;
+  const std::size_t fast_end = std::min(content.end, text.size() - 1);
+  while (i < content.end) {
+    // Ideographs (and E4 B7) need no decoding.
+    while (i + 3 <= fast_end) {
+      std::uint32_t word;
+      std::memcpy(&word, bytes + i, sizeof word);
+      if (static_cast<unsigned char>((word & 0xFF) - 0xE4) > 0xE9 - 0xE4) break;
+      i += 3;
+      hash = Mix(hash, word & 0xFFFFFF);
+    }
+    if (i >= content.end) break;
+    std::size_t length = 1;
+    const char32_t token = Normalise(DecodeValid(text, i, length));
+    i += length;
+    if (token != 0) hash = Mix(hash, TokenKey(token));
+  }
+  return hash;
+}
+
+// One pass over the block: this runs over every byte of the document. Only the
+// tokens up to the min_chars-th ideograph are hashed: any later copy of the paragraph, or
+// one cut short, starts with them (the analysis compares the paragraphs that do token by
+// token; HashTokens hashes the whole of those). The rest is only counted.
+BlockStats ComputeStats(std::string_view text, ByteRange content, int min_chars) {
+  // Locals, not the fields of a struct whose address escapes: the loops keep them in
+  // registers.
+  std::uint64_t hash = 0xCBF29CE484222325ULL;
+  std::uint64_t prefix_hash = 0;
+  std::uint32_t han = 0;
+  bool clause = false;
+  bool terminal = false;
   const auto min_han = static_cast<std::uint32_t>(min_chars);
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   std::size_t i = content.begin;
-  // The inner loop reads four bytes at a time: it stops one byte short of the text's end.
+  // The inner loops read four bytes at a time: they stop one byte short of the text's end.
   const std::size_t fast_end = std::min(content.end, text.size() - 1);
-  while (i < content.end) {
+  // The prefix, hashed.
+  while (i < content.end && han < min_han) {
     // Most characters are ideographs of U+4000-9FFF: three bytes led by E4-E9. Their runs
     // take this inner loop: no decoding, no normalising, no clause marks.
     while (i + 3 <= fast_end) {
@@ -69,22 +305,60 @@ BlockStats ComputeStats(std::string_view text, ByteRange content, int min_chars)
       i += 3;
       hash = Mix(hash, word & 0xFFFFFF);
       // E4 B7 80-BF are U+4DC0-4DFF, the Yijing hexagram symbols: no ideographs.
-      if ((word & 0xFFFF) != 0xB7E4 && ++stats.han == min_han) stats.prefix_hash = hash;
+      if ((word & 0xFFFF) != 0xB7E4 && ++han == min_han) {
+        prefix_hash = hash;
+        break;
+      }
     }
-    if (i >= content.end) break;
+    if (han >= min_han || i >= content.end) break;
     std::size_t length = 1;
     const char32_t token = Normalise(DecodeValid(text, i, length));
     i += length;
     if (token == 0) continue;
     hash = Mix(hash, TokenKey(token));
     if (IsHan(token)) {
-      if (++stats.han == min_han) stats.prefix_hash = hash;
+      if (++han == min_han) prefix_hash = hash;
     } else if (IsClauseMark(token)) {
-      stats.clause = true;
-      stats.terminal = stats.terminal || IsTerminalMark(token);
+      clause = true;
+      terminal = terminal || IsTerminalMark(token);
     }
   }
-  stats.hash = hash;
+  // The rest, counted.
+  const RestCounts rest = CountRest(text, i, content.end, terminal);
+  i = rest.at;
+  han += rest.han;
+  clause = clause || rest.clause;
+  terminal = terminal || rest.terminal;
+  // What is left near the text's end: ideographs by their runs (E4 B7 takes the way of
+  // other characters).
+  while (i < content.end) {
+    const std::size_t start = i;
+    while (i + 3 <= fast_end) {
+      std::uint32_t word;
+      std::memcpy(&word, bytes + i, sizeof word);
+      if (static_cast<unsigned char>((word & 0xFF) - 0xE4) > 0xE9 - 0xE4 ||
+          (word & 0xFFFF) == 0xB7E4) {
+        break;
+      }
+      i += 3;
+    }
+    han += static_cast<std::uint32_t>((i - start) / 3);
+    if (i >= content.end) break;
+    std::size_t length = 1;
+    const char32_t token = Normalise(DecodeValid(text, i, length));
+    i += length;
+    if (IsHan(token)) {
+      ++han;
+    } else if (IsClauseMark(token)) {
+      clause = true;
+      terminal = terminal || IsTerminalMark(token);
+    }
+  }
+  BlockStats stats;
+  stats.han = han;
+  stats.clause = clause;
+  stats.terminal = terminal;
+  stats.prefix_hash = prefix_hash;
   return stats;
 }
 
@@ -132,7 +406,9 @@ class HashToBlock {
       slots_[i] = slot;
     }
   }
-  std::vector<Slot> slots_ = std::vector<Slot>(1024);
+  // Small to start with: a page has a few hundred paragraphs, and a document is analysed
+  // only as far as its readers ask.
+  std::vector<Slot> slots_ = std::vector<Slot>(64);
   std::size_t size_ = 0;
 };
 
@@ -181,6 +457,21 @@ bool SameTokens(std::string_view text, ByteRange a, ByteRange b, bool prefix) {
     pa = ta.end;
     pb = tb.end;
   }
+}
+
+// The offset after the last line break in text[0, end), or 0: the start of the line that
+// `end` is in or ends. The line before a copy is a whole paragraph: memrchr where glibc has
+// it.
+std::size_t LineStartBefore(std::string_view text, std::size_t end) {
+#if defined(__GLIBC__)
+  const void* newline = memrchr(text.data(), '\n', end);
+  return newline == nullptr
+             ? 0
+             : static_cast<std::size_t>(static_cast<const char*>(newline) - text.data()) + 1;
+#else
+  while (end > 0 && text[end - 1] != '\n') --end;
+  return end;
+#endif
 }
 
 bool IsBlankLine(std::string_view line) {
@@ -267,7 +558,8 @@ struct DuplicateParagraphs::State {
         in_copy(blocks.size(), 0),
         source(blocks.size(), -1),
         cut(blocks.size(), 0),
-        eligible_before(blocks.size() + 1, 0) {}
+        eligible_before(blocks.size() + 1, 0),
+        hashed(blocks.size(), 0) {}
 
   // Analyses block `next`: its stats, its first copy, the runs.
   void Step();
@@ -277,9 +569,11 @@ struct DuplicateParagraphs::State {
     Step();
     if (next < blocks.size()) return;
     settled = next;
-    by_hash = HashToBlock();
     by_prefix = HashToBlock();
     source = {};
+    by_hash = HashToBlock();
+    by_alike = HashToBlock();
+    hashed = {};
     cut = {};
     eligible_before = {};
   }
@@ -299,8 +593,13 @@ struct DuplicateParagraphs::State {
   std::vector<std::uint8_t> cut;     // repeats only the start of `source`
   // eligible_before[i]: paragraphs the analysis compares among blocks [0, i).
   std::vector<std::uint32_t> eligible_before;
+  // The paragraphs indexed (the first one with each key): by the hash of their tokens
+  // (some of them, see Step), by their prefix hash, and by that and their count of
+  // ideographs.
   HashToBlock by_hash;
   HashToBlock by_prefix;
+  HashToBlock by_alike;
+  std::vector<std::uint8_t> hashed;  // an entry of by_alike is in by_hash too
   std::vector<DuplicateRun> runs;
   std::uint32_t next = 0;  // blocks [0, next) are analysed
   // Blocks [0, settled) are final: a block joins a run as a gap block (a heading between
@@ -324,18 +623,39 @@ void DuplicateParagraphs::State::Step() {
   ++eligible_before[i + 1];
   settled = i + 1;
 
-  // Its first copy: the same tokens, or a longer paragraph that starts with them.
-  if (const std::uint32_t same = by_hash.Find(block_stats.hash); same != HashToBlock::kNone) {
+  // Its first copy: the same tokens, or a longer paragraph that starts with them. Either
+  // has the prefix hash of this one, the same tokens also as many ideographs. Only the
+  // paragraphs indexed with a prefix hash and a count that come back need the hash of all
+  // their tokens: the first one with them (by_alike's entry) when they come back, the
+  // others when they are indexed.
+  const std::uint64_t alike_key = Mix(block_stats.prefix_hash, block_stats.han);
+  const std::uint32_t alike = by_alike.Find(alike_key);
+  std::uint64_t hash = 0;
+  std::uint32_t same = HashToBlock::kNone;
+  if (alike != HashToBlock::kNone) {
+    if (hashed[alike] == 0) {
+      by_hash.Insert(HashTokens(text, blocks[alike].content), alike);
+      hashed[alike] = 1;
+    }
+    hash = HashTokens(text, block.content);
+    same = by_hash.Find(hash);
+  }
+  const std::uint32_t longer = by_prefix.Find(block_stats.prefix_hash);
+  if (same != HashToBlock::kNone) {
     // A hash collision with different text counts as a new paragraph, not indexed.
     if (!SameTokens(text, blocks[same].content, block.content, false)) return;
     source[i] = static_cast<std::int32_t>(same);
-  } else if (const std::uint32_t longer = by_prefix.Find(block_stats.prefix_hash);
-             longer != HashToBlock::kNone && block_stats.han <= stats[longer].han &&
+  } else if (longer != HashToBlock::kNone && block_stats.han <= stats[longer].han &&
              SameTokens(text, blocks[longer].content, block.content, true)) {
     source[i] = static_cast<std::int32_t>(longer);
     cut[i] = 1;
   } else {
-    by_hash.Insert(block_stats.hash, i);
+    // Indexed.
+    if (alike == HashToBlock::kNone) {
+      by_alike.Insert(alike_key, i);
+    } else {
+      by_hash.Insert(hash, i);
+    }
     by_prefix.Insert(block_stats.prefix_hash, i);
     return;
   }
@@ -355,7 +675,7 @@ void DuplicateParagraphs::State::Step() {
 }
 
 bool DuplicateParagraphs::State::SameBlock(std::uint32_t a, std::uint32_t b) const {
-  return blocks[a].IsProse() && blocks[b].IsProse() && stats[a].hash == stats[b].hash &&
+  return blocks[a].IsProse() && blocks[b].IsProse() &&
          SameTokens(text, blocks[a].content, blocks[b].content, false);
 }
 
@@ -407,13 +727,11 @@ const DuplicateParagraphs& SharedDuplicateParagraphs(const Document& document, i
 }
 
 ByteRange BlockDeletion(std::string_view text, ByteRange copy) {
-  std::size_t line_start = copy.begin;
-  while (line_start > 0 && text[line_start - 1] != '\n') --line_start;
+  const std::size_t line_start = LineStartBefore(text, copy.begin);
   // Step back over the blank lines before the copy to the end of the text before it.
   std::size_t p = line_start;
   while (p > 0) {
-    std::size_t previous = p - 1;  // the '\n' ending the previous line
-    while (previous > 0 && text[previous - 1] != '\n') --previous;
+    const std::size_t previous = LineStartBefore(text, p - 1);  // text[p - 1] ends it
     if (!IsBlankLine(text.substr(previous, p - 1 - previous))) break;
     p = previous;
   }

@@ -77,7 +77,6 @@ struct BlockStats {
   std::uint32_t han = 0;          // CJK ideographs in the block's prose
   bool clause = false;            // holds a clause or sentence mark
   bool terminal = false;          // holds a sentence-ending mark
-  std::uint64_t hash = 0;         // of all its tokens
   std::uint64_t prefix_hash = 0;  // of its tokens up to the min_chars-th ideograph
 };
 

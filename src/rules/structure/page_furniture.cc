@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -10,6 +11,7 @@
 #include "core/line_index.h"
 #include "rules/structure/structure_rules.h"
 #include "text/char_class.h"
+#include "text/search.h"
 #include "text/utf8.h"
 
 // Written in C++, not as a rule pack: a pack rule replaces its match inside a prose
@@ -110,9 +112,23 @@ std::string_view Trim(std::string_view s) {
   return s.substr(begin, end - begin);
 }
 
+// Bit b: the last byte of the first character of some credit title is b - 0x80.
+constexpr std::uint64_t kTitleThirdBytes = [] {
+  std::uint64_t bits = 0;
+  for (std::string_view title : kCreditTitles) {
+    bits |= std::uint64_t{1} << (static_cast<unsigned char>(title[2]) - 0x80);
+  }
+  return bits;
+}();
+
 // The length of a credit title with its colon at `i` ("校对:", "责编 :"), or 0.
 std::size_t CreditTitleAt(std::string_view s, std::size_t i) {
   const std::string_view rest = s.substr(i);
+  // Most lines start with no title: one test for all of them.
+  if (rest.size() < 6 || (static_cast<unsigned char>(rest[2]) & 0xC0) != 0x80 ||
+      (kTitleThirdBytes >> (static_cast<unsigned char>(rest[2]) - 0x80) & 1) == 0) {
+    return 0;
+  }
   for (std::string_view title : kCreditTitles) {
     // This runs at the start of every short line: the third byte (the last of the first
     // character) tells most characters apart without a call to compare.
@@ -181,9 +197,13 @@ bool TakeLiteral(std::string_view s, std::size_t& i, std::string_view literal) {
   return true;
 }
 
+constexpr std::size_t kMaxPageLabelBytes = 3 + 1 + 3 * 3 + 3;
+
 // A page label: "3", "03", "第3版", "3版", "第三版", "A03", "A03版", "第A3版". A section
 // letter without 版 needs two digits ("A03", not "A4", a paper size).
 bool IsPageLabel(std::string_view s, bool allow_bare_number) {
+  // 第, a letter, three full-width digits and 版 at most.
+  if (s.size() > kMaxPageLabelBytes) return false;
   std::size_t i = 0;
   const bool di = TakeLiteral(s, i, "第");
   const bool letter = i < s.size() && s[i] >= 'A' && s[i] <= 'H';
@@ -200,6 +220,11 @@ bool IsPageLabel(std::string_view s, bool allow_bare_number) {
 
 // A page number standing alone on a line, possibly between dashes: "- 3 -", "—3—".
 bool IsPageNumberLine(std::string_view line) {
+  // No dash to strip ("-", and "—" and "－", led by E2 and EF): the line is the label.
+  const auto first = static_cast<unsigned char>(line.empty() ? 0 : line[0]);
+  if (line.size() > kMaxPageLabelBytes && first != '-' && first != 0xE2 && first != 0xEF) {
+    return false;
+  }
   std::size_t begin = 0;
   std::size_t end = line.size();
   auto strip = [&](std::string_view dash) {
@@ -259,15 +284,21 @@ HeadToken ClassifyHeadToken(std::string_view s) {
   return s.ends_with("报") ? HeadToken::kPaper : HeadToken::kLabel;
 }
 
+// Whether `line` holds a space, a tab or U+3000 (E3 80 80).
+bool HasSpace(std::string_view line) {
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (c == ' ' || c == '\t' || (c == '\xE3' && line.substr(i, 3) == "\u3000")) return true;
+  }
+  return false;
+}
+
 // "洛阳日报 2024年1月5日 星期五", "03版 要闻", "A03 要闻 2024年1月5日": short tokens separated
 // by spaces, all of them dates, weekdays, page labels, a paper's name or a section label,
 // with a page label or a date among them.
 bool IsRunningHead(std::string_view line) {
   // Two tokens at least: most short lines (headings, captions) have no space at all.
-  if (line.find_first_of(" \t") == std::string_view::npos &&
-      line.find("\u3000") == std::string_view::npos) {
-    return false;
-  }
+  if (!HasSpace(line)) return false;
   int tokens = 0;
   bool date = false, weekday = false, page = false, marked_page = false, paper = false,
        label = false;
@@ -344,6 +375,10 @@ class PageFurnitureRule final : public Rule {
     const std::string_view text = document.text();
     const LineIndex& lines = document.lines();
     std::size_t line = 0;  // where the last paragraph checked starts
+    // 版, which ends a jump line, is rare: found in one pass over the text, not segment by
+    // segment.
+    std::vector<std::size_t> bans;
+    FindAllIn(text, "版", 0, text.size(), bans);
     for (const Block& block : document.blocks()) {
       if (!block.IsProse() || block.kind == BlockKind::kTableCell) continue;
       if (block.kind == BlockKind::kParagraph) {
@@ -354,8 +389,9 @@ class PageFurnitureRule final : public Rule {
             line + 1 >= lines.line_count() || lines.LineStart(line + 1) > block.range.end;
         CheckLines(document, text, block, single_line, sink);
       }
+      if (bans.empty()) continue;
       for (const ByteRange& segment : document.Segments(block)) {
-        CheckJumpLines(document, text, segment, sink);
+        CheckJumpLines(document, text, segment, bans, sink);
       }
     }
   }
@@ -450,18 +486,16 @@ class PageFurnitureRule final : public Rule {
   }
 
   // Anchored on 版 (rarer than 上 and 下): a jump line ends with it.
+  // `bans`: where 版 stands in the text, ascending.
   static void CheckJumpLines(const Document& document, std::string_view text, ByteRange segment,
-                             DiagnosticSink& sink) {
-    // 版 is E7 89 88.
-    constexpr auto kIsBan = [](ByteVector a, ByteVector b, ByteVector c) {
-      return (a == 0xE7) & (b == 0x89) & (c == 0x88);
-    };
+                             const std::vector<std::size_t>& bans, DiagnosticSink& sink) {
     constexpr std::size_t kMaxLabel = 16;  // bytes between 上接 and 版
-    const std::string_view content = segment.In(text);
-    for (std::size_t k = FindCandidate(content, 0, kIsBan); k < content.size();
-         k = FindCandidate(content, k, kIsBan)) {
-      const std::size_t ban = segment.begin + k;
-      k += 3;
+    std::size_t k = 0;                     // where the search goes on, from the segment's start
+    for (auto it = std::lower_bound(bans.begin(), bans.end(), segment.begin);
+         it != bans.end() && *it + 3 <= segment.end; ++it) {
+      const std::size_t ban = *it;
+      if (ban < segment.begin + k) continue;
+      k = ban + 3 - segment.begin;
       std::size_t at = ban;
       for (std::size_t back = 6; back <= 6 + kMaxLabel && ban >= segment.begin + back; ++back) {
         const std::size_t pos = ban - back;

@@ -5,6 +5,7 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -153,9 +154,20 @@ constexpr std::pair<char32_t, char32_t> kPairs[] = {
     {U'“', U'”'},   {U'‘', U'’'},   {U'(', U')'},   {U'（', U'）'}, {U'《', U'》'}, {U'〈', U'〉'},
     {U'「', U'」'}, {U'『', U'』'}, {U'【', U'】'}, {U'〔', U'〕'}, {U'［', U'］'}, {U'[', U']'}};
 
-// Whether `c` may be in kPairs (all of them are below U+3018 or in U+FF08-FF3D): most
-// characters, ideographs above all, are ruled out without reading the table.
-bool MayBePairMark(char32_t c) { return c < 0x3018 || (c >= 0xFF08 && c <= 0xFF3D); }
+// Whether `c` may be in kPairs (ASCII brackets, the curly quotes of U+2018-201D, the CJK
+// brackets of U+3008-3015 and four fullwidth forms): the other characters, the commas and
+// full stops the backward scans meet among them, are ruled out without reading the table.
+constexpr bool MayBePairMark(char32_t c) {
+  if (c < 0x80) return c == U'(' || c == U')' || c == U'[' || c == U']';
+  if (c < 0x2018) return false;
+  if (c <= 0x201D) return true;
+  if (c < 0x3008) return false;
+  if (c <= 0x3015) return true;
+  return c == U'（' || c == U'）' || c == U'［' || c == U'］';
+}
+static_assert(std::all_of(std::begin(kPairs), std::end(kPairs), [](const auto& pair) {
+  return MayBePairMark(pair.first) && MayBePairMark(pair.second);
+}));
 
 // The closing mark of the opening mark `c`, or 0.
 char32_t ClosingOf(char32_t c) {
@@ -201,6 +213,15 @@ class HanSet {
   std::array<std::uint64_t, (kLast - kFirst) / 64 + 1> bits_{};
 };
 
+// The code point of the character of three bytes that `s` begins with (for compile-time
+// checks of word lists; 0 when `s` begins otherwise).
+constexpr char32_t LeadingChar3(std::string_view s) {
+  if (s.size() < 3 || (static_cast<unsigned char>(s[0]) & 0xF0) != 0xE0) return 0;
+  return (static_cast<char32_t>(static_cast<unsigned char>(s[0]) & 0x0F) << 12) |
+         (static_cast<char32_t>(static_cast<unsigned char>(s[1]) & 0x3F) << 6) |
+         static_cast<char32_t>(static_cast<unsigned char>(s[2]) & 0x3F);
+}
+
 // Function words after which a sentence cannot stop (when they stand as a word of their
 // own: 的 in 目的 or 为 in 大有可为 ends a word, not a sentence).
 bool IsDanglingWord(char32_t c) {
@@ -223,11 +244,28 @@ bool IsWordSuffix(char32_t c) {
   return kSuffixes.Contains(c);
 }
 
-// Whether a short run of characters holds one twice.
-bool HasRepeatedChar(std::string_view s) {
+// Whether a run of characters holds one twice.
+bool HasRepeatedCharSearched(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     const Decoded d = NextChar(s, i);
     if (s.find(s.substr(i, d.length), i + d.length) != std::string_view::npos) return true;
+    i += d.length;
+  }
+  return false;
+}
+
+// HasRepeatedCharSearched for the runs of HanTailBegin, which have kWindowChars characters
+// at most: each decoded once and compared with those before it.
+bool HasRepeatedChar(std::string_view s) {
+  std::array<char32_t, kWindowChars> chars{};
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++n) {
+    if (n == chars.size()) return HasRepeatedCharSearched(s);
+    const Decoded d = NextChar(s, i);
+    for (std::size_t k = 0; k < n; ++k) {
+      if (chars[k] == d.code_point) return true;
+    }
+    chars[n] = d.code_point;
     i += d.length;
   }
   return false;
@@ -551,14 +589,14 @@ OpenMark UnclosedMark(std::string_view text, ByteRange range) {
 
 // Whether the second half closes `mark` before opening it again.
 bool ClosesCarriedMark(std::string_view text, ByteRange second, char32_t mark) {
-  if (mark == U'"') {
-    int count = 0;
-    for (std::size_t i = second.begin; i < second.end; ++i) count += text[i] == '"';
-    return count % 2 == 1;
-  }
+  if (mark == U'"') return CountByte(second.In(text), '"') % 2 == 1;
   const char32_t closer = ClosingOf(mark);
   std::size_t pos = second.begin;
   for (int n = 0; n < 80 && pos < second.end; ++n) {
+    if (IsIdeographAt(text, pos)) {  // no pair mark
+      pos += 3;
+      continue;
+    }
     const Decoded d = NextChar(text, pos);
     pos += d.length;
     if (d.code_point == closer) return true;
@@ -668,6 +706,11 @@ class Analyzer {
     std::size_t pos = content.begin;
     char32_t before = 0;
     while (pos < content.end) {
+      if (IsIdeographAt(text_, pos)) {  // no space, and not ASCII
+        before = 0x4E00;
+        pos += 3;
+        continue;
+      }
       const Decoded d = NextChar(text_, pos);
       pos += d.length;
       if (!IsSpace(d.code_point) || before < 0x80 || pos >= content.end) {
@@ -851,10 +894,10 @@ class Analyzer {
       // A word of its own in the clause from it to the end (以 of 以来, 所以 is none).
       const std::size_t from = HanTailBegin(text_, blocks_[i].content.begin, pos);
       const std::string_view window = ByteRange{from, end}.In(text_);
-      const std::vector<std::size_t> bounds = LexiconBoundaries(window);
+      LexiconBoundaries(window, bounds_);
       const std::size_t at = pos - from;
-      const bool starts = std::find(bounds.begin(), bounds.end(), at) != bounds.end();
-      const bool ends = std::find(bounds.begin(), bounds.end(), at + d.length) != bounds.end();
+      const bool starts = std::find(bounds_.begin(), bounds_.end(), at) != bounds_.end();
+      const bool ends = std::find(bounds_.begin(), bounds_.end(), at + d.length) != bounds_.end();
       return starts && ends ? d.code_point : 0;
     }
     return 0;
@@ -921,10 +964,10 @@ class Analyzer {
   // "座谈交流", "……大师郭" / "爱中表示，"). Name characters stand alone in the word
   // list's segmentation, so without this the last one reads as a word begun and lost.
   bool NameRunsOn(std::uint32_t i, ByteRange b) const {
-    static constexpr std::u32string_view kSurnames =
+    static constexpr HanSet kSurnames(
         U"王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘于蒋蔡余杜叶"
         U"程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾"
-        U"毛郝龚邵万钱严覃武戴莫孔向汤易樊牛";
+        U"毛郝龚邵万钱严覃武戴莫孔向汤易樊牛");
     static constexpr std::string_view kTitles[] = {
         "书记", "主任", "部长", "局长", "行长", "市长", "县长", "区长", "镇长",   "乡长",
         "主席", "会长", "院长", "校长", "经理", "委员", "大师", "记者", "通讯员", "教授",
@@ -940,7 +983,7 @@ class Analyzer {
     for (int tail_chars = 1; tail_chars <= 3; ++tail_chars) {
       const std::optional<std::size_t> tail = HanTailOf(i, tail_chars);
       if (!tail) return false;
-      if (kSurnames.find(NextChar(text_, *tail).code_point) == std::u32string_view::npos) {
+      if (!kSurnames.Contains(NextChar(text_, *tail).code_point)) {
         continue;
       }
       const std::string_view before = ByteRange{content_begin, *tail}.In(text_);
@@ -979,8 +1022,8 @@ class Analyzer {
     const std::size_t head = HanHeadEnd(text_, b.begin, b.end);
     if (head == b.begin) return false;
     const std::string_view window = ByteRange{b.begin, head}.In(text_);
-    const std::vector<std::size_t> bounds = LexiconBoundaries(window);
-    const std::optional<WordClass> word_class = LexiconWordClass(window.substr(0, bounds[1]));
+    LexiconBoundaries(window, bounds_);
+    const std::optional<WordClass> word_class = LexiconWordClass(window.substr(0, bounds_[1]));
     return word_class == WordClass::kNoun || word_class == WordClass::kAdjective ||
            word_class == WordClass::kAbbreviation || word_class == WordClass::kPlace;
   }
@@ -992,13 +1035,13 @@ class Analyzer {
     const std::size_t from = at > kNearbyBytes ? at - kNearbyBytes : 0;
     const std::size_t to = std::min(text_.size(), at + kNearbyBytes);
     int uses = 0;
-    for (std::size_t pos = FindNear(c, from, to); pos != std::string_view::npos && pos < to;
-         pos = FindNear(c, pos + 1, to)) {
-      if (pos == at) continue;
+    const bool inner = ForEachNear(c, from, to, [&](std::size_t pos) {
+      if (pos == at) return true;
       if (pos == 0 || !IsHan(PrevChar(text_, pos).code_point)) return false;
       ++uses;
-    }
-    return uses >= kMinInnerUses;
+      return true;
+    });
+    return inner && uses >= kMinInnerUses;
   }
 
   void CheckHeading(std::uint32_t i) {
@@ -1069,28 +1112,38 @@ class Analyzer {
   std::optional<std::string> StubClause(std::uint32_t i) const {
     const std::string_view s = ByteRange{blocks_[i].content.begin, ends_[i].end}.In(text_);
     // Clauses end at spaces, commas and enumeration commas.
-    std::vector<std::string_view> clauses;
-    std::size_t begin = 0;
-    std::size_t pos = 0;
-    while (pos < s.size()) {
+    const auto ends_clause = [](char32_t c) {
+      return IsSpace(c) || c == U'，' || c == U'、' || c == U',';
+    };
+    // The last clause, read from the end: most headings end with a longer one.
+    std::size_t begin = s.size();
+    std::size_t stub = 0;
+    for (; stub < 4 && begin > 0; ++stub) {
+      const Decoded d = PrevChar(s, begin);
+      if (ends_clause(d.code_point)) break;
+      begin -= d.length;
+    }
+    // None, four characters or more, or no clause before it.
+    if (stub == 0 || stub == 4 || begin == 0) return std::nullopt;
+    // Two characters against clauses of four or more, three against six or more.
+    const std::size_t need = stub <= 2 ? 4 : 6;
+    std::size_t clause_begin = 0;
+    bool clauses = false;
+    for (std::size_t pos = 0; pos < begin;) {
       const Decoded d = NextChar(s, pos);
-      if (IsSpace(d.code_point) || d.code_point == U'，' || d.code_point == U'、' ||
-          d.code_point == U',') {
-        if (pos > begin) clauses.push_back(s.substr(begin, pos - begin));
-        begin = pos + d.length;
+      if (ends_clause(d.code_point)) {
+        if (pos > clause_begin) {
+          if (CountChars(s.substr(clause_begin, pos - clause_begin), need) < need) {
+            return std::nullopt;
+          }
+          clauses = true;
+        }
+        clause_begin = pos + d.length;
       }
       pos += d.length;
     }
-    if (begin >= s.size() || clauses.empty()) return std::nullopt;
-    const std::string_view last = s.substr(begin);
-    // Two characters against clauses of four or more, three against six or more.
-    const std::size_t stub = CountChars(last, 4);
-    if (stub > 3) return std::nullopt;
-    const std::size_t need = stub <= 2 ? 4 : 6;
-    for (const std::string_view clause : clauses) {
-      if (CountChars(clause, need) < need) return std::nullopt;
-    }
-    return std::string(last);
+    if (!clauses) return std::nullopt;
+    return std::string(s.substr(begin));
   }
 
   // The block's last character is a Han character that ICU leaves alone, not joined to
@@ -1098,7 +1151,7 @@ class Analyzer {
   bool EndsWithLoneChar(std::uint32_t i) {
     const End& end = ends_[i];
     if (!IsHan(end.last)) return false;
-    const std::size_t begin = HanTailBegin(text_, blocks_[i].content.begin, end.end);
+    const std::size_t begin = TailBegin(i);
     if (begin == end.last_char.begin) return true;
     const std::string_view window = ByteRange{begin, end.end}.In(text_);
     return Segmenter().IsBoundary(window, end.last_char.begin - begin);
@@ -1112,13 +1165,24 @@ class Analyzer {
   std::optional<std::string> EndsWithWordStub(std::uint32_t i) const {
     const End& end = ends_[i];
     if (!IsHan(end.last)) return std::nullopt;
-    const std::size_t begin = HanTailBegin(text_, blocks_[i].content.begin, end.end);
+    const std::size_t begin = TailBegin(i);
     const std::string_view window = ByteRange{begin, end.end}.In(text_);
+    // A word of two characters and the lone last one: three characters at least.
+    if (window.size() < end.last_char.size() + 6) return std::nullopt;
     if (HasRepeatedChar(window) || IsWordSuffix(end.last)) return std::nullopt;
-    const std::vector<std::size_t> bounds = LexiconBoundaries(window);
-    if (bounds.size() < 3) return std::nullopt;
-    const std::size_t lone = bounds[bounds.size() - 2];
-    const std::size_t word = bounds[bounds.size() - 3];
+    // A segment of several characters is a word of the list: one of two or three must end
+    // before the last character (a few lookups rule out most headings before segmenting).
+    bool word_before = false;
+    std::size_t from = end.last_char.begin;
+    for (int chars = 1; chars <= 3 && from > begin && !word_before; ++chars) {
+      from -= PrevChar(text_, from).length;
+      word_before = chars >= 2 && LexiconWordCost(ByteRange{from, end.last_char.begin}.In(text_));
+    }
+    if (!word_before) return std::nullopt;
+    LexiconBoundaries(window, bounds_);
+    if (bounds_.size() < 3) return std::nullopt;
+    const std::size_t lone = bounds_[bounds_.size() - 2];
+    const std::size_t word = bounds_[bounds_.size() - 3];
     if (window.size() - lone != end.last_char.size() || lone - word < 6) return std::nullopt;
     return std::string(window.substr(word));
   }
@@ -1130,7 +1194,7 @@ class Analyzer {
   std::optional<std::string> EndsWithWordOpener(std::uint32_t i) {
     const End& end = ends_[i];
     if (!IsHan(end.last) || IsListLed(text_, blocks_[i].content)) return std::nullopt;
-    const std::size_t begin = HanTailBegin(text_, blocks_[i].content.begin, end.end);
+    const std::size_t begin = TailBegin(i);
     if (begin == end.last_char.begin) return std::nullopt;
     const std::string_view window = ByteRange{begin, end.end}.In(text_);
     const std::string_view c = end.last_char.In(text_);
@@ -1140,26 +1204,23 @@ class Analyzer {
     const std::size_t from = begin > kNearbyBytes ? begin - kNearbyBytes : 0;
     const std::size_t to = std::min(text_.size(), end.end + kNearbyBytes);
     int uses = 0;
-    for (std::size_t at = FindNear(c, from, to); at != std::string_view::npos && at < to;
-         at = FindNear(c, at + 1, to)) {
-      if (at == end.last_char.begin) continue;
+    const bool opens = ForEachNear(c, from, to, [&](std::size_t at) {
+      if (at == end.last_char.begin) return true;
       const std::size_t after = at + c.size();
-      if (after >= text_.size() || !IsHan(NextChar(text_, after).code_point)) return std::nullopt;
+      if (after >= text_.size() || !IsHan(NextChar(text_, after).code_point)) return false;
       ++uses;
-    }
-    if (uses < kMinOpenerUses) return std::nullopt;
+      return true;
+    });
+    if (!opens || uses < kMinOpenerUses) return std::nullopt;
     // The heading's last two characters end no phrase of the article (…生产力，).
     const std::size_t pair_begin =
         end.last_char.begin - PrevChar(text_, end.last_char.begin).length;
     const std::string_view pair = ByteRange{pair_begin, end.end}.In(text_);
-    for (std::size_t at = FindNear(pair, from, to); at != std::string_view::npos && at < to;
-         at = FindNear(pair, at + 1, to)) {
+    const bool goes_on = ForEachNear(pair, from, to, [&](std::size_t at) {
       const std::size_t after = at + pair.size();
-      if (at != pair_begin &&
-          (after >= text_.size() || !IsHan(NextChar(text_, after).code_point))) {
-        return std::nullopt;
-      }
-    }
+      return at == pair_begin || (after < text_.size() && IsHan(NextChar(text_, after).code_point));
+    });
+    if (!goes_on) return std::nullopt;
     // ICU last: the searches above rule out most headings for less.
     if (!Segmenter().IsBoundary(window, end.last_char.begin - begin)) return std::nullopt;
     return std::string(pair);
@@ -1192,16 +1253,16 @@ class Analyzer {
     const std::size_t from = begin > kNearbyBytes ? begin - kNearbyBytes : 0;
     const std::size_t to = std::min(text_.size(), end.end + kNearbyBytes);
     char32_t next = 0;
-    for (std::size_t at = FindNear(phrase, from, to); at != std::string_view::npos && at < to;
-         at = FindNear(phrase, at + 1, to)) {
-      if (at == begin) continue;
+    const bool same_next = ForEachNear(phrase, from, to, [&](std::size_t at) {
+      if (at == begin) return true;
       const std::size_t after = at + phrase.size();
-      if (after >= text_.size()) return std::nullopt;
+      if (after >= text_.size()) return false;
       const char32_t c = NextChar(text_, after).code_point;
-      if (!IsHan(c) || (next != 0 && c != next)) return std::nullopt;
+      if (!IsHan(c) || (next != 0 && c != next)) return false;
       next = c;
-    }
-    if (next == 0) return std::nullopt;
+      return true;
+    });
+    if (!same_next || next == 0) return std::nullopt;
     // The character it goes on with must complete a word with the last one (a name in a
     // subtitle goes on in the article too: "韩建军" / "韩建军在…").
     window_.assign(end.last_char.In(text_));
@@ -1221,13 +1282,12 @@ class Analyzer {
     const std::string_view clause = ByteRange{begin, end.end}.In(text_);
     const std::size_t from = begin > kNearbyBytes ? begin - kNearbyBytes : 0;
     const std::size_t to = std::min(text_.size(), end.end + kNearbyBytes);
-    for (std::size_t at = FindNear(clause, from, to); at != std::string_view::npos && at < to;
-         at = FindNear(clause, at + 1, to)) {
-      if (at == begin) continue;
+    const bool none_ends = ForEachNear(clause, from, to, [&](std::size_t at) {
+      if (at == begin) return true;
       const std::size_t after = at + clause.size();
-      if (after < text_.size() && IsSentencePunct(NextChar(text_, after).code_point)) return true;
-    }
-    return false;
+      return after >= text_.size() || !IsSentencePunct(NextChar(text_, after).code_point);
+    });
+    return !none_ends;
   }
 
   // The dangling comma or function word the block ends with, if any.
@@ -1235,7 +1295,7 @@ class Analyzer {
     const End& end = ends_[i];
     if (IsDanglingComma(end.last)) return end.last;
     if (!IsDanglingWord(end.last)) return std::nullopt;
-    const std::size_t begin = HanTailBegin(text_, blocks_[i].content.begin, end.end);
+    const std::size_t begin = TailBegin(i);
     if (begin == end.last_char.begin) return end.last;  // nothing before it to form a word
     const std::string_view window = ByteRange{begin, end.end}.In(text_);
     if (!Segmenter().IsBoundary(window, end.last_char.begin - begin)) return std::nullopt;
@@ -1251,7 +1311,7 @@ class Analyzer {
     if (de <= blocks_[i].content.begin) return std::nullopt;
     const Decoded before = PrevChar(text_, de);
     if (before.code_point != U'的') return std::nullopt;
-    const std::size_t begin = HanTailBegin(text_, blocks_[i].content.begin, end.end);
+    const std::size_t begin = TailBegin(i);
     const std::string_view window = ByteRange{begin, end.end}.In(text_);
     WordSegmenter& segmenter = Segmenter();
     if (!segmenter.IsBoundary(window, de - begin)) return std::nullopt;
@@ -1290,15 +1350,15 @@ class Analyzer {
     const End& end = ends_[i];
     Junction junction;
     if (!IsHan(end.last) || !IsHan(NextChar(text_, b.begin).code_point)) return junction;
-    const std::size_t tail = HanTailBegin(text_, blocks_[i].content.begin, end.end);
+    const std::size_t tail = TailBegin(i);
     const std::size_t head = HanHeadEnd(text_, b.begin, b.end);
     window_.assign(text_.substr(tail, end.end - tail));
     const std::size_t at = window_.size();
     window_.append(text_.substr(b.begin, head - b.begin));
-    const std::vector<std::size_t> bounds = LexiconBoundaries(window_);
+    LexiconBoundaries(window_, bounds_);
     std::size_t before = 0;
     bool found = false;
-    for (const std::size_t bound : bounds) {
+    for (const std::size_t bound : bounds_) {
       if (bound == at) found = true;
       if (bound < at) before = bound;
     }
@@ -1363,12 +1423,11 @@ class Analyzer {
   bool UnitAfterNumber(std::uint32_t i, ByteRange b) const {
     static constexpr std::u32string_view kUnits = U"年月日时分秒万亿元个人次家项名岁天周米倍%％";
     static constexpr HanSet kNumerals(U"一二三四五六七八九十百千两几");
-    static constexpr std::u32string_view kClassifiers =
-        U"个项家名座条次批位件种类所支户元年月日天周";
+    static constexpr HanSet kClassifiers(U"个项家名座条次批位件种类所支户元年月日天周");
     const char32_t next = NextChar(text_, b.begin).code_point;
     if (IsAsciiDigit(ends_[i].last)) return kUnits.find(next) != std::u32string_view::npos;
     if (kNumerals.Contains(ends_[i].last)) {
-      return kClassifiers.find(next) != std::u32string_view::npos;
+      return kClassifiers.Contains(next);
     }
     // A number and its classifier, and the noun they count in the second half ("与多个" /
     // "深圳企业", "两大" / "首发站").
@@ -1420,6 +1479,10 @@ class Analyzer {
     bool listing = false;
     std::size_t pos = ends_[i].end;
     for (int n = 0; n < 40 && pos > blocks_[i].content.begin; ++n) {
+      if (IsIdeographBefore(text_, pos)) {  // neither 、 nor punctuation
+        pos -= 3;
+        continue;
+      }
       const Decoded d = PrevChar(text_, pos);
       if (d.code_point == U'、') listing = true;
       if (d.code_point != U'、' && IsSentencePunct(d.code_point)) break;
@@ -1465,6 +1528,10 @@ class Analyzer {
   bool LeadsWithTopic(ByteRange range) const {
     std::size_t pos = range.begin;
     for (int n = 0; n < 20 && pos < range.end; ++n) {
+      if (IsIdeographAt(text_, pos)) {  // no punctuation
+        pos += 3;
+        continue;
+      }
       const Decoded d = NextChar(text_, pos);
       if (IsFullStop(d.code_point) || d.code_point == U'：') return n > 0;
       if (IsSentencePunct(d.code_point)) return false;
@@ -1479,9 +1546,12 @@ class Analyzer {
   // (…负责人介绍，) or an attendance line.
   bool StartsWithOpening(ByteRange b) const {
     const std::string_view s = b.In(text_);
-    if (IsSentenceOpener(NextChar(text_, b.begin).code_point)) return true;
-    for (const std::string_view opener : kParagraphOpeners) {
-      if (StartsWith(s, opener)) return true;
+    const char32_t first = NextChar(text_, b.begin).code_point;
+    if (IsSentenceOpener(first)) return true;
+    if (kOpenerHeads.Contains(first)) {
+      for (const std::string_view opener : kParagraphOpeners) {
+        if (StartsWith(s, opener)) return true;
+      }
     }
     return StartsWithDate(s) || StartsWithSpeech(s) || IsAttendanceLine(s);
   }
@@ -1495,6 +1565,12 @@ class Analyzer {
         "本着", "鉴于", "正如", "致力于", "有利于", "有助于", "用于", "在于", "属于",
         "位于", "处于", "源于", "来自",   "既要",   "也要",   "还要", "更要", "就要",
         "都要", "，要", "必须", "应当",   "应该",   "能够"};
+    // Their last characters: a block ending with none of them is compared with no word.
+    static constexpr HanSet kLastChars(U"照据绕过于托向着助借对如自要须当该够");
+    static_assert(std::all_of(std::begin(kHeads), std::end(kHeads), [](std::string_view word) {
+      return kLastChars.Contains(LeadingChar3(word.substr(word.size() - 3)));
+    }));
+    if (!kLastChars.Contains(ends_[i].last)) return false;
     const std::string_view s = ByteRange{blocks_[i].content.begin, ends_[i].end}.In(text_);
     return std::any_of(std::begin(kHeads), std::end(kHeads),
                        [&](std::string_view word) { return s.ends_with(word); });
@@ -1511,6 +1587,17 @@ class Analyzer {
       "更为重要的是", "更重要的是", "值得注意的是", "正是", "活动现场", "现场", "会议指出",
       "会议强调", "会议要求", "会议通报", "会议听取", "会议审议", "会议研究", "记者了解到",
       "记者从"};
+  // Their first characters: a paragraph that begins with none of them is compared with no
+  // opener.
+  static constexpr HanSet kOpenerHeads{
+      U"昨今日近目当截去前此随其期会另同与首最然但因所总据尤特值不对为由如下接一二三四五第该这他她"
+      U"我"
+      U"更正活现记"};
+  static_assert(std::all_of(std::begin(kParagraphOpeners), std::end(kParagraphOpeners),
+                            [](std::string_view opener) {
+                              return opener.size() >= 3 &&
+                                     kOpenerHeads.Contains(LeadingChar3(opener));
+                            }));
 
   // "12月31日，", "2024年，", "13日，".
   static bool StartsWithDate(std::string_view s) {
@@ -1524,12 +1611,17 @@ class Analyzer {
 
   // Whether the text before the first mark `is_end` accepts, within `max_chars`
   // characters and before any mark `is_stop` rejects, ends with one of `endings` (and holds
-  // more than it).
+  // more than it). Marks are punctuation: ideographs (IsIdeographAt) are passed over
+  // undecoded.
   template <typename IsEnd, typename IsStop>
   static bool LeadEndsWith(std::string_view s, int max_chars, IsEnd is_end, IsStop is_stop,
                            std::span<const std::string_view> endings) {
     std::size_t pos = 0;
     for (int n = 0; n < max_chars && pos < s.size(); ++n) {
+      if (IsIdeographAt(s, pos)) {
+        pos += 3;
+        continue;
+      }
       const Decoded d = NextChar(s, pos);
       if (is_end(d.code_point)) {
         const std::string_view lead = s.substr(0, pos);
@@ -1581,15 +1673,16 @@ class Analyzer {
     }
   }
 
-  // The first occurrence of `needle` inside text_[pos, to), as FindIn finds it. The
-  // searches at one paragraph end look for the same character (the block's last, or the
-  // next block's first) alone and in short phrases, through about the same window: the
-  // offsets of the needle's last character in the window are found in one pass and kept
+  // Calls `visit` with the offset of each occurrence of `needle` inside text_[pos, to), in
+  // order, as long as it returns true; returns false when it returned false. The searches
+  // at one paragraph end look for the same character (the block's last, or the next
+  // block's first) alone and in short phrases, through about the same window: the offsets
+  // of the needle's last character in the window are found in one pass and kept
   // (nearby_), and each search compares the needle only where that character stands.
-  std::size_t FindNear(std::string_view needle, std::size_t pos, std::size_t to) const {
-    constexpr std::size_t kNone = std::string_view::npos;
+  template <typename Visit>
+  bool ForEachNear(std::string_view needle, std::size_t pos, std::size_t to, Visit visit) const {
     const std::size_t n = needle.size();
-    if (to > text_.size() || pos >= to || n == 0 || n > to - pos) return kNone;
+    if (to > text_.size() || pos >= to || n == 0 || n > to - pos) return true;
     const std::size_t key_size = PrevChar(needle, n).length;
     const std::string_view key = needle.substr(n - key_size);
     const std::size_t head = n - key_size;  // the bytes before the key
@@ -1610,9 +1703,28 @@ class Analyzer {
       const char* at = text_.data() + (*it - head);
       std::size_t k = head;
       while (k > 0 && at[k - 1] == prefix[k - 1]) --k;
-      if (k == 0) return *it - head;
+      if (k == 0 && !visit(*it - head)) return false;
     }
-    return kNone;
+    return true;
+  }
+
+  // The first occurrence of `needle` inside text_[pos, to), as FindIn finds it (ForEachNear).
+  std::size_t FindNear(std::string_view needle, std::size_t pos, std::size_t to) const {
+    std::size_t found = std::string_view::npos;
+    ForEachNear(needle, pos, to, [&](std::size_t at) {
+      found = at;
+      return false;
+    });
+    return found;
+  }
+
+  // HanTailBegin of block i's text, kept for the several checks of one end.
+  std::size_t TailBegin(std::uint32_t i) const {
+    if (tail_block_ != i) {
+      tail_block_ = i;
+      tail_begin_ = HanTailBegin(text_, blocks_[i].content.begin, ends_[i].end);
+    }
+    return tail_begin_;
   }
 
   WordSegmenter& Segmenter() {
@@ -1627,8 +1739,10 @@ class Analyzer {
   ParagraphEnds result_;
   std::optional<WordSegmenter> segmenter_;
   std::string window_;
+  // Word boundaries of the last window the word list segmented (LexiconBoundaries).
+  mutable std::vector<std::size_t> bounds_;
   std::uint32_t chain_end_ = 0;
-  // The offsets of one character in text_[from, to), ascending (FindNear).
+  // The offsets of one character in text_[from, to), ascending (ForEachNear).
   struct Occurrences {
     std::string key;
     std::size_t from = 0;
@@ -1636,6 +1750,9 @@ class Analyzer {
     std::vector<std::size_t> at;
   };
   mutable Occurrences nearby_;
+  // TailBegin's last answer.
+  mutable std::uint32_t tail_block_ = std::numeric_limits<std::uint32_t>::max();
+  mutable std::size_t tail_begin_ = 0;
 };
 
 }  // namespace

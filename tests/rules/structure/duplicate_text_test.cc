@@ -80,7 +80,7 @@ TEST(DuplicateParagraphsTest, ThroughMakesBlocksFinalInOrder) {
   EXPECT_EQ(analysis.stats(2).han, 4u);
   EXPECT_FALSE(analysis.stats(2).clause);
   EXPECT_TRUE(analysis.stats(0).terminal);
-  EXPECT_EQ(analysis.stats(0).hash, analysis.stats(5).hash);
+  EXPECT_EQ(analysis.stats(0).prefix_hash, analysis.stats(5).prefix_hash);
   EXPECT_EQ(analysis.Through(100), document->blocks().size());
 }
 
