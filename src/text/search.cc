@@ -48,9 +48,30 @@ __attribute__((target("avx2"))) inline __m256i StartsAvx2(const char* data, std:
   return _mm256_and_si256(_mm256_cmpeq_epi8(b1, second), _mm256_cmpeq_epi8(b2, third));
 }
 
-// ScanFor's loop over blocks of 64 bytes, 32 at a time: returns the match `on_match`
-// stopped at, kNone when no match can follow, or kGoOn with `at` at the first position
-// not scanned (fewer than 66 bytes before `to`).
+// The matches among the candidates of data[at, at + 64) (`s0`, `s1`: StartsAvx2 of its
+// halves), ascending: returns the match `on_match` stopped at, kNone when no match can
+// follow, or kGoOn.
+template <typename OnMatch>
+__attribute__((target("avx2"))) inline std::size_t MatchBlockAvx2(const char* data,
+                                                                  std::string_view needle,
+                                                                  std::size_t at, std::size_t last,
+                                                                  __m256i s0, __m256i s1,
+                                                                  OnMatch& on_match) {
+  std::uint64_t mask =
+      static_cast<std::uint32_t>(_mm256_movemask_epi8(s0)) |
+      static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm256_movemask_epi8(s1))) << 32;
+  for (; mask != 0; mask &= mask - 1) {
+    const std::size_t k = at + static_cast<std::size_t>(std::countr_zero(mask));
+    if (k > last) return kNone;
+    if (MatchesAt(data, k, needle) && on_match(k)) return k;
+  }
+  return kGoOn;
+}
+
+// ScanFor's loop over blocks of 128 bytes, then of 64, 32 at a time: returns the match
+// `on_match` stopped at, kNone when no match can follow, or kGoOn with `at` at the first
+// position not scanned (fewer than 66 bytes before `to`). Most blocks hold no candidate:
+// one test for the block.
 template <typename OnMatch>
 __attribute__((target("avx2"))) std::size_t ScanBlocksAvx2(const char* data,
                                                            std::string_view needle, std::size_t& at,
@@ -58,20 +79,27 @@ __attribute__((target("avx2"))) std::size_t ScanBlocksAvx2(const char* data,
                                                            OnMatch& on_match) {
   const __m256i second = _mm256_set1_epi8(needle[1]);
   const __m256i third = _mm256_set1_epi8(needle[2]);
-  for (; at + 66 <= to; at += 64) {
-    const __m256i s0 = StartsAvx2(data, at, second, third);
-    const __m256i s1 = StartsAvx2(data, at + 32, second, third);
-    if (_mm256_testz_si256(_mm256_or_si256(s0, s1), _mm256_or_si256(s0, s1)) != 0) continue;
-    std::uint64_t mask =
-        static_cast<std::uint32_t>(_mm256_movemask_epi8(s0)) |
-        static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm256_movemask_epi8(s1))) << 32;
-    for (; mask != 0; mask &= mask - 1) {
-      const std::size_t k = at + static_cast<std::size_t>(std::countr_zero(mask));
-      if (k > last) return kNone;
-      if (MatchesAt(data, k, needle) && on_match(k)) return k;
-    }
+  std::size_t pos = at;  // a local: `at` is written back once, at the end
+  std::size_t found = kGoOn;
+  for (; found == kGoOn && pos + 130 <= to; pos += 128) {
+    const __m256i s0 = StartsAvx2(data, pos, second, third);
+    const __m256i s1 = StartsAvx2(data, pos + 32, second, third);
+    const __m256i s2 = StartsAvx2(data, pos + 64, second, third);
+    const __m256i s3 = StartsAvx2(data, pos + 96, second, third);
+    const __m256i any = _mm256_or_si256(_mm256_or_si256(s0, s1), _mm256_or_si256(s2, s3));
+    if (_mm256_testz_si256(any, any) != 0) continue;
+    found = MatchBlockAvx2(data, needle, pos, last, s0, s1, on_match);
+    if (found == kGoOn) found = MatchBlockAvx2(data, needle, pos + 64, last, s2, s3, on_match);
   }
-  return kGoOn;
+  for (; found == kGoOn && pos + 66 <= to; pos += 64) {
+    const __m256i s0 = StartsAvx2(data, pos, second, third);
+    const __m256i s1 = StartsAvx2(data, pos + 32, second, third);
+    const __m256i any = _mm256_or_si256(s0, s1);
+    if (_mm256_testz_si256(any, any) != 0) continue;
+    found = MatchBlockAvx2(data, needle, pos, last, s0, s1, on_match);
+  }
+  at = pos;
+  return found;
 }
 #endif
 
@@ -155,6 +183,11 @@ std::size_t FindIn(std::string_view text, std::string_view needle, std::size_t f
 void FindAllIn(std::string_view text, std::string_view needle, std::size_t from, std::size_t to,
                std::vector<std::size_t>& out) {
   out.clear();
+  AppendAllIn(text, needle, from, to, out);
+}
+
+void AppendAllIn(std::string_view text, std::string_view needle, std::size_t from, std::size_t to,
+                 std::vector<std::size_t>& out) {
   const std::size_t n = needle.size();
   if (to > text.size() || from >= to || n == 0 || n > to - from) return;
   if (n < 3) {
