@@ -183,11 +183,6 @@ std::size_t FindIn(std::string_view text, std::string_view needle, std::size_t f
 void FindAllIn(std::string_view text, std::string_view needle, std::size_t from, std::size_t to,
                std::vector<std::size_t>& out) {
   out.clear();
-  AppendAllIn(text, needle, from, to, out);
-}
-
-void AppendAllIn(std::string_view text, std::string_view needle, std::size_t from, std::size_t to,
-                 std::vector<std::size_t>& out) {
   const std::size_t n = needle.size();
   if (to > text.size() || from >= to || n == 0 || n > to - from) return;
   if (n < 3) {

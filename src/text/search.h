@@ -23,11 +23,6 @@ std::size_t FindIn(std::string_view text, std::string_view needle, std::size_t f
 void FindAllIn(std::string_view text, std::string_view needle, std::size_t from, std::size_t to,
                std::vector<std::size_t>& out);
 
-// FindAllIn without clearing `out`: the occurrences are appended to what it holds (a window
-// scanned piece by piece).
-void AppendAllIn(std::string_view text, std::string_view needle, std::size_t from, std::size_t to,
-                 std::vector<std::size_t>& out);
-
 // How often `byte` occurs in `text`: memchr from one to the next, for bytes that are rare
 // in the text (an ASCII quote in Chinese prose).
 std::size_t CountByte(std::string_view text, char byte);
