@@ -53,6 +53,8 @@ def word_class(tag):
 SLOT_SIZE = 12
 MAX_LOAD = 5 / 8
 HASH_FACTOR = 0x9E3779B97F4A7C15
+# The filter of the keys that longer words begin with has 2^FILTER_BITS bits (128 KB).
+FILTER_BITS = 20
 
 
 def key_length(key):
@@ -66,6 +68,30 @@ def key_prefix(key, length):
     return key & ~((1 << (16 * (MAX_CHARS - length))) - 1) & (2**64 - 1)
 
 
+def home(key, bits):
+    return ((key * HASH_FACTOR) & (2**64 - 1)) >> (64 - bits)
+
+
+def prefix_filter(keys):
+    """The bits of the filter: set for each key that a longer word begins with."""
+    bits = bytearray(1 << FILTER_BITS >> 3)
+    for key in keys:
+        for length in range(1, key_length(key)):
+            at = home(key_prefix(key, length), FILTER_BITS)
+            bits[at >> 3] |= 1 << (at & 7)
+    return bits
+
+
+def string_literal(name, data):
+    """Lines defining the char array `name` holding `data` as a string literal, which
+    compiles far faster than an array of numbers."""
+    lines = ["const char %s[] =" % name]
+    for i in range(0, len(data), 64):
+        lines.append('    "' + "".join("\\x%02x" % b for b in data[i:i + 64]) + '"')
+    lines[-1] += ";"
+    return lines
+
+
 def hash_slots(keys):
     """The number of bits of the table's size, and the slot of each key (linear probing)."""
     bits = 4
@@ -75,7 +101,7 @@ def hash_slots(keys):
     taken = bytearray(1 << bits)
     slots = {}
     for key in keys:
-        at = ((key * HASH_FACTOR) & (2**64 - 1)) >> (64 - bits)
+        at = home(key, bits)
         while taken[at]:
             at = (at + 1) & mask
         taken[at] = 1
@@ -149,19 +175,19 @@ def main():
         "namespace ocrlint::lexicon_data {",
         "namespace {",
         "",
-        "// %d words in %d slots; a string literal compiles far faster than an array." % (
-            len(keys), 1 << bits),
-        "const char kSlots[] =",
+        "// %d words in %d slots." % (len(keys), 1 << bits),
     ]
-    for i in range(0, len(table), 64):
-        lines.append('    "' + "".join("\\x%02x" % b for b in table[i:i + 64]) + '"')
-    lines[-1] += ";"
+    lines += string_literal("kSlots", table)
+    lines += ["", "// The keys that longer words begin with."]
+    lines += string_literal("kPrefixFilter", prefix_filter(keys))
     lines += [
         "",
         "}  // namespace",
         "",
         "std::string_view SlotBytes() { return {kSlots, sizeof(kSlots) - 1}; }",
         "int SlotBits() { return %d; }" % bits,
+        "std::string_view PrefixFilter() { return {kPrefixFilter, sizeof(kPrefixFilter) - 1}; }",
+        "int PrefixFilterBits() { return %d; }" % FILTER_BITS,
         # An unknown character costs as much as a word seen once.
         "std::uint16_t UnknownCost() { return %d; }" % round(log_total * 256),
         "",

@@ -31,7 +31,9 @@ class WordTable {
   WordTable()
       : bytes_(reinterpret_cast<const unsigned char*>(lexicon_data::SlotBytes().data())),
         bits_(lexicon_data::SlotBits()),
-        mask_((std::size_t{1} << bits_) - 1) {}
+        mask_((std::size_t{1} << bits_) - 1),
+        filter_(reinterpret_cast<const unsigned char*>(lexicon_data::PrefixFilter().data())),
+        filter_bits_(lexicon_data::PrefixFilterBits()) {}
 
   // The word of `key` (non-zero), or nullopt.
   std::optional<WordSlot> Find(std::uint64_t key) const {
@@ -43,6 +45,13 @@ class WordTable {
       }
       if (slot_key == 0) return std::nullopt;
     }
+  }
+
+  // Whether a longer word may begin with `key`, which is no word: false when none does,
+  // mostly. The filter (128 KB) stays in the cache where the table does not.
+  bool MayBeginWord(std::uint64_t key) const {
+    const std::size_t bit = lexicon_data::HomeSlot(key, filter_bits_);
+    return (filter_[bit / 8] >> (bit % 8) & 1) != 0;
   }
 
  private:
@@ -58,6 +67,8 @@ class WordTable {
   const unsigned char* bytes_;
   int bits_;
   std::size_t mask_;
+  const unsigned char* filter_;
+  int filter_bits_;
 };
 
 const WordTable& Words() {
@@ -116,18 +127,21 @@ void SegmentRun(RunBuffers& buffers) {
         key |= c << (16 * (kMaxWordChars - length));
       }
       const std::optional<WordSlot> word = key == 0 || c == 0 ? std::nullopt : words.Find(key);
-      std::uint32_t cost = unknown;
+      std::optional<std::uint32_t> cost;
       if (word) {
         cost = word->cost;
-      } else if (length > 1) {
-        continue;  // a longer word may still begin so
+      } else if (length == 1) {
+        cost = unknown;
       }
-      const std::uint32_t total = cost + buffers.best[i + length];
-      if (total < best_cost) {
-        best_cost = total;
-        buffers.word_length[i] = static_cast<std::uint8_t>(length);
+      if (cost) {
+        const std::uint32_t total = *cost + buffers.best[i + length];
+        if (total < best_cost) {
+          best_cost = total;
+          buffers.word_length[i] = static_cast<std::uint8_t>(length);
+        }
       }
-      if (word && !word->has_longer) break;  // no longer word begins so
+      // Stop when no longer word begins so.
+      if (key != 0 && !(word ? word->has_longer : words.MayBeginWord(key))) break;
     }
     buffers.best[i] = best_cost;
   }

@@ -25,6 +25,12 @@ inline std::size_t HomeSlot(std::uint64_t key, int bits) {
   return static_cast<std::size_t>((key * std::uint64_t{0x9E3779B97F4A7C15}) >> (64 - bits));
 }
 
+// A filter of the keys of one to three characters that longer words begin with: bit
+// HomeSlot(key, PrefixFilterBits()) (bit i % 8 of byte i / 8) is set for each of them, so
+// that a clear bit means that no word begins with the key (a set one, that some may).
+std::string_view PrefixFilter();
+int PrefixFilterBits();
+
 // The cost of a character that is no word: as much as a word seen once.
 std::uint16_t UnknownCost();
 
