@@ -1,9 +1,8 @@
 #include "text/lexicon.h"
 
-#include <algorithm>
-#include <array>
+#include <bit>
+#include <cstring>
 #include <limits>
-#include <utility>
 
 #include "text/char_class.h"
 #include "text/lexicon_data.h"
@@ -17,108 +16,64 @@ constexpr std::size_t kMaxWordChars = 4;
 // A character the packed keys can hold (16 bits, Han); 0 for any other.
 std::uint64_t KeyChar(char32_t c) { return c <= 0xFFFF && IsHan(c) ? c : 0; }
 
-// The first of keys[lo, hi) not below `key` (std::lower_bound), without branches on the
-// comparisons: the range of a common first character holds thousands of keys, and the
-// outcome of each halving is unpredictable.
-std::size_t LowerBound(const std::uint64_t* keys, std::size_t lo, std::size_t hi,
-                       std::uint64_t key) {
-  const std::uint64_t* base = keys + lo;
-  std::size_t n = hi - lo;
-  while (n > 1) {
-    const std::size_t half = n / 2;
-    base = base[half - 1] < key ? base + half : base;
-    n -= half;
-  }
-  return static_cast<std::size_t>(base - keys) + (n == 1 && *base < key ? 1 : 0);
-}
+// A word of the list: a slot of the hash table of lexicon_data.
+struct WordSlot {
+  std::uint16_t cost = 0;
+  std::uint8_t word_class = 0;
+  bool has_longer = false;  // whether a longer word begins with this one
+};
 
-// Where the words beginning with each character start in Keys(): words beginning with
-// character c are Keys()[starts[c], starts[c + 1]). Built on first use (well under a
-// millisecond), so that a lookup searches only the words of its first character.
-const std::vector<std::uint32_t>& FirstCharStarts() {
-  static const std::vector<std::uint32_t> starts = [] {
-    const std::uint64_t* keys = lexicon_data::Keys().data();
-    const std::size_t n = lexicon_data::Keys().size();
-    std::vector<std::uint32_t> out(0x10001, static_cast<std::uint32_t>(n));
-    // The words of one character are few (about 30 on average): galloping over them reads
-    // a few keys of each where counting reads all 300,000.
-    std::size_t at = 0;
-    for (std::uint64_t c = 0; c < 0xFFFF; ++c) {
-      out[c] = static_cast<std::uint32_t>(at);
-      const std::uint64_t next = (c + 1) << 48;  // the smallest key of the next character
-      if (at == n || keys[at] >= next) continue;
-      std::size_t step = 1;
-      while (n - at > step && keys[at + step] < next) {
-        at += step;
-        step *= 2;
-      }
-      at = LowerBound(keys, at, at + std::min(step, n - at), next);
-    }
-    out[0xFFFF] = static_cast<std::uint32_t>(at);
-    return out;
-  }();
-  return starts;
-}
-
-// Looks up keys of growing length that share their first characters: each lookup
-// searches only the words that begin with the previous one.
-class PrefixSearch {
+// The hash table of the words that make_lexicon.py compiles into the binary: a lookup reads
+// one cache line or two, where a binary search over the 2.4 MB of sorted keys missed the
+// cache on most of its probes. Nothing is built at run time.
+class WordTable {
  public:
-  PrefixSearch(const std::vector<std::uint32_t>& starts, std::uint64_t first_char)
-      : lo_(starts[first_char]), hi_(starts[first_char + 1]) {}
+  WordTable()
+      : bytes_(reinterpret_cast<const unsigned char*>(lexicon_data::SlotBytes().data())),
+        bits_(lexicon_data::SlotBits()),
+        mask_((std::size_t{1} << bits_) - 1),
+        filter_(reinterpret_cast<const unsigned char*>(lexicon_data::PrefixFilter().data())),
+        filter_bits_(lexicon_data::PrefixFilterBits()) {}
 
-  // Whether no word begins with the key of the last call.
-  bool Exhausted() const { return lo_ >= hi_; }
-
-  // The cost of the word `key` of `length` characters (which extends the key of the
-  // previous call by one character), or nullopt; narrows the range to the words that
-  // begin with it.
-  std::optional<std::uint16_t> Next(std::uint64_t key, std::size_t length) {
-    if (lo_ >= hi_) return std::nullopt;
-    const std::uint64_t* keys = lexicon_data::Keys().data();
-    if (length == 1) {
-      // The range holds the words beginning with the first character, the character
-      // alone (the smallest key) first: nothing to search or narrow.
-      if (keys[lo_] != key) return std::nullopt;
-      return lexicon_data::Costs()[lo_];
-    }
-    const std::size_t at = LowerBound(keys, lo_, hi_, key);
-    // Keys beginning with these characters are below the key with the last one raised.
-    const std::uint64_t next_prefix = key + (std::uint64_t{1} << (16 * (kMaxWordChars - length)));
-    std::size_t upper = at + (at != hi_ && keys[at] == key ? 1 : 0);
-    if (length < kMaxWordChars) {
-      // Few words extend a prefix: gallop from `at` over the keys next to it rather than
-      // search the rest of the range (a search through memory the first one did not read).
-      std::size_t low = at;
-      std::size_t step = 1;
-      while (hi_ - low > step && keys[low + step] < next_prefix) {
-        low += step;
-        step *= 2;
+  // The word of `key` (non-zero), or nullopt.
+  std::optional<WordSlot> Find(std::uint64_t key) const {
+    for (std::size_t at = lexicon_data::HomeSlot(key, bits_);; at = (at + 1) & mask_) {
+      const unsigned char* slot = bytes_ + at * lexicon_data::kSlotSize;
+      const std::uint64_t slot_key = Load(slot, 8);
+      if (slot_key == key) {
+        return WordSlot{static_cast<std::uint16_t>(Load(slot + 8, 2)), slot[10], slot[11] != 0};
       }
-      upper = LowerBound(keys, low, low + std::min(step, hi_ - low), next_prefix);
+      if (slot_key == 0) return std::nullopt;
     }
-    const bool found = at != hi_ && keys[at] == key;
-    lo_ = at;
-    hi_ = upper;
-    if (!found) return std::nullopt;
-    return lexicon_data::Costs()[at];
+  }
+
+  // Whether a longer word may begin with `key`, which is no word: false when none does,
+  // mostly. The filter (128 KB) stays in the cache where the table does not.
+  bool MayBeginWord(std::uint64_t key) const {
+    const std::size_t bit = lexicon_data::HomeSlot(key, filter_bits_);
+    return (filter_[bit / 8] >> (bit % 8) & 1) != 0;
   }
 
  private:
-  std::size_t lo_ = 0;
-  std::size_t hi_ = 0;
+  // The little-endian number of `size` bytes at `p` (one load).
+  static std::uint64_t Load(const unsigned char* p, std::size_t size) {
+    static_assert(std::endian::native == std::endian::little,
+                  "make_lexicon.py writes the table little-endian");
+    std::uint64_t value = 0;
+    std::memcpy(&value, p, size);
+    return value;
+  }
+
+  const unsigned char* bytes_;
+  int bits_;
+  std::size_t mask_;
+  const unsigned char* filter_;
+  int filter_bits_;
 };
 
-// The index of `key` in Keys(), or nullopt: one search among the words of its first
-// character.
-std::optional<std::size_t> IndexOfKey(std::uint64_t key) {
-  const std::vector<std::uint32_t>& starts = FirstCharStarts();
-  const std::uint64_t* keys = lexicon_data::Keys().data();
-  const std::size_t first = key >> 48;
-  const std::size_t end = starts[first + 1];
-  const std::size_t at = LowerBound(keys, starts[first], end, key);
-  if (at == end || keys[at] != key) return std::nullopt;
-  return at;
+const WordTable& Words() {
+  static const WordTable table;
+  return table;
 }
 
 // The key of `word`, or 0 when it has more than kMaxWordChars characters or one that no
@@ -158,34 +113,35 @@ void SegmentRun(RunBuffers& buffers) {
   const std::size_t n = keys.size();
   buffers.word_length.assign(n, 1);
   buffers.best.assign(n + 1, 0);
-  const std::vector<std::uint32_t>& starts = FirstCharStarts();
+  const WordTable& words = Words();
   const std::uint32_t unknown = lexicon_data::UnknownCost();
   for (std::size_t i = n; i-- > 0;) {
     std::uint32_t best_cost = std::numeric_limits<std::uint32_t>::max();
     const std::uint64_t first = keys[i];
-    PrefixSearch search(starts, first);
     std::uint64_t key = 0;
     for (std::size_t length = 1; length <= kMaxWordChars && i + length <= n; ++length) {
       const std::uint64_t c = keys[i + length - 1];
-      std::optional<std::uint16_t> cost;
-      if (first != 0 && c != 0) {
+      if (first == 0 || c == 0) {
+        if (length > 1) break;  // no word holds this character
+      } else {
         key |= c << (16 * (kMaxWordChars - length));
-        cost = search.Next(key, length);
-      } else if (length > 1) {
-        break;  // no word holds this character
       }
-      if (!cost) {
-        if (length > 1) {
-          if (search.Exhausted()) break;  // no longer word begins so
-          continue;
+      const std::optional<WordSlot> word = key == 0 || c == 0 ? std::nullopt : words.Find(key);
+      std::optional<std::uint32_t> cost;
+      if (word) {
+        cost = word->cost;
+      } else if (length == 1) {
+        cost = unknown;
+      }
+      if (cost) {
+        const std::uint32_t total = *cost + buffers.best[i + length];
+        if (total < best_cost) {
+          best_cost = total;
+          buffers.word_length[i] = static_cast<std::uint8_t>(length);
         }
-        cost = static_cast<std::uint16_t>(unknown);
       }
-      const std::uint32_t total = *cost + buffers.best[i + length];
-      if (total < best_cost) {
-        best_cost = total;
-        buffers.word_length[i] = static_cast<std::uint8_t>(length);
-      }
+      // Stop when no longer word begins so.
+      if (key != 0 && !(word ? word->has_longer : words.MayBeginWord(key))) break;
     }
     buffers.best[i] = best_cost;
   }
@@ -205,17 +161,17 @@ TokenClass ClassOf(char32_t c) {
 std::optional<std::uint16_t> LexiconWordCost(std::string_view word) {
   const std::uint64_t key = KeyOfWord(word);
   if (key == 0) return std::nullopt;
-  const std::optional<std::size_t> at = IndexOfKey(key);
-  if (!at) return std::nullopt;
-  return lexicon_data::Costs()[*at];
+  const std::optional<WordSlot> found = Words().Find(key);
+  if (!found) return std::nullopt;
+  return found->cost;
 }
 
 std::optional<WordClass> LexiconWordClass(std::string_view word) {
   const std::uint64_t key = KeyOfWord(word);
   if (key == 0) return std::nullopt;
-  const std::optional<std::size_t> at = IndexOfKey(key);
-  if (!at) return std::nullopt;
-  return static_cast<WordClass>(lexicon_data::Classes()[*at]);
+  const std::optional<WordSlot> found = Words().Find(key);
+  if (!found) return std::nullopt;
+  return static_cast<WordClass>(found->word_class);
 }
 
 std::uint16_t LexiconUnknownCost() { return lexicon_data::UnknownCost(); }

@@ -16,9 +16,8 @@ namespace ocrlint {
 // that a rule can read.
 //
 // The cost of a word is -ln(frequency / total) in 1/256 nats: a common word is cheap, a
-// rare one dear. Lookups are binary searches in static data among the words that share
-// their first characters (an index by first character is built on first use, well under a
-// millisecond); thread-safe.
+// rare one dear. Lookups probe a hash table of the words generated at build time (6 MB
+// of static data, nothing built at run time); thread-safe.
 
 // The cost of `word` (UTF-8, one to four Han characters), or nullopt when it is not in
 // the list.
@@ -48,7 +47,7 @@ std::uint16_t LexiconUnknownCost();
 // of jieba): byte offsets of every word boundary, ascending, including 0 and text.size().
 // Runs of Han characters are segmented by the list; a run of ASCII letters and digits is
 // one word, a run of spaces one token, any other character a token of its own. Meant for
-// the short windows a rule nominates; the cost is a few binary searches per character.
+// the short windows a rule nominates; the cost is a few hash probes per character.
 std::vector<std::size_t> LexiconBoundaries(std::string_view text);
 // The same into `boundaries` (cleared first), whose room a caller segmenting many windows
 // reuses.
