@@ -553,6 +553,15 @@ class DuplicateSpanRule final : public Rule {
     b = later;
     const std::size_t later_limit = std::max(later_block.begin, first_end);
     for (;;) {
+      // Mostly the same ideographs: three equal bytes before both, no decoding.
+      if (a >= first_block.begin + 3 && b >= later_limit + 3 &&
+          structure::StartsCommonHan(text, a - 3, a) &&
+          std::memcmp(text.data() + a - 3, text.data() + b - 3, 3) == 0) {
+        ++han;
+        a -= 3;
+        b -= 3;
+        continue;
+      }
       const structure::Token ta = structure::PreviousToken(text, a, first_block.begin);
       const structure::Token tb = structure::PreviousToken(text, b, later_limit);
       if (ta.value == 0 || ta.value != tb.value) break;
@@ -581,16 +590,24 @@ class DuplicateSpanRule final : public Rule {
     if (document.IsExcluded(repeat.later) || document.IsExcluded(repeat.first)) return false;
     const std::string_view text = scan.text;
     std::uint32_t han = 0;
-    char32_t last = 0;
-    for (structure::Token t = structure::NextToken(text, repeat.later.begin, repeat.later.end);
-         t.value != 0; t = structure::NextToken(text, t.end, repeat.later.end)) {
+    bool ends_with_mark = false;
+    for (std::size_t i = repeat.later.begin; i < repeat.later.end;) {
+      if (structure::StartsCommonHan(text, i, repeat.later.end)) {  // most tokens
+        ++han;
+        ends_with_mark = false;
+        i += 3;
+        continue;
+      }
+      const structure::Token t = structure::NextToken(text, i, repeat.later.end);
+      if (t.value == 0) break;
       if (IsHan(t.value)) {
         ++han;
       } else if (structure::IsClauseMark(t.value) && han >= kClauseSide &&
                  repeat.han - han >= kClauseSide) {
         return true;
       }
-      last = t.value;
+      ends_with_mark = structure::IsClauseMark(t.value);
+      i = t.end;
     }
     // A whole clause or sentence: a clause starts before it in both places and it ends
     // with a mark.
@@ -600,8 +617,7 @@ class DuplicateSpanRule final : public Rule {
           structure::PreviousToken(text, range.begin, block.content.begin);
       return before.value == 0 || structure::IsClauseMark(before.value);
     };
-    return structure::IsClauseMark(last) && starts_clause(repeat.first) &&
-           starts_clause(repeat.later);
+    return ends_with_mark && starts_clause(repeat.first) && starts_clause(repeat.later);
   }
 
   void Report(Scan& scan, const Repeat& repeat) const {
