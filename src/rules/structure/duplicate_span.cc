@@ -215,8 +215,11 @@ class DuplicateSpanRule final : public Rule {
     // Room before and after the entries, for the winnowing's reads past them.
     static constexpr std::uint32_t kPad = 128;
     static constexpr std::uint32_t kRoom = kPad + kSize + 2 * kPad;
-    std::vector<std::uint32_t> offsets = std::vector<std::uint32_t>(kSize);
-    std::vector<std::uint32_t> keys = std::vector<std::uint32_t>(kSize);
+    // Written before they are read: left uninitialised (a check makes them for each
+    // document, and zeroing them costs as much as reading a small one).
+    std::unique_ptr<std::uint32_t[]> offsets =
+        std::make_unique_for_overwrite<std::uint32_t[]>(kSize);
+    std::unique_ptr<std::uint32_t[]> keys = std::make_unique_for_overwrite<std::uint32_t[]>(kSize);
     // The upper 16 bits of the keys, which the winnowing compares.
     std::vector<std::int16_t> short_keys = std::vector<std::int16_t>(kRoom);
     // The smallest key of each run of w windows (at kPad + its first window), and three
@@ -224,6 +227,13 @@ class DuplicateSpanRule final : public Rule {
     std::vector<std::int16_t> minima = std::vector<std::int16_t>(kRoom);
     std::vector<std::int16_t> scratch = std::vector<std::int16_t>(3 * kRoom);
     std::uint32_t last_value = 0;  // the value (see HanValue) of the last ideograph read
+  };
+
+  // A selected window: no member initialisers, so that an array of them starts
+  // uninitialised.
+  struct Window {
+    std::uint64_t fingerprint;
+    std::uint32_t offset;  // of its first ideograph
   };
 
   // The state of one check.
@@ -234,10 +244,10 @@ class DuplicateSpanRule final : public Rule {
     FingerprintTable table;
     Chunk chunk;
     // The windows of a chunk to look up: their chunk entries, then their fingerprints and
-    // the offsets of their first ideographs.
-    std::vector<std::uint32_t> windows = std::vector<std::uint32_t>(Chunk::kSize);
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> selected =
-        std::vector<std::pair<std::uint64_t, std::uint32_t>>(Chunk::kSize);
+    // the offsets of their first ideographs (uninitialised, as the chunk's entries).
+    std::unique_ptr<std::uint32_t[]> windows =
+        std::make_unique_for_overwrite<std::uint32_t[]>(Chunk::kSize);
+    std::unique_ptr<Window[]> selected = std::make_unique_for_overwrite<Window[]>(Chunk::kSize);
     std::optional<WordSegmenter> segmenter = std::nullopt;  // for RunsOn
     std::size_t skip_until = 0;                             // inside a reported repeat
     // The last repeat rejected, to try it only once from each of its fingerprints.
@@ -280,10 +290,10 @@ class DuplicateSpanRule final : public Rule {
       // Window g is decided when every run that holds it is known: runs up to g, or all
       // the block's runs.
       const std::uint32_t decide_end = last_chunk ? windows : runs;
-      const std::size_t selected = Select(chunk, decided, decide_end, runs, scan.windows);
+      const std::size_t selected = Select(chunk, decided, decide_end, runs, scan.windows.get());
       for (std::size_t j = 0; j < selected; ++j) {
         const std::uint32_t e = scan.windows[j];
-        scan.selected[j] = {Fingerprint(chunk.keys.data() + e), chunk.offsets[e]};
+        scan.selected[j] = {Fingerprint(chunk.keys.get() + e), chunk.offsets[e]};
       }
       LookupSelected(scan, selected);
       if (last_chunk || scan.reported >= max_findings_) return;
@@ -291,8 +301,8 @@ class DuplicateSpanRule final : public Rule {
       // from decide_end - w + 1 on, k + 2w - 3 entries.
       const std::uint32_t from = decide_end - (w_ - 1);
       const std::uint32_t keep = entries - from;
-      std::copy_n(chunk.offsets.begin() + from, keep, chunk.offsets.begin());
-      std::copy_n(chunk.keys.begin() + from, keep, chunk.keys.begin());
+      std::copy_n(chunk.offsets.get() + from, keep, chunk.offsets.get());
+      std::copy_n(chunk.keys.get() + from, keep, chunk.keys.get());
       std::copy_n(chunk.short_keys.begin() + from, keep, chunk.short_keys.begin());
       chunk_base += from;
       decided = w_ - 1;
@@ -304,7 +314,7 @@ class DuplicateSpanRule final : public Rule {
   // The smallest key of each run, then the largest of these over the runs that hold each
   // window: a window is the smallest of a run exactly when its key equals that.
   std::size_t Select(Chunk& chunk, std::uint32_t from, std::uint32_t to, std::uint32_t runs,
-                     std::vector<std::uint32_t>& out) const {
+                     std::uint32_t* out) const {
     constexpr std::uint32_t kPad = Chunk::kPad;
     // The key of window g is that of the pair ending with ideograph g + 1.
     const std::int16_t* window_keys = chunk.short_keys.data() + 1;
@@ -488,13 +498,13 @@ class DuplicateSpanRule final : public Rule {
     constexpr std::size_t kAhead = 8;
     const auto& selected = scan.selected;
     for (std::size_t j = 0; j < std::min(kAhead, count); ++j) {
-      scan.table.Prefetch(scan.table.Index(selected[j].first));
+      scan.table.Prefetch(scan.table.Index(selected[j].fingerprint));
     }
     for (std::size_t j = 0; j < count; ++j) {
       if (j + kAhead < count) {
-        scan.table.Prefetch(scan.table.Index(selected[j + kAhead].first));
+        scan.table.Prefetch(scan.table.Index(selected[j + kAhead].fingerprint));
       }
-      Lookup(scan, selected[j].first, selected[j].second);
+      Lookup(scan, selected[j].fingerprint, selected[j].offset);
       if (scan.reported >= max_findings_) return;
     }
   }
