@@ -170,10 +170,12 @@ class FingerprintTable {
   std::size_t size_ = 0;
 };
 
-// A repeat: the later occurrence and the first one.
+// A repeat: the later occurrence and the first one, and the blocks they are in.
 struct Repeat {
   ByteRange later;
   ByteRange first;
+  const Block* later_block = nullptr;
+  const Block* first_block = nullptr;
   std::uint32_t han = 0;
 };
 
@@ -537,8 +539,11 @@ class DuplicateSpanRule final : public Rule {
   // them, each within its block, the first ending before the later one starts.
   bool Extend(const Scan& scan, std::size_t first, std::size_t later, Repeat& out) const {
     const std::string_view text = scan.text;
-    const ByteRange first_block = BlockAt(scan.document, first).content;
-    const ByteRange later_block = BlockAt(scan.document, later).content;
+    // Later lookups of the block of a place in the repeat find these.
+    out.first_block = &BlockAt(scan.document, first);
+    out.later_block = &BlockAt(scan.document, later);
+    const ByteRange first_block = out.first_block->content;
+    const ByteRange later_block = out.later_block->content;
     std::size_t a = first;
     std::size_t b = later;
     std::uint32_t han = 0;
@@ -621,19 +626,19 @@ class DuplicateSpanRule final : public Rule {
     }
     // A whole clause or sentence: a clause starts before it in both places and it ends
     // with a mark.
-    const auto starts_clause = [&](const ByteRange& range) {
-      const Block& block = BlockAt(document, range.begin);
+    const auto starts_clause = [&](const ByteRange& range, const Block& block) {
       const structure::Token before =
           structure::PreviousToken(text, range.begin, block.content.begin);
       return before.value == 0 || structure::IsClauseMark(before.value);
     };
-    return ends_with_mark && starts_clause(repeat.first) && starts_clause(repeat.later);
+    return ends_with_mark && starts_clause(repeat.first, *repeat.first_block) &&
+           starts_clause(repeat.later, *repeat.later_block);
   }
 
   void Report(Scan& scan, const Repeat& repeat) const {
     ++scan.reported;
     const std::string_view text = scan.text;
-    const Block& block = BlockAt(scan.document, repeat.later.begin);
+    const Block& block = *repeat.later_block;
     // A repeat that fills its paragraph goes with the paragraph's blank lines.
     const bool whole = structure::NextToken(text, block.content.begin, block.content.end).begin ==
                            repeat.later.begin &&
