@@ -135,9 +135,7 @@ class FingerprintTable {
       const std::uint64_t slot = slots_[i];
       if (slot == 0) {
         slots_[i] = Pack(tag, offset);
-        if (++size_ * kLoadDenominator > slots_.size() * kLoadNumerator) {
-          Resize(slots_.size() * 2);
-        }
+        if (++size_ > grow_at_) Resize(slots_.size() * 2);
         return kNone;
       }
       if (static_cast<std::uint32_t>(slot >> 32) == tag) {
@@ -158,6 +156,7 @@ class FingerprintTable {
   void Resize(std::size_t count) {
     std::vector<std::uint64_t> old(count, 0);
     old.swap(slots_);
+    grow_at_ = count * kLoadNumerator / kLoadDenominator;
     for (const std::uint64_t slot : old) {
       if (slot == 0) continue;
       std::size_t i = Index(slot >> 32);
@@ -168,6 +167,7 @@ class FingerprintTable {
 
   std::vector<std::uint64_t> slots_;
   std::size_t size_ = 0;
+  std::size_t grow_at_ = 0;  // the most entries the slots take
 };
 
 // A repeat: the later occurrence and the first one, and the blocks they are in.
