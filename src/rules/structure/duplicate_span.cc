@@ -135,9 +135,7 @@ class FingerprintTable {
       const std::uint64_t slot = slots_[i];
       if (slot == 0) {
         slots_[i] = Pack(tag, offset);
-        if (++size_ * kLoadDenominator > slots_.size() * kLoadNumerator) {
-          Resize(slots_.size() * 2);
-        }
+        if (++size_ > grow_at_) Resize(slots_.size() * 2);
         return kNone;
       }
       if (static_cast<std::uint32_t>(slot >> 32) == tag) {
@@ -158,6 +156,7 @@ class FingerprintTable {
   void Resize(std::size_t count) {
     std::vector<std::uint64_t> old(count, 0);
     old.swap(slots_);
+    grow_at_ = count * kLoadNumerator / kLoadDenominator;
     for (const std::uint64_t slot : old) {
       if (slot == 0) continue;
       std::size_t i = Index(slot >> 32);
@@ -168,12 +167,15 @@ class FingerprintTable {
 
   std::vector<std::uint64_t> slots_;
   std::size_t size_ = 0;
+  std::size_t grow_at_ = 0;  // the most entries the slots take
 };
 
-// A repeat: the later occurrence and the first one.
+// A repeat: the later occurrence and the first one, and the blocks they are in.
 struct Repeat {
   ByteRange later;
   ByteRange first;
+  const Block* later_block = nullptr;
+  const Block* first_block = nullptr;
   std::uint32_t han = 0;
 };
 
@@ -215,8 +217,11 @@ class DuplicateSpanRule final : public Rule {
     // Room before and after the entries, for the winnowing's reads past them.
     static constexpr std::uint32_t kPad = 128;
     static constexpr std::uint32_t kRoom = kPad + kSize + 2 * kPad;
-    std::vector<std::uint32_t> offsets = std::vector<std::uint32_t>(kSize);
-    std::vector<std::uint32_t> keys = std::vector<std::uint32_t>(kSize);
+    // Written before they are read: left uninitialised (a check makes them for each
+    // document, and zeroing them costs as much as reading a small one).
+    std::unique_ptr<std::uint32_t[]> offsets =
+        std::make_unique_for_overwrite<std::uint32_t[]>(kSize);
+    std::unique_ptr<std::uint32_t[]> keys = std::make_unique_for_overwrite<std::uint32_t[]>(kSize);
     // The upper 16 bits of the keys, which the winnowing compares.
     std::vector<std::int16_t> short_keys = std::vector<std::int16_t>(kRoom);
     // The smallest key of each run of w windows (at kPad + its first window), and three
@@ -224,6 +229,13 @@ class DuplicateSpanRule final : public Rule {
     std::vector<std::int16_t> minima = std::vector<std::int16_t>(kRoom);
     std::vector<std::int16_t> scratch = std::vector<std::int16_t>(3 * kRoom);
     std::uint32_t last_value = 0;  // the value (see HanValue) of the last ideograph read
+  };
+
+  // A selected window: no member initialisers, so that an array of them starts
+  // uninitialised.
+  struct Window {
+    std::uint64_t fingerprint;
+    std::uint32_t offset;  // of its first ideograph
   };
 
   // The state of one check.
@@ -234,10 +246,10 @@ class DuplicateSpanRule final : public Rule {
     FingerprintTable table;
     Chunk chunk;
     // The windows of a chunk to look up: their chunk entries, then their fingerprints and
-    // the offsets of their first ideographs.
-    std::vector<std::uint32_t> windows = std::vector<std::uint32_t>(Chunk::kSize);
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> selected =
-        std::vector<std::pair<std::uint64_t, std::uint32_t>>(Chunk::kSize);
+    // the offsets of their first ideographs (uninitialised, as the chunk's entries).
+    std::unique_ptr<std::uint32_t[]> windows =
+        std::make_unique_for_overwrite<std::uint32_t[]>(Chunk::kSize);
+    std::unique_ptr<Window[]> selected = std::make_unique_for_overwrite<Window[]>(Chunk::kSize);
     std::optional<WordSegmenter> segmenter = std::nullopt;  // for RunsOn
     std::size_t skip_until = 0;                             // inside a reported repeat
     // The last repeat rejected, to try it only once from each of its fingerprints.
@@ -280,10 +292,10 @@ class DuplicateSpanRule final : public Rule {
       // Window g is decided when every run that holds it is known: runs up to g, or all
       // the block's runs.
       const std::uint32_t decide_end = last_chunk ? windows : runs;
-      const std::size_t selected = Select(chunk, decided, decide_end, runs, scan.windows);
+      const std::size_t selected = Select(chunk, decided, decide_end, runs, scan.windows.get());
       for (std::size_t j = 0; j < selected; ++j) {
         const std::uint32_t e = scan.windows[j];
-        scan.selected[j] = {Fingerprint(chunk.keys.data() + e), chunk.offsets[e]};
+        scan.selected[j] = {Fingerprint(chunk.keys.get() + e), chunk.offsets[e]};
       }
       LookupSelected(scan, selected);
       if (last_chunk || scan.reported >= max_findings_) return;
@@ -291,8 +303,8 @@ class DuplicateSpanRule final : public Rule {
       // from decide_end - w + 1 on, k + 2w - 3 entries.
       const std::uint32_t from = decide_end - (w_ - 1);
       const std::uint32_t keep = entries - from;
-      std::copy_n(chunk.offsets.begin() + from, keep, chunk.offsets.begin());
-      std::copy_n(chunk.keys.begin() + from, keep, chunk.keys.begin());
+      std::copy_n(chunk.offsets.get() + from, keep, chunk.offsets.get());
+      std::copy_n(chunk.keys.get() + from, keep, chunk.keys.get());
       std::copy_n(chunk.short_keys.begin() + from, keep, chunk.short_keys.begin());
       chunk_base += from;
       decided = w_ - 1;
@@ -304,7 +316,7 @@ class DuplicateSpanRule final : public Rule {
   // The smallest key of each run, then the largest of these over the runs that hold each
   // window: a window is the smallest of a run exactly when its key equals that.
   std::size_t Select(Chunk& chunk, std::uint32_t from, std::uint32_t to, std::uint32_t runs,
-                     std::vector<std::uint32_t>& out) const {
+                     std::uint32_t* out) const {
     constexpr std::uint32_t kPad = Chunk::kPad;
     // The key of window g is that of the pair ending with ideograph g + 1.
     const std::int16_t* window_keys = chunk.short_keys.data() + 1;
@@ -488,13 +500,13 @@ class DuplicateSpanRule final : public Rule {
     constexpr std::size_t kAhead = 8;
     const auto& selected = scan.selected;
     for (std::size_t j = 0; j < std::min(kAhead, count); ++j) {
-      scan.table.Prefetch(scan.table.Index(selected[j].first));
+      scan.table.Prefetch(scan.table.Index(selected[j].fingerprint));
     }
     for (std::size_t j = 0; j < count; ++j) {
       if (j + kAhead < count) {
-        scan.table.Prefetch(scan.table.Index(selected[j + kAhead].first));
+        scan.table.Prefetch(scan.table.Index(selected[j + kAhead].fingerprint));
       }
-      Lookup(scan, selected[j].first, selected[j].second);
+      Lookup(scan, selected[j].fingerprint, selected[j].offset);
       if (scan.reported >= max_findings_) return;
     }
   }
@@ -527,8 +539,11 @@ class DuplicateSpanRule final : public Rule {
   // them, each within its block, the first ending before the later one starts.
   bool Extend(const Scan& scan, std::size_t first, std::size_t later, Repeat& out) const {
     const std::string_view text = scan.text;
-    const ByteRange first_block = BlockAt(scan.document, first).content;
-    const ByteRange later_block = BlockAt(scan.document, later).content;
+    // Later lookups of the block of a place in the repeat find these.
+    out.first_block = &BlockAt(scan.document, first);
+    out.later_block = &BlockAt(scan.document, later);
+    const ByteRange first_block = out.first_block->content;
+    const ByteRange later_block = out.later_block->content;
     std::size_t a = first;
     std::size_t b = later;
     std::uint32_t han = 0;
@@ -553,6 +568,15 @@ class DuplicateSpanRule final : public Rule {
     b = later;
     const std::size_t later_limit = std::max(later_block.begin, first_end);
     for (;;) {
+      // Mostly the same ideographs: three equal bytes before both, no decoding.
+      if (a >= first_block.begin + 3 && b >= later_limit + 3 &&
+          structure::StartsCommonHan(text, a - 3, a) &&
+          std::memcmp(text.data() + a - 3, text.data() + b - 3, 3) == 0) {
+        ++han;
+        a -= 3;
+        b -= 3;
+        continue;
+      }
       const structure::Token ta = structure::PreviousToken(text, a, first_block.begin);
       const structure::Token tb = structure::PreviousToken(text, b, later_limit);
       if (ta.value == 0 || ta.value != tb.value) break;
@@ -581,33 +605,40 @@ class DuplicateSpanRule final : public Rule {
     if (document.IsExcluded(repeat.later) || document.IsExcluded(repeat.first)) return false;
     const std::string_view text = scan.text;
     std::uint32_t han = 0;
-    char32_t last = 0;
-    for (structure::Token t = structure::NextToken(text, repeat.later.begin, repeat.later.end);
-         t.value != 0; t = structure::NextToken(text, t.end, repeat.later.end)) {
+    bool ends_with_mark = false;
+    for (std::size_t i = repeat.later.begin; i < repeat.later.end;) {
+      if (structure::StartsCommonHan(text, i, repeat.later.end)) {  // most tokens
+        ++han;
+        ends_with_mark = false;
+        i += 3;
+        continue;
+      }
+      const structure::Token t = structure::NextToken(text, i, repeat.later.end);
+      if (t.value == 0) break;
       if (IsHan(t.value)) {
         ++han;
       } else if (structure::IsClauseMark(t.value) && han >= kClauseSide &&
                  repeat.han - han >= kClauseSide) {
         return true;
       }
-      last = t.value;
+      ends_with_mark = structure::IsClauseMark(t.value);
+      i = t.end;
     }
     // A whole clause or sentence: a clause starts before it in both places and it ends
     // with a mark.
-    const auto starts_clause = [&](const ByteRange& range) {
-      const Block& block = BlockAt(document, range.begin);
+    const auto starts_clause = [&](const ByteRange& range, const Block& block) {
       const structure::Token before =
           structure::PreviousToken(text, range.begin, block.content.begin);
       return before.value == 0 || structure::IsClauseMark(before.value);
     };
-    return structure::IsClauseMark(last) && starts_clause(repeat.first) &&
-           starts_clause(repeat.later);
+    return ends_with_mark && starts_clause(repeat.first, *repeat.first_block) &&
+           starts_clause(repeat.later, *repeat.later_block);
   }
 
   void Report(Scan& scan, const Repeat& repeat) const {
     ++scan.reported;
     const std::string_view text = scan.text;
-    const Block& block = BlockAt(scan.document, repeat.later.begin);
+    const Block& block = *repeat.later_block;
     // A repeat that fills its paragraph goes with the paragraph's blank lines.
     const bool whole = structure::NextToken(text, block.content.begin, block.content.end).begin ==
                            repeat.later.begin &&

@@ -63,6 +63,14 @@ Token PreviousToken(std::string_view text, std::size_t offset, std::size_t limit
 std::size_t EqualTokenRun(std::string_view text, std::size_t a, std::size_t b, std::size_t limit,
                           std::uint32_t& han);
 
+// Whether text[i, end) starts with an ideograph of U+4000-9FFF (three bytes led by E4-E9,
+// but not E4 B7: U+4DC0-4DFF): a token of its own, IsHan, that needs no decoding.
+inline bool StartsCommonHan(std::string_view text, std::size_t i, std::size_t end) {
+  const auto lead = static_cast<unsigned char>(text[i]);
+  return static_cast<unsigned char>(lead - 0xE4) <= 0xE9 - 0xE4 && i + 3 <= end &&
+         (lead != 0xE4 || static_cast<unsigned char>(text[i + 1]) != 0xB7);
+}
+
 // Normalised marks that end a clause or a sentence (after NextToken's mapping: , ; ! ? :
 // and 。).
 inline bool IsClauseMark(char32_t c) {
