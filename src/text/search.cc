@@ -4,14 +4,11 @@
 #include <cstdint>
 #include <cstring>
 
+// The 32-byte scan is compiled for AVX2 and chosen at run time.
+#include "text/cpu.h"
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
-#endif
-// The 32-byte scan is compiled for AVX2 and chosen at run time (the build targets the
-// baseline x86-64, which has SSE2 only).
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#define OCRLINT_SEARCH_AVX2 1
-#include <immintrin.h>
 #endif
 
 namespace ocrlint {
@@ -31,15 +28,7 @@ constexpr std::size_t kNone = std::string_view::npos;
 // ScanBlocksAvx2 stopped before the end of the window: the rest is for the caller's loops.
 constexpr std::size_t kGoOn = kNone - 1;
 
-#if defined(OCRLINT_SEARCH_AVX2)
-bool HasAvx2() {
-  static const bool has = [] {
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx2") != 0;
-  }();
-  return has;
-}
-
+#if defined(OCRLINT_AVX2_VARIANTS)
 // The lanes of data[at, at + 32) where a candidate starts (reads data[at + 1, at + 34)).
 __attribute__((target("avx2"))) inline __m256i StartsAvx2(const char* data, std::size_t at,
                                                           __m256i second, __m256i third) {
@@ -115,7 +104,7 @@ std::size_t ScanFor(std::string_view text, std::string_view needle, std::size_t 
   const char* data = text.data();
   const std::size_t last = to - n;  // the last possible start
   std::size_t at = from;
-#if defined(OCRLINT_SEARCH_AVX2)
+#if defined(OCRLINT_AVX2_VARIANTS)
   if (HasAvx2()) {
     const std::size_t found = ScanBlocksAvx2(data, needle, at, to, last, on_match);
     if (found != kGoOn) return found;

@@ -12,15 +12,13 @@
 
 #include "rules/structure/structure_rules.h"
 #include "text/char_class.h"
+#include "text/cpu.h"
 #include "text/lexicon.h"
 #include "text/utf8.h"
 #include "text/word_break.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
-#endif
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#include <immintrin.h>
 #endif
 
 namespace ocrlint {
@@ -148,16 +146,7 @@ inline ChunkMasks ScanChunk(const unsigned char* p) {
   return masks;
 }
 
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#define OCRLINT_DOUBLED_WORD_AVX2 1
-bool HasAvx2() {
-  static const bool has = [] {
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx2") != 0;
-  }();
-  return has;
-}
-
+#if defined(OCRLINT_AVX2_VARIANTS)
 __attribute__((target("avx2"))) inline __m256i Load32(const unsigned char* p) {
   return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
 }
@@ -386,7 +375,7 @@ class DoubledWordRule final : public Rule {
     const auto* data = reinterpret_cast<const unsigned char*>(text.data());
     std::size_t resume = segment.begin;  // candidates before this were consumed by a finding
     std::size_t i = segment.begin;
-#if defined(OCRLINT_DOUBLED_WORD_AVX2)
+#if defined(OCRLINT_AVX2_VARIANTS)
     // Chunks that SkipQuietAvx2 may test, two at a time.
     const bool avx2 = HasAvx2();
     const std::size_t avx2_stop = text.size() >= 2 * kVec + kReach
@@ -394,7 +383,7 @@ class DoubledWordRule final : public Rule {
                                       : 0;
 #endif
     for (; i < segment.end; i += kVec) {
-#if defined(OCRLINT_DOUBLED_WORD_AVX2)
+#if defined(OCRLINT_AVX2_VARIANTS)
       if (avx2 && i < avx2_stop) {
         i = SkipQuietAvx2(data, i, avx2_stop);
         if (i >= segment.end) break;

@@ -9,12 +9,10 @@
 #include <string>
 
 #include "text/char_class.h"
+#include "text/cpu.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
-#endif
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#include <immintrin.h>
 #endif
 
 namespace ocrlint::structure {
@@ -127,16 +125,7 @@ void CountRestSse2(std::string_view text, std::size_t end, std::size_t& at, Bloc
 }
 #endif
 
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#define OCRLINT_DUPLICATE_TEXT_AVX2 1
-bool HasAvx2() {
-  static const bool has = [] {
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx2") != 0;
-  }();
-  return has;
-}
-
+#if defined(OCRLINT_AVX2_VARIANTS)
 #define OCRLINT_AVX2 __attribute__((target("avx2"), always_inline)) inline
 // Every byte value 32 times. CountRestAvx2 reads its 30 constant vectors from here
 // through a pointer it cannot see into, as operands in memory: the compiler otherwise
@@ -244,7 +233,7 @@ RestCounts CountRest(std::string_view text, std::size_t at, std::size_t end, boo
   BlockStats stats;
   stats.clause = terminal;
   stats.terminal = terminal;
-#if defined(OCRLINT_DUPLICATE_TEXT_AVX2)
+#if defined(OCRLINT_AVX2_VARIANTS)
   if (HasAvx2()) CountRestAvx2(text, end, at, stats, kSplats.data());
 #endif
 #if defined(__SSE2__)
