@@ -93,8 +93,9 @@ class ChineseConverter {
 };
 
 // Hiragana, katakana (with the phonetic extensions) and half-width katakana: a sentence
-// containing them is Japanese, whose kanji follow neither Chinese script.
-inline bool IsKana(char32_t cp) {
+// containing them is Japanese, whose kanji follow neither Chinese script. Unlike IsKana
+// (text/char_class.h), not the katakana middle dot, which Chinese text writes in names.
+inline bool IsJapaneseKana(char32_t cp) {
   return (cp >= 0x3041 && cp <= 0x30FF && cp != 0x30FB) || (cp >= 0x31F0 && cp <= 0x31FF) ||
          (cp >= 0xFF66 && cp <= 0xFF9D);
 }

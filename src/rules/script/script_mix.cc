@@ -165,7 +165,7 @@ bool ContainsKana(std::string_view text) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const auto* end = p + text.size();
   while (p < end) {
-    if (IsKana(NextCodePoint(p, end))) return true;
+    if (IsJapaneseKana(NextCodePoint(p, end))) return true;
   }
   return false;
 }

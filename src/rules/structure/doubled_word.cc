@@ -12,6 +12,7 @@
 
 #include "rules/structure/structure_rules.h"
 #include "text/char_class.h"
+#include "text/chinese_script.h"
 #include "text/cpu.h"
 #include "text/lexicon.h"
 #include "text/utf8.h"
@@ -460,7 +461,7 @@ class DoubledWordRule final : public Rule {
     const std::size_t unit = word.size();
     if (chars.size() == 1) {
       const char32_t c = chars[0];
-      if (Has(kNumeralChars, c) || Has(kOnomatopoeiaChars, c) || Has(kReduplicatingChars, c)) {
+      if (Has(kNumeralChars, c) || Has(kOnomatopoeiaChars, c)) {
         return false;
       }
       const char32_t before1 = CharBefore(text, segment, p);
@@ -646,6 +647,9 @@ class DoubledWordRule final : public Rule {
     const bool first_alone = w1_begin == first;
     const bool second_alone = w2_end == second + kChar;
     if (first_alone == second_alone) return false;
+    // A character that doubles as a word (天天, 个个, 本本) or starts a word after doubling
+    // (人|人人) is a stutter only as the tail of a word pasted again: 基本|本|生活.
+    if (first_alone && Has(kReduplicatingChars, c)) return false;
     if (!first_alone &&
         HanCount(window.substr(w1_begin, first - w1_begin)) * kChar != first - w1_begin) {
       return false;
@@ -661,7 +665,23 @@ class DoubledWordRule final : public Rule {
       if (Has(kFreeChars, c)) return false;  // 只有|有|超级, 可以|以|这种
       if (HanCount(next) >= 2) return true;
       // A particle or conjunction after the lone copy (发展|展|的, 公路|路|及).
-      return next.size() == kChar && IsFreeFunctionChar(n);
+      if (next.size() != kChar) return false;
+      if (IsFreeFunctionChar(n)) return true;
+      // A single character after it: the segmenter may not know the word the lone copy
+      // starts there (全国|国|企). The word list decides: the first copy ends one of its
+      // words, and no word of it starts with the lone copy (开展|展|跟|投, 沉浸|浸|式). Not
+      // where the text stops after that character: a slogan or label abbreviates (“引入|
+      // 入|洛”: into Luoyang).
+      if (next_end >= window.size() || !IsHan(DecodeUtf8(window, next_end).code_point)) {
+        return false;
+      }
+      // The list is of simplified words: a traditional character after the lone copy is
+      // one it cannot read (工作|作|為: 作為 is 作为).
+      constexpr std::uint16_t kTraditional =
+          script_flag::kTraditionalOnly | script_flag::kTraditionalAmbiguous;
+      if ((ScriptTable::Get().Flags(n) & kTraditional) != 0) return false;
+      return LexiconWordCost(window.substr(w1_begin, second - w1_begin)).has_value() &&
+             !StartsListedWord(window, second);
     }
     if (Has(kUnitSuffixChars, c) || Has(kFreeChars, c)) return false;
     // The token before the lone first copy.
@@ -676,6 +696,18 @@ class DoubledWordRule final : public Rule {
     // (该|产|产业); other single characters may form an unknown word with the lone copy
     // (文|旅|旅游, 课|间|操|操场).
     return HanCount(prev) >= 2 || Has(kUnitSuffixChars, b) || Has(kClosedWordChars, b);
+  }
+
+  // Whether a word of the word list of two to four characters starts at `at`.
+  static bool StartsListedWord(std::string_view window, std::size_t at) {
+    std::size_t end = at;
+    for (int n = 1; n <= 4 && end < window.size(); ++n) {
+      const Decoded d = DecodeUtf8(window, end);
+      if (!IsHan(d.code_point)) break;
+      end += d.length;
+      if (n >= 2 && LexiconWordCost(window.substr(at, end - at)).has_value()) return true;
+    }
+    return false;
   }
 
   // Punctuation or a space, not a digit or a Latin letter.

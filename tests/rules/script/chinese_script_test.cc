@@ -76,11 +76,11 @@ TEST(ChineseConverterTest, TraditionalVariants) {
 }
 
 TEST(KanaTest, RecognisesKanaButNotTheMiddleDot) {
-  EXPECT_TRUE(IsKana(U'の'));
-  EXPECT_TRUE(IsKana(U'カ'));
-  EXPECT_TRUE(IsKana(U'ｶ'));
-  EXPECT_FALSE(IsKana(U'\u30FB'));  // katakana middle dot, common in Chinese names
-  EXPECT_FALSE(IsKana(U'学'));
+  EXPECT_TRUE(IsJapaneseKana(U'の'));
+  EXPECT_TRUE(IsJapaneseKana(U'カ'));
+  EXPECT_TRUE(IsJapaneseKana(U'ｶ'));
+  EXPECT_FALSE(IsJapaneseKana(U'\u30FB'));  // katakana middle dot, common in Chinese names
+  EXPECT_FALSE(IsJapaneseKana(U'学'));
 }
 
 }  // namespace

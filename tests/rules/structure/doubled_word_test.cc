@@ -97,6 +97,10 @@ TEST_F(DoubledWordRuleTest, DoubledContentCharacter) {
            {"今年以来,市教育教育局按照市委关于主题教育的部署。", "教育教育"},
            {"群众钱袋子有没有鼓起鼓起来,洛阳大力实施。", "鼓起鼓起"},
            {"接受洛报融媒记者专访时表表示,市国资委将加大力度。", "表表"},
+           // The lone second copy before a single character: the word list decides.
+           {"支持企业在控股子企业开展展跟投试点,坚持业绩与干部任用挂钩。", "展展"},
+           {"聚焦沉浸浸式体验,叫响研学品牌。", "浸浸"},
+           {"帮扶后,部分脱贫户基本本生活有了保障。", "本本"},
        }) {
     EXPECT_EQ(Flagged(doubled), (std::vector<std::string>{span})) << doubled;
   }
@@ -114,6 +118,9 @@ TEST_F(DoubledWordRuleTest, SharedContentCharacterStaysSilent) {
            "沉甸甸的果实,金灿灿的麦田,绿油油的禾苗,红彤彤的灯笼,头头是道。",
            "龙门山山顶,产业园园区,中州路路口,派出所所长,开发区区长。",
            "十六进制数字,尼亚尼亚,朗格朗格文,SoReal洛阳未来城。",
+           // The lone copy starts a word of the list, ends a slogan, or is read into a
+           // traditional character.
+           "融合市属国企,全国国企改革深化提升行动,推动“引入入洛”,把抓好工作作為检验。",
        }) {
     EXPECT_TRUE(Flagged(text).empty()) << text;
   }
