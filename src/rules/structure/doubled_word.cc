@@ -46,11 +46,15 @@ RuleMeta DoubledWordMeta() {
           "A doubled function word (的的, 是是) is flagged when both copies stand alone. A "
           "doubled content character (整治治作为, 重要工工作, 书画画、) is flagged when ICU "
           "reads one copy inside a word and the other alone, and the lone copy has nothing to "
-          "go with: punctuation, a particle or a word on its far side. It stays silent where "
+          "go with: punctuation, a particle or a word on its far side, or a single character "
+          "that starts no word of the word list with it (开展展跟投, 沉浸浸式). It stays silent "
+          "where "
           "the lone copy ends a name (宣传部部长, 市市场监管局, 标准化科科长), is a free verb, "
           "preposition or locative (要要求, 只有有权限, 比赛中中国队), where both copies sit in "
-          "words or both stand alone (课间操操场, 分厂厂区), and on short names (郭飞飞, "
-          "程程亮).\n\n"
+          "words or both stand alone (课间操操场, 分厂厂区), on short names (郭飞飞, "
+          "程程亮), and where the text after the lone copy is a slogan's last character "
+          "(“引入入洛”) "
+          "or a traditional character the word list cannot read (工作作為).\n\n"
           "The fix deletes one copy. It is unsafe: a rare legitimate repetition would lose a "
           "word.",
       .bad_examples =
@@ -66,6 +70,8 @@ RuleMeta DoubledWordMeta() {
                          "该镇坚持把人居环境整治作为一项重要工作。"),
               BadExample("涵盖陶瓷、紫砂、刺绣、书\u27E6画画\u27E7、剪纸等工艺门类。",
                          "涵盖陶瓷、紫砂、刺绣、书画、剪纸等工艺门类。"),
+              BadExample("支持企业开\u27E6展展\u27E7跟投试点,坚持业绩与干部任用挂钩。",
+                         "支持企业开展跟投试点,坚持业绩与干部任用挂钩。"),
           },
       .good_examples =
           {
@@ -78,6 +84,7 @@ RuleMeta DoubledWordMeta() {
               GoodExample("“11345”的总体工作思路,的的确确实实在在。"),
               GoodExample("市委常委、宣传部部长徐超文,做课间操操场都要“隔日用”。"),
               GoodExample("中国一拖704分厂厂区,全国国企年度盘点,在比赛中中国队夺冠。"),
+              GoodExample("推动“引入入洛”,深化务实合作。"),
           },
       .options = {},
   };
@@ -675,13 +682,16 @@ class DoubledWordRule final : public Rule {
       if (next_end >= window.size() || !IsHan(DecodeUtf8(window, next_end).code_point)) {
         return false;
       }
+      if (!LexiconWordCost(window.substr(w1_begin, second - w1_begin)).has_value() ||
+          StartsListedWord(window, second)) {
+        return false;
+      }
       // The list is of simplified words: a traditional character after the lone copy is
-      // one it cannot read (工作|作|為: 作為 is 作为).
+      // one it cannot read (工作|作|為: 作為 is 作为). Asked last: the script table is
+      // loaded from OpenCC on first use.
       constexpr std::uint16_t kTraditional =
           script_flag::kTraditionalOnly | script_flag::kTraditionalAmbiguous;
-      if ((ScriptTable::Get().Flags(n) & kTraditional) != 0) return false;
-      return LexiconWordCost(window.substr(w1_begin, second - w1_begin)).has_value() &&
-             !StartsListedWord(window, second);
+      return (ScriptTable::Get().Flags(n) & kTraditional) == 0;
     }
     if (Has(kUnitSuffixChars, c) || Has(kFreeChars, c)) return false;
     // The token before the lone first copy.
