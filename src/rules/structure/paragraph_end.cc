@@ -680,6 +680,7 @@ class Analyzer {
 
   ParagraphEnds Run() {
     ends_.resize(blocks_.size());
+    text_chars_.assign(blocks_.size(), kCharsUncounted);
     for (std::size_t i = 0; i < blocks_.size(); ++i) {
       // The ends of the blocks of a large document stand far apart in memory, each read
       // a cache miss of its own: the end a few blocks ahead (the two cache lines that
@@ -713,9 +714,7 @@ class Analyzer {
       if (paragraph && IsBody(i)) {
         CheckBody(i, /*strict=*/heading_zone, /*headline=*/false);
       } else if (paragraph && !IsListLed(text_, block.content) &&
-                 CountChars(ByteRange{block.content.begin, end.end}.In(text_), kMinBodyChars) >=
-                     kMinBodyChars &&
-                 !HasClauseSpace(i)) {
+                 TextChars(i, kMinBodyChars) >= kMinBodyChars && !HasClauseSpace(i)) {
         // A first half without punctuation yet ("“7所高中外迁改变的不仅是校园的" /
         // "颜值、气质……") looks like a headline: only evidence that the text runs on joins.
         CheckBody(i, /*strict=*/true, /*headline=*/true);
@@ -728,10 +727,21 @@ class Analyzer {
   }
 
  private:
+  // CountChars(text, limit) of block i's text (up to End::end), for a limit of at most
+  // kMaxDeckChars: counted once per block, at that limit (the count at a lower limit is the
+  // lesser of it and limit + 1).
+  std::size_t TextChars(std::uint32_t i, std::size_t limit) const {
+    if (text_chars_[i] == kCharsUncounted) {
+      const std::string_view s = ByteRange{blocks_[i].content.begin, ends_[i].end}.In(text_);
+      text_chars_[i] = static_cast<std::uint8_t>(CountChars(s, kMaxDeckChars));
+    }
+    return std::min<std::size_t>(text_chars_[i], limit + 1);
+  }
+
   bool IsBody(std::uint32_t i) const {
     const Block& block = blocks_[i];
     const std::string_view s = ByteRange{block.content.begin, ends_[i].end}.In(text_);
-    if (CountChars(s, kMinBodyChars) < kMinBodyChars) return false;
+    if (TextChars(i, kMinBodyChars) < kMinBodyChars) return false;
     // A numbered or dashed line is a subheading unless it holds a whole sentence
     // ("——用好市场化手段解决关键问题。建立……").
     // Headings and captions do not end with a comma, nor begin with a dateline.
@@ -739,7 +749,7 @@ class Analyzer {
     const bool list_led = IsListLed(text_, block.content);
     // A headline may enumerate with 、 ("徐衣显调研环保督查问题整改、……等工作"); a short
     // line needs a comma or a stop to be a sentence.
-    if (CountChars(s, kMaxCaptionChars) <= kMaxCaptionChars &&
+    if (TextChars(i, kMaxCaptionChars) <= kMaxCaptionChars &&
         !HasClausePunctBefore(text_, block.content, ends_[i].last_char.begin)) {
       return false;
     }
@@ -780,8 +790,7 @@ class Analyzer {
     if (IsListLed(text_, block.content)) {
       return CountChars(block.content.In(text_), kMaxCaptionChars) <= kMaxCaptionChars;
     }
-    const std::string_view s = ByteRange{block.content.begin, end.end}.In(text_);
-    if (CountChars(s, kMaxCaptionChars) > kMaxCaptionChars) return false;
+    if (TextChars(j, kMaxCaptionChars) > kMaxCaptionChars) return false;
     return !HasSentencePunctBefore(text_, block.content, end.end);
   }
 
@@ -820,9 +829,7 @@ class Analyzer {
       // caption and a subheading, a headline of two lines) need evidence too.
       const bool guarded =
           headline || interleaved >= 2 ||
-          (strict && interleaved > 0 &&
-           CountChars(ByteRange{blocks_[i].content.begin, ends_[i].end}.In(text_), kMaxDeckChars) <
-               kMaxDeckChars &&
+          (strict && interleaved > 0 && TextChars(i, kMaxDeckChars) < kMaxDeckChars &&
            !HasSentencePunctBefore(text_, blocks_[i].content, ends_[i].end, /*full_stop=*/true));
       if (Continues(i, *second, open, guarded, joiner, cut)) {
         BrokenSentence broken;
@@ -1783,6 +1790,11 @@ class Analyzer {
   std::string_view text_;
   std::span<const Block> blocks_;
   std::vector<End> ends_;
+  // TextChars of each block, or kCharsUncounted.
+  static constexpr std::uint8_t kCharsUncounted = 0xFF;
+  static_assert(kMaxDeckChars + 1 < kCharsUncounted && kMinBodyChars <= kMaxDeckChars &&
+                kMaxCaptionChars <= kMaxDeckChars);
+  mutable std::vector<std::uint8_t> text_chars_;
   ParagraphEnds result_;
   std::optional<WordSegmenter> segmenter_;
   std::string window_;
