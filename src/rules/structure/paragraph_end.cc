@@ -255,8 +255,29 @@ bool HasRepeatedCharSearched(std::string_view s) {
 }
 
 // HasRepeatedCharSearched for the runs of HanTailBegin, which have kWindowChars characters
-// at most: each decoded once and compared with those before it.
+// at most: each decoded once and compared with those before it; a run of characters of
+// three bytes (most are) compared as such.
 bool HasRepeatedChar(std::string_view s) {
+  if (s.size() % 3 == 0 && s.size() <= 3 * kWindowChars) {
+    std::array<std::uint32_t, kWindowChars> bytes{};
+    const std::size_t n = s.size() / 3;
+    bool three_byte = true;
+    for (std::size_t k = 0; k < n && three_byte; ++k) {
+      const auto lead = static_cast<unsigned char>(s[3 * k]);
+      three_byte = (lead & 0xF0) == 0xE0;  // (valid UTF-8: two continuation bytes follow)
+      bytes[k] = std::uint32_t{lead} << 16 |
+                 std::uint32_t{static_cast<unsigned char>(s[3 * k + 1])} << 8 |
+                 static_cast<unsigned char>(s[3 * k + 2]);
+    }
+    if (three_byte) {
+      for (std::size_t k = 1; k < n; ++k) {
+        for (std::size_t m = 0; m < k; ++m) {
+          if (bytes[k] == bytes[m]) return true;
+        }
+      }
+      return false;
+    }
+  }
   std::array<char32_t, kWindowChars> chars{};
   std::size_t n = 0;
   for (std::size_t i = 0; i < s.size(); ++n) {
@@ -1223,7 +1244,7 @@ class Analyzer {
     const std::string_view window = ByteRange{begin, end.end}.In(text_);
     // A word of two characters and the lone last one: three characters at least.
     if (window.size() < end.last_char.size() + 6) return std::nullopt;
-    if (HasRepeatedChar(window) || IsWordSuffix(end.last)) return std::nullopt;
+    if (IsWordSuffix(end.last) || HasRepeatedChar(window)) return std::nullopt;
     // A segment of several characters is a word of the list: one of two or three must end
     // before the last character (a few lookups rule out most headings before segmenting).
     bool word_before = false;
@@ -1254,7 +1275,7 @@ class Analyzer {
     const std::string_view c = end.last_char.In(text_);
     // A formula repeating a character closes itself (应清尽清, 做大做强), and a suffix
     // ends a word (生产力, 幸福感).
-    if (HasRepeatedChar(window) || IsWordSuffix(end.last)) return std::nullopt;
+    if (IsWordSuffix(end.last) || HasRepeatedChar(window)) return std::nullopt;
     const std::size_t from = begin > kNearbyBytes ? begin - kNearbyBytes : 0;
     const std::size_t to = std::min(text_.size(), end.end + kNearbyBytes);
     int uses = 0;
