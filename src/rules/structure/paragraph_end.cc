@@ -1753,7 +1753,9 @@ class Analyzer {
   // at one paragraph end look for the same character (the block's last, or the next
   // block's first) alone and in short phrases, through about the same window: the offsets
   // of the needle's last character in the window are found in one pass and kept
-  // (nearby_), and each search compares the needle only where that character stands.
+  // (nearby_), and each search compares the needle only where that character stands. Two
+  // characters are kept: the ends of a paragraph and of the next ask for their characters
+  // in turn.
   template <typename Visit>
   bool ForEachNear(std::string_view needle, std::size_t pos, std::size_t to, Visit visit) const {
     const std::size_t n = needle.size();
@@ -1762,18 +1764,26 @@ class Analyzer {
     const std::string_view key = needle.substr(n - key_size);
     const std::size_t head = n - key_size;  // the bytes before the key
     const std::size_t first = pos + head;   // the first offset of the key that can end a match
-    if (first < nearby_.from || to > nearby_.to || key.size() != nearby_.key.size() ||
-        !std::equal(key.begin(), key.end(), nearby_.key.begin())) {
+    const std::uint32_t code = KeyCode(key);
+    Occurrences* found = nullptr;
+    for (Occurrences& kept : nearby_) {
+      if (kept.code == code && first >= kept.from && to <= kept.to) found = &kept;
+    }
+    if (found == nullptr) {
+      // The one asked for less recently makes room.
+      found = &nearby_[nearby_[0].asked < nearby_[1].asked ? 0 : 1];
       // Slack for the windows of the other searches at this end, a few characters apart.
       constexpr std::size_t kSlack = 64;
-      nearby_.key.assign(key);
-      nearby_.from = first > kSlack ? first - kSlack : 0;
-      nearby_.to = std::min(text_.size(), to + kSlack);
-      FindAllIn(text_, key, nearby_.from, nearby_.to, nearby_.at);
+      found->code = code;
+      found->from = first > kSlack ? first - kSlack : 0;
+      found->to = std::min(text_.size(), to + kSlack);
+      FindAllIn(text_, key, found->from, found->to, found->at);
     }
+    found->asked = ++nearby_asked_;
+    const std::vector<std::size_t>& at_key = found->at;
     const std::string_view prefix = needle.substr(0, head);
-    for (auto it = std::lower_bound(nearby_.at.begin(), nearby_.at.end(), first);
-         it != nearby_.at.end() && *it + key_size <= to; ++it) {
+    for (auto it = std::lower_bound(at_key.begin(), at_key.end(), first);
+         it != at_key.end() && *it + key_size <= to; ++it) {
       // Compared from the key backwards: the byte before it rules out most.
       const char* at = text_.data() + (*it - head);
       std::size_t k = head;
@@ -1781,6 +1791,13 @@ class Analyzer {
       if (k == 0 && !visit(*it - head)) return false;
     }
     return true;
+  }
+
+  // The bytes of a character (one to four) as one number, distinct for each character.
+  static std::uint32_t KeyCode(std::string_view c) {
+    std::uint32_t code = 0;
+    for (const char byte : c) code = code << 8 | static_cast<unsigned char>(byte);
+    return code;
   }
 
   // The first occurrence of `needle` inside text_[pos, to), as FindIn finds it (ForEachNear).
@@ -1824,12 +1841,14 @@ class Analyzer {
   std::uint32_t chain_end_ = 0;
   // The offsets of one character in text_[from, to), ascending (ForEachNear).
   struct Occurrences {
-    std::string key;
+    std::uint32_t code = 0;  // KeyCode of the character (0: none yet)
     std::size_t from = 0;
     std::size_t to = 0;
     std::vector<std::size_t> at;
+    std::uint64_t asked = 0;  // when a search last read it (nearby_asked_)
   };
-  mutable Occurrences nearby_;
+  mutable std::array<Occurrences, 2> nearby_;
+  mutable std::uint64_t nearby_asked_ = 0;
   // TailBegin's last answer.
   mutable std::uint32_t tail_block_ = std::numeric_limits<std::uint32_t>::max();
   mutable std::size_t tail_begin_ = 0;
