@@ -546,7 +546,9 @@ End AnalyzeEnd(std::string_view text, ByteRange content) {
     if (tail_begin >= content.end) return end;
   }
   const std::string_view tail = ByteRange{tail_begin, content.end}.In(text);
-  if (CountChars(tail, 45) <= 45 && IsCredit(tail)) {
+  // (Without a terminal mark at the end, the scan above counted the tail's characters, 45
+  // at most; after one, trailing groups may make it longer.)
+  if ((!seen_terminal || CountChars(tail, 45) <= 45) && IsCredit(tail)) {
     end.terminated = true;
     end.credit = true;
   }
