@@ -313,7 +313,7 @@ bool IsSentenceOpener(char32_t c) {
          c == U'【' || c == U'「' || c == U'『';
 }
 
-bool StartsWith(std::string_view text, std::string_view prefix) {
+inline bool StartsWith(std::string_view text, std::string_view prefix) {
   // Most texts differ from a CJK prefix in its first two bytes: compared before memcmp.
   if (text.size() < prefix.size()) return false;
   if (prefix.size() >= 2 && (text[0] != prefix[0] || text[1] != prefix[1])) return false;
