@@ -108,17 +108,17 @@ inline bool StepBackOverIdeographs(std::string_view text, std::size_t begin, std
   return false;
 }
 
-bool IsSpace(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000; }
+inline bool IsSpace(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000; }
 
 // Between the CJK marks (below U+3018) and the fullwidth forms (from U+FF01): ideographs,
 // kana, hangul, none of the punctuation this file looks for. Most characters are, and are
 // ruled out by this one test.
-bool IsBetweenMarks(char32_t c) { return c >= 0x3018 && c < 0xFF01; }
+inline bool IsBetweenMarks(char32_t c) { return c >= 0x3018 && c < 0xFF01; }
 
 // Ends a sentence or a clause that needs nothing after it: full stops, question and
 // exclamation marks, the ellipsis, semicolons and colons (a list or a quotation follows),
 // and the dash that introduces what follows ("……施工景象——").
-bool IsTerminal(char32_t c) {
+inline bool IsTerminal(char32_t c) {
   if (IsBetweenMarks(c)) return false;
   switch (c) {
     case U'。':
@@ -143,7 +143,7 @@ bool IsTerminal(char32_t c) {
 }
 
 // Punctuation inside a sentence, which headlines and captions rarely carry.
-bool IsSentencePunct(char32_t c) {
+inline bool IsSentencePunct(char32_t c) {
   if (IsBetweenMarks(c)) return false;
   return c == U'，' || c == U',' || c == U'、' || c == U'。' || c == U'；' || c == U';' ||
          c == U'！' || c == U'？' || c == U'!' || c == U'?' || c == U'：' || c == U':';
@@ -170,7 +170,7 @@ static_assert(std::all_of(std::begin(kPairs), std::end(kPairs), [](const auto& p
 }));
 
 // The closing mark of the opening mark `c`, or 0.
-char32_t ClosingOf(char32_t c) {
+inline char32_t ClosingOf(char32_t c) {
   if (!MayBePairMark(c)) return 0;
   for (const auto& [open, close] : kPairs) {
     if (c == open) return close;
@@ -179,7 +179,7 @@ char32_t ClosingOf(char32_t c) {
 }
 
 // The opening mark of the closing mark `c`, or 0.
-char32_t OpeningOf(char32_t c) {
+inline char32_t OpeningOf(char32_t c) {
   if (!MayBePairMark(c)) return 0;
   for (const auto& [open, close] : kPairs) {
     if (c == close) return open;
@@ -301,7 +301,7 @@ bool IsNonStarterPunct(char32_t c) {
          c == U'！' || c == U',' || c == U';' || c == U':' || c == U'?' || c == U'!' ||
          IsBracketCloser(c) || c == U'”' || c == U'’';
 }
-bool IsNonStarterParticle(char32_t c) {
+inline bool IsNonStarterParticle(char32_t c) {
   return c == U'的' || c == U'了' || c == U'着' || c == U'们' || c == U'吗' || c == U'呢' ||
          c == U'吧' ||
          // Conjunctions that join what stands on either side: "……脱贫户" / "和监测对象……".
@@ -584,7 +584,7 @@ bool IsListLed(std::string_view text, ByteRange content) {
   return false;
 }
 
-bool IsFullStop(char32_t c) {
+inline bool IsFullStop(char32_t c) {
   return c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?';
 }
 
