@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "text/utf8.h"
+
 namespace ocrlint {
 
 namespace {
@@ -40,17 +42,37 @@ WordSegmenter::~WordSegmenter() {
   if (utext_ != nullptr) utext_close(utext_);
 }
 
-// Points the iterator at a copy of `text` (native indexes of a UTF-8 UText are byte
-// offsets), unless it already reads the same bytes.
+// Points the iterator at a UTF-16 copy of `text`, unless it already reads the same bytes.
 bool WordSegmenter::Reset(std::string_view text) {
   if (valid_ && text == text_) return true;
   valid_ = false;
   have_boundaries_ = false;
   text_.assign(text);
+  units_.clear();
+  index_of_byte_.assign(text.size() + 1, -1);
+  byte_of_index_.clear();
+  for (std::size_t i = 0; i < text.size();) {
+    const Decoded d = DecodeUtf8Fast(text, i);
+    // (An ill-formed sequence reads as U+FFFD, as ICU's UTF-8 UText reads it.)
+    const char32_t c = d.code_point == kInvalidCodePoint ? char32_t{0xFFFD} : d.code_point;
+    index_of_byte_[i] = static_cast<int>(units_.size());
+    if (c >= 0x10000) {
+      units_.push_back(static_cast<char16_t>(0xD800 + ((c - 0x10000) >> 10)));
+      units_.push_back(static_cast<char16_t>(0xDC00 + ((c - 0x10000) & 0x3FF)));
+      byte_of_index_.push_back(i);
+      byte_of_index_.push_back(i);  // (no boundary falls inside a pair)
+    } else {
+      units_.push_back(static_cast<char16_t>(c));
+      byte_of_index_.push_back(i);
+    }
+    i += d.length;
+  }
+  index_of_byte_[text.size()] = static_cast<int>(units_.size());
+  byte_of_index_.push_back(text.size());
   UErrorCode status = U_ZERO_ERROR;
-  utext_ = utext_openUTF8(utext_, text_.data(), static_cast<int64_t>(text_.size()), &status);
+  utext_ = utext_openUChars(utext_, units_.data(), static_cast<int64_t>(units_.size()), &status);
   if (U_FAILURE(status)) return false;
-  // setText keeps its own shallow clone of the UText, which reads text_.
+  // setText keeps its own shallow clone of the UText, which reads units_.
   iterator_->setText(utext_, status);
   valid_ = U_SUCCESS(status);
   return valid_;
@@ -61,7 +83,7 @@ std::vector<std::size_t> WordSegmenter::Boundaries(std::string_view text) {
   if (!have_boundaries_) {
     boundaries_.clear();
     for (int32_t b = iterator_->first(); b != icu::BreakIterator::DONE; b = iterator_->next()) {
-      boundaries_.push_back(static_cast<std::size_t>(b));
+      boundaries_.push_back(byte_of_index_[static_cast<std::size_t>(b)]);
     }
     have_boundaries_ = true;
   }
@@ -71,18 +93,23 @@ std::vector<std::size_t> WordSegmenter::Boundaries(std::string_view text) {
 bool WordSegmenter::IsBoundary(std::string_view text, std::size_t offset) {
   if (offset == 0 || offset >= text.size()) return true;
   if (!Reset(text)) return true;
-  return iterator_->isBoundary(static_cast<int32_t>(offset));
+  // Boundaries fall between characters only.
+  const int index = IndexOf(offset);
+  return index >= 0 && iterator_->isBoundary(index);
 }
 
 std::pair<std::size_t, std::size_t> WordSegmenter::WordAt(std::string_view text,
                                                           std::size_t offset) {
   if (text.empty() || !Reset(text)) return {offset, offset};
   if (offset >= text.size()) return {text.size(), text.size()};
-  int32_t end = iterator_->following(static_cast<int32_t>(offset));
-  int32_t begin = iterator_->previous();
-  if (end == icu::BreakIterator::DONE) end = static_cast<int32_t>(text.size());
-  if (begin == icu::BreakIterator::DONE) begin = 0;
-  return {static_cast<std::size_t>(begin), static_cast<std::size_t>(end)};
+  // An offset inside a character stands for the character's start, as in ICU's UTF-8 UText.
+  std::size_t start = offset;
+  while (start > 0 && IndexOf(start) < 0) --start;
+  const int32_t end = iterator_->following(IndexOf(start));
+  const int32_t begin = iterator_->previous();
+  return {begin == icu::BreakIterator::DONE ? 0 : byte_of_index_[static_cast<std::size_t>(begin)],
+          end == icu::BreakIterator::DONE ? text.size()
+                                          : byte_of_index_[static_cast<std::size_t>(end)]};
 }
 
 }  // namespace ocrlint

@@ -48,10 +48,19 @@ class WordSegmenter {
  private:
   bool Reset(std::string_view text);
 
+  // The UTF-16 index of byte `offset` of text_ (-1 inside a character).
+  int IndexOf(std::size_t offset) const { return index_of_byte_[offset]; }
+
   std::unique_ptr<icu::BreakIterator> iterator_;
   UText* utext_ = nullptr;  // reused for every text
-  std::string text_;        // the text the iterator reads
-  bool valid_ = false;      // iterator_ is set on text_
+  std::string text_;        // the text, as given
+  // The iterator reads text_ in UTF-16: ICU reads UTF-8 through a UText that converts it
+  // chunk by chunk and maps the offsets back, a third of the cost of segmenting a short
+  // window; the offsets are mapped here instead.
+  std::u16string units_;
+  std::vector<int> index_of_byte_;          // text_.size() + 1 entries
+  std::vector<std::size_t> byte_of_index_;  // units_.size() + 1 entries
+  bool valid_ = false;                      // iterator_ is set on units_
   // Byte offsets in text_, filled by Boundaries(): asked twice, the same list.
   std::vector<std::size_t> boundaries_;
   bool have_boundaries_ = false;

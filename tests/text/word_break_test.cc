@@ -52,5 +52,24 @@ TEST(WordSegmenterTest, SegmentersAreIndependent) {
 
 TEST(WordSegmenterTest, EmptyTextHasOneBoundary) { EXPECT_EQ(Segmented(""), ""); }
 
+// ICU reads the text in UTF-16: the offsets stay UTF-8 byte offsets, around characters of
+// four bytes (two UTF-16 units) too.
+TEST(WordSegmenterTest, OffsetsAreBytesAroundCharactersOutsideTheBmp) {
+  EXPECT_EQ(Segmented("ab \U0001F600 一体推进"), "ab| |\U0001F600| |一体|推进");
+  WordSegmenter segmenter;
+  const std::string text = "\U0001F600一体推进";
+  EXPECT_FALSE(segmenter.IsBoundary(text, 4 + 9));  // 推|进
+  EXPECT_TRUE(segmenter.IsBoundary(text, 4 + 6));   // 一体|推进
+  EXPECT_EQ(segmenter.WordAt(text, 4 + 9), std::make_pair(std::size_t{10}, std::size_t{16}));
+}
+
+// An offset inside a character is no boundary, and stands for the character in WordAt.
+TEST(WordSegmenterTest, OffsetInsideACharacter) {
+  WordSegmenter segmenter;
+  const std::string text = "一体推进";
+  EXPECT_FALSE(segmenter.IsBoundary(text, 7));
+  EXPECT_EQ(segmenter.WordAt(text, 7), std::make_pair(std::size_t{6}, std::size_t{12}));
+}
+
 }  // namespace
 }  // namespace ocrlint

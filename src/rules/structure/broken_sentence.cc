@@ -91,13 +91,13 @@ RuleMeta BrokenSentenceMeta() {
 // Up to `count` characters of `text` before `end` / after `begin`, for messages.
 std::string TailChars(std::string_view text, std::size_t begin, std::size_t end, int count) {
   std::size_t pos = end;
-  for (int n = 0; n < count && pos > begin; ++n) pos -= DecodeUtf8Before(text, pos).length;
+  for (int n = 0; n < count && pos > begin; ++n) pos -= DecodeUtf8BeforeFast(text, pos).length;
   return std::string(text.substr(pos, end - pos));
 }
 
 std::string HeadChars(std::string_view text, std::size_t begin, std::size_t end, int count) {
   std::size_t pos = begin;
-  for (int n = 0; n < count && pos < end; ++n) pos += DecodeUtf8(text, pos).length;
+  for (int n = 0; n < count && pos < end; ++n) pos += DecodeUtf8Fast(text, pos).length;
   return std::string(text.substr(begin, pos - begin));
 }
 
@@ -112,16 +112,23 @@ class BrokenSentenceRule final : public Rule {
       const Block& first = document.blocks()[broken.first];
       const Block& second = document.blocks()[broken.second];
       const int captions = static_cast<int>(broken.second - broken.first - 1);
-      std::string message = "sentence broken across paragraphs";
+      std::string message;
+      message.reserve(128);  // one allocation: the text and the characters quoted
+      message += "sentence broken across paragraphs";
       if (captions == 1) message += ", with a caption between the halves";
-      if (captions > 1)
-        message += ", with " + std::to_string(captions) + " captions between the halves";
-      message += ": \"…" + TailChars(text, first.content.begin, broken.junction.begin, 4) +
-                 "\" continues as \"" +
-                 HeadChars(text, second.content.begin, second.content.end, 4) + "…\"";
+      if (captions > 1) {
+        message.append(", with ")
+            .append(std::to_string(captions))
+            .append(" captions between the halves");
+      }
+      message.append(": \"…")
+          .append(TailChars(text, first.content.begin, broken.junction.begin, 4))
+          .append("\" continues as \"")
+          .append(HeadChars(text, second.content.begin, second.content.end, 4))
+          .append("…\"");
       Diagnostic& d = sink.Report(broken.junction, std::move(message));
       const std::size_t next = second.content.begin;
-      d.related.push_back(RelatedLocation{ByteRange{next, next + DecodeUtf8(text, next).length},
+      d.related.push_back(RelatedLocation{ByteRange{next, next + DecodeUtf8Fast(text, next).length},
                                           "the sentence continues here"});
       Fix fix;
       fix.applicability = Applicability::kUnsafe;

@@ -108,17 +108,17 @@ inline bool StepBackOverIdeographs(std::string_view text, std::size_t begin, std
   return false;
 }
 
-bool IsSpace(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000; }
+inline bool IsSpace(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000; }
 
 // Between the CJK marks (below U+3018) and the fullwidth forms (from U+FF01): ideographs,
 // kana, hangul, none of the punctuation this file looks for. Most characters are, and are
 // ruled out by this one test.
-bool IsBetweenMarks(char32_t c) { return c >= 0x3018 && c < 0xFF01; }
+inline bool IsBetweenMarks(char32_t c) { return c >= 0x3018 && c < 0xFF01; }
 
 // Ends a sentence or a clause that needs nothing after it: full stops, question and
 // exclamation marks, the ellipsis, semicolons and colons (a list or a quotation follows),
 // and the dash that introduces what follows ("……施工景象——").
-bool IsTerminal(char32_t c) {
+inline bool IsTerminal(char32_t c) {
   if (IsBetweenMarks(c)) return false;
   switch (c) {
     case U'。':
@@ -143,7 +143,7 @@ bool IsTerminal(char32_t c) {
 }
 
 // Punctuation inside a sentence, which headlines and captions rarely carry.
-bool IsSentencePunct(char32_t c) {
+inline bool IsSentencePunct(char32_t c) {
   if (IsBetweenMarks(c)) return false;
   return c == U'，' || c == U',' || c == U'、' || c == U'。' || c == U'；' || c == U';' ||
          c == U'！' || c == U'？' || c == U'!' || c == U'?' || c == U'：' || c == U':';
@@ -170,7 +170,7 @@ static_assert(std::all_of(std::begin(kPairs), std::end(kPairs), [](const auto& p
 }));
 
 // The closing mark of the opening mark `c`, or 0.
-char32_t ClosingOf(char32_t c) {
+inline char32_t ClosingOf(char32_t c) {
   if (!MayBePairMark(c)) return 0;
   for (const auto& [open, close] : kPairs) {
     if (c == open) return close;
@@ -179,7 +179,7 @@ char32_t ClosingOf(char32_t c) {
 }
 
 // The opening mark of the closing mark `c`, or 0.
-char32_t OpeningOf(char32_t c) {
+inline char32_t OpeningOf(char32_t c) {
   if (!MayBePairMark(c)) return 0;
   for (const auto& [open, close] : kPairs) {
     if (c == close) return open;
@@ -255,8 +255,29 @@ bool HasRepeatedCharSearched(std::string_view s) {
 }
 
 // HasRepeatedCharSearched for the runs of HanTailBegin, which have kWindowChars characters
-// at most: each decoded once and compared with those before it.
+// at most: each decoded once and compared with those before it; a run of characters of
+// three bytes (most are) compared as such.
 bool HasRepeatedChar(std::string_view s) {
+  if (s.size() % 3 == 0 && s.size() <= 3 * kWindowChars) {
+    std::array<std::uint32_t, kWindowChars> bytes{};
+    const std::size_t n = s.size() / 3;
+    bool three_byte = true;
+    for (std::size_t k = 0; k < n && three_byte; ++k) {
+      const auto lead = static_cast<unsigned char>(s[3 * k]);
+      three_byte = (lead & 0xF0) == 0xE0;  // (valid UTF-8: two continuation bytes follow)
+      bytes[k] = std::uint32_t{lead} << 16 |
+                 std::uint32_t{static_cast<unsigned char>(s[3 * k + 1])} << 8 |
+                 static_cast<unsigned char>(s[3 * k + 2]);
+    }
+    if (three_byte) {
+      for (std::size_t k = 1; k < n; ++k) {
+        for (std::size_t m = 0; m < k; ++m) {
+          if (bytes[k] == bytes[m]) return true;
+        }
+      }
+      return false;
+    }
+  }
   std::array<char32_t, kWindowChars> chars{};
   std::size_t n = 0;
   for (std::size_t i = 0; i < s.size(); ++n) {
@@ -280,7 +301,7 @@ bool IsNonStarterPunct(char32_t c) {
          c == U'！' || c == U',' || c == U';' || c == U':' || c == U'?' || c == U'!' ||
          IsBracketCloser(c) || c == U'”' || c == U'’';
 }
-bool IsNonStarterParticle(char32_t c) {
+inline bool IsNonStarterParticle(char32_t c) {
   return c == U'的' || c == U'了' || c == U'着' || c == U'们' || c == U'吗' || c == U'呢' ||
          c == U'吧' ||
          // Conjunctions that join what stands on either side: "……脱贫户" / "和监测对象……".
@@ -292,7 +313,7 @@ bool IsSentenceOpener(char32_t c) {
          c == U'【' || c == U'「' || c == U'『';
 }
 
-bool StartsWith(std::string_view text, std::string_view prefix) {
+inline bool StartsWith(std::string_view text, std::string_view prefix) {
   // Most texts differ from a CJK prefix in its first two bytes: compared before memcmp.
   if (text.size() < prefix.size()) return false;
   if (prefix.size() >= 2 && (text[0] != prefix[0] || text[1] != prefix[1])) return false;
@@ -303,37 +324,84 @@ bool Contains(std::string_view text, std::string_view needle) {
   return text.find(needle) != std::string_view::npos;
 }
 
-// Whether `text` holds a character that every credit holds one of (IsCredit): a space, a
-// slash, 摄, 供 or 实. One pass over the bytes rules out most texts, where each of
-// IsCredit's searches calls memchr again at every character that shares its first byte.
-bool MayBeCredit(std::string_view text) {
+// The characters that IsCredit's phrases begin with or need, found in one pass over the
+// bytes: each of IsCredit's searches runs only where its first character stands (a search
+// for 记者 calls memchr again at every character that shares the lead byte of 记, one in
+// ten of Han text).
+struct CreditChars {
+  bool space = false;       // ' '
+  bool wide_space = false;  // U+3000
+  bool slash = false;       // '/'
+  bool she = false;         // 摄
+  bool gong = false;        // 供
+  bool shi = false;         // 实
+  bool ji = false;          // 记
+  bool tong = false;        // 通
+  bool ben = false;         // 本
+
+  // Whether `text` holds a character that every credit holds one of: a space, a slash,
+  // 摄, 供 or 实.
+  bool MayBeCredit() const { return space || wide_space || slash || she || gong || shi; }
+};
+
+CreditChars FindCreditChars(std::string_view text) {
+  CreditChars found;
   for (std::size_t i = 0; i < text.size();) {
     const auto lead = static_cast<unsigned char>(text[i]);
     if (lead < 0x80) {
-      if (lead == ' ' || lead == '/') return true;
+      found.space |= lead == ' ';
+      found.slash |= lead == '/';
       ++i;
       continue;
     }
-    if (lead >= 0xE3 && lead <= 0xE6) {
-      const std::string_view c = text.substr(i, 3);
-      if (c == "\u3000" || c == "摄" || c == "供" || c == "实") return true;
+    if (lead >= 0xE3 && lead <= 0xE9) {
+      // The character's last two bytes, told apart by its lead byte.
+      const unsigned tail = static_cast<unsigned>(static_cast<unsigned char>(text[i + 1])) << 8 |
+                            static_cast<unsigned char>(text[i + 2]);
+      switch (lead) {
+        case 0xE3:
+          found.wide_space |= tail == 0x8080;  // U+3000
+          break;
+        case 0xE4:
+          found.gong |= tail == 0xBE9B;  // 供 E4 BE 9B
+          break;
+        case 0xE5:
+          found.shi |= tail == 0xAE9E;  // 实 E5 AE 9E
+          break;
+        case 0xE6:
+          found.she |= tail == 0x9184;  // 摄 E6 91 84
+          found.ben |= tail == 0x9CAC;  // 本 E6 9C AC
+          break;
+        case 0xE8:
+          found.ji |= tail == 0xAEB0;  // 记 E8 AE B0
+          break;
+        case 0xE9:
+          found.tong |= tail == 0x809A;  // 通 E9 80 9A
+          break;
+        default:
+          break;
+      }
     }
     i += lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;  // (text is valid UTF-8)
   }
-  return false;
+  return found;
 }
 
 // A byline or credit: "洛报融媒记者 郭学锋 通讯员 文鹏", "张铁生 文/图", "...许柯 摄".
 bool IsCredit(std::string_view text) {
-  if (!MayBeCredit(text)) return false;
-  if (Contains(text, "本报讯")) return false;  // the lead of an article, not a byline
+  const CreditChars chars = FindCreditChars(text);
+  if (!chars.MayBeCredit()) return false;
+  // The lead of an article, not a byline.
+  if (chars.ben && Contains(text, "本报讯")) return false;
   // A byline sets names apart with spaces ("洛报融媒记者 郭学锋"); "接受洛报融媒记者专访"
   // is running text.
-  const bool spaced = Contains(text, " ") || Contains(text, "\u3000");
-  return (spaced && (Contains(text, "记者") || Contains(text, "通讯员"))) ||
-         Contains(text, "文/图") || Contains(text, "图/文") || Contains(text, "摄影") ||
-         Contains(text, "供图") || Contains(text, "实习生") || text.ends_with(" 摄") ||
-         text.ends_with("\u3000摄");
+  const bool spaced = chars.space || chars.wide_space;
+  return (spaced &&
+          ((chars.ji && Contains(text, "记者")) || (chars.tong && Contains(text, "通讯员")))) ||
+         (chars.slash && (Contains(text, "文/图") || Contains(text, "图/文"))) ||
+         (chars.she && Contains(text, "摄影")) || (chars.gong && Contains(text, "供图")) ||
+         (chars.shi && Contains(text, "实习生")) ||
+         (chars.she && (text.ends_with(" 摄") || text.ends_with("\u3000摄")));
 }
 
 // A proof or layout credit line of the page furniture: "校对：王岚 组版：晓南",
@@ -478,7 +546,9 @@ End AnalyzeEnd(std::string_view text, ByteRange content) {
     if (tail_begin >= content.end) return end;
   }
   const std::string_view tail = ByteRange{tail_begin, content.end}.In(text);
-  if (CountChars(tail, 45) <= 45 && IsCredit(tail)) {
+  // (Without a terminal mark at the end, the scan above counted the tail's characters, 45
+  // at most; after one, trailing groups may make it longer.)
+  if ((!seen_terminal || CountChars(tail, 45) <= 45) && IsCredit(tail)) {
     end.terminated = true;
     end.credit = true;
   }
@@ -514,7 +584,7 @@ bool IsListLed(std::string_view text, ByteRange content) {
   return false;
 }
 
-bool IsFullStop(char32_t c) {
+inline bool IsFullStop(char32_t c) {
   return c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?';
 }
 
@@ -633,6 +703,7 @@ class Analyzer {
 
   ParagraphEnds Run() {
     ends_.resize(blocks_.size());
+    text_chars_.assign(blocks_.size(), kCharsUncounted);
     for (std::size_t i = 0; i < blocks_.size(); ++i) {
       // The ends of the blocks of a large document stand far apart in memory, each read
       // a cache miss of its own: the end a few blocks ahead (the two cache lines that
@@ -666,9 +737,7 @@ class Analyzer {
       if (paragraph && IsBody(i)) {
         CheckBody(i, /*strict=*/heading_zone, /*headline=*/false);
       } else if (paragraph && !IsListLed(text_, block.content) &&
-                 CountChars(ByteRange{block.content.begin, end.end}.In(text_), kMinBodyChars) >=
-                     kMinBodyChars &&
-                 !HasClauseSpace(i)) {
+                 TextChars(i, kMinBodyChars) >= kMinBodyChars && !HasClauseSpace(i)) {
         // A first half without punctuation yet ("“7所高中外迁改变的不仅是校园的" /
         // "颜值、气质……") looks like a headline: only evidence that the text runs on joins.
         CheckBody(i, /*strict=*/true, /*headline=*/true);
@@ -681,10 +750,21 @@ class Analyzer {
   }
 
  private:
+  // CountChars(text, limit) of block i's text (up to End::end), for a limit of at most
+  // kMaxDeckChars: counted once per block, at that limit (the count at a lower limit is the
+  // lesser of it and limit + 1).
+  std::size_t TextChars(std::uint32_t i, std::size_t limit) const {
+    if (text_chars_[i] == kCharsUncounted) {
+      const std::string_view s = ByteRange{blocks_[i].content.begin, ends_[i].end}.In(text_);
+      text_chars_[i] = static_cast<std::uint8_t>(CountChars(s, kMaxDeckChars));
+    }
+    return std::min<std::size_t>(text_chars_[i], limit + 1);
+  }
+
   bool IsBody(std::uint32_t i) const {
     const Block& block = blocks_[i];
     const std::string_view s = ByteRange{block.content.begin, ends_[i].end}.In(text_);
-    if (CountChars(s, kMinBodyChars) < kMinBodyChars) return false;
+    if (TextChars(i, kMinBodyChars) < kMinBodyChars) return false;
     // A numbered or dashed line is a subheading unless it holds a whole sentence
     // ("——用好市场化手段解决关键问题。建立……").
     // Headings and captions do not end with a comma, nor begin with a dateline.
@@ -692,7 +772,7 @@ class Analyzer {
     const bool list_led = IsListLed(text_, block.content);
     // A headline may enumerate with 、 ("徐衣显调研环保督查问题整改、……等工作"); a short
     // line needs a comma or a stop to be a sentence.
-    if (CountChars(s, kMaxCaptionChars) <= kMaxCaptionChars &&
+    if (TextChars(i, kMaxCaptionChars) <= kMaxCaptionChars &&
         !HasClausePunctBefore(text_, block.content, ends_[i].last_char.begin)) {
       return false;
     }
@@ -733,8 +813,7 @@ class Analyzer {
     if (IsListLed(text_, block.content)) {
       return CountChars(block.content.In(text_), kMaxCaptionChars) <= kMaxCaptionChars;
     }
-    const std::string_view s = ByteRange{block.content.begin, end.end}.In(text_);
-    if (CountChars(s, kMaxCaptionChars) > kMaxCaptionChars) return false;
+    if (TextChars(j, kMaxCaptionChars) > kMaxCaptionChars) return false;
     return !HasSentencePunctBefore(text_, block.content, end.end);
   }
 
@@ -773,9 +852,7 @@ class Analyzer {
       // caption and a subheading, a headline of two lines) need evidence too.
       const bool guarded =
           headline || interleaved >= 2 ||
-          (strict && interleaved > 0 &&
-           CountChars(ByteRange{blocks_[i].content.begin, ends_[i].end}.In(text_), kMaxDeckChars) <
-               kMaxDeckChars &&
+          (strict && interleaved > 0 && TextChars(i, kMaxDeckChars) < kMaxDeckChars &&
            !HasSentencePunctBefore(text_, blocks_[i].content, ends_[i].end, /*full_stop=*/true));
       if (Continues(i, *second, open, guarded, joiner, cut)) {
         BrokenSentence broken;
@@ -1169,7 +1246,7 @@ class Analyzer {
     const std::string_view window = ByteRange{begin, end.end}.In(text_);
     // A word of two characters and the lone last one: three characters at least.
     if (window.size() < end.last_char.size() + 6) return std::nullopt;
-    if (HasRepeatedChar(window) || IsWordSuffix(end.last)) return std::nullopt;
+    if (IsWordSuffix(end.last) || HasRepeatedChar(window)) return std::nullopt;
     // A segment of several characters is a word of the list: one of two or three must end
     // before the last character (a few lookups rule out most headings before segmenting).
     bool word_before = false;
@@ -1200,7 +1277,7 @@ class Analyzer {
     const std::string_view c = end.last_char.In(text_);
     // A formula repeating a character closes itself (应清尽清, 做大做强), and a suffix
     // ends a word (生产力, 幸福感).
-    if (HasRepeatedChar(window) || IsWordSuffix(end.last)) return std::nullopt;
+    if (IsWordSuffix(end.last) || HasRepeatedChar(window)) return std::nullopt;
     const std::size_t from = begin > kNearbyBytes ? begin - kNearbyBytes : 0;
     const std::size_t to = std::min(text_.size(), end.end + kNearbyBytes);
     int uses = 0;
@@ -1678,7 +1755,9 @@ class Analyzer {
   // at one paragraph end look for the same character (the block's last, or the next
   // block's first) alone and in short phrases, through about the same window: the offsets
   // of the needle's last character in the window are found in one pass and kept
-  // (nearby_), and each search compares the needle only where that character stands.
+  // (nearby_), and each search compares the needle only where that character stands. Two
+  // characters are kept: the ends of a paragraph and of the next ask for their characters
+  // in turn.
   template <typename Visit>
   bool ForEachNear(std::string_view needle, std::size_t pos, std::size_t to, Visit visit) const {
     const std::size_t n = needle.size();
@@ -1687,18 +1766,26 @@ class Analyzer {
     const std::string_view key = needle.substr(n - key_size);
     const std::size_t head = n - key_size;  // the bytes before the key
     const std::size_t first = pos + head;   // the first offset of the key that can end a match
-    if (first < nearby_.from || to > nearby_.to || key.size() != nearby_.key.size() ||
-        !std::equal(key.begin(), key.end(), nearby_.key.begin())) {
+    const std::uint32_t code = KeyCode(key);
+    Occurrences* found = nullptr;
+    for (Occurrences& kept : nearby_) {
+      if (kept.code == code && first >= kept.from && to <= kept.to) found = &kept;
+    }
+    if (found == nullptr) {
+      // The one asked for less recently makes room.
+      found = &nearby_[nearby_[0].asked < nearby_[1].asked ? 0 : 1];
       // Slack for the windows of the other searches at this end, a few characters apart.
       constexpr std::size_t kSlack = 64;
-      nearby_.key.assign(key);
-      nearby_.from = first > kSlack ? first - kSlack : 0;
-      nearby_.to = std::min(text_.size(), to + kSlack);
-      FindAllIn(text_, key, nearby_.from, nearby_.to, nearby_.at);
+      found->code = code;
+      found->from = first > kSlack ? first - kSlack : 0;
+      found->to = std::min(text_.size(), to + kSlack);
+      FindAllIn(text_, key, found->from, found->to, found->at);
     }
+    found->asked = ++nearby_asked_;
+    const std::vector<std::size_t>& at_key = found->at;
     const std::string_view prefix = needle.substr(0, head);
-    for (auto it = std::lower_bound(nearby_.at.begin(), nearby_.at.end(), first);
-         it != nearby_.at.end() && *it + key_size <= to; ++it) {
+    for (auto it = std::lower_bound(at_key.begin(), at_key.end(), first);
+         it != at_key.end() && *it + key_size <= to; ++it) {
       // Compared from the key backwards: the byte before it rules out most.
       const char* at = text_.data() + (*it - head);
       std::size_t k = head;
@@ -1706,6 +1793,13 @@ class Analyzer {
       if (k == 0 && !visit(*it - head)) return false;
     }
     return true;
+  }
+
+  // The bytes of a character (one to four) as one number, distinct for each character.
+  static std::uint32_t KeyCode(std::string_view c) {
+    std::uint32_t code = 0;
+    for (const char byte : c) code = code << 8 | static_cast<unsigned char>(byte);
+    return code;
   }
 
   // The first occurrence of `needle` inside text_[pos, to), as FindIn finds it (ForEachNear).
@@ -1736,6 +1830,11 @@ class Analyzer {
   std::string_view text_;
   std::span<const Block> blocks_;
   std::vector<End> ends_;
+  // TextChars of each block, or kCharsUncounted.
+  static constexpr std::uint8_t kCharsUncounted = 0xFF;
+  static_assert(kMaxDeckChars + 1 < kCharsUncounted && kMinBodyChars <= kMaxDeckChars &&
+                kMaxCaptionChars <= kMaxDeckChars);
+  mutable std::vector<std::uint8_t> text_chars_;
   ParagraphEnds result_;
   std::optional<WordSegmenter> segmenter_;
   std::string window_;
@@ -1744,12 +1843,14 @@ class Analyzer {
   std::uint32_t chain_end_ = 0;
   // The offsets of one character in text_[from, to), ascending (ForEachNear).
   struct Occurrences {
-    std::string key;
+    std::uint32_t code = 0;  // KeyCode of the character (0: none yet)
     std::size_t from = 0;
     std::size_t to = 0;
     std::vector<std::size_t> at;
+    std::uint64_t asked = 0;  // when a search last read it (nearby_asked_)
   };
-  mutable Occurrences nearby_;
+  mutable std::array<Occurrences, 2> nearby_;
+  mutable std::uint64_t nearby_asked_ = 0;
   // TailBegin's last answer.
   mutable std::uint32_t tail_block_ = std::numeric_limits<std::uint32_t>::max();
   mutable std::size_t tail_begin_ = 0;
