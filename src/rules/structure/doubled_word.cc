@@ -445,6 +445,10 @@ class DoubledWordRule final : public Rule {
     // the sentence (a copy at the very end may be a word cut short: 宣传部部|长), by that
     // of the word list. The word list reads first: it costs a fraction of ICU's reading,
     // which a stutter it finds then does not need.
+    if (chars.size() == 1 && !IsFreeFunctionChar(chars[0]) &&
+        !ContentCharMayPass(text, segment, p, chars[0])) {
+      return false;
+    }
     if (p + 2 * unit >= segment.end ||
         !PassesSegmentation(text, segment, p, unit, chars, LexiconSegmenter{})) {
       if (!segmenter) segmenter.emplace();
@@ -706,6 +710,40 @@ class DoubledWordRule final : public Rule {
     // (该|产|产业); other single characters may form an unknown word with the lone copy
     // (文|旅|旅游, 课|间|操|操场).
     return HanCount(prev) >= 2 || Has(kUnitSuffixChars, b) || Has(kClosedWordChars, b);
+  }
+
+  // Whether PassesContentCharSegmentation() may accept the doubled content character
+  // `c` at `p` under some segmentation: false where every reading of the window rejects
+  // it, so that neither segmenter need read it (most repeats of a content character, as
+  // 紧紧 after punctuation, end here). The reasons, by the two readings it accepts:
+  //  - the second copy alone, the first in a word with what precedes it: that needs a Han
+  //    character before the first copy, and after the second copy the segment's end,
+  //    punctuation-like text, or a Han character when `c` is not a free word;
+  //  - the first copy alone, the second in a word with what follows it: that needs
+  //    something after the second copy, `c` neither reduplicating, a name suffix nor a free
+  //    word, and before the first copy the segment's start, punctuation or a Latin
+  //    letter, or a Han token that is a name suffix, a closed word or two characters long
+  //    (which needs a Han character before that one).
+  // Segmentations put boundaries at character starts; the window reaches four characters
+  // each side (PassesSegmentation).
+  static bool ContentCharMayPass(std::string_view text, ByteRange segment, std::size_t p,
+                                 char32_t c) {
+    constexpr std::size_t kChar = 3;
+    const std::size_t after = p + 2 * kChar;
+    const char32_t b = CharBefore(text, segment, p);
+    const char32_t n = CharAt(text, segment, after);
+    if (IsHan(b)) {
+      if (after == segment.end) return true;
+      if (!IsHan(n) ? IsPunctuationLike(n) : !Has(kFreeChars, c)) return true;
+    }
+    if (after == segment.end) return false;
+    if (Has(kReduplicatingChars, c) || Has(kUnitSuffixChars, c) || Has(kFreeChars, c)) {
+      return false;
+    }
+    if (p == segment.begin) return true;
+    if (!IsHan(b)) return IsPunctuationLike(b) || (b < 0x80 && std::isalpha(static_cast<int>(b)));
+    return Has(kUnitSuffixChars, b) || Has(kClosedWordChars, b) ||
+           IsHan(CharBefore(text, segment, p - DecodeUtf8Before(text, p).length));
   }
 
   // Whether a word of the word list of two to four characters starts at `at`.
