@@ -446,12 +446,11 @@ class DoubledWordRule final : public Rule {
     // the sentence (a copy at the very end may be a word cut short: 宣传部部|长), by that
     // of the word list. The word list reads first: it costs a fraction of ICU's reading,
     // which a stutter it finds then does not need.
-    if (chars.size() == 1 && !IsFreeFunctionChar(chars[0]) &&
-        !ContentCharMayPass(text, segment, p, chars[0])) {
-      return false;
-    }
+    const bool content_char = chars.size() == 1 && !IsFreeFunctionChar(chars[0]);
+    if (content_char && !ContentCharMayPass(text, segment, p, chars[0], false)) return false;
     if (p + 2 * unit >= segment.end ||
         !PassesSegmentation(text, segment, p, unit, chars, LexiconSegmenter{})) {
+      if (content_char && !ContentCharMayPass(text, segment, p, chars[0], true)) return false;
       if (!segmenter) segmenter.emplace();
       if (!PassesSegmentation(text, segment, p, unit, chars, *segmenter)) return false;
     }
@@ -758,29 +757,44 @@ class DoubledWordRule final : public Rule {
 
   // Whether PassesContentCharSegmentation() may accept the doubled content character
   // `c` at `p` under some segmentation: false where every reading of the window rejects
-  // it, so that neither segmenter need read it (most repeats of a content character, as
+  // it, so that the segmenter need not read it (most repeats of a content character, as
   // 紧紧 after punctuation, end here). The reasons, by the two readings it accepts:
   //  - the second copy alone, the first in a word with what precedes it: that needs a Han
   //    character before the first copy, and after the second copy the segment's end,
-  //    punctuation-like text, or a Han character when `c` is not a free word;
+  //    punctuation-like text, or a Han character when `c` is not a free word, which is a
+  //    function word or starts a token of two Han characters (not where the segment ends
+  //    after it);
   //  - the first copy alone, the second in a word with what follows it: that needs
   //    something after the second copy, `c` neither reduplicating, a name suffix nor a free
   //    word, and before the first copy the segment's start, punctuation or a Latin
   //    letter, or a Han token that is a name suffix, a closed word or two characters long
   //    (which needs a Han character before that one).
   // Segmentations put boundaries at character starts; the window reaches four characters
-  // each side (PassesSegmentation).
+  // each side (PassesSegmentation). With `punctuation_alone`, the segmentation is ICU's,
+  // which reads punctuation next to an ideograph as a token of its own (CutAtPunctuation):
+  // the second copy then stands alone before such punctuation, and so does a single Han
+  // character after it.
   static bool ContentCharMayPass(std::string_view text, ByteRange segment, std::size_t p,
-                                 char32_t c) {
+                                 char32_t c, bool punctuation_alone) {
     constexpr std::size_t kChar = 3;
     const std::size_t after = p + 2 * kChar;
     const char32_t b = CharBefore(text, segment, p);
     const char32_t n = CharAt(text, segment, after);
     if (IsHan(b)) {
       if (after == segment.end) return true;
-      if (!IsHan(n) ? IsPunctuationLike(n) : !Has(kFreeChars, c)) return true;
+      if (!IsHan(n)) {
+        if (IsPunctuationLike(n)) return true;
+      } else if (!Has(kFreeChars, c)) {
+        if (IsFreeFunctionChar(n)) return true;
+        const std::size_t next = after + DecodeUtf8(text, after).length;
+        const bool n_alone =
+            next == segment.end ||
+            (punctuation_alone && IsIdeograph(n) && IsHardPunctuation(CharAt(text, segment, next)));
+        if (!n_alone) return true;
+      }
     }
     if (after == segment.end) return false;
+    if (punctuation_alone && IsIdeograph(c) && IsHardPunctuation(n)) return false;
     if (Has(kReduplicatingChars, c) || Has(kUnitSuffixChars, c) || Has(kFreeChars, c)) {
       return false;
     }
