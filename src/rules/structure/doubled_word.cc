@@ -623,10 +623,11 @@ class DoubledWordRule final : public Rule {
   // punctuation nearest it on each side, kept in the window, where that punctuation
   // touches an ideograph on the doubled text's side. ICU's reading of the rest does not
   // change: the dictionary reads each run of Han characters on its own, and the word
-  // rules break on both sides of such punctuation (it joins nothing to an ideograph), so
-  // the boundaries from the punctuation on stay the same. The checks look no further than
-  // the token next to the doubled text, which is then that punctuation. ICU's cost grows
-  // with the runs it reads (about a microsecond each, plus the characters).
+  // rules break on both sides of such punctuation (they join it to a neighbour only with
+  // a letter or digit on its other side, or a mark after it), so the boundaries from the
+  // punctuation to the doubled text stay the same. The checks look no further than the
+  // token next to the doubled text, which is then that punctuation. ICU's cost grows with
+  // the runs it reads (about a microsecond each, plus the characters).
   static void CutAtPunctuation(std::string_view text, std::size_t p, std::size_t size,
                                std::size_t& begin, std::size_t& end) {
     for (std::size_t at = p; at > begin;) {
@@ -761,9 +762,9 @@ class DoubledWordRule final : public Rule {
   // 紧紧 after punctuation, end here). The reasons, by the two readings it accepts:
   //  - the second copy alone, the first in a word with what precedes it: that needs a Han
   //    character before the first copy, and after the second copy the segment's end,
-  //    punctuation-like text, or a Han character when `c` is not a free word, which is a
-  //    function word or starts a token of two Han characters (not where the segment ends
-  //    after it);
+  //    punctuation-like text, or (when `c` is not a free word) a Han character that is a
+  //    function word or may start a token of two Han characters, which it cannot where the
+  //    segment ends after it;
   //  - the first copy alone, the second in a word with what follows it: that needs
   //    something after the second copy, `c` neither reduplicating, a name suffix nor a free
   //    word, and before the first copy the segment's start, punctuation or a Latin
