@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "rules/structure/structure_rules.h"
@@ -445,8 +446,11 @@ class DoubledWordRule final : public Rule {
     // the sentence (a copy at the very end may be a word cut short: 宣传部部|长), by that
     // of the word list. The word list reads first: it costs a fraction of ICU's reading,
     // which a stutter it finds then does not need.
+    const bool content_char = chars.size() == 1 && !IsFreeFunctionChar(chars[0]);
+    if (content_char && !ContentCharMayPass(text, segment, p, chars[0], false)) return false;
     if (p + 2 * unit >= segment.end ||
         !PassesSegmentation(text, segment, p, unit, chars, LexiconSegmenter{})) {
+      if (content_char && !ContentCharMayPass(text, segment, p, chars[0], true)) return false;
       if (!segmenter) segmenter.emplace();
       if (!PassesSegmentation(text, segment, p, unit, chars, *segmenter)) return false;
     }
@@ -534,6 +538,11 @@ class DoubledWordRule final : public Rule {
     }
     std::size_t end = p + 2 * unit;
     for (int n = 0; n < kContext && end < segment.end; ++n) end += LengthAt(text, end);
+    const bool at_start = begin == segment.begin;
+    const bool at_end = end == segment.end;
+    if constexpr (std::is_same_v<std::remove_cvref_t<Segmenter>, WordSegmenter>) {
+      CutAtPunctuation(text, p, 2 * unit, begin, end);
+    }
     const std::string_view window = text.substr(begin, end - begin);
     const std::vector<std::size_t> boundaries = segmenter.Boundaries(window);
     const std::size_t first = p - begin;
@@ -542,8 +551,7 @@ class DoubledWordRule final : public Rule {
     if (length == 1) {
       const char32_t c = DecodeUtf8(window, first).code_point;
       if (!IsFreeFunctionChar(c)) {
-        return PassesContentCharSegmentation(window, boundaries, first, c, begin == segment.begin,
-                                             end == segment.end);
+        return PassesContentCharSegmentation(window, boundaries, first, c, at_start, at_end);
       }
     }
     if (!IsBoundaryIn(boundaries, first)) return false;
@@ -610,6 +618,46 @@ class DoubledWordRule final : public Rule {
     const std::vector<std::size_t> joined_boundaries = segmenter.Boundaries(joined);
     return joined_boundaries.size() > 2;
   }
+
+  // Narrows the window [begin, end) around the doubled text [p, p + size) to the
+  // punctuation nearest it on each side, kept in the window, where that punctuation
+  // touches an ideograph on the doubled text's side. ICU's reading of the rest does not
+  // change: the dictionary reads each run of Han characters on its own, and the word
+  // rules break on both sides of such punctuation (they join it to a neighbour only with
+  // a letter or digit on its other side, or a mark after it), so the boundaries from the
+  // punctuation to the doubled text stay the same. The checks look no further than the
+  // token next to the doubled text, which is then that punctuation. ICU's cost grows with
+  // the runs it reads (about a microsecond each, plus the characters).
+  static void CutAtPunctuation(std::string_view text, std::size_t p, std::size_t size,
+                               std::size_t& begin, std::size_t& end) {
+    for (std::size_t at = p; at > begin;) {
+      const Decoded d = DecodeUtf8Before(text, at);
+      if (IsHardPunctuation(d.code_point) && IsIdeograph(DecodeUtf8(text, at).code_point)) {
+        begin = at - d.length;
+        break;
+      }
+      at -= d.length;
+    }
+    for (std::size_t at = p + size; at < end;) {
+      const Decoded d = DecodeUtf8(text, at);
+      if (IsHardPunctuation(d.code_point) && IsIdeograph(DecodeUtf8Before(text, at).code_point)) {
+        end = at + d.length;
+        break;
+      }
+      at += d.length;
+    }
+  }
+
+  // Punctuation that is a word of its own next to an ideograph: no combining mark, joiner
+  // or connector (which attach to what they follow), and no letter of a dictionary.
+  static bool IsHardPunctuation(char32_t c) {
+    static constexpr std::u32string_view kHard = U"，。、；：？！“”‘’（）《》【】「」,.;:?!()";
+    return kHard.find(c) != std::u32string_view::npos;
+  }
+
+  // A unified or compatibility ideograph: Han, but not 々 or 〇, which the word rules
+  // may treat as letters.
+  static bool IsIdeograph(char32_t c) { return IsHan(c) && c != U'\u3005' && c != U'\u3007'; }
 
   // A doubled function character: both copies standalone words (对|对象 and 对|对应 are
   // a preposition before a word), and not inside a run of single characters, which is a
@@ -706,6 +754,55 @@ class DoubledWordRule final : public Rule {
     // (该|产|产业); other single characters may form an unknown word with the lone copy
     // (文|旅|旅游, 课|间|操|操场).
     return HanCount(prev) >= 2 || Has(kUnitSuffixChars, b) || Has(kClosedWordChars, b);
+  }
+
+  // Whether PassesContentCharSegmentation() may accept the doubled content character
+  // `c` at `p` under some segmentation: false where every reading of the window rejects
+  // it, so that the segmenter need not read it (most repeats of a content character, as
+  // 紧紧 after punctuation, end here). The reasons, by the two readings it accepts:
+  //  - the second copy alone, the first in a word with what precedes it: that needs a Han
+  //    character before the first copy, and after the second copy the segment's end,
+  //    punctuation-like text, or (when `c` is not a free word) a Han character that is a
+  //    function word or may start a token of two Han characters, which it cannot where the
+  //    segment ends after it;
+  //  - the first copy alone, the second in a word with what follows it: that needs
+  //    something after the second copy, `c` neither reduplicating, a name suffix nor a free
+  //    word, and before the first copy the segment's start, punctuation or a Latin
+  //    letter, or a Han token that is a name suffix, a closed word or two characters long
+  //    (which needs a Han character before that one).
+  // Segmentations put boundaries at character starts; the window reaches four characters
+  // each side (PassesSegmentation). With `punctuation_alone`, the segmentation is ICU's,
+  // which reads punctuation next to an ideograph as a token of its own (CutAtPunctuation):
+  // the second copy then stands alone before such punctuation, and so does a single Han
+  // character after it.
+  static bool ContentCharMayPass(std::string_view text, ByteRange segment, std::size_t p,
+                                 char32_t c, bool punctuation_alone) {
+    constexpr std::size_t kChar = 3;
+    const std::size_t after = p + 2 * kChar;
+    const char32_t b = CharBefore(text, segment, p);
+    const char32_t n = CharAt(text, segment, after);
+    if (IsHan(b)) {
+      if (after == segment.end) return true;
+      if (!IsHan(n)) {
+        if (IsPunctuationLike(n)) return true;
+      } else if (!Has(kFreeChars, c)) {
+        if (IsFreeFunctionChar(n)) return true;
+        const std::size_t next = after + DecodeUtf8(text, after).length;
+        const bool n_alone =
+            next == segment.end ||
+            (punctuation_alone && IsIdeograph(n) && IsHardPunctuation(CharAt(text, segment, next)));
+        if (!n_alone) return true;
+      }
+    }
+    if (after == segment.end) return false;
+    if (punctuation_alone && IsIdeograph(c) && IsHardPunctuation(n)) return false;
+    if (Has(kReduplicatingChars, c) || Has(kUnitSuffixChars, c) || Has(kFreeChars, c)) {
+      return false;
+    }
+    if (p == segment.begin) return true;
+    if (!IsHan(b)) return IsPunctuationLike(b) || (b < 0x80 && std::isalpha(static_cast<int>(b)));
+    return Has(kUnitSuffixChars, b) || Has(kClosedWordChars, b) ||
+           IsHan(CharBefore(text, segment, p - DecodeUtf8Before(text, p).length));
   }
 
   // Whether a word of the word list of two to four characters starts at `at`.

@@ -217,5 +217,19 @@ TEST_F(DoubledWordRuleTest, CorpusSamples) {
   }
 }
 
+// Repeats next to punctuation, where ICU reads the window only up to the punctuation and
+// a repeat no reading can accept is rejected before any: the verdicts of a full reading.
+TEST_F(DoubledWordRuleTest, RepeatsNextToPunctuation) {
+  EXPECT_EQ(Flagged("为“洛阳辉煌”贡献力量力量。"), (std::vector<std::string>{"力量力量"}));
+  EXPECT_EQ(Flagged("中原银行副行长行长，洛阳分行党委书记。"),
+            (std::vector<std::string>{"行长行长"}));
+  EXPECT_EQ(Flagged("聚焦乡村振兴振兴。加快龙门南。"), (std::vector<std::string>{"振兴振兴"}));
+  EXPECT_EQ(Flagged("涵盖陶瓷、紫砂、刺绣、书画画、剪纸等工艺门类。"),
+            (std::vector<std::string>{"画画"}));
+  EXPECT_TRUE(Flagged("市委明确,要紧紧围绕“三项重点”,紧紧围绕中心工作。").empty());
+  EXPECT_TRUE(Flagged("班学习干部、市市场监管局标准化科科长毕晓燕表示。").empty());
+  EXPECT_TRUE(Flagged("提升产品品质。二是结合实际，节节高。").empty());
+}
+
 }  // namespace
 }  // namespace ocrlint
