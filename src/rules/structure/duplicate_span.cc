@@ -406,31 +406,22 @@ class DuplicateSpanRule final : public Rule {
   }
 
   // Appends the ideographs of text[i, end) to the chunk, their offsets and keys, until it
-  // is nearly full, and returns where it stopped.
+  // is nearly full, and returns where it stopped. Two passes: the offsets, without a branch
+  // per ideograph, then the values and keys, a loop the processor predicts.
   static std::size_t ReadIdeographs(std::string_view text, std::size_t i, std::size_t end,
                                     Chunk& chunk, std::uint32_t chunk_base, std::uint32_t& filled) {
     const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-    std::uint32_t n = filled - chunk_base;
-    std::uint32_t last = chunk.last_value;
-    // The key of the first ideograph of a block (its pair with the last ideograph of the
-    // block before) is in no window's fingerprint.
-    const auto append = [&](std::size_t at, std::uint32_t value) {
-      const std::uint32_t key = Key(last, value);
-      chunk.keys[n] = key;
-      chunk.short_keys[n] = static_cast<std::int16_t>(key >> 16);
-      chunk.offsets[n++] = static_cast<std::uint32_t>(at);
-      last = value;
-    };
+    std::uint32_t* offsets = chunk.offsets.get();
+    const std::uint32_t start = filled - chunk_base;
+    std::uint32_t n = start;
 #if defined(__SSE2__)
     // 16 bytes at a time: a mask of the lead bytes of ideographs (reads 3 bytes past the
-    // 16, for the bytes after a lead and the last value), then a value per bit.
+    // 16, for the bytes after a lead and the values), then the offsets of each half.
     for (; i + 19 <= text.size() && i < end && n + 16 <= Chunk::kSize; i += 16) {
       std::uint32_t mask = HanLeads(bytes + i);
       if (end - i < 16) mask &= (std::uint32_t{1} << (end - i)) - 1;
-      for (; mask != 0; mask &= mask - 1) {
-        const std::size_t at = i + static_cast<std::size_t>(std::countr_zero(mask));
-        append(at, HanValue(bytes + at));
-      }
+      n = AppendLeads(offsets, n, static_cast<std::uint32_t>(i), mask & 0xFF);
+      n = AppendLeads(offsets, n, static_cast<std::uint32_t>(i + 8), mask >> 8);
     }
 #endif
     for (; i < end && n < Chunk::kSize; ++i) {
@@ -440,19 +431,68 @@ class DuplicateSpanRule final : public Rule {
       std::size_t length = 1;
       const char32_t c = structure::DecodeValid(text, i, length);
       if (!IsHan(c) || length > text.size() - i) continue;
-      std::uint32_t value = 0;
-      for (std::size_t j = 3; j-- > 0;) value = (value << 8) | bytes[i + j];
-      append(i, value);
+      offsets[n++] = static_cast<std::uint32_t>(i);
+    }
+    // The key of the first ideograph of a block (its pair with the last ideograph of the
+    // block before) is in no window's fingerprint.
+    std::uint32_t last = chunk.last_value;
+    std::uint32_t* keys = chunk.keys.get();
+    std::int16_t* short_keys = chunk.short_keys.data();
+    for (std::uint32_t e = start; e < n; ++e) {
+      const std::uint32_t value = HanValue(text, offsets[e]);
+      const std::uint32_t key = Key(last, value);
+      keys[e] = key;
+      short_keys[e] = static_cast<std::int16_t>(key >> 16);
+      last = value;
     }
     chunk.last_value = last;
     filled = chunk_base + n;
     return i;
   }
 
+  // The positions of the set bits of a byte value, padded with zeros, and their count
+  // (the baseline x86-64 has no popcnt instruction).
+  struct BitPositions {
+    std::array<std::uint8_t, 8> positions;
+    std::uint32_t count;
+  };
+  static constexpr std::array<BitPositions, 256> kBitPositions = [] {
+    std::array<BitPositions, 256> table{};
+    for (std::size_t byte = 0; byte < table.size(); ++byte) {
+      std::uint32_t count = 0;
+      for (std::uint8_t bit = 0; bit < 8; ++bit) {
+        if ((byte >> bit & 1) != 0) table[byte].positions[count++] = bit;
+      }
+      table[byte].count = count;
+    }
+    return table;
+  }();
+
+#if defined(__SSE2__)
+  // Writes base + the positions of the set bits of `mask` (8 bits) at offsets[n], and
+  // returns n + their count. Writes 8 offsets whatever the count, with no branch: the
+  // offsets of a chunk have room for them.
+  static std::uint32_t AppendLeads(std::uint32_t* offsets, std::uint32_t n, std::uint32_t base,
+                                   std::uint32_t mask) {
+    const __m128i zero = _mm_setzero_si128();
+    const __m128i positions = _mm_unpacklo_epi8(
+        _mm_loadl_epi64(reinterpret_cast<const __m128i*>(kBitPositions[mask].positions.data())),
+        zero);
+    const __m128i at = _mm_set1_epi32(static_cast<int>(base));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(offsets + n),
+                     _mm_add_epi32(_mm_unpacklo_epi16(positions, zero), at));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(offsets + n + 4),
+                     _mm_add_epi32(_mm_unpackhi_epi16(positions, zero), at));
+    return n + kBitPositions[mask].count;
+  }
+#endif
+
   // The value an ideograph stands for in the keys: its first three UTF-8 bytes, the first
   // one lowest (the rare ideographs of four bytes share theirs by 64: the comparison tells
   // them apart).
-  static std::uint32_t HanValue(const unsigned char* lead) {
+  static std::uint32_t HanValue(std::string_view text, std::size_t at) {
+    const auto* lead = reinterpret_cast<const unsigned char*>(text.data()) + at;
+    if (at + 4 > text.size()) return lead[0] | lead[1] << 8 | lead[2] << 16;
     std::uint32_t bytes = 0;
     std::memcpy(&bytes, lead, sizeof bytes);
     if constexpr (std::endian::native == std::endian::big) bytes = __builtin_bswap32(bytes);
