@@ -14,6 +14,7 @@
 #include "rules/structure/duplicate_text.h"
 #include "rules/structure/structure_rules.h"
 #include "text/char_class.h"
+#include "text/cpu.h"
 #include "text/word_break.h"
 
 #if defined(__SSE2__)
@@ -101,6 +102,77 @@ RuleMeta DuplicateSpanMeta() {
 
 // The odd multiplier of the hashes (2^64 over the golden ratio).
 constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;
+
+#if defined(OCRLINT_AVX2_VARIANTS)
+// HanLeads() for 32 bytes, the rare leads without a branch (a full-width comma or stop
+// has one of their lead bytes, in most runs of 32 bytes). Reads bytes[0, 34).
+#define OCRLINT_AVX2 __attribute__((target("avx2"), always_inline)) inline
+OCRLINT_AVX2 __m256i Load32(const unsigned char* p) {
+  return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+}
+OCRLINT_AVX2 __m256i Set32(int byte) { return _mm256_set1_epi8(static_cast<char>(byte)); }
+OCRLINT_AVX2 __m256i Eq32(__m256i v, int byte) { return _mm256_cmpeq_epi8(v, Set32(byte)); }
+// Whether each byte is in [low, low + span], unsigned.
+OCRLINT_AVX2 __m256i In32(__m256i v, int low, int span) {
+  const __m256i shifted = _mm256_sub_epi8(v, Set32(low));
+  return _mm256_cmpeq_epi8(_mm256_min_epu8(shifted, Set32(span)), shifted);
+}
+#undef OCRLINT_AVX2
+
+// HanLeads() for 32 bytes, the rare leads without a branch (a full-width comma or stop
+// has one of their lead bytes, in most runs of 32 bytes). Reads bytes[0, 34).
+__attribute__((target("avx2"))) std::uint32_t HanLeads32(const unsigned char* bytes) {
+  const __m256i b0 = Load32(bytes);
+  const __m256i b1 = Load32(bytes + 1);
+  const __m256i b2 = Load32(bytes + 2);
+  const __m256i common = _mm256_andnot_si256(_mm256_and_si256(Eq32(b0, 0xE4), Eq32(b1, 0xB7)),
+                                             In32(b0, 0xE4, 0xE9 - 0xE4));
+  const __m256i letter =
+      _mm256_and_si256(Eq32(b1, 0x80), _mm256_or_si256(Eq32(b2, 0x85), Eq32(b2, 0x87)));
+  const __m256i rare = _mm256_or_si256(
+      _mm256_or_si256(
+          _mm256_and_si256(Eq32(b0, 0xE3), _mm256_or_si256(In32(b1, 0x90, 0xBF - 0x90), letter)),
+          _mm256_and_si256(Eq32(b0, 0xEF), In32(b1, 0xA4, 0xAB - 0xA4))),
+      _mm256_and_si256(Eq32(b0, 0xF0), In32(b1, 0xA0, 0xBF - 0xA0)));
+  return static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_or_si256(common, rare)));
+}
+
+// The keys of entries [e, n) as Key() makes them, 8 at a time while their values can be
+// read 4 bytes each inside the text; returns where it stopped, `last` the value before it.
+// Key(a, b), the upper half of the 64-bit product of a:b and the multiplier H:L, is
+// a L + b H + the upper half of b L, modulo 2^32.
+__attribute__((target("avx2"))) std::uint32_t KeysAvx2(
+    const unsigned char* bytes, std::size_t size, const std::uint32_t* offsets, std::uint32_t e,
+    std::uint32_t n, std::uint32_t* keys, std::int16_t* short_keys, std::uint32_t& last) {
+  if (n - e < 8 || size < 4) return e;
+  const auto low = _mm256_set1_epi32(static_cast<int>(static_cast<std::uint32_t>(kMultiplier)));
+  const auto high = _mm256_set1_epi32(static_cast<int>(kMultiplier >> 32));
+  const __m256i value_mask = _mm256_set1_epi32(0xFFFFFF);
+  // Lane j of the values before: lane j - 1 of the values, lane 0 the last one.
+  const __m256i rotate = _mm256_setr_epi32(7, 0, 1, 2, 3, 4, 5, 6);
+  __m256i previous = _mm256_set1_epi32(static_cast<int>(last));
+  for (; e + 8 <= n && offsets[e + 7] <= size - 4; e += 8) {
+    const __m256i at = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(offsets + e));
+    const __m256i values = _mm256_and_si256(
+        _mm256_i32gather_epi32(reinterpret_cast<const int*>(bytes), at, 1), value_mask);
+    const __m256i before =
+        _mm256_blend_epi32(_mm256_permutevar8x32_epi32(values, rotate), previous, 1);
+    const __m256i even = _mm256_srli_epi64(_mm256_mul_epu32(values, low), 32);
+    const __m256i odd = _mm256_mul_epu32(_mm256_srli_epi64(values, 32), low);
+    const __m256i carry = _mm256_blend_epi32(even, odd, 0xAA);
+    const __m256i key = _mm256_add_epi32(
+        _mm256_add_epi32(_mm256_mullo_epi32(before, low), _mm256_mullo_epi32(values, high)), carry);
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(keys + e), key);
+    const __m256i upper = _mm256_srai_epi32(key, 16);
+    _mm_storeu_si128(
+        reinterpret_cast<__m128i*>(short_keys + e),
+        _mm_packs_epi32(_mm256_castsi256_si128(upper), _mm256_extracti128_si256(upper, 1)));
+    previous = _mm256_permutevar8x32_epi32(values, _mm256_set1_epi32(7));
+  }
+  last = static_cast<std::uint32_t>(_mm256_cvtsi256_si32(previous));
+  return e;
+}
+#endif
 
 // Open-addressing map from a fingerprint to the first byte offset where it was seen. A
 // slot packs the fingerprint's upper 32 bits with the offset + 1, 8 bytes per entry:
@@ -200,6 +272,9 @@ class DuplicateSpanRule final : public Rule {
     // Winnowing selects about 2 of every w + 1 windows; an ideograph takes three bytes.
     const std::size_t expected = text.size() / 3 * 2 / (w_ + 1);
     Scan scan{document, text, sink, FingerprintTable(expected), Chunk()};
+#if defined(OCRLINT_AVX2_VARIANTS)
+    scan.avx2 = HasAvx2();
+#endif
     // The paragraph analysis goes only as far as this scan, which stops at max-findings.
     std::uint32_t analysed = 0;
     for (std::uint32_t i = 0; i < blocks.size() && scan.reported < max_findings_; ++i) {
@@ -251,7 +326,8 @@ class DuplicateSpanRule final : public Rule {
         std::make_unique_for_overwrite<std::uint32_t[]>(Chunk::kSize);
     std::unique_ptr<Window[]> selected = std::make_unique_for_overwrite<Window[]>(Chunk::kSize);
     std::optional<WordSegmenter> segmenter = std::nullopt;  // for RunsOn
-    std::size_t skip_until = 0;                             // inside a reported repeat
+    bool avx2 = false;           // whether ReadIdeographs takes its AVX2 variants
+    std::size_t skip_until = 0;  // inside a reported repeat
     // The last repeat rejected, to try it only once from each of its fingerprints.
     std::size_t rejected_end = 0;
     std::int64_t rejected_shift = 0;
@@ -282,7 +358,7 @@ class DuplicateSpanRule final : public Rule {
     std::uint32_t decided = 0;  // the first window of the chunk whose selection is open
     std::size_t i = content.begin;
     for (;;) {
-      i = ReadIdeographs(scan.text, i, content.end, chunk, chunk_base, filled);
+      i = ReadIdeographs(scan.text, i, content.end, chunk, chunk_base, filled, scan.avx2);
       const bool last_chunk = i >= content.end;
       const std::uint32_t entries = filled - chunk_base;
       const std::uint32_t windows = entries >= k_ ? entries - k_ + 1 : 0;
@@ -409,11 +485,22 @@ class DuplicateSpanRule final : public Rule {
   // is nearly full, and returns where it stopped. Two passes: the offsets, without a branch
   // per ideograph, then the values and keys, a loop the processor predicts.
   static std::size_t ReadIdeographs(std::string_view text, std::size_t i, std::size_t end,
-                                    Chunk& chunk, std::uint32_t chunk_base, std::uint32_t& filled) {
+                                    Chunk& chunk, std::uint32_t chunk_base, std::uint32_t& filled,
+                                    [[maybe_unused]] bool avx2) {
     const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     std::uint32_t* offsets = chunk.offsets.get();
     const std::uint32_t start = filled - chunk_base;
     std::uint32_t n = start;
+#if defined(OCRLINT_AVX2_VARIANTS)
+    for (; avx2 && i + 34 <= text.size() && i < end && n + 32 <= Chunk::kSize; i += 32) {
+      std::uint32_t mask = HanLeads32(bytes + i);
+      if (end - i < 32) mask &= (std::uint32_t{1} << (end - i)) - 1;
+      for (std::uint32_t byte = 0; byte < 4; ++byte) {
+        n = AppendLeads(offsets, n, static_cast<std::uint32_t>(i + 8 * byte),
+                        mask >> 8 * byte & 0xFF);
+      }
+    }
+#endif
 #if defined(__SSE2__)
     // 16 bytes at a time: a mask of the lead bytes of ideographs (reads 3 bytes past the
     // 16, for the bytes after a lead and the values), then the offsets of each half.
@@ -438,7 +525,11 @@ class DuplicateSpanRule final : public Rule {
     std::uint32_t last = chunk.last_value;
     std::uint32_t* keys = chunk.keys.get();
     std::int16_t* short_keys = chunk.short_keys.data();
-    for (std::uint32_t e = start; e < n; ++e) {
+    std::uint32_t e = start;
+#if defined(OCRLINT_AVX2_VARIANTS)
+    if (avx2) e = KeysAvx2(bytes, text.size(), offsets, e, n, keys, short_keys, last);
+#endif
+    for (; e < n; ++e) {
       const std::uint32_t value = HanValue(text, offsets[e]);
       const std::uint32_t key = Key(last, value);
       keys[e] = key;
