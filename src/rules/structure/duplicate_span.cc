@@ -258,7 +258,13 @@ class DuplicateSpanRule final : public Rule {
         max_findings_(max_findings),
         // Winnowing guarantee: every repeat of k + w - 1 ideographs shares a fingerprint.
         k_(std::max<std::uint32_t>(4, min_chars_ * 5 / 8)),
-        w_(min_chars_ - k_ + 1) {}
+        w_(min_chars_ - k_ + 1) {
+    constexpr std::uint32_t kMessages = 256;
+    messages_.reserve(kMessages);
+    for (std::uint32_t han = min_chars_; han < min_chars_ + kMessages; ++han) {
+      messages_.push_back(MessageFor(han));
+    }
+  }
 
   const RuleMeta& meta() const override { return meta_; }
 
@@ -327,6 +333,7 @@ class DuplicateSpanRule final : public Rule {
     std::unique_ptr<Window[]> selected = std::make_unique_for_overwrite<Window[]>(Chunk::kSize);
     std::optional<WordSegmenter> segmenter = std::nullopt;  // for RunsOn
     bool avx2 = false;           // whether ReadIdeographs takes its AVX2 variants
+    std::uint32_t block = 0;     // the index of the block being scanned
     std::size_t skip_until = 0;  // inside a reported repeat
     // The last repeat rejected, to try it only once from each of its fingerprints.
     std::size_t rejected_end = 0;
@@ -349,6 +356,7 @@ class DuplicateSpanRule final : public Rule {
   // selection, a few passes of vector minima and maxima over arrays (this runs for every
   // ideograph of the document), then the selected windows' fingerprints and lookups.
   void ScanBlock(Scan& scan, std::uint32_t block_index) const {
+    scan.block = block_index;
     const ByteRange content = scan.document.blocks()[block_index].content;
     Chunk& chunk = scan.chunk;
     // Ideographs are numbered from the block's start; chunk entry e holds number
@@ -658,8 +666,9 @@ class DuplicateSpanRule final : public Rule {
     }
   }
 
-  const Block& BlockAt(const Document& document, std::size_t offset) const {
-    const auto blocks = document.blocks();
+  // The block of an offset in a block up to the one being scanned.
+  const Block& BlockAt(const Scan& scan, std::size_t offset) const {
+    const auto blocks = scan.document.blocks().first(scan.block + 1);
     const auto it = std::upper_bound(
         blocks.begin(), blocks.end(), offset,
         [](std::size_t value, const Block& block) { return value < block.range.begin; });
@@ -671,8 +680,8 @@ class DuplicateSpanRule final : public Rule {
   bool Extend(const Scan& scan, std::size_t first, std::size_t later, Repeat& out) const {
     const std::string_view text = scan.text;
     // Later lookups of the block of a place in the repeat find these.
-    out.first_block = &BlockAt(scan.document, first);
-    out.later_block = &BlockAt(scan.document, later);
+    out.first_block = &BlockAt(scan, first);
+    out.later_block = &scan.document.blocks()[scan.block];
     const ByteRange first_block = out.first_block->content;
     const ByteRange later_block = out.later_block->content;
     std::size_t a = first;
@@ -777,16 +786,14 @@ class DuplicateSpanRule final : public Rule {
     const ByteRange deletion = whole && block.kind == BlockKind::kParagraph
                                    ? structure::BlockDeletion(text, block.range)
                                    : repeat.later;
-    Diagnostic& diagnostic =
-        scan.sink.Report(repeat.later, "span of " + std::to_string(repeat.han) +
-                                           " CJK characters repeats earlier text");
+    Diagnostic& diagnostic = scan.sink.Report(repeat.later, Message(repeat.han));
     diagnostic.related.push_back(RelatedLocation{repeat.first, "first occurrence here"});
     // Deleting a copy whose last word continues in the next paragraph would orphan that
     // continuation: this copy is likely the one that belongs, so no fix is offered.
     if (RunsOn(scan, repeat.later, block)) return;
     Fix& fix = diagnostic.fix.emplace();
     fix.applicability = Applicability::kUnsafe;
-    fix.message = "delete the repeat";
+    fix.message = MessageText::Borrow("delete the repeat");
     fix.edits.push_back(Edit{deletion, ""});
   }
 
@@ -823,11 +830,24 @@ class DuplicateSpanRule final : public Rule {
     return !scan.segmenter->IsBoundary(joined, junction);
   }
 
+  static std::string MessageFor(std::uint32_t han) {
+    return "span of " + std::to_string(han) + " CJK characters repeats earlier text";
+  }
+
+  // The message of a repeat of `han` ideographs: those of the common lengths are made
+  // with the rule and lent to the diagnostics (a page may have dozens of repeats).
+  MessageText Message(std::uint32_t han) const {
+    if (han - min_chars_ < messages_.size())
+      return MessageText::Borrow(messages_[han - min_chars_]);
+    return MessageText(MessageFor(han));
+  }
+
   std::uint32_t min_chars_;
   int max_findings_;
   std::uint32_t k_;
   std::uint32_t w_;
   RuleMeta meta_ = DuplicateSpanMeta();
+  std::vector<std::string> messages_;  // for min-chars ideographs and a few hundred more
 };
 
 }  // namespace
