@@ -103,9 +103,44 @@ RuleMeta DuplicateSpanMeta() {
 // The odd multiplier of the hashes (2^64 over the golden ratio).
 constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;
 
+// The positions of the set bits of a byte value, padded with zeros, and their count
+// (the baseline x86-64 has no popcnt instruction).
+struct BitPositions {
+  std::array<std::uint8_t, 8> positions;
+  std::uint32_t count;
+};
+constexpr std::array<BitPositions, 256> kBitPositions = [] {
+  std::array<BitPositions, 256> table{};
+  for (std::size_t byte = 0; byte < table.size(); ++byte) {
+    std::uint32_t count = 0;
+    for (std::uint8_t bit = 0; bit < 8; ++bit) {
+      if ((byte >> bit & 1) != 0) table[byte].positions[count++] = bit;
+    }
+    table[byte].count = count;
+  }
+  return table;
+}();
+
+#if defined(__SSE2__)
+// Writes base + the positions of the set bits of `mask` (8 bits) at offsets[n], and
+// returns n + their count. Writes 8 offsets whatever the count, with no branch: the
+// offsets of a chunk have room for them.
+inline std::uint32_t AppendLeads(std::uint32_t* offsets, std::uint32_t n, std::uint32_t base,
+                                 std::uint32_t mask) {
+  const __m128i zero = _mm_setzero_si128();
+  const __m128i positions = _mm_unpacklo_epi8(
+      _mm_loadl_epi64(reinterpret_cast<const __m128i*>(kBitPositions[mask].positions.data())),
+      zero);
+  const __m128i at = _mm_set1_epi32(static_cast<int>(base));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(offsets + n),
+                   _mm_add_epi32(_mm_unpacklo_epi16(positions, zero), at));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(offsets + n + 4),
+                   _mm_add_epi32(_mm_unpackhi_epi16(positions, zero), at));
+  return n + kBitPositions[mask].count;
+}
+#endif
+
 #if defined(OCRLINT_AVX2_VARIANTS)
-// HanLeads() for 32 bytes, the rare leads without a branch (a full-width comma or stop
-// has one of their lead bytes, in most runs of 32 bytes). Reads bytes[0, 34).
 #define OCRLINT_AVX2 __attribute__((target("avx2"), always_inline)) inline
 OCRLINT_AVX2 __m256i Load32(const unsigned char* p) {
   return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
@@ -121,7 +156,8 @@ OCRLINT_AVX2 __m256i In32(__m256i v, int low, int span) {
 
 // HanLeads() for 32 bytes, the rare leads without a branch (a full-width comma or stop
 // has one of their lead bytes, in most runs of 32 bytes). Reads bytes[0, 34).
-__attribute__((target("avx2"))) std::uint32_t HanLeads32(const unsigned char* bytes) {
+__attribute__((target("avx2"), always_inline)) inline std::uint32_t HanLeads32(
+    const unsigned char* bytes) {
   const __m256i b0 = Load32(bytes);
   const __m256i b1 = Load32(bytes + 1);
   const __m256i b2 = Load32(bytes + 2);
@@ -135,6 +171,23 @@ __attribute__((target("avx2"))) std::uint32_t HanLeads32(const unsigned char* by
           _mm256_and_si256(Eq32(b0, 0xEF), In32(b1, 0xA4, 0xAB - 0xA4))),
       _mm256_and_si256(Eq32(b0, 0xF0), In32(b1, 0xA0, 0xBF - 0xA0)));
   return static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_or_si256(common, rare)));
+}
+
+// Appends the offsets of the ideographs of text[i, end) to offsets[n], 32 bytes at a time
+// while they leave room for 32 more before offsets[room]; returns where it stopped.
+__attribute__((target("avx2"))) std::size_t LeadsAvx2(const unsigned char* bytes, std::size_t size,
+                                                      std::size_t i, std::size_t end,
+                                                      std::uint32_t* offsets, std::uint32_t& n,
+                                                      std::uint32_t room) {
+  for (; i + 34 <= size && i < end && n + 32 <= room; i += 32) {
+    std::uint32_t mask = HanLeads32(bytes + i);
+    if (end - i < 32) mask &= (std::uint32_t{1} << (end - i)) - 1;
+    for (std::uint32_t byte = 0; byte < 4; ++byte) {
+      n = AppendLeads(offsets, n, static_cast<std::uint32_t>(i + 8 * byte),
+                      mask >> 8 * byte & 0xFF);
+    }
+  }
+  return i;
 }
 
 // The keys of entries [e, n) as Key() makes them, 8 at a time while their values can be
@@ -500,14 +553,7 @@ class DuplicateSpanRule final : public Rule {
     const std::uint32_t start = filled - chunk_base;
     std::uint32_t n = start;
 #if defined(OCRLINT_AVX2_VARIANTS)
-    for (; avx2 && i + 34 <= text.size() && i < end && n + 32 <= Chunk::kSize; i += 32) {
-      std::uint32_t mask = HanLeads32(bytes + i);
-      if (end - i < 32) mask &= (std::uint32_t{1} << (end - i)) - 1;
-      for (std::uint32_t byte = 0; byte < 4; ++byte) {
-        n = AppendLeads(offsets, n, static_cast<std::uint32_t>(i + 8 * byte),
-                        mask >> 8 * byte & 0xFF);
-      }
-    }
+    if (avx2) i = LeadsAvx2(bytes, text.size(), i, end, offsets, n, Chunk::kSize);
 #endif
 #if defined(__SSE2__)
     // 16 bytes at a time: a mask of the lead bytes of ideographs (reads 3 bytes past the
@@ -548,43 +594,6 @@ class DuplicateSpanRule final : public Rule {
     filled = chunk_base + n;
     return i;
   }
-
-  // The positions of the set bits of a byte value, padded with zeros, and their count
-  // (the baseline x86-64 has no popcnt instruction).
-  struct BitPositions {
-    std::array<std::uint8_t, 8> positions;
-    std::uint32_t count;
-  };
-  static constexpr std::array<BitPositions, 256> kBitPositions = [] {
-    std::array<BitPositions, 256> table{};
-    for (std::size_t byte = 0; byte < table.size(); ++byte) {
-      std::uint32_t count = 0;
-      for (std::uint8_t bit = 0; bit < 8; ++bit) {
-        if ((byte >> bit & 1) != 0) table[byte].positions[count++] = bit;
-      }
-      table[byte].count = count;
-    }
-    return table;
-  }();
-
-#if defined(__SSE2__)
-  // Writes base + the positions of the set bits of `mask` (8 bits) at offsets[n], and
-  // returns n + their count. Writes 8 offsets whatever the count, with no branch: the
-  // offsets of a chunk have room for them.
-  static std::uint32_t AppendLeads(std::uint32_t* offsets, std::uint32_t n, std::uint32_t base,
-                                   std::uint32_t mask) {
-    const __m128i zero = _mm_setzero_si128();
-    const __m128i positions = _mm_unpacklo_epi8(
-        _mm_loadl_epi64(reinterpret_cast<const __m128i*>(kBitPositions[mask].positions.data())),
-        zero);
-    const __m128i at = _mm_set1_epi32(static_cast<int>(base));
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(offsets + n),
-                     _mm_add_epi32(_mm_unpacklo_epi16(positions, zero), at));
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(offsets + n + 4),
-                     _mm_add_epi32(_mm_unpackhi_epi16(positions, zero), at));
-    return n + kBitPositions[mask].count;
-  }
-#endif
 
   // The value an ideograph stands for in the keys: its first three UTF-8 bytes, the first
   // one lowest (the rare ideographs of four bytes share theirs by 64: the comparison tells
