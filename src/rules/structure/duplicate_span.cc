@@ -152,6 +152,9 @@ OCRLINT_AVX2 __m256i In32(__m256i v, int low, int span) {
   const __m256i shifted = _mm256_sub_epi8(v, Set32(low));
   return _mm256_cmpeq_epi8(_mm256_min_epu8(shifted, Set32(span)), shifted);
 }
+OCRLINT_AVX2 __m256i Load16x16(const std::int16_t* p) {
+  return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+}
 #undef OCRLINT_AVX2
 
 // HanLeads() for 32 bytes, the rare leads without a branch (a full-width comma or stop
@@ -188,6 +191,41 @@ __attribute__((target("avx2"))) std::size_t LeadsAvx2(const unsigned char* bytes
     }
   }
   return i;
+}
+
+// to[j] = the smaller (kLargest: the larger) of x[j] and y[j], for j < n, 16 at a time:
+// writes up to 15 values past n.
+template <bool kLargest>
+__attribute__((target("avx2"))) void MinMaxAvx2(const std::int16_t* x, const std::int16_t* y,
+                                                std::int16_t* to, std::uint32_t n) {
+  for (std::uint32_t j = 0; j < n; j += 16) {
+    const __m256i a = Load16x16(x + j);
+    const __m256i b = Load16x16(y + j);
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(to + j),
+                        kLargest ? _mm256_max_epi16(a, b) : _mm256_min_epi16(a, b));
+  }
+}
+
+// Writes to `out` the g in [from, to) where keys[g] == largest[g - from], 32 at a time,
+// and returns their count.
+__attribute__((target("avx2"))) std::size_t EqualAvx2(const std::int16_t* keys,
+                                                      const std::int16_t* largest,
+                                                      std::uint32_t from, std::uint32_t to,
+                                                      std::uint32_t* out) {
+  std::size_t count = 0;
+  for (std::uint32_t g = from; g < to; g += 32) {
+    const __m256i low = _mm256_cmpeq_epi16(Load16x16(keys + g), Load16x16(largest + (g - from)));
+    const __m256i high =
+        _mm256_cmpeq_epi16(Load16x16(keys + g + 16), Load16x16(largest + (g - from + 16)));
+    // The pack interleaves the halves of its operands: put them back in order.
+    const __m256i both = _mm256_permute4x64_epi64(_mm256_packs_epi16(low, high), 0xD8);
+    auto mask = static_cast<std::uint32_t>(_mm256_movemask_epi8(both));
+    if (to - g < 32) mask &= (std::uint32_t{1} << (to - g)) - 1;
+    for (; mask != 0; mask &= mask - 1) {
+      out[count++] = g + static_cast<std::uint32_t>(std::countr_zero(mask));
+    }
+  }
+  return count;
 }
 
 // The keys of entries [e, n) as Key() makes them, 8 at a time while their values can be
@@ -429,7 +467,8 @@ class DuplicateSpanRule final : public Rule {
       // Window g is decided when every run that holds it is known: runs up to g, or all
       // the block's runs.
       const std::uint32_t decide_end = last_chunk ? windows : runs;
-      const std::size_t selected = Select(chunk, decided, decide_end, runs, scan.windows.get());
+      const std::size_t selected =
+          Select(chunk, decided, decide_end, runs, scan.windows.get(), scan.avx2);
       for (std::size_t j = 0; j < selected; ++j) {
         const std::uint32_t e = scan.windows[j];
         scan.selected[j] = {Fingerprint(chunk.keys.get() + e), chunk.offsets[e]};
@@ -453,13 +492,13 @@ class DuplicateSpanRule final : public Rule {
   // The smallest key of each run, then the largest of these over the runs that hold each
   // window: a window is the smallest of a run exactly when its key equals that.
   std::size_t Select(Chunk& chunk, std::uint32_t from, std::uint32_t to, std::uint32_t runs,
-                     std::uint32_t* out) const {
+                     std::uint32_t* out, bool avx2) const {
     constexpr std::uint32_t kPad = Chunk::kPad;
     // The key of window g is that of the pair ending with ideograph g + 1.
     const std::int16_t* window_keys = chunk.short_keys.data() + 1;
     std::int16_t* minima = chunk.minima.data();
     std::int16_t* scratch = chunk.scratch.data();
-    Slide<false>(window_keys, runs, w_, minima + kPad, scratch, scratch + Chunk::kRoom);
+    Slide<false>(window_keys, runs, w_, minima + kPad, scratch, scratch + Chunk::kRoom, avx2);
     // No run before the first or after the last: the neutral value of the maxima.
     constexpr std::int16_t kLowest = std::numeric_limits<std::int16_t>::min();
     std::fill_n(minima + kPad - (w_ - 1), w_ - 1, kLowest);
@@ -467,7 +506,10 @@ class DuplicateSpanRule final : public Rule {
     // The runs that hold window g are [g - w + 1, g]: the maxima go to the scratch rows.
     std::int16_t* largest = scratch + 2 * Chunk::kRoom;
     Slide<true>(minima + kPad + from - (w_ - 1), to - from, w_, largest, scratch,
-                scratch + Chunk::kRoom);
+                scratch + Chunk::kRoom, avx2);
+#if defined(OCRLINT_AVX2_VARIANTS)
+    if (avx2) return EqualAvx2(window_keys, largest, from, to, out);
+#endif
     std::size_t count = 0;
 #if defined(__SSE2__)
     for (std::uint32_t g = from; g < to; g += 16) {
@@ -495,9 +537,13 @@ class DuplicateSpanRule final : public Rule {
   // of two up to span. Reads and writes up to 16 values past the ends (the chunk's room).
   template <bool kLargest>
   static void Slide(const std::int16_t* in, std::uint32_t count, std::uint32_t span,
-                    std::int16_t* out, std::int16_t* scratch_a, std::int16_t* scratch_b) {
-    const auto apply = [](const std::int16_t* x, const std::int16_t* y, std::int16_t* to,
-                          std::uint32_t n) {
+                    std::int16_t* out, std::int16_t* scratch_a, std::int16_t* scratch_b,
+                    [[maybe_unused]] bool avx2) {
+    const auto apply = [avx2](const std::int16_t* x, const std::int16_t* y, std::int16_t* to,
+                              std::uint32_t n) {
+#if defined(OCRLINT_AVX2_VARIANTS)
+      if (avx2) return MinMaxAvx2<kLargest>(x, y, to, n);
+#endif
 #if defined(__SSE2__)
       for (std::uint32_t j = 0; j < n; j += 8) {
         const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(x + j));
