@@ -180,8 +180,9 @@ __attribute__((target("avx2"), always_inline)) inline std::uint32_t HanLeads32(
 // while they leave room for 32 more before offsets[room]; returns where it stopped.
 __attribute__((target("avx2"))) std::size_t LeadsAvx2(const unsigned char* bytes, std::size_t size,
                                                       std::size_t i, std::size_t end,
-                                                      std::uint32_t* offsets, std::uint32_t& n,
+                                                      std::uint32_t* offsets, std::uint32_t& filled,
                                                       std::uint32_t room) {
+  std::uint32_t n = filled;  // a local: the stores through `offsets` might change `filled`
   for (; i + 34 <= size && i < end && n + 32 <= room; i += 32) {
     std::uint32_t mask = HanLeads32(bytes + i);
     if (end - i < 32) mask &= (std::uint32_t{1} << (end - i)) - 1;
@@ -190,6 +191,7 @@ __attribute__((target("avx2"))) std::size_t LeadsAvx2(const unsigned char* bytes
                       mask >> 8 * byte & 0xFF);
     }
   }
+  filled = n;
   return i;
 }
 
@@ -207,12 +209,12 @@ __attribute__((target("avx2"))) void MinMaxAvx2(const std::int16_t* x, const std
 }
 
 // Writes to `out` the g in [from, to) where keys[g] == largest[g - from], 32 at a time,
-// and returns their count.
+// and returns their count (writes up to 8 entries past it).
 __attribute__((target("avx2"))) std::size_t EqualAvx2(const std::int16_t* keys,
                                                       const std::int16_t* largest,
                                                       std::uint32_t from, std::uint32_t to,
                                                       std::uint32_t* out) {
-  std::size_t count = 0;
+  std::uint32_t count = 0;
   for (std::uint32_t g = from; g < to; g += 32) {
     const __m256i low = _mm256_cmpeq_epi16(Load16x16(keys + g), Load16x16(largest + (g - from)));
     const __m256i high =
@@ -221,8 +223,8 @@ __attribute__((target("avx2"))) std::size_t EqualAvx2(const std::int16_t* keys,
     const __m256i both = _mm256_permute4x64_epi64(_mm256_packs_epi16(low, high), 0xD8);
     auto mask = static_cast<std::uint32_t>(_mm256_movemask_epi8(both));
     if (to - g < 32) mask &= (std::uint32_t{1} << (to - g)) - 1;
-    for (; mask != 0; mask &= mask - 1) {
-      out[count++] = g + static_cast<std::uint32_t>(std::countr_zero(mask));
+    for (std::uint32_t byte = 0; byte < 4; ++byte) {
+      count = AppendLeads(out, count, g + 8 * byte, mask >> 8 * byte & 0xFF);
     }
   }
   return count;
@@ -417,10 +419,11 @@ class DuplicateSpanRule final : public Rule {
     DiagnosticSink& sink;
     FingerprintTable table;
     Chunk chunk;
-    // The windows of a chunk to look up: their chunk entries, then their fingerprints and
-    // the offsets of their first ideographs (uninitialised, as the chunk's entries).
+    // The windows of a chunk to look up: their chunk entries (and room for 8 more, see
+    // EqualAvx2), then their fingerprints and the offsets of their first ideographs
+    // (uninitialised, as the chunk's entries).
     std::unique_ptr<std::uint32_t[]> windows =
-        std::make_unique_for_overwrite<std::uint32_t[]>(Chunk::kSize);
+        std::make_unique_for_overwrite<std::uint32_t[]>(Chunk::kSize + 8);
     std::unique_ptr<Window[]> selected = std::make_unique_for_overwrite<Window[]>(Chunk::kSize);
     std::optional<WordSegmenter> segmenter = std::nullopt;  // for RunsOn
     bool avx2 = false;           // whether ReadIdeographs takes its AVX2 variants
