@@ -141,54 +141,81 @@ inline std::uint32_t AppendLeads(std::uint32_t* offsets, std::uint32_t n, std::u
 #endif
 
 #if defined(OCRLINT_AVX2_VARIANTS)
+// Every byte value 32 times. LeadsAvx2 reads its constant vectors from here through a
+// pointer it cannot see into, as operands in memory: the compiler otherwise makes each
+// one again in the loop, two instructions a time (they outnumber the registers).
+struct alignas(32) Splat {
+  unsigned char bytes[32];
+};
+constexpr std::array<Splat, 256> kSplats = [] {
+  std::array<Splat, 256> splats{};
+  for (std::size_t c = 0; c < splats.size(); ++c) {
+    for (unsigned char& byte : splats[c].bytes) byte = static_cast<unsigned char>(c);
+  }
+  return splats;
+}();
+
 #define OCRLINT_AVX2 __attribute__((target("avx2"), always_inline)) inline
 OCRLINT_AVX2 __m256i Load32(const unsigned char* p) {
   return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
 }
-OCRLINT_AVX2 __m256i Set32(int byte) { return _mm256_set1_epi8(static_cast<char>(byte)); }
-OCRLINT_AVX2 __m256i Eq32(__m256i v, int byte) { return _mm256_cmpeq_epi8(v, Set32(byte)); }
-// Whether each byte is in [low, low + span], unsigned.
-OCRLINT_AVX2 __m256i In32(__m256i v, int low, int span) {
-  const __m256i shifted = _mm256_sub_epi8(v, Set32(low));
-  return _mm256_cmpeq_epi8(_mm256_min_epu8(shifted, Set32(span)), shifted);
-}
 OCRLINT_AVX2 __m256i Load16x16(const std::int16_t* p) {
   return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
 }
-#undef OCRLINT_AVX2
+OCRLINT_AVX2 __m256i Set32(const Splat* k, int byte) {
+  return _mm256_load_si256(reinterpret_cast<const __m256i*>(k[byte].bytes));
+}
+OCRLINT_AVX2 __m256i Eq32(const Splat* k, __m256i v, int byte) {
+  return _mm256_cmpeq_epi8(v, Set32(k, byte));
+}
+// Whether each byte is in [low, low + span], unsigned.
+OCRLINT_AVX2 __m256i In32(const Splat* k, __m256i v, int low, int span) {
+  const __m256i shifted = _mm256_sub_epi8(v, Set32(k, low));
+  return _mm256_cmpeq_epi8(_mm256_min_epu8(shifted, Set32(k, span)), shifted);
+}
 
 // HanLeads() for 32 bytes, the rare leads without a branch (a full-width comma or stop
 // has one of their lead bytes, in most runs of 32 bytes). Reads bytes[0, 34).
-__attribute__((target("avx2"), always_inline)) inline std::uint32_t HanLeads32(
-    const unsigned char* bytes) {
+OCRLINT_AVX2 std::uint32_t HanLeads32(const Splat* k, const unsigned char* bytes) {
   const __m256i b0 = Load32(bytes);
   const __m256i b1 = Load32(bytes + 1);
   const __m256i b2 = Load32(bytes + 2);
-  const __m256i common = _mm256_andnot_si256(_mm256_and_si256(Eq32(b0, 0xE4), Eq32(b1, 0xB7)),
-                                             In32(b0, 0xE4, 0xE9 - 0xE4));
+  const __m256i common = _mm256_andnot_si256(_mm256_and_si256(Eq32(k, b0, 0xE4), Eq32(k, b1, 0xB7)),
+                                             In32(k, b0, 0xE4, 0xE9 - 0xE4));
   const __m256i letter =
-      _mm256_and_si256(Eq32(b1, 0x80), _mm256_or_si256(Eq32(b2, 0x85), Eq32(b2, 0x87)));
+      _mm256_and_si256(Eq32(k, b1, 0x80), _mm256_or_si256(Eq32(k, b2, 0x85), Eq32(k, b2, 0x87)));
   const __m256i rare = _mm256_or_si256(
-      _mm256_or_si256(
-          _mm256_and_si256(Eq32(b0, 0xE3), _mm256_or_si256(In32(b1, 0x90, 0xBF - 0x90), letter)),
-          _mm256_and_si256(Eq32(b0, 0xEF), In32(b1, 0xA4, 0xAB - 0xA4))),
-      _mm256_and_si256(Eq32(b0, 0xF0), In32(b1, 0xA0, 0xBF - 0xA0)));
+      _mm256_or_si256(_mm256_and_si256(Eq32(k, b0, 0xE3),
+                                       _mm256_or_si256(In32(k, b1, 0x90, 0xBF - 0x90), letter)),
+                      _mm256_and_si256(Eq32(k, b0, 0xEF), In32(k, b1, 0xA4, 0xAB - 0xA4))),
+      _mm256_and_si256(Eq32(k, b0, 0xF0), In32(k, b1, 0xA0, 0xBF - 0xA0)));
   return static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_or_si256(common, rare)));
 }
 
+// AppendLeads() with one store of 8 offsets; `base` holds the base in each lane.
+OCRLINT_AVX2 std::uint32_t AppendLeads8(std::uint32_t* offsets, std::uint32_t n, __m256i base,
+                                        std::uint32_t mask) {
+  const __m256i positions = _mm256_cvtepu8_epi32(
+      _mm_loadl_epi64(reinterpret_cast<const __m128i*>(kBitPositions[mask].positions.data())));
+  _mm256_storeu_si256(reinterpret_cast<__m256i*>(offsets + n), _mm256_add_epi32(positions, base));
+  return n + kBitPositions[mask].count;
+}
+#undef OCRLINT_AVX2
+
 // Appends the offsets of the ideographs of text[i, end) to offsets[n], 32 bytes at a time
-// while they leave room for 32 more before offsets[room]; returns where it stopped.
-__attribute__((target("avx2"))) std::size_t LeadsAvx2(const unsigned char* bytes, std::size_t size,
-                                                      std::size_t i, std::size_t end,
-                                                      std::uint32_t* offsets, std::uint32_t& filled,
-                                                      std::uint32_t room) {
+// while they leave room for 32 more before offsets[room]; returns where it stopped. The
+// constants come from `k` (kSplats; noipa: the compiler must not see them).
+[[gnu::noipa]] __attribute__((target("avx2"))) std::size_t LeadsAvx2(
+    const Splat* k, const unsigned char* bytes, std::size_t size, std::size_t i, std::size_t end,
+    std::uint32_t* offsets, std::uint32_t& filled, std::uint32_t room) {
   std::uint32_t n = filled;  // a local: the stores through `offsets` might change `filled`
   for (; i + 34 <= size && i < end && n + 32 <= room; i += 32) {
-    std::uint32_t mask = HanLeads32(bytes + i);
+    std::uint32_t mask = HanLeads32(k, bytes + i);
     if (end - i < 32) mask &= (std::uint32_t{1} << (end - i)) - 1;
+    __m256i base = _mm256_set1_epi32(static_cast<int>(i));
     for (std::uint32_t byte = 0; byte < 4; ++byte) {
-      n = AppendLeads(offsets, n, static_cast<std::uint32_t>(i + 8 * byte),
-                      mask >> 8 * byte & 0xFF);
+      n = AppendLeads8(offsets, n, base, mask >> 8 * byte & 0xFF);
+      base = _mm256_add_epi32(base, _mm256_set1_epi32(8));
     }
   }
   filled = n;
@@ -602,7 +629,7 @@ class DuplicateSpanRule final : public Rule {
     const std::uint32_t start = filled - chunk_base;
     std::uint32_t n = start;
 #if defined(OCRLINT_AVX2_VARIANTS)
-    if (avx2) i = LeadsAvx2(bytes, text.size(), i, end, offsets, n, Chunk::kSize);
+    if (avx2) i = LeadsAvx2(kSplats.data(), bytes, text.size(), i, end, offsets, n, Chunk::kSize);
 #endif
 #if defined(__SSE2__)
     // 16 bytes at a time: a mask of the lead bytes of ideographs (reads 3 bytes past the
