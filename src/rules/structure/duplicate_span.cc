@@ -192,29 +192,47 @@ OCRLINT_AVX2 std::uint32_t HanLeads32(const Splat* k, const unsigned char* bytes
   return static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_or_si256(common, rare)));
 }
 
-// AppendLeads() with one store of 8 offsets; `base` holds the base in each lane.
-OCRLINT_AVX2 std::uint32_t AppendLeads8(std::uint32_t* offsets, std::uint32_t n, __m256i base,
+// The values (see HanValue) of the characters at the 8 bytes from `bytes`, lane j that
+// of bytes[j]: its bytes j, j + 1, j + 2 of the 16 in both halves. Reads bytes[0, 16).
+OCRLINT_AVX2 __m256i Values8(const unsigned char* bytes) {
+  const __m256i window =
+      _mm256_broadcastsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes)));
+  constexpr char kNone = -128;  // a shuffle index that makes a zero byte
+  return _mm256_shuffle_epi8(
+      window, _mm256_setr_epi8(0, 1, 2, kNone, 1, 2, 3, kNone, 2, 3, 4, kNone, 3, 4, 5, kNone, 4, 5,
+                               6, kNone, 5, 6, 7, kNone, 6, 7, 8, kNone, 7, 8, 9, kNone));
+}
+
+// AppendLeads() with one store of 8 offsets, and the values of the ideographs at them to
+// values[n]; `base` holds the base in each lane. Reads bytes[base, base + 16).
+OCRLINT_AVX2 std::uint32_t AppendLeads8(const unsigned char* bytes, std::uint32_t* offsets,
+                                        std::uint32_t* values, std::uint32_t n, __m256i base,
                                         std::uint32_t mask) {
   const __m256i positions = _mm256_cvtepu8_epi32(
       _mm_loadl_epi64(reinterpret_cast<const __m128i*>(kBitPositions[mask].positions.data())));
   _mm256_storeu_si256(reinterpret_cast<__m256i*>(offsets + n), _mm256_add_epi32(positions, base));
+  const auto first = static_cast<std::uint32_t>(_mm256_cvtsi256_si32(base));
+  _mm256_storeu_si256(reinterpret_cast<__m256i*>(values + n),
+                      _mm256_permutevar8x32_epi32(Values8(bytes + first), positions));
   return n + kBitPositions[mask].count;
 }
 #undef OCRLINT_AVX2
 
-// Appends the offsets of the ideographs of text[i, end) to offsets[n], 32 bytes at a time
-// while they leave room for 32 more before offsets[room]; returns where it stopped. The
-// constants come from `k` (kSplats; noipa: the compiler must not see them).
+// Appends the offsets of the ideographs of text[i, end) to offsets[n] and their values to
+// values[n], 32 bytes at a time while they leave room for 32 more before offsets[room];
+// returns where it stopped. The constants come from `k` (kSplats; noipa: the compiler must
+// not see them).
 [[gnu::noipa]] __attribute__((target("avx2"))) std::size_t LeadsAvx2(
     const Splat* k, const unsigned char* bytes, std::size_t size, std::size_t i, std::size_t end,
-    std::uint32_t* offsets, std::uint32_t& filled, std::uint32_t room) {
+    std::uint32_t* offsets, std::uint32_t* values, std::uint32_t& filled, std::uint32_t room) {
   std::uint32_t n = filled;  // a local: the stores through `offsets` might change `filled`
-  for (; i + 34 <= size && i < end && n + 32 <= room; i += 32) {
+  // Values8 reads 16 bytes from the last 8 of the 32.
+  for (; i + 40 <= size && i < end && n + 32 <= room; i += 32) {
     std::uint32_t mask = HanLeads32(k, bytes + i);
     if (end - i < 32) mask &= (std::uint32_t{1} << (end - i)) - 1;
     __m256i base = _mm256_set1_epi32(static_cast<int>(i));
     for (std::uint32_t byte = 0; byte < 4; ++byte) {
-      n = AppendLeads8(offsets, n, base, mask >> 8 * byte & 0xFF);
+      n = AppendLeads8(bytes, offsets, values, n, base, mask >> 8 * byte & 0xFF);
       base = _mm256_add_epi32(base, _mm256_set1_epi32(8));
     }
   }
@@ -257,24 +275,22 @@ __attribute__((target("avx2"))) std::size_t EqualAvx2(const std::int16_t* keys,
   return count;
 }
 
-// The keys of entries [e, n) as Key() makes them, 8 at a time while their values can be
-// read 4 bytes each inside the text; returns where it stopped, `last` the value before it.
-// Key(a, b), the upper half of the 64-bit product of a:b and the multiplier H:L, is
-// a L + b H + the upper half of b L, modulo 2^32.
-__attribute__((target("avx2"))) std::uint32_t KeysAvx2(
-    const unsigned char* bytes, std::size_t size, const std::uint32_t* offsets, std::uint32_t e,
-    std::uint32_t n, std::uint32_t* keys, std::int16_t* short_keys, std::uint32_t& last) {
-  if (n - e < 8 || size < 4) return e;
+// The keys of entries [e, n) as Key() makes them from their values, 8 at a time; returns
+// where it stopped, `last` the value before it. Key(a, b), the upper half of the 64-bit
+// product of a:b and the multiplier H:L, is a L + b H + the upper half of b L, modulo 2^32.
+__attribute__((target("avx2"))) std::uint32_t KeysAvx2(const std::uint32_t* value_of,
+                                                       std::uint32_t e, std::uint32_t n,
+                                                       std::uint32_t* keys,
+                                                       std::int16_t* short_keys,
+                                                       std::uint32_t& last) {
+  if (e + 8 > n) return e;
   const auto low = _mm256_set1_epi32(static_cast<int>(static_cast<std::uint32_t>(kMultiplier)));
   const auto high = _mm256_set1_epi32(static_cast<int>(kMultiplier >> 32));
-  const __m256i value_mask = _mm256_set1_epi32(0xFFFFFF);
   // Lane j of the values before: lane j - 1 of the values, lane 0 the last one.
   const __m256i rotate = _mm256_setr_epi32(7, 0, 1, 2, 3, 4, 5, 6);
   __m256i previous = _mm256_set1_epi32(static_cast<int>(last));
-  for (; e + 8 <= n && offsets[e + 7] <= size - 4; e += 8) {
-    const __m256i at = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(offsets + e));
-    const __m256i values = _mm256_and_si256(
-        _mm256_i32gather_epi32(reinterpret_cast<const int*>(bytes), at, 1), value_mask);
+  for (; e + 8 <= n; e += 8) {
+    const __m256i values = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(value_of + e));
     const __m256i before =
         _mm256_blend_epi32(_mm256_permutevar8x32_epi32(values, rotate), previous, 1);
     const __m256i even = _mm256_srli_epi64(_mm256_mul_epu32(values, low), 32);
@@ -423,6 +439,9 @@ class DuplicateSpanRule final : public Rule {
     std::unique_ptr<std::uint32_t[]> offsets =
         std::make_unique_for_overwrite<std::uint32_t[]>(kSize);
     std::unique_ptr<std::uint32_t[]> keys = std::make_unique_for_overwrite<std::uint32_t[]>(kSize);
+    // The values of the entries that LeadsAvx2 read, for KeysAvx2.
+    std::unique_ptr<std::uint32_t[]> values =
+        std::make_unique_for_overwrite<std::uint32_t[]>(kSize);
     // The upper 16 bits of the keys, which the winnowing compares.
     std::vector<std::int16_t> short_keys = std::vector<std::int16_t>(kRoom);
     // The smallest key of each run of w windows (at kPad + its first window), and three
@@ -628,8 +647,13 @@ class DuplicateSpanRule final : public Rule {
     std::uint32_t* offsets = chunk.offsets.get();
     const std::uint32_t start = filled - chunk_base;
     std::uint32_t n = start;
+    [[maybe_unused]] std::uint32_t with_values = start;  // entries [start, this) have values
 #if defined(OCRLINT_AVX2_VARIANTS)
-    if (avx2) i = LeadsAvx2(kSplats.data(), bytes, text.size(), i, end, offsets, n, Chunk::kSize);
+    if (avx2) {
+      i = LeadsAvx2(kSplats.data(), bytes, text.size(), i, end, offsets, chunk.values.get(), n,
+                    Chunk::kSize);
+      with_values = n;
+    }
 #endif
 #if defined(__SSE2__)
     // 16 bytes at a time: a mask of the lead bytes of ideographs (reads 3 bytes past the
@@ -657,7 +681,7 @@ class DuplicateSpanRule final : public Rule {
     std::int16_t* short_keys = chunk.short_keys.data();
     std::uint32_t e = start;
 #if defined(OCRLINT_AVX2_VARIANTS)
-    if (avx2) e = KeysAvx2(bytes, text.size(), offsets, e, n, keys, short_keys, last);
+    if (avx2) e = KeysAvx2(chunk.values.get(), e, with_values, keys, short_keys, last);
 #endif
     for (; e < n; ++e) {
       const std::uint32_t value = HanValue(text, offsets[e]);
