@@ -518,9 +518,14 @@ class DuplicateSpanRule final : public Rule {
       const std::uint32_t decide_end = last_chunk ? windows : runs;
       const std::size_t selected =
           Select(chunk, decided, decide_end, runs, scan.windows.get(), scan.avx2);
+      // Raw pointers in locals: the compiler would load each again after every store.
+      const std::uint32_t* windows_to_look_up = scan.windows.get();
+      const std::uint32_t* keys = chunk.keys.get();
+      const std::uint32_t* offsets = chunk.offsets.get();
+      Window* out = scan.selected.get();
       for (std::size_t j = 0; j < selected; ++j) {
-        const std::uint32_t e = scan.windows[j];
-        scan.selected[j] = {Fingerprint(chunk.keys.get() + e), chunk.offsets[e]};
+        const std::uint32_t e = windows_to_look_up[j];
+        out[j] = {Fingerprint(keys + e), offsets[e]};
       }
       LookupSelected(scan, selected);
       if (last_chunk || scan.reported >= max_findings_) return;
@@ -746,7 +751,7 @@ class DuplicateSpanRule final : public Rule {
   // the table of a large document does not fit in the cache.
   void LookupSelected(Scan& scan, std::size_t count) const {
     constexpr std::size_t kAhead = 8;
-    const auto& selected = scan.selected;
+    const Window* selected = scan.selected.get();
     for (std::size_t j = 0; j < std::min(kAhead, count); ++j) {
       scan.table.Prefetch(scan.table.Index(selected[j].fingerprint));
     }
@@ -778,6 +783,7 @@ class DuplicateSpanRule final : public Rule {
   // The block of an offset in a block up to the one being scanned.
   const Block& BlockAt(const Scan& scan, std::size_t offset) const {
     const auto blocks = scan.document.blocks().first(scan.block + 1);
+    if (offset >= blocks.back().range.begin) return blocks.back();  // a repeat in its block
     const auto it = std::upper_bound(
         blocks.begin(), blocks.end(), offset,
         [](std::size_t value, const Block& block) { return value < block.range.begin; });
