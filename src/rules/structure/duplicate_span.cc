@@ -203,18 +203,29 @@ OCRLINT_AVX2 __m256i Values8(const unsigned char* bytes) {
                                6, kNone, 5, 6, 7, kNone, 6, 7, 8, kNone, 7, 8, 9, kNone));
 }
 
-// AppendLeads() with one store of 8 offsets, and the values of the ideographs at them to
-// values[n]; `base` holds the base in each lane. Reads bytes[base, base + 16).
+// The positions of the set bits of `mask` (8 bits), one a lane.
+OCRLINT_AVX2 __m256i BitPositions8(std::uint32_t mask) {
+  return _mm256_cvtepu8_epi32(
+      _mm_loadl_epi64(reinterpret_cast<const __m128i*>(kBitPositions[mask].positions.data())));
+}
+
+// AppendLeads() with one store of 8 offsets; `base` holds the base in each lane.
+OCRLINT_AVX2 std::uint32_t AppendBits8(std::uint32_t* offsets, std::uint32_t n, __m256i base,
+                                       std::uint32_t mask) {
+  _mm256_storeu_si256(reinterpret_cast<__m256i*>(offsets + n),
+                      _mm256_add_epi32(BitPositions8(mask), base));
+  return n + kBitPositions[mask].count;
+}
+
+// AppendBits8(), and the values of the ideographs at the offsets to values[n]. Reads
+// bytes[base, base + 16).
 OCRLINT_AVX2 std::uint32_t AppendLeads8(const unsigned char* bytes, std::uint32_t* offsets,
                                         std::uint32_t* values, std::uint32_t n, __m256i base,
                                         std::uint32_t mask) {
-  const __m256i positions = _mm256_cvtepu8_epi32(
-      _mm_loadl_epi64(reinterpret_cast<const __m128i*>(kBitPositions[mask].positions.data())));
-  _mm256_storeu_si256(reinterpret_cast<__m256i*>(offsets + n), _mm256_add_epi32(positions, base));
   const auto first = static_cast<std::uint32_t>(_mm256_cvtsi256_si32(base));
   _mm256_storeu_si256(reinterpret_cast<__m256i*>(values + n),
-                      _mm256_permutevar8x32_epi32(Values8(bytes + first), positions));
-  return n + kBitPositions[mask].count;
+                      _mm256_permutevar8x32_epi32(Values8(bytes + first), BitPositions8(mask)));
+  return AppendBits8(offsets, n, base, mask);
 }
 #undef OCRLINT_AVX2
 
@@ -268,8 +279,10 @@ __attribute__((target("avx2"))) std::size_t EqualAvx2(const std::int16_t* keys,
     const __m256i both = _mm256_permute4x64_epi64(_mm256_packs_epi16(low, high), 0xD8);
     auto mask = static_cast<std::uint32_t>(_mm256_movemask_epi8(both));
     if (to - g < 32) mask &= (std::uint32_t{1} << (to - g)) - 1;
+    __m256i base = _mm256_set1_epi32(static_cast<int>(g));
     for (std::uint32_t byte = 0; byte < 4; ++byte) {
-      count = AppendLeads(out, count, g + 8 * byte, mask >> 8 * byte & 0xFF);
+      count = AppendBits8(out, count, base, mask >> 8 * byte & 0xFF);
+      base = _mm256_add_epi32(base, _mm256_set1_epi32(8));
     }
   }
   return count;
@@ -643,8 +656,9 @@ class DuplicateSpanRule final : public Rule {
   }
 
   // Appends the ideographs of text[i, end) to the chunk, their offsets and keys, until it
-  // is nearly full, and returns where it stopped. Two passes: the offsets, without a branch
-  // per ideograph, then the values and keys, a loop the processor predicts.
+  // is nearly full, and returns where it stopped. Two passes: the offsets (with AVX2 the
+  // values too), without a branch per ideograph, then the keys, a loop the processor
+  // predicts.
   static std::size_t ReadIdeographs(std::string_view text, std::size_t i, std::size_t end,
                                     Chunk& chunk, std::uint32_t chunk_base, std::uint32_t& filled,
                                     [[maybe_unused]] bool avx2) {
@@ -661,8 +675,8 @@ class DuplicateSpanRule final : public Rule {
     }
 #endif
 #if defined(__SSE2__)
-    // 16 bytes at a time: a mask of the lead bytes of ideographs (reads 3 bytes past the
-    // 16, for the bytes after a lead and the values), then the offsets of each half.
+    // 16 bytes at a time: a mask of the lead bytes of ideographs (HanLeads reads 2 bytes
+    // past the 16), then the offsets of each half.
     for (; i + 19 <= text.size() && i < end && n + 16 <= Chunk::kSize; i += 16) {
       std::uint32_t mask = HanLeads(bytes + i);
       if (end - i < 16) mask &= (std::uint32_t{1} << (end - i)) - 1;
