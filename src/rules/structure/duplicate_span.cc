@@ -14,6 +14,7 @@
 #include "rules/structure/duplicate_text.h"
 #include "rules/structure/structure_rules.h"
 #include "text/char_class.h"
+#include "text/cpu.h"
 #include "text/word_break.h"
 
 #if defined(__SSE2__)
@@ -102,6 +103,226 @@ RuleMeta DuplicateSpanMeta() {
 // The odd multiplier of the hashes (2^64 over the golden ratio).
 constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;
 
+// The positions of the set bits of a byte value, padded with zeros, and their count
+// (the baseline x86-64 has no popcnt instruction).
+struct BitPositions {
+  std::array<std::uint8_t, 8> positions;
+  std::uint32_t count;
+};
+constexpr std::array<BitPositions, 256> kBitPositions = [] {
+  std::array<BitPositions, 256> table{};
+  for (std::size_t byte = 0; byte < table.size(); ++byte) {
+    std::uint32_t count = 0;
+    for (std::uint8_t bit = 0; bit < 8; ++bit) {
+      if ((byte >> bit & 1) != 0) table[byte].positions[count++] = bit;
+    }
+    table[byte].count = count;
+  }
+  return table;
+}();
+
+#if defined(__SSE2__)
+// Writes base + the positions of the set bits of `mask` (8 bits) at offsets[n], and
+// returns n + their count. Writes 8 offsets whatever the count, with no branch: the
+// offsets of a chunk have room for them.
+inline std::uint32_t AppendLeads(std::uint32_t* offsets, std::uint32_t n, std::uint32_t base,
+                                 std::uint32_t mask) {
+  const __m128i zero = _mm_setzero_si128();
+  const __m128i positions = _mm_unpacklo_epi8(
+      _mm_loadl_epi64(reinterpret_cast<const __m128i*>(kBitPositions[mask].positions.data())),
+      zero);
+  const __m128i at = _mm_set1_epi32(static_cast<int>(base));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(offsets + n),
+                   _mm_add_epi32(_mm_unpacklo_epi16(positions, zero), at));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(offsets + n + 4),
+                   _mm_add_epi32(_mm_unpackhi_epi16(positions, zero), at));
+  return n + kBitPositions[mask].count;
+}
+#endif
+
+#if defined(OCRLINT_AVX2_VARIANTS)
+// Every byte value 32 times. LeadsAvx2 reads its constant vectors from here through a
+// pointer it cannot see into, as operands in memory: the compiler otherwise makes each
+// one again in the loop, two instructions a time (they outnumber the registers).
+struct alignas(32) Splat {
+  unsigned char bytes[32];
+};
+constexpr std::array<Splat, 256> kSplats = [] {
+  std::array<Splat, 256> splats{};
+  for (std::size_t c = 0; c < splats.size(); ++c) {
+    for (unsigned char& byte : splats[c].bytes) byte = static_cast<unsigned char>(c);
+  }
+  return splats;
+}();
+
+#define OCRLINT_AVX2 __attribute__((target("avx2"), always_inline)) inline
+OCRLINT_AVX2 __m256i Load32(const unsigned char* p) {
+  return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+}
+OCRLINT_AVX2 __m256i Load16x16(const std::int16_t* p) {
+  return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+}
+OCRLINT_AVX2 __m256i Set32(const Splat* k, int byte) {
+  return _mm256_load_si256(reinterpret_cast<const __m256i*>(k[byte].bytes));
+}
+OCRLINT_AVX2 __m256i Eq32(const Splat* k, __m256i v, int byte) {
+  return _mm256_cmpeq_epi8(v, Set32(k, byte));
+}
+// Whether each byte is in [low, low + span], unsigned.
+OCRLINT_AVX2 __m256i In32(const Splat* k, __m256i v, int low, int span) {
+  const __m256i shifted = _mm256_sub_epi8(v, Set32(k, low));
+  return _mm256_cmpeq_epi8(_mm256_min_epu8(shifted, Set32(k, span)), shifted);
+}
+
+// HanLeads() for 32 bytes, the rare leads without a branch (a full-width comma or stop
+// has one of their lead bytes, in most runs of 32 bytes). Reads bytes[0, 34).
+OCRLINT_AVX2 std::uint32_t HanLeads32(const Splat* k, const unsigned char* bytes) {
+  const __m256i b0 = Load32(bytes);
+  const __m256i b1 = Load32(bytes + 1);
+  const __m256i b2 = Load32(bytes + 2);
+  const __m256i common = _mm256_andnot_si256(_mm256_and_si256(Eq32(k, b0, 0xE4), Eq32(k, b1, 0xB7)),
+                                             In32(k, b0, 0xE4, 0xE9 - 0xE4));
+  const __m256i letter =
+      _mm256_and_si256(Eq32(k, b1, 0x80), _mm256_or_si256(Eq32(k, b2, 0x85), Eq32(k, b2, 0x87)));
+  const __m256i rare = _mm256_or_si256(
+      _mm256_or_si256(_mm256_and_si256(Eq32(k, b0, 0xE3),
+                                       _mm256_or_si256(In32(k, b1, 0x90, 0xBF - 0x90), letter)),
+                      _mm256_and_si256(Eq32(k, b0, 0xEF), In32(k, b1, 0xA4, 0xAB - 0xA4))),
+      _mm256_and_si256(Eq32(k, b0, 0xF0), In32(k, b1, 0xA0, 0xBF - 0xA0)));
+  return static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_or_si256(common, rare)));
+}
+
+// The values (see HanValue) of the characters at the 8 bytes from `bytes`, lane j that
+// of bytes[j]: its bytes j, j + 1, j + 2 of the 16 in both halves. Reads bytes[0, 16).
+OCRLINT_AVX2 __m256i Values8(const unsigned char* bytes) {
+  const __m256i window =
+      _mm256_broadcastsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes)));
+  constexpr char kNone = -128;  // a shuffle index that makes a zero byte
+  return _mm256_shuffle_epi8(
+      window, _mm256_setr_epi8(0, 1, 2, kNone, 1, 2, 3, kNone, 2, 3, 4, kNone, 3, 4, 5, kNone, 4, 5,
+                               6, kNone, 5, 6, 7, kNone, 6, 7, 8, kNone, 7, 8, 9, kNone));
+}
+
+// The positions of the set bits of `mask` (8 bits), one a lane.
+OCRLINT_AVX2 __m256i BitPositions8(std::uint32_t mask) {
+  return _mm256_cvtepu8_epi32(
+      _mm_loadl_epi64(reinterpret_cast<const __m128i*>(kBitPositions[mask].positions.data())));
+}
+
+// AppendLeads() with one store of 8 offsets; `base` holds the base in each lane.
+OCRLINT_AVX2 std::uint32_t AppendBits8(std::uint32_t* offsets, std::uint32_t n, __m256i base,
+                                       std::uint32_t mask) {
+  _mm256_storeu_si256(reinterpret_cast<__m256i*>(offsets + n),
+                      _mm256_add_epi32(BitPositions8(mask), base));
+  return n + kBitPositions[mask].count;
+}
+
+// AppendBits8(), and the values of the ideographs at the offsets to values[n]. Reads
+// bytes[base, base + 16).
+OCRLINT_AVX2 std::uint32_t AppendLeads8(const unsigned char* bytes, std::uint32_t* offsets,
+                                        std::uint32_t* values, std::uint32_t n, __m256i base,
+                                        std::uint32_t mask) {
+  const auto first = static_cast<std::uint32_t>(_mm256_cvtsi256_si32(base));
+  _mm256_storeu_si256(reinterpret_cast<__m256i*>(values + n),
+                      _mm256_permutevar8x32_epi32(Values8(bytes + first), BitPositions8(mask)));
+  return AppendBits8(offsets, n, base, mask);
+}
+#undef OCRLINT_AVX2
+
+// Appends the offsets of the ideographs of text[i, end) to offsets[n] and their values to
+// values[n], 32 bytes at a time while they leave room for 32 more before offsets[room];
+// returns where it stopped. The constants come from `k` (kSplats; noipa: the compiler must
+// not see them).
+[[gnu::noipa]] __attribute__((target("avx2"))) std::size_t LeadsAvx2(
+    const Splat* k, const unsigned char* bytes, std::size_t size, std::size_t i, std::size_t end,
+    std::uint32_t* offsets, std::uint32_t* values, std::uint32_t& filled, std::uint32_t room) {
+  std::uint32_t n = filled;  // a local: the stores through `offsets` might change `filled`
+  // Values8 reads 16 bytes from the last 8 of the 32.
+  for (; i + 40 <= size && i < end && n + 32 <= room; i += 32) {
+    std::uint32_t mask = HanLeads32(k, bytes + i);
+    if (end - i < 32) mask &= (std::uint32_t{1} << (end - i)) - 1;
+    __m256i base = _mm256_set1_epi32(static_cast<int>(i));
+    for (std::uint32_t byte = 0; byte < 4; ++byte) {
+      n = AppendLeads8(bytes, offsets, values, n, base, mask >> 8 * byte & 0xFF);
+      base = _mm256_add_epi32(base, _mm256_set1_epi32(8));
+    }
+  }
+  filled = n;
+  return i;
+}
+
+// to[j] = the smaller (kLargest: the larger) of x[j] and y[j], for j < n, 16 at a time:
+// writes up to 15 values past n.
+template <bool kLargest>
+__attribute__((target("avx2"))) void MinMaxAvx2(const std::int16_t* x, const std::int16_t* y,
+                                                std::int16_t* to, std::uint32_t n) {
+  for (std::uint32_t j = 0; j < n; j += 16) {
+    const __m256i a = Load16x16(x + j);
+    const __m256i b = Load16x16(y + j);
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(to + j),
+                        kLargest ? _mm256_max_epi16(a, b) : _mm256_min_epi16(a, b));
+  }
+}
+
+// Writes to `out` the g in [from, to) where keys[g] == largest[g - from], 32 at a time,
+// and returns their count (writes up to 8 entries past it).
+__attribute__((target("avx2"))) std::size_t EqualAvx2(const std::int16_t* keys,
+                                                      const std::int16_t* largest,
+                                                      std::uint32_t from, std::uint32_t to,
+                                                      std::uint32_t* out) {
+  std::uint32_t count = 0;
+  for (std::uint32_t g = from; g < to; g += 32) {
+    const __m256i low = _mm256_cmpeq_epi16(Load16x16(keys + g), Load16x16(largest + (g - from)));
+    const __m256i high =
+        _mm256_cmpeq_epi16(Load16x16(keys + g + 16), Load16x16(largest + (g - from + 16)));
+    // The pack interleaves the halves of its operands: put them back in order.
+    const __m256i both = _mm256_permute4x64_epi64(_mm256_packs_epi16(low, high), 0xD8);
+    auto mask = static_cast<std::uint32_t>(_mm256_movemask_epi8(both));
+    if (to - g < 32) mask &= (std::uint32_t{1} << (to - g)) - 1;
+    __m256i base = _mm256_set1_epi32(static_cast<int>(g));
+    for (std::uint32_t byte = 0; byte < 4; ++byte) {
+      count = AppendBits8(out, count, base, mask >> 8 * byte & 0xFF);
+      base = _mm256_add_epi32(base, _mm256_set1_epi32(8));
+    }
+  }
+  return count;
+}
+
+// The keys of entries [e, n) as Key() makes them from their values, 8 at a time; returns
+// where it stopped, `last` the value before it. Key(a, b), the upper half of the 64-bit
+// product of a:b and the multiplier H:L, is a L + b H + the upper half of b L, modulo 2^32.
+__attribute__((target("avx2"))) std::uint32_t KeysAvx2(const std::uint32_t* value_of,
+                                                       std::uint32_t e, std::uint32_t n,
+                                                       std::uint32_t* keys,
+                                                       std::int16_t* short_keys,
+                                                       std::uint32_t& last) {
+  if (e + 8 > n) return e;
+  const auto low = _mm256_set1_epi32(static_cast<int>(static_cast<std::uint32_t>(kMultiplier)));
+  const auto high = _mm256_set1_epi32(static_cast<int>(kMultiplier >> 32));
+  // Lane j of the values before: lane j - 1 of the values, lane 0 the last one.
+  const __m256i rotate = _mm256_setr_epi32(7, 0, 1, 2, 3, 4, 5, 6);
+  __m256i previous = _mm256_set1_epi32(static_cast<int>(last));
+  for (; e + 8 <= n; e += 8) {
+    const __m256i values = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(value_of + e));
+    const __m256i before =
+        _mm256_blend_epi32(_mm256_permutevar8x32_epi32(values, rotate), previous, 1);
+    const __m256i even = _mm256_srli_epi64(_mm256_mul_epu32(values, low), 32);
+    const __m256i odd = _mm256_mul_epu32(_mm256_srli_epi64(values, 32), low);
+    const __m256i carry = _mm256_blend_epi32(even, odd, 0xAA);
+    const __m256i key = _mm256_add_epi32(
+        _mm256_add_epi32(_mm256_mullo_epi32(before, low), _mm256_mullo_epi32(values, high)), carry);
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(keys + e), key);
+    const __m256i upper = _mm256_srai_epi32(key, 16);
+    _mm_storeu_si128(
+        reinterpret_cast<__m128i*>(short_keys + e),
+        _mm_packs_epi32(_mm256_castsi256_si128(upper), _mm256_extracti128_si256(upper, 1)));
+    previous = _mm256_permutevar8x32_epi32(values, _mm256_set1_epi32(7));
+  }
+  last = static_cast<std::uint32_t>(_mm256_cvtsi256_si32(previous));
+  return e;
+}
+#endif
+
 // Open-addressing map from a fingerprint to the first byte offset where it was seen. A
 // slot packs the fingerprint's upper 32 bits with the offset + 1, 8 bytes per entry:
 // colliding fingerprints just propose a candidate that the comparison then rejects.
@@ -186,7 +407,13 @@ class DuplicateSpanRule final : public Rule {
         max_findings_(max_findings),
         // Winnowing guarantee: every repeat of k + w - 1 ideographs shares a fingerprint.
         k_(std::max<std::uint32_t>(4, min_chars_ * 5 / 8)),
-        w_(min_chars_ - k_ + 1) {}
+        w_(min_chars_ - k_ + 1) {
+    constexpr std::uint32_t kMessages = 256;
+    messages_.reserve(kMessages);
+    for (std::uint32_t han = min_chars_; han < min_chars_ + kMessages; ++han) {
+      messages_.push_back(MessageFor(han));
+    }
+  }
 
   const RuleMeta& meta() const override { return meta_; }
 
@@ -200,6 +427,9 @@ class DuplicateSpanRule final : public Rule {
     // Winnowing selects about 2 of every w + 1 windows; an ideograph takes three bytes.
     const std::size_t expected = text.size() / 3 * 2 / (w_ + 1);
     Scan scan{document, text, sink, FingerprintTable(expected), Chunk()};
+#if defined(OCRLINT_AVX2_VARIANTS)
+    scan.avx2 = HasAvx2();
+#endif
     // The paragraph analysis goes only as far as this scan, which stops at max-findings.
     std::uint32_t analysed = 0;
     for (std::uint32_t i = 0; i < blocks.size() && scan.reported < max_findings_; ++i) {
@@ -222,6 +452,9 @@ class DuplicateSpanRule final : public Rule {
     std::unique_ptr<std::uint32_t[]> offsets =
         std::make_unique_for_overwrite<std::uint32_t[]>(kSize);
     std::unique_ptr<std::uint32_t[]> keys = std::make_unique_for_overwrite<std::uint32_t[]>(kSize);
+    // The values of the entries that LeadsAvx2 read, for KeysAvx2.
+    std::unique_ptr<std::uint32_t[]> values =
+        std::make_unique_for_overwrite<std::uint32_t[]>(kSize);
     // The upper 16 bits of the keys, which the winnowing compares.
     std::vector<std::int16_t> short_keys = std::vector<std::int16_t>(kRoom);
     // The smallest key of each run of w windows (at kPad + its first window), and three
@@ -245,13 +478,16 @@ class DuplicateSpanRule final : public Rule {
     DiagnosticSink& sink;
     FingerprintTable table;
     Chunk chunk;
-    // The windows of a chunk to look up: their chunk entries, then their fingerprints and
-    // the offsets of their first ideographs (uninitialised, as the chunk's entries).
+    // The windows of a chunk to look up: their chunk entries (and room for 8 more, see
+    // EqualAvx2), then their fingerprints and the offsets of their first ideographs
+    // (uninitialised, as the chunk's entries).
     std::unique_ptr<std::uint32_t[]> windows =
-        std::make_unique_for_overwrite<std::uint32_t[]>(Chunk::kSize);
+        std::make_unique_for_overwrite<std::uint32_t[]>(Chunk::kSize + 8);
     std::unique_ptr<Window[]> selected = std::make_unique_for_overwrite<Window[]>(Chunk::kSize);
     std::optional<WordSegmenter> segmenter = std::nullopt;  // for RunsOn
-    std::size_t skip_until = 0;                             // inside a reported repeat
+    bool avx2 = false;           // whether ReadIdeographs takes its AVX2 variants
+    std::uint32_t block = 0;     // the index of the block being scanned
+    std::size_t skip_until = 0;  // inside a reported repeat
     // The last repeat rejected, to try it only once from each of its fingerprints.
     std::size_t rejected_end = 0;
     std::int64_t rejected_shift = 0;
@@ -273,6 +509,7 @@ class DuplicateSpanRule final : public Rule {
   // selection, a few passes of vector minima and maxima over arrays (this runs for every
   // ideograph of the document), then the selected windows' fingerprints and lookups.
   void ScanBlock(Scan& scan, std::uint32_t block_index) const {
+    scan.block = block_index;
     const ByteRange content = scan.document.blocks()[block_index].content;
     Chunk& chunk = scan.chunk;
     // Ideographs are numbered from the block's start; chunk entry e holds number
@@ -282,7 +519,7 @@ class DuplicateSpanRule final : public Rule {
     std::uint32_t decided = 0;  // the first window of the chunk whose selection is open
     std::size_t i = content.begin;
     for (;;) {
-      i = ReadIdeographs(scan.text, i, content.end, chunk, chunk_base, filled);
+      i = ReadIdeographs(scan.text, i, content.end, chunk, chunk_base, filled, scan.avx2);
       const bool last_chunk = i >= content.end;
       const std::uint32_t entries = filled - chunk_base;
       const std::uint32_t windows = entries >= k_ ? entries - k_ + 1 : 0;
@@ -292,10 +529,16 @@ class DuplicateSpanRule final : public Rule {
       // Window g is decided when every run that holds it is known: runs up to g, or all
       // the block's runs.
       const std::uint32_t decide_end = last_chunk ? windows : runs;
-      const std::size_t selected = Select(chunk, decided, decide_end, runs, scan.windows.get());
+      const std::size_t selected =
+          Select(chunk, decided, decide_end, runs, scan.windows.get(), scan.avx2);
+      // Raw pointers in locals: the compiler would load each again after every store.
+      const std::uint32_t* windows_to_look_up = scan.windows.get();
+      const std::uint32_t* keys = chunk.keys.get();
+      const std::uint32_t* offsets = chunk.offsets.get();
+      Window* out = scan.selected.get();
       for (std::size_t j = 0; j < selected; ++j) {
-        const std::uint32_t e = scan.windows[j];
-        scan.selected[j] = {Fingerprint(chunk.keys.get() + e), chunk.offsets[e]};
+        const std::uint32_t e = windows_to_look_up[j];
+        out[j] = {Fingerprint(keys + e), offsets[e]};
       }
       LookupSelected(scan, selected);
       if (last_chunk || scan.reported >= max_findings_) return;
@@ -316,13 +559,13 @@ class DuplicateSpanRule final : public Rule {
   // The smallest key of each run, then the largest of these over the runs that hold each
   // window: a window is the smallest of a run exactly when its key equals that.
   std::size_t Select(Chunk& chunk, std::uint32_t from, std::uint32_t to, std::uint32_t runs,
-                     std::uint32_t* out) const {
+                     std::uint32_t* out, bool avx2) const {
     constexpr std::uint32_t kPad = Chunk::kPad;
     // The key of window g is that of the pair ending with ideograph g + 1.
     const std::int16_t* window_keys = chunk.short_keys.data() + 1;
     std::int16_t* minima = chunk.minima.data();
     std::int16_t* scratch = chunk.scratch.data();
-    Slide<false>(window_keys, runs, w_, minima + kPad, scratch, scratch + Chunk::kRoom);
+    Slide<false>(window_keys, runs, w_, minima + kPad, scratch, scratch + Chunk::kRoom, avx2);
     // No run before the first or after the last: the neutral value of the maxima.
     constexpr std::int16_t kLowest = std::numeric_limits<std::int16_t>::min();
     std::fill_n(minima + kPad - (w_ - 1), w_ - 1, kLowest);
@@ -330,7 +573,10 @@ class DuplicateSpanRule final : public Rule {
     // The runs that hold window g are [g - w + 1, g]: the maxima go to the scratch rows.
     std::int16_t* largest = scratch + 2 * Chunk::kRoom;
     Slide<true>(minima + kPad + from - (w_ - 1), to - from, w_, largest, scratch,
-                scratch + Chunk::kRoom);
+                scratch + Chunk::kRoom, avx2);
+#if defined(OCRLINT_AVX2_VARIANTS)
+    if (avx2) return EqualAvx2(window_keys, largest, from, to, out);
+#endif
     std::size_t count = 0;
 #if defined(__SSE2__)
     for (std::uint32_t g = from; g < to; g += 16) {
@@ -358,9 +604,13 @@ class DuplicateSpanRule final : public Rule {
   // of two up to span. Reads and writes up to 16 values past the ends (the chunk's room).
   template <bool kLargest>
   static void Slide(const std::int16_t* in, std::uint32_t count, std::uint32_t span,
-                    std::int16_t* out, std::int16_t* scratch_a, std::int16_t* scratch_b) {
-    const auto apply = [](const std::int16_t* x, const std::int16_t* y, std::int16_t* to,
-                          std::uint32_t n) {
+                    std::int16_t* out, std::int16_t* scratch_a, std::int16_t* scratch_b,
+                    [[maybe_unused]] bool avx2) {
+    const auto apply = [avx2](const std::int16_t* x, const std::int16_t* y, std::int16_t* to,
+                              std::uint32_t n) {
+#if defined(OCRLINT_AVX2_VARIANTS)
+      if (avx2) return MinMaxAvx2<kLargest>(x, y, to, n);
+#endif
 #if defined(__SSE2__)
       for (std::uint32_t j = 0; j < n; j += 8) {
         const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(x + j));
@@ -406,31 +656,32 @@ class DuplicateSpanRule final : public Rule {
   }
 
   // Appends the ideographs of text[i, end) to the chunk, their offsets and keys, until it
-  // is nearly full, and returns where it stopped.
+  // is nearly full, and returns where it stopped. Two passes: the offsets (with AVX2 the
+  // values too), without a branch per ideograph, then the keys, a loop the processor
+  // predicts.
   static std::size_t ReadIdeographs(std::string_view text, std::size_t i, std::size_t end,
-                                    Chunk& chunk, std::uint32_t chunk_base, std::uint32_t& filled) {
+                                    Chunk& chunk, std::uint32_t chunk_base, std::uint32_t& filled,
+                                    [[maybe_unused]] bool avx2) {
     const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-    std::uint32_t n = filled - chunk_base;
-    std::uint32_t last = chunk.last_value;
-    // The key of the first ideograph of a block (its pair with the last ideograph of the
-    // block before) is in no window's fingerprint.
-    const auto append = [&](std::size_t at, std::uint32_t value) {
-      const std::uint32_t key = Key(last, value);
-      chunk.keys[n] = key;
-      chunk.short_keys[n] = static_cast<std::int16_t>(key >> 16);
-      chunk.offsets[n++] = static_cast<std::uint32_t>(at);
-      last = value;
-    };
+    std::uint32_t* offsets = chunk.offsets.get();
+    const std::uint32_t start = filled - chunk_base;
+    std::uint32_t n = start;
+    [[maybe_unused]] std::uint32_t with_values = start;  // entries [start, this) have values
+#if defined(OCRLINT_AVX2_VARIANTS)
+    if (avx2) {
+      i = LeadsAvx2(kSplats.data(), bytes, text.size(), i, end, offsets, chunk.values.get(), n,
+                    Chunk::kSize);
+      with_values = n;
+    }
+#endif
 #if defined(__SSE2__)
-    // 16 bytes at a time: a mask of the lead bytes of ideographs (reads 3 bytes past the
-    // 16, for the bytes after a lead and the last value), then a value per bit.
+    // 16 bytes at a time: a mask of the lead bytes of ideographs (HanLeads reads 2 bytes
+    // past the 16), then the offsets of each half.
     for (; i + 19 <= text.size() && i < end && n + 16 <= Chunk::kSize; i += 16) {
       std::uint32_t mask = HanLeads(bytes + i);
       if (end - i < 16) mask &= (std::uint32_t{1} << (end - i)) - 1;
-      for (; mask != 0; mask &= mask - 1) {
-        const std::size_t at = i + static_cast<std::size_t>(std::countr_zero(mask));
-        append(at, HanValue(bytes + at));
-      }
+      n = AppendLeads(offsets, n, static_cast<std::uint32_t>(i), mask & 0xFF);
+      n = AppendLeads(offsets, n, static_cast<std::uint32_t>(i + 8), mask >> 8);
     }
 #endif
     for (; i < end && n < Chunk::kSize; ++i) {
@@ -440,9 +691,23 @@ class DuplicateSpanRule final : public Rule {
       std::size_t length = 1;
       const char32_t c = structure::DecodeValid(text, i, length);
       if (!IsHan(c) || length > text.size() - i) continue;
-      std::uint32_t value = 0;
-      for (std::size_t j = 3; j-- > 0;) value = (value << 8) | bytes[i + j];
-      append(i, value);
+      offsets[n++] = static_cast<std::uint32_t>(i);
+    }
+    // The key of the first ideograph of a block (its pair with the last ideograph of the
+    // block before) is in no window's fingerprint.
+    std::uint32_t last = chunk.last_value;
+    std::uint32_t* keys = chunk.keys.get();
+    std::int16_t* short_keys = chunk.short_keys.data();
+    std::uint32_t e = start;
+#if defined(OCRLINT_AVX2_VARIANTS)
+    if (avx2) e = KeysAvx2(chunk.values.get(), e, with_values, keys, short_keys, last);
+#endif
+    for (; e < n; ++e) {
+      const std::uint32_t value = HanValue(text, offsets[e]);
+      const std::uint32_t key = Key(last, value);
+      keys[e] = key;
+      short_keys[e] = static_cast<std::int16_t>(key >> 16);
+      last = value;
     }
     chunk.last_value = last;
     filled = chunk_base + n;
@@ -452,7 +717,9 @@ class DuplicateSpanRule final : public Rule {
   // The value an ideograph stands for in the keys: its first three UTF-8 bytes, the first
   // one lowest (the rare ideographs of four bytes share theirs by 64: the comparison tells
   // them apart).
-  static std::uint32_t HanValue(const unsigned char* lead) {
+  static std::uint32_t HanValue(std::string_view text, std::size_t at) {
+    const auto* lead = reinterpret_cast<const unsigned char*>(text.data()) + at;
+    if (at + 4 > text.size()) return lead[0] | lead[1] << 8 | lead[2] << 16;
     std::uint32_t bytes = 0;
     std::memcpy(&bytes, lead, sizeof bytes);
     if constexpr (std::endian::native == std::endian::big) bytes = __builtin_bswap32(bytes);
@@ -498,7 +765,7 @@ class DuplicateSpanRule final : public Rule {
   // the table of a large document does not fit in the cache.
   void LookupSelected(Scan& scan, std::size_t count) const {
     constexpr std::size_t kAhead = 8;
-    const auto& selected = scan.selected;
+    const Window* selected = scan.selected.get();
     for (std::size_t j = 0; j < std::min(kAhead, count); ++j) {
       scan.table.Prefetch(scan.table.Index(selected[j].fingerprint));
     }
@@ -527,8 +794,10 @@ class DuplicateSpanRule final : public Rule {
     }
   }
 
-  const Block& BlockAt(const Document& document, std::size_t offset) const {
-    const auto blocks = document.blocks();
+  // The block of an offset in a block up to the one being scanned.
+  const Block& BlockAt(const Scan& scan, std::size_t offset) const {
+    const auto blocks = scan.document.blocks().first(scan.block + 1);
+    if (offset >= blocks.back().range.begin) return blocks.back();  // a repeat in its block
     const auto it = std::upper_bound(
         blocks.begin(), blocks.end(), offset,
         [](std::size_t value, const Block& block) { return value < block.range.begin; });
@@ -540,8 +809,8 @@ class DuplicateSpanRule final : public Rule {
   bool Extend(const Scan& scan, std::size_t first, std::size_t later, Repeat& out) const {
     const std::string_view text = scan.text;
     // Later lookups of the block of a place in the repeat find these.
-    out.first_block = &BlockAt(scan.document, first);
-    out.later_block = &BlockAt(scan.document, later);
+    out.first_block = &BlockAt(scan, first);
+    out.later_block = &scan.document.blocks()[scan.block];
     const ByteRange first_block = out.first_block->content;
     const ByteRange later_block = out.later_block->content;
     std::size_t a = first;
@@ -646,16 +915,14 @@ class DuplicateSpanRule final : public Rule {
     const ByteRange deletion = whole && block.kind == BlockKind::kParagraph
                                    ? structure::BlockDeletion(text, block.range)
                                    : repeat.later;
-    Diagnostic& diagnostic =
-        scan.sink.Report(repeat.later, "span of " + std::to_string(repeat.han) +
-                                           " CJK characters repeats earlier text");
+    Diagnostic& diagnostic = scan.sink.Report(repeat.later, Message(repeat.han));
     diagnostic.related.push_back(RelatedLocation{repeat.first, "first occurrence here"});
     // Deleting a copy whose last word continues in the next paragraph would orphan that
     // continuation: this copy is likely the one that belongs, so no fix is offered.
     if (RunsOn(scan, repeat.later, block)) return;
     Fix& fix = diagnostic.fix.emplace();
     fix.applicability = Applicability::kUnsafe;
-    fix.message = "delete the repeat";
+    fix.message = MessageText::Borrow("delete the repeat");
     fix.edits.push_back(Edit{deletion, ""});
   }
 
@@ -692,11 +959,24 @@ class DuplicateSpanRule final : public Rule {
     return !scan.segmenter->IsBoundary(joined, junction);
   }
 
+  static std::string MessageFor(std::uint32_t han) {
+    return "span of " + std::to_string(han) + " CJK characters repeats earlier text";
+  }
+
+  // The message of a repeat of `han` ideographs: those of the common lengths are made
+  // with the rule and lent to the diagnostics (a page may have dozens of repeats).
+  MessageText Message(std::uint32_t han) const {
+    if (han - min_chars_ < messages_.size())
+      return MessageText::Borrow(messages_[han - min_chars_]);
+    return MessageText(MessageFor(han));
+  }
+
   std::uint32_t min_chars_;
   int max_findings_;
   std::uint32_t k_;
   std::uint32_t w_;
   RuleMeta meta_ = DuplicateSpanMeta();
+  std::vector<std::string> messages_;  // for min-chars ideographs and a few hundred more
 };
 
 }  // namespace

@@ -358,6 +358,12 @@ class HashToBlock {
  public:
   static constexpr std::uint32_t kNone = 0xFFFFFFFF;
 
+  HashToBlock() = default;
+  // With room for `expected` keys before it grows (any slot count works: Index is a
+  // fixed-point multiply), at most kMaxInitialKeys.
+  explicit HashToBlock(std::size_t expected)
+      : slots_(2 * std::clamp<std::size_t>(expected, 32, kMaxInitialKeys)) {}
+
   std::uint32_t Find(std::uint64_t key) const {
     for (std::size_t i = Index(key);; i = Next(i)) {
       if (slots_[i].value == kNone || slots_[i].key == key) return slots_[i].value;
@@ -395,8 +401,9 @@ class HashToBlock {
       slots_[i] = slot;
     }
   }
-  // Small to start with: a page has a few hundred paragraphs, and a document is analysed
-  // only as far as its readers ask.
+  // A page has a few hundred paragraphs, and a large document is analysed only as far as
+  // its readers ask: its tables start at this many keys and grow with the analysis.
+  static constexpr std::size_t kMaxInitialKeys = 1024;
   std::vector<Slot> slots_ = std::vector<Slot>(64);
   std::size_t size_ = 0;
 };
@@ -586,6 +593,10 @@ struct DuplicateParagraphs::State {
         source(blocks.size(), -1),
         cut(blocks.size(), 0),
         eligible_before(blocks.size() + 1, 0),
+        // Each table holds at most a key per block: sized for them, they need not grow.
+        by_hash(blocks.size()),
+        by_prefix(blocks.size()),
+        by_alike(blocks.size()),
         hashed(blocks.size(), 0) {}
 
   // Analyses block `next`: its stats, its first copy, the runs.
