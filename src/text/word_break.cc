@@ -2,8 +2,11 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
+#include <unicode/ucharstrie.h>
+#include <unicode/udata.h>
 #include <unicode/utext.h>
 
+#include <cstdint>
 #include <stdexcept>
 #include <utility>
 
@@ -29,6 +32,96 @@ const icu::BreakIterator& Prototype() {
     return iterator;
   }();
   return *prototype;
+}
+
+// Walks `trie` along the characters of `text` (UTF-8), calling on_step(result, n) after the
+// n-th character until it returns false or the trie has no word going on.
+template <typename OnStep>
+void Walk(icu::UCharsTrie& trie, std::string_view text, OnStep&& on_step) {
+  int n = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const Decoded d = DecodeUtf8Fast(text, i);
+    const UStringTrieResult result =
+        n == 0 ? trie.firstForCodePoint(static_cast<UChar32>(d.code_point))
+               : trie.nextForCodePoint(static_cast<UChar32>(d.code_point));
+    ++n;
+    if (!on_step(result, n) || !USTRINGTRIE_HAS_NEXT(result)) return;
+    i += d.length;
+  }
+}
+
+}  // namespace
+
+const CjkDictionary* CjkDictionary::Get() {
+  // As ICU's ICULanguageBreakFactory::loadDictionaryMatcherFor: the brkitr tree's
+  // dictionary for the Han script, whose data starts with indexes (DictionaryData in
+  // ICU's dictionarydata.h): the trie's offset first, the trie's type fifth.
+  static const CjkDictionary* const dictionary = []() -> const CjkDictionary* {
+    UErrorCode status = U_ZERO_ERROR;
+    UDataMemory* data =
+        udata_open(U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "brkitr", "dict", "cjdict", &status);
+    if (U_FAILURE(status) || data == nullptr) return nullptr;
+    const auto* bytes = static_cast<const std::uint8_t*>(udata_getMemory(data));
+    const auto* indexes = reinterpret_cast<const std::int32_t*>(bytes);
+    constexpr int kTrieOffset = 0, kTrieType = 4, kTrieTypeMask = 7, kTrieTypeUChars = 1;
+    if ((indexes[kTrieType] & kTrieTypeMask) != kTrieTypeUChars) {
+      udata_close(data);
+      return nullptr;
+    }
+    // The data stays open: the dictionary lives as long as the process.
+    return new CjkDictionary(reinterpret_cast<const char16_t*>(bytes + indexes[kTrieOffset]));
+  }();
+  return dictionary;
+}
+
+bool CjkDictionary::Contains(std::string_view word) const {
+  icu::UCharsTrie trie(trie_);
+  UStringTrieResult result = USTRINGTRIE_NO_MATCH;
+  for (std::size_t i = 0; i < word.size();) {
+    const Decoded d = DecodeUtf8Fast(word, i);
+    const auto c = static_cast<UChar32>(d.code_point);
+    result = i == 0 ? trie.firstForCodePoint(c) : trie.nextForCodePoint(c);
+    i += d.length;
+    if (i < word.size() && !USTRINGTRIE_HAS_NEXT(result)) return false;
+  }
+  return USTRINGTRIE_HAS_VALUE(result);
+}
+
+bool CjkDictionary::HasWordStarting(std::string_view text) const {
+  icu::UCharsTrie trie(trie_);
+  bool found = false;
+  Walk(trie, text, [&](UStringTrieResult result, int n) {
+    found = n >= 2 && USTRINGTRIE_HAS_VALUE(result);
+    return !found;
+  });
+  return found;
+}
+
+bool CjkDictionary::HasWordAcross(std::string_view text, std::size_t offset) const {
+  for (std::size_t start = 0; start < offset; start += DecodeUtf8Fast(text, start).length) {
+    icu::UCharsTrie trie(trie_);
+    bool found = false;
+    std::size_t end = start;
+    Walk(trie, text.substr(start), [&](UStringTrieResult result, int) {
+      end += DecodeUtf8Fast(text, end).length;
+      found = end > offset && USTRINGTRIE_HAS_VALUE(result);
+      return !found;
+    });
+    if (found) return true;
+  }
+  return false;
+}
+
+namespace {
+
+// Whether `text` holds plain ideographs only.
+bool AllPlainIdeographs(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const Decoded d = DecodeUtf8Fast(text, i);
+    if (!IsPlainIdeograph(d.code_point)) return false;
+    i += d.length;
+  }
+  return true;
 }
 
 }  // namespace
@@ -92,6 +185,12 @@ std::vector<std::size_t> WordSegmenter::Boundaries(std::string_view text) {
 
 bool WordSegmenter::IsBoundary(std::string_view text, std::size_t offset) {
   if (offset == 0 || offset >= text.size()) return true;
+  // (A text of plain ideographs is one run of ICU's dictionary engine.)
+  if (const CjkDictionary* dictionary = CjkDictionary::Get();
+      dictionary != nullptr && AllPlainIdeographs(text) &&
+      !dictionary->HasWordAcross(text, offset)) {
+    return true;
+  }
   if (!Reset(text)) return true;
   // Boundaries fall between characters only.
   const int index = IndexOf(offset);

@@ -38,7 +38,9 @@ class WordSegmenter {
   std::vector<std::size_t> Boundaries(std::string_view text);
 
   // Whether a word boundary falls at byte `offset` of `text` (0 and text.size() always
-  // are). An offset inside a dictionary word (推|进 in 推进) is not.
+  // are). An offset inside a dictionary word (推|进 in 推进) is not. In a text of plain
+  // ideographs, ICU's tokens of several characters are words of its dictionary: where
+  // none spans the offset, the answer needs no segmentation.
   bool IsBoundary(std::string_view text, std::size_t offset);
 
   // The word containing the code point that starts at `offset` (as a byte range of
@@ -65,6 +67,40 @@ class WordSegmenter {
   std::vector<std::size_t> boundaries_;
   bool have_boundaries_ = false;
 };
+
+// The dictionary ICU's word break iterator reads Han text with (its "cjdict" data, a
+// UCharsTrie of words and their costs), asked directly: a check whose verdict needs some
+// word of ICU's segmentation to be a word of this dictionary can rule out a reading without
+// segmenting. ICU's dictionary engine (CjkBreakEngine) makes a token of two or more
+// ideographs only of a word of this dictionary (it splits the rest into single
+// characters), after NFKC normalization, which leaves plain ideographs (IsPlainIdeograph)
+// alone. Thread-safe: the data is read-only, loaded once per process.
+class CjkDictionary {
+ public:
+  // The dictionary, or nullptr where ICU's data has none.
+  static const CjkDictionary* Get();
+
+  // Whether `word` (UTF-8) is a word of the dictionary.
+  bool Contains(std::string_view word) const;
+
+  // Whether a word of two or more characters of the dictionary starts `text` (UTF-8).
+  bool HasWordStarting(std::string_view text) const;
+
+  // Whether a word of the dictionary in `text` (UTF-8) starts before byte `offset` and ends
+  // after it.
+  bool HasWordAcross(std::string_view text, std::size_t offset) const;
+
+ private:
+  explicit CjkDictionary(const char16_t* trie) : trie_(trie) {}
+
+  const char16_t* trie_;  // in ICU's data, mapped for the life of the process
+};
+
+// An ideograph of the CJK Unified Ideographs block or its extension A: Han, unchanged by
+// NFKC normalization, and no letter of the word rules (as 々 and 〇 may be).
+inline bool IsPlainIdeograph(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
+}
 
 }  // namespace ocrlint
 

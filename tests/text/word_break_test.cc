@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ocrlint {
@@ -69,6 +71,30 @@ TEST(WordSegmenterTest, OffsetInsideACharacter) {
   const std::string text = "一体推进";
   EXPECT_FALSE(segmenter.IsBoundary(text, 7));
   EXPECT_EQ(segmenter.WordAt(text, 7), std::make_pair(std::size_t{6}, std::size_t{12}));
+}
+
+TEST(CjkDictionaryTest, LooksUpIcusWords) {
+  const CjkDictionary* dictionary = CjkDictionary::Get();
+  ASSERT_NE(dictionary, nullptr);
+  EXPECT_TRUE(dictionary->Contains("推进"));
+  EXPECT_FALSE(dictionary->Contains("推进推"));
+  EXPECT_TRUE(dictionary->HasWordStarting("推进了"));
+  EXPECT_FALSE(dictionary->HasWordStarting("推"));
+  EXPECT_TRUE(dictionary->HasWordAcross("一体推进", 9));  // 推|进
+}
+
+// IsBoundary answers from the dictionary where no word of it spans the offset: the same
+// answers as ICU's segmentation.
+TEST(WordSegmenterTest, IsBoundaryAgreesWithTheSegmentation) {
+  for (const std::string_view text : {"一体推进", "要紧紧抓住", "化科科长", "签订订单", "全国国企",
+                                      "融合的科", "孟津区签", "书画画"}) {
+    const std::vector<std::size_t> bounds = WordSegmenter().Boundaries(text);
+    WordSegmenter segmenter;
+    for (std::size_t offset = 0; offset <= text.size(); ++offset) {
+      const bool expected = std::find(bounds.begin(), bounds.end(), offset) != bounds.end();
+      EXPECT_EQ(segmenter.IsBoundary(text, offset), expected) << text << " at " << offset;
+    }
+  }
 }
 
 }  // namespace

@@ -450,7 +450,7 @@ class DoubledWordRule final : public Rule {
     if (content_char && !ContentCharMayPass(text, segment, p, chars[0], false)) return false;
     if (p + 2 * unit >= segment.end ||
         !PassesSegmentation(text, segment, p, unit, chars, LexiconSegmenter{})) {
-      if (content_char && !ContentCharMayPass(text, segment, p, chars[0], true)) return false;
+      if (content_char && !DictionaryMayPass(text, segment, p, chars[0])) return false;
       if (!segmenter) segmenter.emplace();
       if (!PassesSegmentation(text, segment, p, unit, chars, *segmenter)) return false;
     }
@@ -531,19 +531,14 @@ class DoubledWordRule final : public Rule {
   bool PassesSegmentation(std::string_view text, ByteRange segment, std::size_t p, std::size_t unit,
                           const std::u32string& chars, Segmenter&& segmenter) const {
     const std::size_t length = chars.size();
-    const int kContext = length == 1 ? 4 : 6;  // characters each side
-    std::size_t begin = p;
-    for (int n = 0; n < kContext && begin > segment.begin; ++n) {
-      begin -= LengthBefore(text, begin);
-    }
-    std::size_t end = p + 2 * unit;
-    for (int n = 0; n < kContext && end < segment.end; ++n) end += LengthAt(text, end);
-    const bool at_start = begin == segment.begin;
-    const bool at_end = end == segment.end;
+    ByteRange range = ContextWindow(text, segment, p, unit);
+    const bool at_start = range.begin == segment.begin;
+    const bool at_end = range.end == segment.end;
     if constexpr (std::is_same_v<std::remove_cvref_t<Segmenter>, WordSegmenter>) {
-      CutAtPunctuation(text, p, 2 * unit, begin, end);
+      CutAtPunctuation(text, p, 2 * unit, range.begin, range.end);
     }
-    const std::string_view window = text.substr(begin, end - begin);
+    const std::size_t begin = range.begin;
+    const std::string_view window = range.In(text);
     const std::vector<std::size_t> boundaries = segmenter.Boundaries(window);
     const std::size_t first = p - begin;
     const std::size_t second = first + unit;
@@ -619,6 +614,28 @@ class DoubledWordRule final : public Rule {
     return joined_boundaries.size() > 2;
   }
 
+  // The window of text segmented around the doubled text [p, p + 2 * unit): a few
+  // characters each side, in the segment.
+  static ByteRange ContextWindow(std::string_view text, ByteRange segment, std::size_t p,
+                                 std::size_t unit) {
+    const int kContext = unit == 3 ? 4 : 6;  // characters each side
+    std::size_t begin = p;
+    for (int n = 0; n < kContext && begin > segment.begin; ++n) {
+      begin -= LengthBefore(text, begin);
+    }
+    std::size_t end = p + 2 * unit;
+    for (int n = 0; n < kContext && end < segment.end; ++n) end += LengthAt(text, end);
+    return ByteRange{begin, end};
+  }
+
+  // The window ICU segments around the doubled text [p, p + 2 * unit).
+  static ByteRange IcuWindow(std::string_view text, ByteRange segment, std::size_t p,
+                             std::size_t unit) {
+    ByteRange window = ContextWindow(text, segment, p, unit);
+    CutAtPunctuation(text, p, 2 * unit, window.begin, window.end);
+    return window;
+  }
+
   // Narrows the window [begin, end) around the doubled text [p, p + size) to the
   // punctuation nearest it on each side, kept in the window, where that punctuation
   // touches an ideograph on the doubled text's side. ICU's reading of the rest does not
@@ -631,16 +648,17 @@ class DoubledWordRule final : public Rule {
   static void CutAtPunctuation(std::string_view text, std::size_t p, std::size_t size,
                                std::size_t& begin, std::size_t& end) {
     for (std::size_t at = p; at > begin;) {
-      const Decoded d = DecodeUtf8Before(text, at);
-      if (IsHardPunctuation(d.code_point) && IsIdeograph(DecodeUtf8(text, at).code_point)) {
+      const Decoded d = DecodeUtf8BeforeFast(text, at);
+      if (IsHardPunctuation(d.code_point) && IsIdeograph(DecodeUtf8Fast(text, at).code_point)) {
         begin = at - d.length;
         break;
       }
       at -= d.length;
     }
     for (std::size_t at = p + size; at < end;) {
-      const Decoded d = DecodeUtf8(text, at);
-      if (IsHardPunctuation(d.code_point) && IsIdeograph(DecodeUtf8Before(text, at).code_point)) {
+      const Decoded d = DecodeUtf8Fast(text, at);
+      if (IsHardPunctuation(d.code_point) &&
+          IsIdeograph(DecodeUtf8BeforeFast(text, at).code_point)) {
         end = at + d.length;
         break;
       }
@@ -651,6 +669,7 @@ class DoubledWordRule final : public Rule {
   // Punctuation that is a word of its own next to an ideograph: no combining mark, joiner
   // or connector (which attach to what they follow), and no letter of a dictionary.
   static bool IsHardPunctuation(char32_t c) {
+    if (c >= 0x3400 && c <= 0x9FFF) return false;  // ideographs, most often
     static constexpr std::u32string_view kHard = U"，。、；：？！“”‘’（）《》【】「」,.;:?!()";
     return kHard.find(c) != std::u32string_view::npos;
   }
@@ -777,32 +796,137 @@ class DoubledWordRule final : public Rule {
   // character after it.
   static bool ContentCharMayPass(std::string_view text, ByteRange segment, std::size_t p,
                                  char32_t c, bool punctuation_alone) {
+    return SecondCopyAloneMayPass(text, segment, p, c, punctuation_alone) ||
+           FirstCopyAloneMayPass(text, segment, p, c, punctuation_alone);
+  }
+
+  // The reading of ContentCharMayPass() with the second copy alone.
+  static bool SecondCopyAloneMayPass(std::string_view text, ByteRange segment, std::size_t p,
+                                     char32_t c, bool punctuation_alone) {
     constexpr std::size_t kChar = 3;
     const std::size_t after = p + 2 * kChar;
-    const char32_t b = CharBefore(text, segment, p);
+    if (!IsHan(CharBefore(text, segment, p))) return false;
+    if (after == segment.end) return true;
     const char32_t n = CharAt(text, segment, after);
-    if (IsHan(b)) {
-      if (after == segment.end) return true;
-      if (!IsHan(n)) {
-        if (IsPunctuationLike(n)) return true;
-      } else if (!Has(kFreeChars, c)) {
-        if (IsFreeFunctionChar(n)) return true;
-        const std::size_t next = after + DecodeUtf8(text, after).length;
-        const bool n_alone =
-            next == segment.end ||
-            (punctuation_alone && IsIdeograph(n) && IsHardPunctuation(CharAt(text, segment, next)));
-        if (!n_alone) return true;
-      }
-    }
+    if (!IsHan(n)) return IsPunctuationLike(n);
+    if (Has(kFreeChars, c)) return false;
+    if (IsFreeFunctionChar(n)) return true;
+    const std::size_t next = after + DecodeUtf8(text, after).length;
+    const bool n_alone = next == segment.end || (punctuation_alone && IsIdeograph(n) &&
+                                                 IsHardPunctuation(CharAt(text, segment, next)));
+    return !n_alone;
+  }
+
+  // The reading of ContentCharMayPass() with the first copy alone.
+  static bool FirstCopyAloneMayPass(std::string_view text, ByteRange segment, std::size_t p,
+                                    char32_t c, bool punctuation_alone) {
+    constexpr std::size_t kChar = 3;
+    const std::size_t after = p + 2 * kChar;
     if (after == segment.end) return false;
+    const char32_t n = CharAt(text, segment, after);
     if (punctuation_alone && IsIdeograph(c) && IsHardPunctuation(n)) return false;
     if (Has(kReduplicatingChars, c) || Has(kUnitSuffixChars, c) || Has(kFreeChars, c)) {
       return false;
     }
     if (p == segment.begin) return true;
+    const char32_t b = CharBefore(text, segment, p);
     if (!IsHan(b)) return IsPunctuationLike(b) || (b < 0x80 && std::isalpha(static_cast<int>(b)));
     return Has(kUnitSuffixChars, b) || Has(kClosedWordChars, b) ||
            IsHan(CharBefore(text, segment, p - DecodeUtf8Before(text, p).length));
+  }
+
+  // Whether ICU's reading of the doubled content character `c` at `p` may pass
+  // PassesContentCharSegmentation(), asked of ICU's dictionary instead of its segmenter
+  // (ICU's reading is left to decide 要紧紧 or 签订订单, but most repeats need none). The
+  // reading with the second copy alone needs a token of two or more Han characters ending
+  // with the first copy, and after the second copy a token of two or more characters or a
+  // single character before another Han character; the one with the first copy alone needs
+  // a token of two or more characters starting with the second, and before the first copy
+  // a token of two or more Han characters unless a closing character ends it. ICU makes a
+  // token of two or more plain ideographs only of a word of its dictionary (CjkDictionary),
+  // and reads no token across the edges of its window, nor across the punctuation that
+  // CutAtPunctuation() cuts at, nor across an ASCII character next to an ideograph (the word
+  // rules join no ideograph to a letter, a digit or a space). Where a character ICU might
+  // read otherwise stands in the way, the segmenter decides. (Checked against ICU's reading
+  // of every repeat of the small pages, big.txt and the quality documents: a build that
+  // segmented each repeat this rules out found ICU rejecting all of them.)
+  static bool DictionaryMayPass(std::string_view text, ByteRange segment, std::size_t p,
+                                char32_t c) {
+    const bool second_alone = SecondCopyAloneMayPass(text, segment, p, c, true);
+    const bool first_alone = FirstCopyAloneMayPass(text, segment, p, c, true);
+    if (!second_alone && !first_alone) return false;
+    const CjkDictionary* dictionary = CjkDictionary::Get();
+    if (dictionary == nullptr || !IsPlainIdeograph(c)) return true;
+    constexpr std::size_t kChar = 3;
+    const ByteRange window = IcuWindow(text, segment, p, kChar);
+    return (second_alone && WordMayEndWith(*dictionary, text, window, p) &&
+            NextTokenMayPass(*dictionary, text, window, p)) ||
+           (first_alone && WordMayStartWith(*dictionary, text, window, p + kChar) &&
+            PreviousTokenMayPass(*dictionary, text, window, p));
+  }
+
+  // With the second copy alone: whether the token after it may pass, a word of two or more
+  // characters or a single character before another Han character that starts no listed
+  // word with the lone copy (PassesContentCharSegmentation).
+  static bool NextTokenMayPass(const CjkDictionary& dictionary, std::string_view text,
+                               ByteRange window, std::size_t p) {
+    constexpr std::size_t kChar = 3;
+    const std::size_t after = p + 2 * kChar;
+    if (after >= window.end) return true;
+    const char32_t n = DecodeUtf8Fast(text, after).code_point;
+    if (!IsPlainIdeograph(n) || IsFreeFunctionChar(n)) return true;
+    if (WordMayStartWith(dictionary, text, window, after)) return true;
+    const std::size_t next_end = after + kChar;
+    if (next_end >= window.end || !IsHan(DecodeUtf8Fast(text, next_end).code_point)) return false;
+    return !StartsListedWord(window.In(text), p + kChar - window.begin);
+  }
+
+  // With the first copy alone: whether the token before it may pass, a word of two or more
+  // Han characters unless its last character ends names or closed words
+  // (PassesContentCharSegmentation).
+  static bool PreviousTokenMayPass(const CjkDictionary& dictionary, std::string_view text,
+                                   ByteRange window, std::size_t p) {
+    if (p <= window.begin) return true;
+    const Decoded b = DecodeUtf8BeforeFast(text, p);
+    if (!IsPlainIdeograph(b.code_point) || Has(kUnitSuffixChars, b.code_point) ||
+        Has(kClosedWordChars, b.code_point)) {
+      return true;
+    }
+    return WordMayEndWith(dictionary, text, window, p - b.length);
+  }
+
+  // Whether ICU may read a token of two or more Han characters in `window` that ends with
+  // the plain ideograph at `at`. A token through a character other than Han is no such
+  // token.
+  static bool WordMayEndWith(const CjkDictionary& dictionary, std::string_view text,
+                             ByteRange window, std::size_t at) {
+    const std::size_t end = at + DecodeUtf8Fast(text, at).length;
+    for (std::size_t start = at; start > window.begin;) {
+      const Decoded d = DecodeUtf8BeforeFast(text, start);
+      if (!IsHan(d.code_point)) return false;
+      if (!IsPlainIdeograph(d.code_point)) return true;
+      start -= d.length;
+      if (dictionary.Contains(text.substr(start, end - start))) return true;
+    }
+    return false;
+  }
+
+  // Whether ICU may read a token of two or more characters in `window` that starts with
+  // the plain ideograph at `at`.
+  static bool WordMayStartWith(const CjkDictionary& dictionary, std::string_view text,
+                               ByteRange window, std::size_t at) {
+    std::size_t end = at + DecodeUtf8Fast(text, at).length;
+    while (end < window.end) {
+      const Decoded d = DecodeUtf8Fast(text, end);
+      if (!IsPlainIdeograph(d.code_point)) {
+        if (IsHardPunctuation(d.code_point) || (d.code_point >= 0x20 && d.code_point < 0x7F)) {
+          break;
+        }
+        return true;
+      }
+      end += d.length;
+    }
+    return dictionary.HasWordStarting(text.substr(at, end - at));
   }
 
   // Whether a word of the word list of two to four characters starts at `at`.
