@@ -479,7 +479,7 @@ class DoubledWordRule final : public Rule {
       const char32_t before2 =
           before1 == kInvalidCodePoint
               ? kInvalidCodePoint
-              : CharBefore(text, segment, p - DecodeUtf8Before(text, p).length);
+              : CharBefore(text, segment, p - DecodeUtf8BeforeFast(text, p).length);
       const char32_t after1 = CharAt(text, segment, p + 2 * unit);
       const char32_t after2 = CharAt(text, segment, p + 3 * unit);
       // Three in a row (哈哈哈) is no stutter of a word.
@@ -765,7 +765,7 @@ class DoubledWordRule final : public Rule {
     if (first == 0) return at_start;
     const std::size_t prev_begin = *(at_second - 2);
     const std::string_view prev = window.substr(prev_begin, first - prev_begin);
-    const char32_t b = DecodeUtf8Before(prev, prev.size()).code_point;
+    const char32_t b = DecodeUtf8BeforeFast(prev, prev.size()).code_point;
     // After punctuation or a Latin word (SoReal|洛|洛阳), not after digits (2024|年|年底).
     if (!IsHan(b)) return IsPunctuationLike(b) || (b < 0x80 && std::isalpha(static_cast<int>(b)));
     if (HanCount(prev) * kChar != prev.size()) return false;
@@ -832,7 +832,7 @@ class DoubledWordRule final : public Rule {
     const char32_t b = CharBefore(text, segment, p);
     if (!IsHan(b)) return IsPunctuationLike(b) || (b < 0x80 && std::isalpha(static_cast<int>(b)));
     return Has(kUnitSuffixChars, b) || Has(kClosedWordChars, b) ||
-           IsHan(CharBefore(text, segment, p - DecodeUtf8Before(text, p).length));
+           IsHan(CharBefore(text, segment, p - DecodeUtf8BeforeFast(text, p).length));
   }
 
   // Whether ICU's reading of the doubled content character `c` at `p` may pass
@@ -973,7 +973,7 @@ class DoubledWordRule final : public Rule {
     std::size_t n = size / 3;
     std::size_t at = p;
     for (; n <= 4 && at > segment.begin; ++n) {
-      const Decoded d = DecodeUtf8Before(text, at);
+      const Decoded d = DecodeUtf8BeforeFast(text, at);
       if (!IsHan(d.code_point)) break;
       at -= d.length;
     }
@@ -990,13 +990,13 @@ class DoubledWordRule final : public Rule {
   // The character ending at `offset`, or kInvalidCodePoint at the segment start.
   static char32_t CharBefore(std::string_view text, ByteRange segment, std::size_t offset) {
     if (offset <= segment.begin || offset > segment.end) return kInvalidCodePoint;
-    return DecodeUtf8Before(text, offset).code_point;
+    return DecodeUtf8BeforeFast(text, offset).code_point;
   }
 
   // The character starting at `offset`, or kInvalidCodePoint outside the segment.
   static char32_t CharAt(std::string_view text, ByteRange segment, std::size_t offset) {
     if (offset < segment.begin || offset >= segment.end) return kInvalidCodePoint;
-    return DecodeUtf8(text, offset).code_point;
+    return DecodeUtf8Fast(text, offset).code_point;
   }
 
   RuleMeta meta_ = DoubledWordMeta();
