@@ -450,7 +450,9 @@ class DoubledWordRule final : public Rule {
     if (content_char && !ContentCharMayPass(text, segment, p, chars[0], false)) return false;
     if (p + 2 * unit >= segment.end ||
         !PassesSegmentation(text, segment, p, unit, chars, LexiconSegmenter{})) {
+      // ICU's dictionary rules out most repeats that the word list did not accept.
       if (content_char && !DictionaryMayPass(text, segment, p, chars[0])) return false;
+      if (chars.size() == 2 && !SecondCopyMayBeWord(text, segment, p, unit)) return false;
       if (!segmenter) segmenter.emplace();
       if (!PassesSegmentation(text, segment, p, unit, chars, *segmenter)) return false;
     }
@@ -847,9 +849,10 @@ class DoubledWordRule final : public Rule {
   // and reads no token across the edges of its window, nor across the punctuation that
   // CutAtPunctuation() cuts at, nor across an ASCII character next to an ideograph (the word
   // rules join no ideograph to a letter, a digit or a space). Where a character ICU might
-  // read otherwise stands in the way, the segmenter decides. (Checked against ICU's reading
-  // of every repeat of the small pages, big.txt and the quality documents: a build that
-  // segmented each repeat this rules out found ICU rejecting all of them.)
+  // read otherwise stands in the way, the segmenter decides. (Checked against ICU's reading:
+  // a build that segmented each repeat this rules out found ICU rejecting all of them, on
+  // the benchmark's pages, big.txt, the quality documents and 10 MB of big.txt with a
+  // repeat pasted every 40 characters.)
   static bool DictionaryMayPass(std::string_view text, ByteRange segment, std::size_t p,
                                 char32_t c) {
     const bool second_alone = SecondCopyAloneMayPass(text, segment, p, c, true);
@@ -863,6 +866,19 @@ class DoubledWordRule final : public Rule {
             NextTokenMayPass(*dictionary, text, window, p)) ||
            (first_alone && WordMayStartWith(*dictionary, text, window, p + kChar) &&
             PreviousTokenMayPass(*dictionary, text, window, p));
+  }
+
+  // Whether ICU's reading of the repeat of a two-character unit at `p` may pass
+  // PassesSegmentation(), asked of ICU's dictionary: a reading that passes puts a boundary
+  // before the second copy and none inside it, so a token of two or more characters starts
+  // with the second copy (see DictionaryMayPass for why that is a dictionary word).
+  static bool SecondCopyMayBeWord(std::string_view text, ByteRange segment, std::size_t p,
+                                  std::size_t unit) {
+    const CjkDictionary* dictionary = CjkDictionary::Get();
+    if (dictionary == nullptr || !IsPlainIdeograph(DecodeUtf8Fast(text, p).code_point)) {
+      return true;
+    }
+    return WordMayStartWith(*dictionary, text, IcuWindow(text, segment, p, unit), p + unit);
   }
 
   // With the second copy alone: whether the token after it may pass, a word of two or more
