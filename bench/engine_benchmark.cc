@@ -17,6 +17,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -320,13 +321,12 @@ BENCHMARK_CAPTURE(BM_LintOnly, corpus_structure, &CorpusInput, &StructureRules)
     ->Iterations(3);
 // BM_LintFresh over the small documents of the corpus: every page built (untimed) and
 // linted with its own shared analyses, as a batch run over an archive of pages does.
-void BM_SmallCorpusLintFresh(benchmark::State& state, const RuleSet& (*rule_set)()) {
+void SmallCorpusLintFresh(benchmark::State& state, const RuleSet& rules) {
   const std::vector<std::string>& pages = SmallCorpus();
   if (pages.empty()) {
     state.SkipWithError("no small/ in the corpus: run bench/run_throughput.sh once");
     return;
   }
-  const RuleSet& rules = rule_set();
   std::size_t bytes = 0;
   for (const std::string& page : pages) bytes += page.size();
   std::size_t findings = 0;
@@ -348,6 +348,9 @@ void BM_SmallCorpusLintFresh(benchmark::State& state, const RuleSet& (*rule_set)
   state.counters["findings"] = static_cast<double>(findings);
   state.counters["documents"] = static_cast<double>(pages.size());
 }
+void BM_SmallCorpusLintFresh(benchmark::State& state, const RuleSet& (*rule_set)()) {
+  SmallCorpusLintFresh(state, rule_set());
+}
 
 BENCHMARK_CAPTURE(BM_LintFresh, corpus_structure, &CorpusInput, &StructureRules)
     ->Unit(benchmark::kMillisecond)
@@ -359,37 +362,24 @@ BENCHMARK_CAPTURE(BM_SmallCorpusLintFresh, small_corpus_structure, &StructureRul
 // figure includes the shared analysis it asks for (the duplicate-paragraph analysis for
 // duplicate-span, the paragraph-end analysis for broken-sentence and truncated-text), which
 // the group run makes once.
-template <const char* kRuleId>
-const RuleSet& OneRule() {
-  static const std::shared_ptr<const RuleSet> rules =
-      ResolveRules(Catalog(), std::vector<std::string>{kRuleId});
-  return *rules;
+const RuleSet& OneRule(const std::string& id) {
+  static std::map<std::string, std::shared_ptr<const RuleSet>> rules;
+  std::shared_ptr<const RuleSet>& set = rules[id];
+  if (set == nullptr) set = ResolveRules(Catalog(), std::vector<std::string>{id});
+  return *set;
 }
-constexpr char kDuplicateParagraph[] = "duplicate-paragraph";
-constexpr char kDuplicateSpan[] = "duplicate-span";
-constexpr char kBrokenSentence[] = "broken-sentence";
-constexpr char kTruncatedText[] = "truncated-text";
-constexpr char kDoubledWord[] = "doubled-word";
-constexpr char kPageFurniture[] = "page-furniture";
-BENCHMARK_CAPTURE(BM_SmallCorpusLintFresh, small_rule_duplicate_paragraph,
-                  &OneRule<kDuplicateParagraph>)
-    ->Unit(benchmark::kMillisecond)
-    ->Iterations(3);
-BENCHMARK_CAPTURE(BM_SmallCorpusLintFresh, small_rule_duplicate_span, &OneRule<kDuplicateSpan>)
-    ->Unit(benchmark::kMillisecond)
-    ->Iterations(3);
-BENCHMARK_CAPTURE(BM_SmallCorpusLintFresh, small_rule_broken_sentence, &OneRule<kBrokenSentence>)
-    ->Unit(benchmark::kMillisecond)
-    ->Iterations(3);
-BENCHMARK_CAPTURE(BM_SmallCorpusLintFresh, small_rule_truncated_text, &OneRule<kTruncatedText>)
-    ->Unit(benchmark::kMillisecond)
-    ->Iterations(3);
-BENCHMARK_CAPTURE(BM_SmallCorpusLintFresh, small_rule_doubled_word, &OneRule<kDoubledWord>)
-    ->Unit(benchmark::kMillisecond)
-    ->Iterations(3);
-BENCHMARK_CAPTURE(BM_SmallCorpusLintFresh, small_rule_page_furniture, &OneRule<kPageFurniture>)
-    ->Unit(benchmark::kMillisecond)
-    ->Iterations(3);
+[[maybe_unused]] const bool kOneRuleBenchmarksRegistered = [] {
+  for (const std::string id : {"duplicate-paragraph", "duplicate-span", "broken-sentence",
+                               "truncated-text", "doubled-word", "page-furniture"}) {
+    std::string name = "BM_SmallCorpusLintFresh/small_rule_" + id;
+    std::replace(name.begin(), name.end(), '-', '_');
+    benchmark::RegisterBenchmark(
+        name.c_str(), [id](benchmark::State& state) { SmallCorpusLintFresh(state, OneRule(id)); })
+        ->Unit(benchmark::kMillisecond)
+        ->Iterations(3);
+  }
+  return true;
+}();
 BENCHMARK_CAPTURE(BM_CorpusCreateAndLint, hygiene, &HygieneRules)
     ->Unit(benchmark::kMillisecond)
     ->Iterations(1);
