@@ -916,7 +916,8 @@ class DuplicateSpanRule final : public Rule {
                                    ? structure::BlockDeletion(text, block.range)
                                    : repeat.later;
     Diagnostic& diagnostic = scan.sink.Report(repeat.later, Message(repeat.han));
-    diagnostic.related.push_back(RelatedLocation{repeat.first, "first occurrence here"});
+    diagnostic.related.push_back(
+        RelatedLocation{repeat.first, MessageText::Borrow("first occurrence here")});
     // Deleting a copy whose last word continues in the next paragraph would orphan that
     // continuation: this copy is likely the one that belongs, so no fix is offered.
     if (RunsOn(scan, repeat.later, block)) return;
