@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
+#include <new>
 #include <stdexcept>
 #include <tuple>
 #include <utility>
@@ -97,6 +99,69 @@ void MessageText::Release() {
   data_ = nullptr;
   size_ = 0;
   owned_ = false;
+}
+
+struct RelatedList::Items {
+  std::uint32_t size = 0;
+  std::uint32_t capacity = 0;
+
+  // The locations follow the header in the same allocation.
+  RelatedLocation* data() { return std::launder(reinterpret_cast<RelatedLocation*>(this + 1)); }
+};
+
+RelatedList::Items* RelatedList::Allocate(std::size_t capacity) {
+  static_assert(sizeof(Items) % alignof(RelatedLocation) == 0);
+  static_assert(alignof(RelatedLocation) <= __STDCPP_DEFAULT_NEW_ALIGNMENT__);
+  void* memory = ::operator new(sizeof(Items) + capacity * sizeof(RelatedLocation));
+  Items* items = new (memory) Items;
+  items->capacity = static_cast<std::uint32_t>(capacity);
+  return items;
+}
+
+void RelatedList::Release() {
+  if (items_ == nullptr) return;
+  std::destroy_n(items_->data(), items_->size);
+  items_->~Items();
+  ::operator delete(items_);
+  items_ = nullptr;
+}
+
+RelatedList::RelatedList(const RelatedList& other) {
+  if (other.empty()) return;
+  items_ = Allocate(other.size());
+  std::uninitialized_copy(other.begin(), other.end(), items_->data());
+  items_->size = static_cast<std::uint32_t>(other.size());
+}
+
+RelatedList& RelatedList::operator=(const RelatedList& other) {
+  if (this != &other) *this = RelatedList(other);
+  return *this;
+}
+
+RelatedList& RelatedList::operator=(RelatedList&& other) noexcept {
+  if (this != &other) {
+    Release();
+    items_ = std::exchange(other.items_, nullptr);
+  }
+  return *this;
+}
+
+RelatedLocation* RelatedList::begin() { return items_ != nullptr ? items_->data() : nullptr; }
+
+std::size_t RelatedList::size() const { return items_ != nullptr ? items_->size : 0; }
+
+void RelatedList::push_back(RelatedLocation location) {
+  if (items_ == nullptr || items_->size == items_->capacity) {
+    Items* grown = Allocate(items_ == nullptr ? 1 : std::size_t{items_->capacity} * 2);
+    if (items_ != nullptr) {
+      std::uninitialized_move(items_->data(), items_->data() + items_->size, grown->data());
+      grown->size = items_->size;
+    }
+    Release();
+    items_ = grown;
+  }
+  new (items_->data() + items_->size) RelatedLocation(std::move(location));
+  ++items_->size;
 }
 
 std::string_view ToString(Applicability applicability) {

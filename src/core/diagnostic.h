@@ -120,15 +120,18 @@ struct Fix {
   EditList edits;       // sorted by range, non-overlapping
 };
 
-// Another place the finding refers to, e.g. "first copy here".
+// Another place the finding refers to, e.g. "first copy here". Rules pass a fixed
+// message as MessageText::Borrow(...): no copy per finding.
 struct RelatedLocation {
   ByteRange range;
-  std::string message;
+  MessageText message;
 };
 
 // The related locations of a finding. Few findings have any (duplicates, broken sentences):
-// an empty list is one null pointer, not an empty vector, so that a Diagnostic stays small
-// (a raw OCR page has a finding every few dozen bytes). Contiguous, like a vector.
+// an empty list is one null pointer, so that a Diagnostic stays small (a raw OCR page has a
+// finding every few dozen bytes); the locations, their count and capacity share one
+// allocation, so that the usual single location costs one allocation, not two.
+// Contiguous, like a vector.
 class RelatedList {
  public:
   using value_type = RelatedLocation;
@@ -137,32 +140,31 @@ class RelatedList {
   using size_type = std::size_t;
 
   RelatedList() = default;
-  RelatedList(const RelatedList& other)
-      : items_(other.items_ ? std::make_unique<std::vector<RelatedLocation>>(*other.items_)
-                            : nullptr) {}
-  RelatedList(RelatedList&& other) noexcept = default;
-  RelatedList& operator=(const RelatedList& other) {
-    if (this != &other) *this = RelatedList(other);
-    return *this;
-  }
-  RelatedList& operator=(RelatedList&& other) noexcept = default;
+  RelatedList(const RelatedList& other);
+  RelatedList(RelatedList&& other) noexcept : items_(std::exchange(other.items_, nullptr)) {}
+  RelatedList& operator=(const RelatedList& other);
+  RelatedList& operator=(RelatedList&& other) noexcept;
+  ~RelatedList() { Release(); }
 
-  RelatedLocation* begin() { return items_ ? items_->data() : nullptr; }
+  RelatedLocation* begin();
   RelatedLocation* end() { return begin() + size(); }
-  const RelatedLocation* begin() const { return items_ ? items_->data() : nullptr; }
+  const RelatedLocation* begin() const { return const_cast<RelatedList*>(this)->begin(); }
   const RelatedLocation* end() const { return begin() + size(); }
-  std::size_t size() const { return items_ ? items_->size() : 0; }
+  std::size_t size() const;
   bool empty() const { return size() == 0; }
   RelatedLocation& operator[](std::size_t i) { return begin()[i]; }
   const RelatedLocation& operator[](std::size_t i) const { return begin()[i]; }
 
-  void push_back(RelatedLocation location) {
-    if (!items_) items_ = std::make_unique<std::vector<RelatedLocation>>();
-    items_->push_back(std::move(location));
-  }
+  void push_back(RelatedLocation location);
 
  private:
-  std::unique_ptr<std::vector<RelatedLocation>> items_;
+  struct Items;  // the count and capacity, followed by the locations
+
+  // An empty list with room for `capacity` locations.
+  static Items* Allocate(std::size_t capacity);
+  void Release();
+
+  Items* items_ = nullptr;
 };
 
 struct Diagnostic {

@@ -171,14 +171,60 @@ bool Conflicts(const TakenEdits& taken, const ByteRange& range) {
 
 namespace {
 
+// Whether `findings` holds much more room than findings: the room Lint reserved must not
+// outlive the check (the reports of many files are kept until they are written; on 50 KB
+// pages it was four times the page).
+bool TooRoomy(const std::vector<Diagnostic>& findings, std::size_t size) {
+  return findings.capacity() > size * 2 + 64;
+}
+
+// Merges the sorted runs of `all` between `bounds` into a vector of their size, stably (of
+// equal findings, the one earlier in `all` first, as neighbouring merges keep them): each
+// finding moves once.
+template <typename Less>
+std::vector<Diagnostic> MergeRuns(std::vector<Diagnostic>& all, std::span<const std::size_t> bounds,
+                                  Less less) {
+  struct Head {
+    std::size_t next;  // the run's first finding not merged yet
+    std::size_t end;
+  };
+  std::vector<Head> heads;
+  heads.reserve(bounds.size());
+  for (std::size_t r = 1; r < bounds.size(); ++r) heads.push_back(Head{bounds[r - 1], bounds[r]});
+  // The heap's top is the head that comes first; runs lie in order, so of equal findings
+  // the one at the lower index is from the earlier run.
+  const auto comes_after = [&](const Head& x, const Head& y) {
+    if (less(all[y.next], all[x.next])) return true;
+    if (less(all[x.next], all[y.next])) return false;
+    return x.next > y.next;
+  };
+  std::make_heap(heads.begin(), heads.end(), comes_after);
+  std::vector<Diagnostic> merged;
+  merged.reserve(bounds.back());
+  while (!heads.empty()) {
+    std::pop_heap(heads.begin(), heads.end(), comes_after);
+    Head& head = heads.back();
+    merged.push_back(std::move(all[head.next]));
+    if (++head.next == head.end) {
+      heads.pop_back();
+    } else {
+      std::push_heap(heads.begin(), heads.end(), comes_after);
+    }
+  }
+  return merged;
+}
+
 // Keeps the findings `keep` accepts (called once per finding, with its index in `all`) and
-// puts them in DiagnosticLess order (stable), in place. `runs` are the ends of the rules'
-// runs in `all`: each rule reports in position order, so each run is usually sorted already,
-// and neighbouring runs are merged, the pair with the fewest findings first: the large run
-// of a raw page's punctuation findings then moves about once, and each merge's buffer holds
-// only its smaller side. (Moving every finding into a second vector instead writes as many
-// fresh pages again: on the raw 100 MB corpus, 1.7 million findings, a few tenths of a
-// second of page faults. Permuting in place by a sorted index is worse: cache misses.)
+// puts them in DiagnosticLess order (stable). `runs` are the ends of the rules' runs in
+// `all`: each rule reports in position order, so each run is usually sorted already. When
+// `all` has much more room than it keeps (a page with fewer findings than Lint reserved
+// for), the runs are merged into a vector of the right size, which gives the room back and
+// moves each finding once. Otherwise they are merged in place, neighbouring runs, the pair
+// with the fewest findings first: the large run of a raw page's punctuation findings then
+// moves about once, and each merge's buffer holds only its smaller side. (Moving every
+// finding into a second vector there instead writes as many fresh pages again: on the raw
+// 100 MB corpus, 1.7 million findings, a few tenths of a second of page faults. Permuting in
+// place by a sorted index is worse: cache misses.)
 template <typename Keep>
 void SortKept(std::vector<Diagnostic>& all, std::span<const std::size_t> runs, Keep keep) {
   const auto less = [](const Diagnostic& a, const Diagnostic& b) {
@@ -203,6 +249,10 @@ void SortKept(std::vector<Diagnostic>& all, std::span<const std::size_t> runs, K
     if (kept > bounds.back()) bounds.push_back(kept);
   }
   all.erase(at(kept), all.end());
+  if (TooRoomy(all, kept)) {
+    all = MergeRuns(all, bounds, less);
+    return;
+  }
   while (bounds.size() > 2) {
     // Runs [bounds[r - 1], bounds[r]) and [bounds[r], bounds[r + 1]).
     std::size_t best = 1;
@@ -221,7 +271,7 @@ std::vector<Diagnostic> Lint(const Document& document, const RuleSet& rules) {
   // Room for a finding every 32 bytes, above the density of a raw OCR page (one every 58
   // bytes on the benchmark corpus): growing the vector instead moves every finding again.
   // Pages of a large buffer that are never written are never touched, so clean text pays
-  // nothing for it.
+  // nothing for it; SortKept gives the room back when little of it was used.
   constexpr std::size_t kMaxReserved = std::size_t{1} << 22;
   diagnostics.reserve(std::min(document.text().size() / 32 + 16, kMaxReserved));
   std::vector<Diagnostic> internal_errors;
@@ -239,9 +289,6 @@ std::vector<Diagnostic> Lint(const Document& document, const RuleSet& rules) {
   SortKept(diagnostics, runs, [&](std::size_t index, Diagnostic& diagnostic) {
     return index >= checked || !Dropped(diagnostic, document, suppressions);
   });
-  // The reports of many files are kept until they are written: the room reserved above
-  // must not outlive the check (on 50 KB pages it was four times the page).
-  if (diagnostics.capacity() > diagnostics.size() * 2 + 64) diagnostics.shrink_to_fit();
   return diagnostics;
 }
 

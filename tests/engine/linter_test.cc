@@ -127,6 +127,24 @@ TEST(LintTest, GivesBackTheRoomReservedForFindings) {
   EXPECT_LE(diagnostics.capacity(), 64u);
 }
 
+TEST(LintTest, MergesTheRulesFindingsInOrderWhenGivingBackTheRoom) {
+  // Few findings on a large page: the rules' runs are merged into storage of their size.
+  auto document = PlainText(std::string(64 * 1024, 'a'));
+  RuleSet rules;
+  rules.rules.push_back(
+      Configure("b-rule", RuleGroup::kHygiene, ReportAt({{0, 1}, {4, 5}, {4, 5}, {9, 9}})));
+  rules.rules.push_back(Configure("a-rule", RuleGroup::kHygiene, ReportAt({{0, 1}, {2, 3}})));
+  rules.rules.push_back(Configure("c-rule", RuleGroup::kHygiene, ReportAt({{7, 8}, {2, 3}})));
+  const std::vector<Diagnostic> diagnostics = Lint(*document, rules);
+  std::vector<std::string> order;
+  for (const Diagnostic& diagnostic : diagnostics) {
+    order.push_back(diagnostic.rule->id + "@" + std::to_string(diagnostic.range.begin));
+  }
+  EXPECT_THAT(order, ElementsAre("a-rule@0", "b-rule@0", "a-rule@2", "c-rule@2", "b-rule@4",
+                                 "b-rule@4", "c-rule@7", "b-rule@9"));
+  EXPECT_LE(diagnostics.capacity(), 64u);
+}
+
 TEST(LintTest, NoRulesNoFindings) {
   auto document = PlainText("abc\n");
   EXPECT_THAT(Lint(*document, RuleSet{}), IsEmpty());

@@ -100,7 +100,7 @@ class DuplicateParagraphRule final : public Rule {
         if (run.cut_short) message += " (the last one cut short)";
       }
       Diagnostic& diagnostic = sink.Report(copy, std::move(message));
-      diagnostic.related.push_back(RelatedLocation{first, "first copy here"});
+      diagnostic.related.push_back(RelatedLocation{first, MessageText::Borrow("first copy here")});
       Fix& fix = diagnostic.fix.emplace();
       fix.applicability = Applicability::kUnsafe;
       fix.message = count == 1 ? "delete the repeated paragraph" : "delete the repeated paragraphs";

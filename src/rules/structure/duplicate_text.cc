@@ -228,8 +228,9 @@ struct RestCounts {
 
 // The rest of ComputeStats from `at` (`terminal`: a sentence mark was seen before it),
 // counted 32 bytes at a time where the processor has AVX2, else 16; ComputeStats counts
-// what is left near the text's end.
-RestCounts CountRest(std::string_view text, std::size_t at, std::size_t end, bool terminal) {
+// what is left near the text's end. Inlined: ComputeStats calls it for every block.
+[[gnu::always_inline]] inline RestCounts CountRest(std::string_view text, std::size_t at,
+                                                   std::size_t end, bool terminal) {
   BlockStats stats;
   stats.clause = terminal;
   stats.terminal = terminal;
@@ -500,66 +501,28 @@ Token NextToken(std::string_view text, std::size_t offset, std::size_t limit) {
 std::size_t EqualTokenRun(std::string_view text, std::size_t a, std::size_t b, std::size_t limit,
                           std::uint32_t& han) {
   const std::size_t equal = CommonPrefix(text.data() + a, text.data() + b, limit);
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data() + a);
-  std::size_t run = 0;
-  std::size_t i = 0;
-  while (i < equal) {
-#if defined(__SSE2__)
-    // 16 bytes at a time while they are ideographs of U+4000-9FFF (see below): leads and
-    // continuation bytes only. Reads bytes[i, i + 17); the characters that start in them
-    // end by i + 18.
-    if (i + 18 <= equal) {
-      const auto load = [](const unsigned char* p) {
-        return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-      };
-      const auto set = [](int byte) { return _mm_set1_epi8(static_cast<char>(byte)); };
-      const __m128i b0 = load(bytes + i);
-      const __m128i shifted = _mm_sub_epi8(b0, set(0xE4));
-      const __m128i in_range = _mm_cmpeq_epi8(_mm_min_epu8(shifted, set(0xE9 - 0xE4)), shifted);
-      const __m128i not_han = _mm_and_si128(_mm_cmpeq_epi8(b0, set(0xE4)),
-                                            _mm_cmpeq_epi8(load(bytes + i + 1), set(0xB7)));
-      const __m128i leads = _mm_andnot_si128(not_han, in_range);
-      // 80-BF are the signed bytes below C0.
-      const __m128i continuations = _mm_cmplt_epi8(b0, set(0xC0));
-      const auto lead_mask = static_cast<std::uint32_t>(_mm_movemask_epi8(leads));
-      const auto known =
-          static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(leads, continuations)));
-      // i starts a character: bit 0 of a block of ideographs is a lead.
-      // Three bytes each: no population count (not in the baseline instruction set).
-      if (known == 0xFFFF) {
-        const auto skipped = static_cast<std::size_t>(std::bit_width(lead_mask) - 1) + 3;
-        han += static_cast<std::uint32_t>(skipped / 3);
-        i += skipped;
-        run = i;
-        continue;
-      }
-      // The ideographs before the first other character, then that one below.
-      const auto other = static_cast<std::size_t>(std::countr_zero(~known));
-      if (other > 0) {
-        han += static_cast<std::uint32_t>(other / 3);
-        i += other;
-        run = i;
-      }
-    }
-#endif
-    // Ideographs of U+4000-9FFF (three bytes led by E4-E9, but not E4 B7: U+4DC0-4DFF)
-    // need no decoding.
-    if (static_cast<unsigned char>(bytes[i] - 0xE4) <= 0xE9 - 0xE4 && i + 3 <= equal &&
-        (bytes[i] != 0xE4 || bytes[i + 1] != 0xB7)) {
-      i += 3;
-      run = i;
-      ++han;
-      continue;
-    }
+  // The whole characters of the equal bytes: a character that differs after its first
+  // bytes is not part of the run (its lead, the same in both places, gives its length).
+  std::size_t whole = equal;
+  std::size_t lead = equal;
+  while (lead > 0 && (static_cast<unsigned char>(text[a + lead - 1]) & 0xC0) == 0x80) --lead;
+  if (lead > 0) {
     std::size_t length = 1;
-    const char32_t token = Normalise(DecodeValid(text, a + i, length));
-    if (i + length > equal) break;  // a character that differs after its first bytes
-    i += length;
-    if (token == 0) continue;
-    run = i;
-    han += IsHan(token) ? 1 : 0;
+    DecodeValid(text, a + lead - 1, length);
+    if (lead - 1 + length > equal) whole = lead - 1;
   }
-  return run;
+  // The run ends with its last token that is not dropped (whitespace).
+  const Token last = PreviousToken(text, a + whole, a);
+  if (last.value == 0) return 0;
+  // Counted a block at a time as ComputeStats counts (whitespace holds no ideographs).
+  const RestCounts counted = CountRest(text, a, last.end, /*terminal=*/true);
+  han += counted.han;
+  for (std::size_t i = counted.at; i < last.end;) {
+    std::size_t length = 1;
+    han += IsHan(Normalise(DecodeValid(text, i, length))) ? 1 : 0;
+    i += length;
+  }
+  return last.end - a;
 }
 
 Token PreviousToken(std::string_view text, std::size_t offset, std::size_t limit) {

@@ -2,10 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/document.h"
@@ -82,6 +84,38 @@ TEST(DuplicateParagraphsTest, ThroughMakesBlocksFinalInOrder) {
   EXPECT_TRUE(analysis.stats(0).terminal);
   EXPECT_EQ(analysis.stats(0).prefix_hash, analysis.stats(5).prefix_hash);
   EXPECT_EQ(analysis.Through(100), document->blocks().size());
+}
+
+}  // namespace
+}  // namespace ocrlint::structure
+
+namespace ocrlint::structure {
+namespace {
+
+// EqualTokenRun on text = x, a line break, y: the run from the start of both, and the
+// ideographs counted in it.
+std::pair<std::size_t, std::uint32_t> RunOf(const std::string& x, const std::string& y) {
+  const std::string text = x + "\n" + y;
+  std::uint32_t han = 100;
+  const std::size_t run = EqualTokenRun(text, 0, x.size() + 1, std::min(x.size(), y.size()), han);
+  return {run, han - 100};
+}
+
+TEST(EqualTokenRunTest, EndsWithTheLastWholeTokenOfTheEqualBytes) {
+  // 戊 (E6 88 8A) and 成 (E6 88 90) share their first two bytes.
+  const std::string same = "甲乙丙丁。";
+  EXPECT_EQ(RunOf(same + "戊", same + "成"), std::make_pair(same.size(), std::uint32_t{4}));
+  // Whitespace ends no run: 丙 (E4 B8 99) and 丁 (E4 B8 81) share two bytes too.
+  EXPECT_EQ(RunOf("甲乙 \u3000丙", "甲乙 \u3000丁"),
+            std::make_pair(std::string("甲乙").size(), std::uint32_t{2}));
+  EXPECT_EQ(RunOf("甲乙", "丙丁"), std::make_pair(std::size_t{0}, std::uint32_t{0}));
+  // Long runs, counted a block at a time: ideographs of every range IsHan knows, marks,
+  // Latin.
+  std::string long_run;
+  for (int i = 0; i < 8; ++i) long_run += "会议强调，要抓项目〇々㐀豈𠀀ABC, ";  // 13 ideographs
+  long_run += "完";
+  EXPECT_EQ(RunOf(long_run + "甲", long_run + "乙"),
+            std::make_pair(long_run.size(), std::uint32_t{8 * 13 + 1}));
 }
 
 }  // namespace
