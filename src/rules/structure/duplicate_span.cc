@@ -146,32 +146,12 @@ inline std::uint32_t AppendLeads(std::uint32_t* offsets, std::uint32_t n, std::u
 #endif
 
 #if defined(OCRLINT_AVX2_VARIANTS)
-// Every byte value 32 times. LeadsAvx2 reads its constant vectors from here through a
-// pointer it cannot see into, as operands in memory: the compiler otherwise makes each
-// one again in the loop, two instructions a time (they outnumber the registers).
-struct alignas(32) Splat {
-  unsigned char bytes[32];
-};
-constexpr std::array<Splat, 256> kSplats = [] {
-  std::array<Splat, 256> splats{};
-  for (std::size_t c = 0; c < splats.size(); ++c) {
-    for (unsigned char& byte : splats[c].bytes) byte = static_cast<unsigned char>(c);
-  }
-  return splats;
-}();
-
 #define OCRLINT_AVX2 __attribute__((target("avx2"), always_inline)) inline
 OCRLINT_AVX2 __m256i Load32(const unsigned char* p) {
   return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
 }
 OCRLINT_AVX2 __m256i Load16x16(const std::int16_t* p) {
   return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
-}
-OCRLINT_AVX2 __m256i Set32(const Splat* k, int byte) {
-  return _mm256_load_si256(reinterpret_cast<const __m256i*>(k[byte].bytes));
-}
-OCRLINT_AVX2 __m256i Eq32(const Splat* k, __m256i v, int byte) {
-  return _mm256_cmpeq_epi8(v, Set32(k, byte));
 }
 // Whether each byte is in [low, low + span], unsigned.
 OCRLINT_AVX2 __m256i In32(const Splat* k, __m256i v, int low, int span) {

@@ -127,25 +127,6 @@ void CountRestSse2(std::string_view text, std::size_t end, std::size_t& at, Bloc
 
 #if defined(OCRLINT_AVX2_VARIANTS)
 #define OCRLINT_AVX2 __attribute__((target("avx2"), always_inline)) inline
-// Every byte value 32 times. CountRestAvx2 reads its 30 constant vectors from here
-// through a pointer it cannot see into, as operands in memory: the compiler otherwise
-// makes each one again in the loop, three instructions a time.
-struct alignas(32) Splat {
-  unsigned char bytes[32];
-};
-constexpr std::array<Splat, 256> kSplats = [] {
-  std::array<Splat, 256> splats{};
-  for (std::size_t c = 0; c < splats.size(); ++c) {
-    for (unsigned char& byte : splats[c].bytes) byte = static_cast<unsigned char>(c);
-  }
-  return splats;
-}();
-OCRLINT_AVX2 __m256i Set32(const Splat* k, unsigned char c) {
-  return _mm256_load_si256(reinterpret_cast<const __m256i*>(k[c].bytes));
-}
-OCRLINT_AVX2 __m256i Eq32(const Splat* k, __m256i a, unsigned char c) {
-  return _mm256_cmpeq_epi8(a, Set32(k, c));
-}
 OCRLINT_AVX2 __m256i Or32(__m256i a, __m256i b) { return _mm256_or_si256(a, b); }
 OCRLINT_AVX2 __m256i And32(__m256i a, __m256i b) { return _mm256_and_si256(a, b); }
 // Bytes of [low, high].
