@@ -614,7 +614,12 @@ void DuplicateParagraphs::State::Step() {
   const std::uint32_t alike = by_alike.Find(alike_key);
   std::uint64_t hash = 0;
   std::uint32_t same = HashToBlock::kNone;
-  if (alike != HashToBlock::kNone) {
+  if (alike != HashToBlock::kNone &&
+      SameTokens(text, blocks[alike].content, block.content, false)) {
+    // Mostly a copy of the first of them (the first paragraph indexed with the same tokens,
+    // as any other with them has its key): no need to hash the two.
+    same = alike;
+  } else if (alike != HashToBlock::kNone) {
     if (hashed[alike] == 0) {
       by_hash.Insert(HashTokens(text, blocks[alike].content), alike);
       hashed[alike] = 1;
@@ -625,7 +630,7 @@ void DuplicateParagraphs::State::Step() {
   const std::uint32_t longer = by_prefix.Find(block_stats.prefix_hash);
   if (same != HashToBlock::kNone) {
     // A hash collision with different text counts as a new paragraph, not indexed.
-    if (!SameTokens(text, blocks[same].content, block.content, false)) return;
+    if (same != alike && !SameTokens(text, blocks[same].content, block.content, false)) return;
     source[i] = static_cast<std::int32_t>(same);
   } else if (longer != HashToBlock::kNone && block_stats.han <= stats[longer].han &&
              SameTokens(text, blocks[longer].content, block.content, true)) {
