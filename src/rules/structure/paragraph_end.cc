@@ -1583,7 +1583,8 @@ class Analyzer {
     const std::string_view prefix = HeadChars(b, 2);
     if (prefix.size() < 6) return false;
     // The first half itself began the same way (聚焦…。…以 / 聚焦…).
-    if (HeadChars(blocks_[i].content, 2) == prefix) return true;
+    // (A text begins with the same two characters when it begins with their bytes.)
+    if (StartsWith(blocks_[i].content.In(text_), prefix)) return true;
     const std::uint32_t from = j > 8 ? j - 8 : 0;
     const std::uint32_t to = std::min<std::uint32_t>(j + 8, blocks_.size());
     for (std::uint32_t k = from; k < to; ++k) {
@@ -1592,7 +1593,7 @@ class Analyzer {
           ends_[k].credit || blocks_[k].content.size() < kMinBodyBytes) {
         continue;
       }
-      if (HeadChars(blocks_[k].content, 2) == prefix && LeadsWithTopic(blocks_[k].content)) {
+      if (StartsWith(blocks_[k].content.In(text_), prefix) && LeadsWithTopic(blocks_[k].content)) {
         return true;
       }
     }
