@@ -559,6 +559,8 @@ End AnalyzeEnd(std::string_view text, ByteRange content) {
 bool IsListLed(std::string_view text, ByteRange content) {
   const std::string_view s = content.In(text);
   if (s.empty()) return false;
+  // Most blocks begin with an ideograph (IsIdeographAt), none of the marks below.
+  if (IsIdeographAt(s, 0)) return false;
   const Decoded first = NextChar(s, 0);
   const char32_t c = first.code_point;
   if (c == U'—' || c == U'■' || c == U'□' || c == U'●' || c == U'○' || c == U'◆' || c == U'◇' ||
