@@ -1248,7 +1248,7 @@ class Analyzer {
     const std::string_view window = ByteRange{begin, end.end}.In(text_);
     // A word of two characters and the lone last one: three characters at least.
     if (window.size() < end.last_char.size() + 6) return std::nullopt;
-    if (IsWordSuffix(end.last) || HasRepeatedChar(window)) return std::nullopt;
+    if (IsWordSuffix(end.last) || TailRepeatsChar(i)) return std::nullopt;
     // A segment of several characters is a word of the list: one of two or three must end
     // before the last character (a few lookups rule out most headings before segmenting).
     bool word_before = false;
@@ -1279,7 +1279,7 @@ class Analyzer {
     const std::string_view c = end.last_char.In(text_);
     // A formula repeating a character closes itself (应清尽清, 做大做强), and a suffix
     // ends a word (生产力, 幸福感).
-    if (IsWordSuffix(end.last) || HasRepeatedChar(window)) return std::nullopt;
+    if (IsWordSuffix(end.last) || TailRepeatsChar(i)) return std::nullopt;
     const std::size_t from = begin > kNearbyBytes ? begin - kNearbyBytes : 0;
     const std::size_t to = std::min(text_.size(), end.end + kNearbyBytes);
     int uses = 0;
@@ -1820,8 +1820,17 @@ class Analyzer {
     if (tail_block_ != i) {
       tail_block_ = i;
       tail_begin_ = HanTailBegin(text_, blocks_[i].content.begin, ends_[i].end);
+      tail_repeats_.reset();
     }
     return tail_begin_;
+  }
+
+  // HasRepeatedChar of the characters from TailBegin(i) to the end of block i's text, kept
+  // with TailBegin for the two checks of a heading's end that ask.
+  bool TailRepeatsChar(std::uint32_t i) const {
+    const std::size_t begin = TailBegin(i);
+    if (!tail_repeats_) tail_repeats_ = HasRepeatedChar(ByteRange{begin, ends_[i].end}.In(text_));
+    return *tail_repeats_;
   }
 
   WordSegmenter& Segmenter() {
@@ -1857,6 +1866,7 @@ class Analyzer {
   // TailBegin's last answer.
   mutable std::uint32_t tail_block_ = std::numeric_limits<std::uint32_t>::max();
   mutable std::size_t tail_begin_ = 0;
+  mutable std::optional<bool> tail_repeats_;  // TailRepeatsChar's answer for tail_block_
 };
 
 }  // namespace
