@@ -129,12 +129,13 @@ class BrokenSentenceRule final : public Rule {
       Diagnostic& d = sink.Report(broken.junction, std::move(message));
       const std::size_t next = second.content.begin;
       d.related.push_back(RelatedLocation{ByteRange{next, next + DecodeUtf8Fast(text, next).length},
-                                          "the sentence continues here"});
+                                          MessageText::Borrow("the sentence continues here")});
       Fix fix;
       fix.applicability = Applicability::kUnsafe;
-      fix.message = captions == 0   ? "join the paragraphs"
-                    : captions == 1 ? "join the paragraphs and move the caption after them"
-                                    : "join the paragraphs and move the captions after them";
+      fix.message = MessageText::Borrow(
+          captions == 0   ? "join the paragraphs"
+          : captions == 1 ? "join the paragraphs and move the caption after them"
+                          : "join the paragraphs and move the captions after them");
       fix.edits.push_back(Edit{broken.junction, broken.joiner});
       if (!broken.moved.empty()) {
         fix.edits.push_back(Edit{ByteRange{broken.move_to, broken.move_to},

@@ -559,6 +559,8 @@ End AnalyzeEnd(std::string_view text, ByteRange content) {
 bool IsListLed(std::string_view text, ByteRange content) {
   const std::string_view s = content.In(text);
   if (s.empty()) return false;
+  // Most blocks begin with an ideograph (IsIdeographAt), none of the marks below.
+  if (IsIdeographAt(s, 0)) return false;
   const Decoded first = NextChar(s, 0);
   const char32_t c = first.code_point;
   if (c == U'—' || c == U'■' || c == U'□' || c == U'●' || c == U'○' || c == U'◆' || c == U'◇' ||
@@ -1246,7 +1248,7 @@ class Analyzer {
     const std::string_view window = ByteRange{begin, end.end}.In(text_);
     // A word of two characters and the lone last one: three characters at least.
     if (window.size() < end.last_char.size() + 6) return std::nullopt;
-    if (IsWordSuffix(end.last) || HasRepeatedChar(window)) return std::nullopt;
+    if (IsWordSuffix(end.last) || TailRepeatsChar(i)) return std::nullopt;
     // A segment of several characters is a word of the list: one of two or three must end
     // before the last character (a few lookups rule out most headings before segmenting).
     bool word_before = false;
@@ -1277,7 +1279,7 @@ class Analyzer {
     const std::string_view c = end.last_char.In(text_);
     // A formula repeating a character closes itself (应清尽清, 做大做强), and a suffix
     // ends a word (生产力, 幸福感).
-    if (IsWordSuffix(end.last) || HasRepeatedChar(window)) return std::nullopt;
+    if (IsWordSuffix(end.last) || TailRepeatsChar(i)) return std::nullopt;
     const std::size_t from = begin > kNearbyBytes ? begin - kNearbyBytes : 0;
     const std::size_t to = std::min(text_.size(), end.end + kNearbyBytes);
     int uses = 0;
@@ -1583,7 +1585,8 @@ class Analyzer {
     const std::string_view prefix = HeadChars(b, 2);
     if (prefix.size() < 6) return false;
     // The first half itself began the same way (聚焦…。…以 / 聚焦…).
-    if (HeadChars(blocks_[i].content, 2) == prefix) return true;
+    // (A text begins with the same two characters when it begins with their bytes.)
+    if (StartsWith(blocks_[i].content.In(text_), prefix)) return true;
     const std::uint32_t from = j > 8 ? j - 8 : 0;
     const std::uint32_t to = std::min<std::uint32_t>(j + 8, blocks_.size());
     for (std::uint32_t k = from; k < to; ++k) {
@@ -1592,7 +1595,7 @@ class Analyzer {
           ends_[k].credit || blocks_[k].content.size() < kMinBodyBytes) {
         continue;
       }
-      if (HeadChars(blocks_[k].content, 2) == prefix && LeadsWithTopic(blocks_[k].content)) {
+      if (StartsWith(blocks_[k].content.In(text_), prefix) && LeadsWithTopic(blocks_[k].content)) {
         return true;
       }
     }
@@ -1817,8 +1820,17 @@ class Analyzer {
     if (tail_block_ != i) {
       tail_block_ = i;
       tail_begin_ = HanTailBegin(text_, blocks_[i].content.begin, ends_[i].end);
+      tail_repeats_.reset();
     }
     return tail_begin_;
+  }
+
+  // HasRepeatedChar of the characters from TailBegin(i) to the end of block i's text, kept
+  // with TailBegin for the two checks of a heading's end that ask.
+  bool TailRepeatsChar(std::uint32_t i) const {
+    const std::size_t begin = TailBegin(i);
+    if (!tail_repeats_) tail_repeats_ = HasRepeatedChar(ByteRange{begin, ends_[i].end}.In(text_));
+    return *tail_repeats_;
   }
 
   WordSegmenter& Segmenter() {
@@ -1854,6 +1866,7 @@ class Analyzer {
   // TailBegin's last answer.
   mutable std::uint32_t tail_block_ = std::numeric_limits<std::uint32_t>::max();
   mutable std::size_t tail_begin_ = 0;
+  mutable std::optional<bool> tail_repeats_;  // TailRepeatsChar's answer for tail_block_
 };
 
 }  // namespace

@@ -70,7 +70,7 @@ RuleMeta TruncatedTextMeta() {
   };
 }
 
-std::string Message(const structure::Truncation& t) {
+MessageText Message(const structure::Truncation& t) {
   using structure::TruncationReason;
   switch (t.reason) {
     case TruncationReason::kOpenPair:
@@ -87,8 +87,9 @@ std::string Message(const structure::Truncation& t) {
     case TruncationReason::kNoContinuation:
       break;
   }
-  return "paragraph ends without terminal punctuation and nothing continues it: the end of "
-         "the sentence is missing";
+  return MessageText::Borrow(
+      "paragraph ends without terminal punctuation and nothing continues it: the end of "
+      "the sentence is missing");
 }
 
 class TruncatedTextRule final : public Rule {
