@@ -330,18 +330,18 @@ class FingerprintTable {
   }
   std::size_t Index(std::uint64_t fingerprint) const {
     const std::uint32_t tag = Tag(fingerprint);
-    return static_cast<std::size_t>((std::uint64_t{tag} * slots_.size()) >> 32);
+    return static_cast<std::size_t>((std::uint64_t{tag} * count_) >> 32);
   }
   void Prefetch(std::size_t index) const { __builtin_prefetch(&slots_[index]); }
 
   // The offset stored for `fingerprint`; kNone after storing `offset` for it.
   std::uint32_t FindOrInsert(std::uint64_t fingerprint, std::uint32_t offset) {
     const std::uint32_t tag = Tag(fingerprint);
-    for (std::size_t i = Index(fingerprint);; i = i + 1 == slots_.size() ? 0 : i + 1) {
+    for (std::size_t i = Index(fingerprint);; i = i + 1 == count_ ? 0 : i + 1) {
       const std::uint64_t slot = slots_[i];
       if (slot == 0) {
         slots_[i] = Pack(tag, offset);
-        if (++size_ > grow_at_) Resize(slots_.size() * 2);
+        if (++size_ > grow_at_) Resize(count_ * 2);
         return kNone;
       }
       if (static_cast<std::uint32_t>(slot >> 32) == tag) {
@@ -360,18 +360,23 @@ class FingerprintTable {
     return (std::uint64_t{tag} << 32) | (std::uint64_t{offset} + 1);
   }
   void Resize(std::size_t count) {
-    std::vector<std::uint64_t> old(count, 0);
+    std::unique_ptr<std::uint64_t[]> old = std::make_unique<std::uint64_t[]>(count);  // zeros
     old.swap(slots_);
+    const std::size_t old_count = std::exchange(count_, count);
     grow_at_ = count * kLoadNumerator / kLoadDenominator;
-    for (const std::uint64_t slot : old) {
+    for (std::size_t j = 0; j < old_count; ++j) {
+      const std::uint64_t slot = old[j];
       if (slot == 0) continue;
       std::size_t i = Index(slot >> 32);
-      while (slots_[i] != 0) i = i + 1 == slots_.size() ? 0 : i + 1;
+      while (slots_[i] != 0) i = i + 1 == count_ ? 0 : i + 1;
       slots_[i] = slot;
     }
   }
 
-  std::vector<std::uint64_t> slots_;
+  // The slots and their count, kept apart: a vector's size() is a subtraction and a shift
+  // at each of the two or three uses of every lookup.
+  std::unique_ptr<std::uint64_t[]> slots_;
+  std::size_t count_ = 0;
   std::size_t size_ = 0;
   std::size_t grow_at_ = 0;  // the most entries the slots take
 };
@@ -441,11 +446,15 @@ class DuplicateSpanRule final : public Rule {
     std::unique_ptr<std::uint32_t[]> values =
         std::make_unique_for_overwrite<std::uint32_t[]>(kSize);
     // The upper 16 bits of the keys, which the winnowing compares.
-    std::vector<std::int16_t> short_keys = std::vector<std::int16_t>(kRoom);
+    // The winnowing reads and writes past the entries it uses: what it finds there goes
+    // only into results past their ends, which it ignores, so these start uninitialised too.
+    std::unique_ptr<std::int16_t[]> short_keys =
+        std::make_unique_for_overwrite<std::int16_t[]>(kRoom);
     // The smallest key of each run of w windows (at kPad + its first window), and three
     // rows of scratch space.
-    std::vector<std::int16_t> minima = std::vector<std::int16_t>(kRoom);
-    std::vector<std::int16_t> scratch = std::vector<std::int16_t>(3 * kRoom);
+    std::unique_ptr<std::int16_t[]> minima = std::make_unique_for_overwrite<std::int16_t[]>(kRoom);
+    std::unique_ptr<std::int16_t[]> scratch =
+        std::make_unique_for_overwrite<std::int16_t[]>(3 * kRoom);
     std::uint32_t last_value = 0;  // the value (see HanValue) of the last ideograph read
   };
 
@@ -537,7 +546,7 @@ class DuplicateSpanRule final : public Rule {
       const std::uint32_t keep = entries - from;
       std::copy_n(chunk.offsets.get() + from, keep, chunk.offsets.get());
       std::copy_n(chunk.keys.get() + from, keep, chunk.keys.get());
-      std::copy_n(chunk.short_keys.begin() + from, keep, chunk.short_keys.begin());
+      std::copy_n(chunk.short_keys.get() + from, keep, chunk.short_keys.get());
       chunk_base += from;
       decided = w_ - 1;
     }
@@ -551,9 +560,9 @@ class DuplicateSpanRule final : public Rule {
                      std::uint32_t* out, bool avx2) const {
     constexpr std::uint32_t kPad = Chunk::kPad;
     // The key of window g is that of the pair ending with ideograph g + 1.
-    const std::int16_t* window_keys = chunk.short_keys.data() + 1;
-    std::int16_t* minima = chunk.minima.data();
-    std::int16_t* scratch = chunk.scratch.data();
+    const std::int16_t* window_keys = chunk.short_keys.get() + 1;
+    std::int16_t* minima = chunk.minima.get();
+    std::int16_t* scratch = chunk.scratch.get();
     Slide<false>(window_keys, runs, w_, minima + kPad, scratch, scratch + Chunk::kRoom, avx2);
     // No run before the first or after the last: the neutral value of the maxima.
     constexpr std::int16_t kLowest = std::numeric_limits<std::int16_t>::min();
@@ -698,7 +707,7 @@ class DuplicateSpanRule final : public Rule {
     // block before) is in no window's fingerprint.
     std::uint32_t last = chunk.last_value;
     std::uint32_t* keys = chunk.keys.get();
-    std::int16_t* short_keys = chunk.short_keys.data();
+    std::int16_t* short_keys = chunk.short_keys.get();
     std::uint32_t e = start;
 #if defined(OCRLINT_AVX2_VARIANTS)
     if (avx2) e = KeysAvx2(chunk.values.get(), e, with_values, keys, short_keys, last);
@@ -774,25 +783,29 @@ class DuplicateSpanRule final : public Rule {
       if (j + kAhead < count) {
         scan.table.Prefetch(scan.table.Index(selected[j + kAhead].fingerprint));
       }
-      Lookup(scan, selected[j].fingerprint, selected[j].offset);
-      if (scan.reported >= max_findings_) return;
+      if (Lookup(scan, selected[j].fingerprint, selected[j].offset) &&
+          scan.reported >= max_findings_) {
+        return;
+      }
     }
   }
 
-  void Lookup(Scan& scan, std::uint64_t fingerprint, std::uint32_t offset) const {
-    if (offset < scan.skip_until) return;
+  // Looks up a window, and returns whether it reported a repeat.
+  bool Lookup(Scan& scan, std::uint64_t fingerprint, std::uint32_t offset) const {
+    if (offset < scan.skip_until) return false;
     const std::uint32_t first = scan.table.FindOrInsert(fingerprint, offset);
-    if (first == FingerprintTable::kNone) return;
+    if (first == FingerprintTable::kNone) return false;
     const auto shift = static_cast<std::int64_t>(offset) - first;
-    if (offset < scan.rejected_end && shift == scan.rejected_shift) return;
+    if (offset < scan.rejected_end && shift == scan.rejected_shift) return false;
     Repeat repeat;
     if (Extend(scan, first, offset, repeat) && Accept(scan, repeat)) {
       Report(scan, repeat);
       scan.skip_until = repeat.later.end;
-    } else {
-      scan.rejected_end = std::max<std::size_t>(repeat.later.end, offset + 1);
-      scan.rejected_shift = shift;
+      return true;
     }
+    scan.rejected_end = std::max<std::size_t>(repeat.later.end, offset + 1);
+    scan.rejected_shift = shift;
+    return false;
   }
 
   // The block of an offset in a block up to the one being scanned.
