@@ -334,14 +334,23 @@ class FingerprintTable {
   }
   void Prefetch(std::size_t index) const { __builtin_prefetch(&slots_[index]); }
 
-  // The offset stored for `fingerprint`; kNone after storing `offset` for it.
-  std::uint32_t FindOrInsert(std::uint64_t fingerprint, std::uint32_t offset) {
+  // Makes room for `more` fingerprints: the table does not grow while they are inserted,
+  // so that the indexes computed for them (to prefetch their slots) stay valid.
+  void Reserve(std::size_t more) {
+    std::size_t count = count_;
+    while (size_ + more > count * kLoadNumerator / kLoadDenominator) count *= 2;
+    if (count != count_) Resize(count);
+  }
+
+  // The offset stored for `fingerprint`, whose Index() is `index`; kNone after storing
+  // `offset` for it. Takes room that Reserve() made.
+  std::uint32_t FindOrInsert(std::size_t index, std::uint64_t fingerprint, std::uint32_t offset) {
     const std::uint32_t tag = Tag(fingerprint);
-    for (std::size_t i = Index(fingerprint);; i = i + 1 == count_ ? 0 : i + 1) {
+    for (std::size_t i = index;; i = i + 1 == count_ ? 0 : i + 1) {
       const std::uint64_t slot = slots_[i];
       if (slot == 0) {
         slots_[i] = Pack(tag, offset);
-        if (++size_ > grow_at_) Resize(count_ * 2);
+        ++size_;
         return kNone;
       }
       if (static_cast<std::uint32_t>(slot >> 32) == tag) {
@@ -363,7 +372,6 @@ class FingerprintTable {
     std::unique_ptr<std::uint64_t[]> old = std::make_unique<std::uint64_t[]>(count);  // zeros
     old.swap(slots_);
     const std::size_t old_count = std::exchange(count_, count);
-    grow_at_ = count * kLoadNumerator / kLoadDenominator;
     for (std::size_t j = 0; j < old_count; ++j) {
       const std::uint64_t slot = old[j];
       if (slot == 0) continue;
@@ -378,7 +386,6 @@ class FingerprintTable {
   std::unique_ptr<std::uint64_t[]> slots_;
   std::size_t count_ = 0;
   std::size_t size_ = 0;
-  std::size_t grow_at_ = 0;  // the most entries the slots take
 };
 
 // A repeat: the later occurrence and the first one, and the blocks they are in.
@@ -463,6 +470,7 @@ class DuplicateSpanRule final : public Rule {
   struct Window {
     std::uint64_t fingerprint;
     std::uint32_t offset;  // of its first ideograph
+    std::uint32_t index;   // in the fingerprint table, set when its slot is prefetched
   };
 
   // The state of one check.
@@ -661,7 +669,8 @@ class DuplicateSpanRule final : public Rule {
                                  Window* out, std::uint32_t k = kK) {
     for (std::size_t j = 0; j < count; ++j) {
       const std::uint32_t e = windows[j];
-      out[j] = {Fingerprint(keys + e, kK != 0 ? kK : k), offsets[e]};
+      out[j].fingerprint = Fingerprint(keys + e, kK != 0 ? kK : k);
+      out[j].offset = offsets[e];  // the index is set when the window is looked up
     }
   }
 
@@ -775,25 +784,27 @@ class DuplicateSpanRule final : public Rule {
   // the table of a large document does not fit in the cache.
   void LookupSelected(Scan& scan, std::size_t count) const {
     constexpr std::size_t kAhead = 8;
-    const Window* selected = scan.selected.get();
-    for (std::size_t j = 0; j < std::min(kAhead, count); ++j) {
-      scan.table.Prefetch(scan.table.Index(selected[j].fingerprint));
-    }
+    Window* selected = scan.selected.get();
+    FingerprintTable& table = scan.table;
+    table.Reserve(count);
+    const auto prefetch = [&](Window& window) {
+      window.index = static_cast<std::uint32_t>(table.Index(window.fingerprint));
+      table.Prefetch(window.index);
+    };
+    for (std::size_t j = 0; j < std::min(kAhead, count); ++j) prefetch(selected[j]);
     for (std::size_t j = 0; j < count; ++j) {
-      if (j + kAhead < count) {
-        scan.table.Prefetch(scan.table.Index(selected[j + kAhead].fingerprint));
-      }
-      if (Lookup(scan, selected[j].fingerprint, selected[j].offset) &&
-          scan.reported >= max_findings_) {
+      if (j + kAhead < count) prefetch(selected[j + kAhead]);
+      if (Lookup(scan, selected[j]) && scan.reported >= max_findings_) {
         return;
       }
     }
   }
 
   // Looks up a window, and returns whether it reported a repeat.
-  bool Lookup(Scan& scan, std::uint64_t fingerprint, std::uint32_t offset) const {
+  bool Lookup(Scan& scan, const Window& window) const {
+    const std::uint32_t offset = window.offset;
     if (offset < scan.skip_until) return false;
-    const std::uint32_t first = scan.table.FindOrInsert(fingerprint, offset);
+    const std::uint32_t first = scan.table.FindOrInsert(window.index, window.fingerprint, offset);
     if (first == FingerprintTable::kNone) return false;
     const auto shift = static_cast<std::int64_t>(offset) - first;
     if (offset < scan.rejected_end && shift == scan.rejected_shift) return false;
