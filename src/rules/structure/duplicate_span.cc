@@ -330,18 +330,27 @@ class FingerprintTable {
   }
   std::size_t Index(std::uint64_t fingerprint) const {
     const std::uint32_t tag = Tag(fingerprint);
-    return static_cast<std::size_t>((std::uint64_t{tag} * slots_.size()) >> 32);
+    return static_cast<std::size_t>((std::uint64_t{tag} * count_) >> 32);
   }
   void Prefetch(std::size_t index) const { __builtin_prefetch(&slots_[index]); }
 
-  // The offset stored for `fingerprint`; kNone after storing `offset` for it.
-  std::uint32_t FindOrInsert(std::uint64_t fingerprint, std::uint32_t offset) {
+  // Makes room for `more` fingerprints: the table does not grow while they are inserted,
+  // so that the indexes computed for them (to prefetch their slots) stay valid.
+  void Reserve(std::size_t more) {
+    std::size_t count = count_;
+    while (size_ + more > count * kLoadNumerator / kLoadDenominator) count *= 2;
+    if (count != count_) Resize(count);
+  }
+
+  // The offset stored for `fingerprint`, whose Index() is `index`; kNone after storing
+  // `offset` for it. Takes room that Reserve() made.
+  std::uint32_t FindOrInsert(std::size_t index, std::uint64_t fingerprint, std::uint32_t offset) {
     const std::uint32_t tag = Tag(fingerprint);
-    for (std::size_t i = Index(fingerprint);; i = i + 1 == slots_.size() ? 0 : i + 1) {
+    for (std::size_t i = index;; i = i + 1 == count_ ? 0 : i + 1) {
       const std::uint64_t slot = slots_[i];
       if (slot == 0) {
         slots_[i] = Pack(tag, offset);
-        if (++size_ > grow_at_) Resize(slots_.size() * 2);
+        ++size_;
         return kNone;
       }
       if (static_cast<std::uint32_t>(slot >> 32) == tag) {
@@ -360,20 +369,23 @@ class FingerprintTable {
     return (std::uint64_t{tag} << 32) | (std::uint64_t{offset} + 1);
   }
   void Resize(std::size_t count) {
-    std::vector<std::uint64_t> old(count, 0);
+    std::unique_ptr<std::uint64_t[]> old = std::make_unique<std::uint64_t[]>(count);  // zeros
     old.swap(slots_);
-    grow_at_ = count * kLoadNumerator / kLoadDenominator;
-    for (const std::uint64_t slot : old) {
+    const std::size_t old_count = std::exchange(count_, count);
+    for (std::size_t j = 0; j < old_count; ++j) {
+      const std::uint64_t slot = old[j];
       if (slot == 0) continue;
       std::size_t i = Index(slot >> 32);
-      while (slots_[i] != 0) i = i + 1 == slots_.size() ? 0 : i + 1;
+      while (slots_[i] != 0) i = i + 1 == count_ ? 0 : i + 1;
       slots_[i] = slot;
     }
   }
 
-  std::vector<std::uint64_t> slots_;
+  // The slots and their count, kept apart: a vector's size() is a subtraction and a shift
+  // at each of the two or three uses of every lookup.
+  std::unique_ptr<std::uint64_t[]> slots_;
+  std::size_t count_ = 0;
   std::size_t size_ = 0;
-  std::size_t grow_at_ = 0;  // the most entries the slots take
 };
 
 // A repeat: the later occurrence and the first one, and the blocks they are in.
@@ -441,11 +453,15 @@ class DuplicateSpanRule final : public Rule {
     std::unique_ptr<std::uint32_t[]> values =
         std::make_unique_for_overwrite<std::uint32_t[]>(kSize);
     // The upper 16 bits of the keys, which the winnowing compares.
-    std::vector<std::int16_t> short_keys = std::vector<std::int16_t>(kRoom);
+    // The winnowing reads and writes past the entries it uses: what it finds there goes
+    // only into results past their ends, which it ignores, so these start uninitialised too.
+    std::unique_ptr<std::int16_t[]> short_keys =
+        std::make_unique_for_overwrite<std::int16_t[]>(kRoom);
     // The smallest key of each run of w windows (at kPad + its first window), and three
     // rows of scratch space.
-    std::vector<std::int16_t> minima = std::vector<std::int16_t>(kRoom);
-    std::vector<std::int16_t> scratch = std::vector<std::int16_t>(3 * kRoom);
+    std::unique_ptr<std::int16_t[]> minima = std::make_unique_for_overwrite<std::int16_t[]>(kRoom);
+    std::unique_ptr<std::int16_t[]> scratch =
+        std::make_unique_for_overwrite<std::int16_t[]>(3 * kRoom);
     std::uint32_t last_value = 0;  // the value (see HanValue) of the last ideograph read
   };
 
@@ -454,6 +470,7 @@ class DuplicateSpanRule final : public Rule {
   struct Window {
     std::uint64_t fingerprint;
     std::uint32_t offset;  // of its first ideograph
+    std::uint32_t index;   // in the fingerprint table, set when its slot is prefetched
   };
 
   // The state of one check.
@@ -537,7 +554,7 @@ class DuplicateSpanRule final : public Rule {
       const std::uint32_t keep = entries - from;
       std::copy_n(chunk.offsets.get() + from, keep, chunk.offsets.get());
       std::copy_n(chunk.keys.get() + from, keep, chunk.keys.get());
-      std::copy_n(chunk.short_keys.begin() + from, keep, chunk.short_keys.begin());
+      std::copy_n(chunk.short_keys.get() + from, keep, chunk.short_keys.get());
       chunk_base += from;
       decided = w_ - 1;
     }
@@ -551,9 +568,9 @@ class DuplicateSpanRule final : public Rule {
                      std::uint32_t* out, bool avx2) const {
     constexpr std::uint32_t kPad = Chunk::kPad;
     // The key of window g is that of the pair ending with ideograph g + 1.
-    const std::int16_t* window_keys = chunk.short_keys.data() + 1;
-    std::int16_t* minima = chunk.minima.data();
-    std::int16_t* scratch = chunk.scratch.data();
+    const std::int16_t* window_keys = chunk.short_keys.get() + 1;
+    std::int16_t* minima = chunk.minima.get();
+    std::int16_t* scratch = chunk.scratch.get();
     Slide<false>(window_keys, runs, w_, minima + kPad, scratch, scratch + Chunk::kRoom, avx2);
     // No run before the first or after the last: the neutral value of the maxima.
     constexpr std::int16_t kLowest = std::numeric_limits<std::int16_t>::min();
@@ -652,7 +669,8 @@ class DuplicateSpanRule final : public Rule {
                                  Window* out, std::uint32_t k = kK) {
     for (std::size_t j = 0; j < count; ++j) {
       const std::uint32_t e = windows[j];
-      out[j] = {Fingerprint(keys + e, kK != 0 ? kK : k), offsets[e]};
+      out[j].fingerprint = Fingerprint(keys + e, kK != 0 ? kK : k);
+      out[j].offset = offsets[e];  // the index is set when the window is looked up
     }
   }
 
@@ -698,7 +716,7 @@ class DuplicateSpanRule final : public Rule {
     // block before) is in no window's fingerprint.
     std::uint32_t last = chunk.last_value;
     std::uint32_t* keys = chunk.keys.get();
-    std::int16_t* short_keys = chunk.short_keys.data();
+    std::int16_t* short_keys = chunk.short_keys.get();
     std::uint32_t e = start;
 #if defined(OCRLINT_AVX2_VARIANTS)
     if (avx2) e = KeysAvx2(chunk.values.get(), e, with_values, keys, short_keys, last);
@@ -766,33 +784,39 @@ class DuplicateSpanRule final : public Rule {
   // the table of a large document does not fit in the cache.
   void LookupSelected(Scan& scan, std::size_t count) const {
     constexpr std::size_t kAhead = 8;
-    const Window* selected = scan.selected.get();
-    for (std::size_t j = 0; j < std::min(kAhead, count); ++j) {
-      scan.table.Prefetch(scan.table.Index(selected[j].fingerprint));
-    }
+    Window* selected = scan.selected.get();
+    FingerprintTable& table = scan.table;
+    table.Reserve(count);
+    const auto prefetch = [&](Window& window) {
+      window.index = static_cast<std::uint32_t>(table.Index(window.fingerprint));
+      table.Prefetch(window.index);
+    };
+    for (std::size_t j = 0; j < std::min(kAhead, count); ++j) prefetch(selected[j]);
     for (std::size_t j = 0; j < count; ++j) {
-      if (j + kAhead < count) {
-        scan.table.Prefetch(scan.table.Index(selected[j + kAhead].fingerprint));
+      if (j + kAhead < count) prefetch(selected[j + kAhead]);
+      if (Lookup(scan, selected[j]) && scan.reported >= max_findings_) {
+        return;
       }
-      Lookup(scan, selected[j].fingerprint, selected[j].offset);
-      if (scan.reported >= max_findings_) return;
     }
   }
 
-  void Lookup(Scan& scan, std::uint64_t fingerprint, std::uint32_t offset) const {
-    if (offset < scan.skip_until) return;
-    const std::uint32_t first = scan.table.FindOrInsert(fingerprint, offset);
-    if (first == FingerprintTable::kNone) return;
+  // Looks up a window, and returns whether it reported a repeat.
+  bool Lookup(Scan& scan, const Window& window) const {
+    const std::uint32_t offset = window.offset;
+    if (offset < scan.skip_until) return false;
+    const std::uint32_t first = scan.table.FindOrInsert(window.index, window.fingerprint, offset);
+    if (first == FingerprintTable::kNone) return false;
     const auto shift = static_cast<std::int64_t>(offset) - first;
-    if (offset < scan.rejected_end && shift == scan.rejected_shift) return;
+    if (offset < scan.rejected_end && shift == scan.rejected_shift) return false;
     Repeat repeat;
     if (Extend(scan, first, offset, repeat) && Accept(scan, repeat)) {
       Report(scan, repeat);
       scan.skip_until = repeat.later.end;
-    } else {
-      scan.rejected_end = std::max<std::size_t>(repeat.later.end, offset + 1);
-      scan.rejected_shift = shift;
+      return true;
     }
+    scan.rejected_end = std::max<std::size_t>(repeat.later.end, offset + 1);
+    scan.rejected_shift = shift;
+    return false;
   }
 
   // The block of an offset in a block up to the one being scanned.
