@@ -202,15 +202,32 @@ OCRLINT_AVX2 std::uint32_t AppendBits8(std::uint32_t* offsets, std::uint32_t n, 
   return n + kBitPositions[mask].count;
 }
 
-// AppendBits8(), and the values of the ideographs at the offsets to values[n]. Reads
-// bytes[base, base + 16).
-OCRLINT_AVX2 std::uint32_t AppendLeads8(const unsigned char* bytes, std::uint32_t* offsets,
+// AppendBits8(), and the values of the ideographs at the offsets to values[n]; `group`
+// is bytes + the base, and the 16 bytes from it are read.
+OCRLINT_AVX2 std::uint32_t AppendLeads8(const unsigned char* group, std::uint32_t* offsets,
                                         std::uint32_t* values, std::uint32_t n, __m256i base,
                                         std::uint32_t mask) {
-  const auto first = static_cast<std::uint32_t>(_mm256_cvtsi256_si32(base));
   _mm256_storeu_si256(reinterpret_cast<__m256i*>(values + n),
-                      _mm256_permutevar8x32_epi32(Values8(bytes + first), BitPositions8(mask)));
+                      _mm256_permutevar8x32_epi32(Values8(group), BitPositions8(mask)));
   return AppendBits8(offsets, n, base, mask);
+}
+
+// AppendLeads8() for the 32 bytes from bytes[at] and their mask of leads. Reads
+// bytes[at, at + 40).
+OCRLINT_AVX2 std::uint32_t AppendLeads32(const unsigned char* bytes, std::size_t at,
+                                         std::uint32_t* offsets, std::uint32_t* values,
+                                         std::uint32_t n, std::uint32_t mask) {
+  const unsigned char* group = bytes + at;
+  const __m256i eight = _mm256_set1_epi32(8);
+  __m256i base = _mm256_set1_epi32(static_cast<int>(at));
+  // Unrolled: the shifts of the mask and the reads of the groups take constants.
+  n = AppendLeads8(group, offsets, values, n, base, mask & 0xFF);
+  base = _mm256_add_epi32(base, eight);
+  n = AppendLeads8(group + 8, offsets, values, n, base, mask >> 8 & 0xFF);
+  base = _mm256_add_epi32(base, eight);
+  n = AppendLeads8(group + 16, offsets, values, n, base, mask >> 16 & 0xFF);
+  base = _mm256_add_epi32(base, eight);
+  return AppendLeads8(group + 24, offsets, values, n, base, mask >> 24);
 }
 #undef OCRLINT_AVX2
 
@@ -222,15 +239,17 @@ OCRLINT_AVX2 std::uint32_t AppendLeads8(const unsigned char* bytes, std::uint32_
     const Splat* k, const unsigned char* bytes, std::size_t size, std::size_t i, std::size_t end,
     std::uint32_t* offsets, std::uint32_t* values, std::uint32_t& filled, std::uint32_t room) {
   std::uint32_t n = filled;  // a local: the stores through `offsets` might change `filled`
-  // Values8 reads 16 bytes from the last 8 of the 32.
-  for (; i + 40 <= size && i < end && n + 32 <= room; i += 32) {
-    std::uint32_t mask = HanLeads32(k, bytes + i);
-    if (end - i < 32) mask &= (std::uint32_t{1} << (end - i)) - 1;
-    __m256i base = _mm256_set1_epi32(static_cast<int>(i));
-    for (std::uint32_t byte = 0; byte < 4; ++byte) {
-      n = AppendLeads8(bytes, offsets, values, n, base, mask >> 8 * byte & 0xFF);
-      base = _mm256_add_epi32(base, _mm256_set1_epi32(8));
-    }
+  // Values8 reads 16 bytes from the last 8 of the 32: runs of 32 bytes up to `full_end`
+  // (no mask of the end, fewer tests a run), then one more that the block's end cuts.
+  if (size < 40) return i;
+  const std::size_t full_end = std::min(end, size - 8);
+  for (; i + 32 <= full_end && n + 32 <= room; i += 32) {
+    n = AppendLeads32(bytes, i, offsets, values, n, HanLeads32(k, bytes + i));
+  }
+  if (i < end && i + 40 <= size && n + 32 <= room) {
+    const std::uint32_t mask = HanLeads32(k, bytes + i) & ((std::uint32_t{1} << (end - i)) - 1);
+    n = AppendLeads32(bytes, i, offsets, values, n, mask);
+    i += 32;
   }
   filled = n;
   return i;
