@@ -109,21 +109,22 @@ RuleMeta DuplicateSpanMeta() {
 constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;
 
 // The positions of the set bits of a byte value, padded with zeros, and their count
-// (the baseline x86-64 has no popcnt instruction).
-struct BitPositions {
-  std::array<std::uint8_t, 8> positions;
-  std::uint32_t count;
+// (the baseline x86-64 has no popcnt instruction), in two tables: an entry of 8 bytes is
+// found with the scaled index of an address, without a multiplication.
+struct BitPositionTables {
+  std::array<std::array<std::uint8_t, 8>, 256> positions;
+  std::array<std::uint8_t, 256> count;
 };
-constexpr std::array<BitPositions, 256> kBitPositions = [] {
-  std::array<BitPositions, 256> table{};
-  for (std::size_t byte = 0; byte < table.size(); ++byte) {
-    std::uint32_t count = 0;
+constexpr BitPositionTables kBitPositions = [] {
+  BitPositionTables tables{};
+  for (std::size_t byte = 0; byte < tables.count.size(); ++byte) {
+    std::uint8_t count = 0;
     for (std::uint8_t bit = 0; bit < 8; ++bit) {
-      if ((byte >> bit & 1) != 0) table[byte].positions[count++] = bit;
+      if ((byte >> bit & 1) != 0) tables.positions[byte][count++] = bit;
     }
-    table[byte].count = count;
+    tables.count[byte] = count;
   }
-  return table;
+  return tables;
 }();
 
 #if defined(__SSE2__)
@@ -134,14 +135,14 @@ inline std::uint32_t AppendLeads(std::uint32_t* offsets, std::uint32_t n, std::u
                                  std::uint32_t mask) {
   const __m128i zero = _mm_setzero_si128();
   const __m128i positions = _mm_unpacklo_epi8(
-      _mm_loadl_epi64(reinterpret_cast<const __m128i*>(kBitPositions[mask].positions.data())),
+      _mm_loadl_epi64(reinterpret_cast<const __m128i*>(kBitPositions.positions[mask].data())),
       zero);
   const __m128i at = _mm_set1_epi32(static_cast<int>(base));
   _mm_storeu_si128(reinterpret_cast<__m128i*>(offsets + n),
                    _mm_add_epi32(_mm_unpacklo_epi16(positions, zero), at));
   _mm_storeu_si128(reinterpret_cast<__m128i*>(offsets + n + 4),
                    _mm_add_epi32(_mm_unpackhi_epi16(positions, zero), at));
-  return n + kBitPositions[mask].count;
+  return n + kBitPositions.count[mask];
 }
 #endif
 
@@ -191,7 +192,7 @@ OCRLINT_AVX2 __m256i Values8(const unsigned char* bytes) {
 // The positions of the set bits of `mask` (8 bits), one a lane.
 OCRLINT_AVX2 __m256i BitPositions8(std::uint32_t mask) {
   return _mm256_cvtepu8_epi32(
-      _mm_loadl_epi64(reinterpret_cast<const __m128i*>(kBitPositions[mask].positions.data())));
+      _mm_loadl_epi64(reinterpret_cast<const __m128i*>(kBitPositions.positions[mask].data())));
 }
 
 // AppendLeads() with one store of 8 offsets; `base` holds the base in each lane.
@@ -199,7 +200,7 @@ OCRLINT_AVX2 std::uint32_t AppendBits8(std::uint32_t* offsets, std::uint32_t n, 
                                        std::uint32_t mask) {
   _mm256_storeu_si256(reinterpret_cast<__m256i*>(offsets + n),
                       _mm256_add_epi32(BitPositions8(mask), base));
-  return n + kBitPositions[mask].count;
+  return n + kBitPositions.count[mask];
 }
 
 // AppendBits8(), and the values of the ideographs at the offsets to values[n]; `group`
