@@ -312,6 +312,30 @@ __attribute__((target("avx2"))) std::size_t EqualAvx2(const std::int16_t* keys,
   return count;
 }
 
+__attribute__((target("avx2"), always_inline)) inline __m256i Load8x32(const std::uint32_t* p) {
+  return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+}
+
+// Writes the keys (see KeysAvx2) of 8 values and the values before them to keys[e] and
+// their upper halves to short_keys[e].
+__attribute__((target("avx2"), always_inline)) inline void Keys8(__m256i values, __m256i before,
+                                                                 std::uint32_t* keys,
+                                                                 std::int16_t* short_keys,
+                                                                 std::uint32_t e) {
+  const auto low = _mm256_set1_epi32(static_cast<int>(static_cast<std::uint32_t>(kMultiplier)));
+  const auto high = _mm256_set1_epi32(static_cast<int>(kMultiplier >> 32));
+  const __m256i even = _mm256_srli_epi64(_mm256_mul_epu32(values, low), 32);
+  const __m256i odd = _mm256_mul_epu32(_mm256_srli_epi64(values, 32), low);
+  const __m256i carry = _mm256_blend_epi32(even, odd, 0xAA);
+  const __m256i key = _mm256_add_epi32(
+      _mm256_add_epi32(_mm256_mullo_epi32(before, low), _mm256_mullo_epi32(values, high)), carry);
+  _mm256_storeu_si256(reinterpret_cast<__m256i*>(keys + e), key);
+  const __m256i upper = _mm256_srai_epi32(key, 16);
+  _mm_storeu_si128(
+      reinterpret_cast<__m128i*>(short_keys + e),
+      _mm_packs_epi32(_mm256_castsi256_si128(upper), _mm256_extracti128_si256(upper, 1)));
+}
+
 // The keys of entries [e, n) as Key() makes them from their values, 8 at a time; returns
 // where it stopped, `last` the value before it. Key(a, b), the upper half of the 64-bit
 // product of a:b and the multiplier H:L, is a L + b H + the upper half of b L, modulo 2^32.
@@ -321,28 +345,18 @@ __attribute__((target("avx2"))) std::uint32_t KeysAvx2(const std::uint32_t* valu
                                                        std::int16_t* short_keys,
                                                        std::uint32_t& last) {
   if (e + 8 > n) return e;
-  const auto low = _mm256_set1_epi32(static_cast<int>(static_cast<std::uint32_t>(kMultiplier)));
-  const auto high = _mm256_set1_epi32(static_cast<int>(kMultiplier >> 32));
-  // Lane j of the values before: lane j - 1 of the values, lane 0 the last one.
-  const __m256i rotate = _mm256_setr_epi32(7, 0, 1, 2, 3, 4, 5, 6);
-  __m256i previous = _mm256_set1_epi32(static_cast<int>(last));
-  for (; e + 8 <= n; e += 8) {
-    const __m256i values = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(value_of + e));
-    const __m256i before =
-        _mm256_blend_epi32(_mm256_permutevar8x32_epi32(values, rotate), previous, 1);
-    const __m256i even = _mm256_srli_epi64(_mm256_mul_epu32(values, low), 32);
-    const __m256i odd = _mm256_mul_epu32(_mm256_srli_epi64(values, 32), low);
-    const __m256i carry = _mm256_blend_epi32(even, odd, 0xAA);
-    const __m256i key = _mm256_add_epi32(
-        _mm256_add_epi32(_mm256_mullo_epi32(before, low), _mm256_mullo_epi32(values, high)), carry);
-    _mm256_storeu_si256(reinterpret_cast<__m256i*>(keys + e), key);
-    const __m256i upper = _mm256_srai_epi32(key, 16);
-    _mm_storeu_si128(
-        reinterpret_cast<__m128i*>(short_keys + e),
-        _mm_packs_epi32(_mm256_castsi256_si128(upper), _mm256_extracti128_si256(upper, 1)));
-    previous = _mm256_permutevar8x32_epi32(values, _mm256_set1_epi32(7));
+  // The values before the first 8: lane j - 1 of them, lane 0 the last one. After those,
+  // the values from the entry before, read from memory without a shuffle.
+  const __m256i first = Load8x32(value_of + e);
+  Keys8(first,
+        _mm256_blend_epi32(
+            _mm256_permutevar8x32_epi32(first, _mm256_setr_epi32(7, 0, 1, 2, 3, 4, 5, 6)),
+            _mm256_set1_epi32(static_cast<int>(last)), 1),
+        keys, short_keys, e);
+  for (e += 8; e + 8 <= n; e += 8) {
+    Keys8(Load8x32(value_of + e), Load8x32(value_of + e - 1), keys, short_keys, e);
   }
-  last = static_cast<std::uint32_t>(_mm256_cvtsi256_si32(previous));
+  last = value_of[e - 1];
   return e;
 }
 #endif
