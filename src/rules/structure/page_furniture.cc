@@ -293,12 +293,40 @@ bool HasSpace(std::string_view line) {
   return false;
 }
 
+// The bytes that start a digit, a full-width digit (EF BC 90 to EF BC 99) or 版 (E7 89 88).
+constexpr std::array<bool, 256> kNumeralLeads = [] {
+  std::array<bool, 256> leads{};
+  for (char c = '0'; c <= '9'; ++c) leads[static_cast<unsigned char>(c)] = true;
+  leads[0xEF] = true;
+  leads[0xE7] = true;
+  return leads;
+}();
+
+// Whether `line` holds a digit, a full-width digit or 版: every date and page label does.
+bool HasNumeral(std::string_view line) {
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const auto c = static_cast<unsigned char>(line[i]);
+    // One table look-up per byte: the leads of full-width punctuation (EF) and of other
+    // characters (E7) are rarer than the bytes that lead nothing.
+    if (!kNumeralLeads[c]) continue;
+    if (c <= '9') return true;
+    const std::string_view three = line.substr(i, 3);
+    if (three == "版" || (three.size() == 3 && three.starts_with("\xEF\xBC") &&
+                          static_cast<unsigned char>(three[2]) >= 0x90 &&
+                          static_cast<unsigned char>(three[2]) <= 0x99)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // "洛阳日报 2024年1月5日 星期五", "03版 要闻", "A03 要闻 2024年1月5日": short tokens separated
 // by spaces, all of them dates, weekdays, page labels, a paper's name or a section label,
 // with a page label or a date among them.
 bool IsRunningHead(std::string_view line) {
-  // Two tokens at least: most short lines (headings, captions) have no space at all.
-  if (!HasSpace(line)) return false;
+  // A page label or a date is needed, and most short lines (headings, captions, bylines)
+  // hold no digit; two tokens at least, and most lines without a digit have no space.
+  if (!HasNumeral(line) || !HasSpace(line)) return false;
   int tokens = 0;
   bool date = false, weekday = false, page = false, marked_page = false, paper = false,
        label = false;
@@ -389,7 +417,9 @@ class PageFurnitureRule final : public Rule {
             line + 1 >= lines.line_count() || lines.LineStart(line + 1) > block.range.end;
         CheckLines(document, text, block, single_line, sink);
       }
-      if (bans.empty()) continue;
+      // Most blocks hold no 版, and so no jump line.
+      const auto ban = std::lower_bound(bans.begin(), bans.end(), block.range.begin);
+      if (ban == bans.end() || *ban + 3 > block.range.end) continue;
       for (const ByteRange& segment : document.Segments(block)) {
         CheckJumpLines(document, text, segment, bans, sink);
       }
