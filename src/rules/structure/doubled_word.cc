@@ -141,15 +141,24 @@ template <std::size_t kShift>
                          TailAt<12>(p, b1, b2)));
 }
 
+// RepeatsAt() at the lanes in `lead`, compared in full only where the tails of the first
+// characters match: a chunk that passed MayRepeat() mostly did so for one shift.
+template <std::size_t kShift>
+inline Vec LeadRepeatsAt(const unsigned char* p, Vec lead) {
+  const Vec tails = lead & TailAt<kShift>(p, Load(p + 1), Load(p + 2));
+  if (!AnyLane(tails)) return Vec{};
+  return tails & RepeatsAt<kShift>(p);
+}
+
 // Only for chunks where MayRepeat() holds.
 inline ChunkMasks ScanChunk(const unsigned char* p) {
   ChunkMasks masks;
   const Vec first = Load(p);
   const Vec lead = (Vec)((first >= 0xE3) & (first <= 0xE9));
   masks.by_shift[0] = lead & RepeatsAt<3>(p);
-  masks.by_shift[1] = lead & RepeatsAt<6>(p);
-  masks.by_shift[2] = lead & RepeatsAt<9>(p);
-  masks.by_shift[3] = lead & RepeatsAt<12>(p);
+  masks.by_shift[1] = LeadRepeatsAt<6>(p, lead);
+  masks.by_shift[2] = LeadRepeatsAt<9>(p, lead);
+  masks.by_shift[3] = LeadRepeatsAt<12>(p, lead);
   masks.any =
       AnyLane(masks.by_shift[0] | masks.by_shift[1] | masks.by_shift[2] | masks.by_shift[3]);
   return masks;
