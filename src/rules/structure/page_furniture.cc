@@ -293,31 +293,16 @@ bool HasSpace(std::string_view line) {
   return false;
 }
 
-// The bytes that start a digit, a full-width digit (EF BC 90 to EF BC 99) or 版 (E7 89 88).
-constexpr std::array<bool, 256> kNumeralLeads = [] {
-  std::array<bool, 256> leads{};
-  for (char c = '0'; c <= '9'; ++c) leads[static_cast<unsigned char>(c)] = true;
-  leads[0xEF] = true;
-  leads[0xE7] = true;
-  return leads;
-}();
+// Where a digit, a full-width digit (EF BC 90 to EF BC 99) or 版 (E7 89 88) starts.
+constexpr auto kIsNumeralStart = [](ByteVector a, ByteVector b, ByteVector c) {
+  return (ByteVector)((a >= '0') & (a <= '9')) |
+         (ByteVector)((a == 0xEF) & (b == 0xBC) & (c >= 0x90) & (c <= 0x99)) |
+         (ByteVector)((a == 0xE7) & (b == 0x89) & (c == 0x88));
+};
 
 // Whether `line` holds a digit, a full-width digit or 版: every date and page label does.
 bool HasNumeral(std::string_view line) {
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const auto c = static_cast<unsigned char>(line[i]);
-    // One table look-up per byte: the leads of full-width punctuation (EF) and of other
-    // characters (E7) are rarer than the bytes that lead nothing.
-    if (!kNumeralLeads[c]) continue;
-    if (c <= '9') return true;
-    const std::string_view three = line.substr(i, 3);
-    if (three == "版" || (three.size() == 3 && three.starts_with("\xEF\xBC") &&
-                          static_cast<unsigned char>(three[2]) >= 0x90 &&
-                          static_cast<unsigned char>(three[2]) <= 0x99)) {
-      return true;
-    }
-  }
-  return false;
+  return FindCandidate(line, 0, kIsNumeralStart) < line.size();
 }
 
 // "洛阳日报 2024年1月5日 星期五", "03版 要闻", "A03 要闻 2024年1月5日": short tokens separated
