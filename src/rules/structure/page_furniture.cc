@@ -392,6 +392,8 @@ class PageFurnitureRule final : public Rule {
     // segment.
     std::vector<std::size_t> bans;
     FindAllIn(text, "版", 0, text.size(), bans);
+    auto ban = bans.begin();     // the first 版 at or after the start of the last block
+    std::size_t last_begin = 0;  // the start of the last block
     for (const Block& block : document.blocks()) {
       if (!block.IsProse() || block.kind == BlockKind::kTableCell) continue;
       if (block.kind == BlockKind::kParagraph) {
@@ -402,8 +404,13 @@ class PageFurnitureRule final : public Rule {
             line + 1 >= lines.line_count() || lines.LineStart(line + 1) > block.range.end;
         CheckLines(document, text, block, single_line, sink);
       }
-      // Most blocks hold no 版, and so no jump line.
-      const auto ban = std::lower_bound(bans.begin(), bans.end(), block.range.begin);
+      // Most blocks hold no 版, and so no jump line. Blocks mostly come in text order: the
+      // first 版 from a block's start on is found by walking on from the last block's.
+      if (block.range.begin < last_begin) {
+        ban = std::lower_bound(bans.begin(), bans.end(), block.range.begin);
+      }
+      while (ban != bans.end() && *ban < block.range.begin) ++ban;
+      last_begin = block.range.begin;
       if (ban == bans.end() || *ban + 3 > block.range.end) continue;
       for (const ByteRange& segment : document.Segments(block)) {
         CheckJumpLines(document, text, segment, bans, sink);
