@@ -141,15 +141,24 @@ template <std::size_t kShift>
                          TailAt<12>(p, b1, b2)));
 }
 
+// RepeatsAt() at the lanes in `lead`, compared in full only where the tails of the first
+// characters match: a chunk that passed MayRepeat() mostly did so for one shift.
+template <std::size_t kShift>
+inline Vec LeadRepeatsAt(const unsigned char* p, Vec lead) {
+  const Vec tails = lead & TailAt<kShift>(p, Load(p + 1), Load(p + 2));
+  if (!AnyLane(tails)) return Vec{};
+  return tails & RepeatsAt<kShift>(p);
+}
+
 // Only for chunks where MayRepeat() holds.
 inline ChunkMasks ScanChunk(const unsigned char* p) {
   ChunkMasks masks;
   const Vec first = Load(p);
   const Vec lead = (Vec)((first >= 0xE3) & (first <= 0xE9));
   masks.by_shift[0] = lead & RepeatsAt<3>(p);
-  masks.by_shift[1] = lead & RepeatsAt<6>(p);
-  masks.by_shift[2] = lead & RepeatsAt<9>(p);
-  masks.by_shift[3] = lead & RepeatsAt<12>(p);
+  masks.by_shift[1] = LeadRepeatsAt<6>(p, lead);
+  masks.by_shift[2] = LeadRepeatsAt<9>(p, lead);
+  masks.by_shift[3] = LeadRepeatsAt<12>(p, lead);
   masks.any =
       AnyLane(masks.by_shift[0] | masks.by_shift[1] | masks.by_shift[2] | masks.by_shift[3]);
   return masks;
@@ -178,8 +187,8 @@ __attribute__((target("avx2"))) inline __m256i LastTailAt32(const unsigned char*
 
 // MayRepeat() for the 32 positions from p (two chunks at once), and for repeats of two
 // characters or more the last characters' tails too (the same character often comes back
-// within four, two in a row rarely); reads p[0, 55).
-__attribute__((target("avx2"))) inline bool MayRepeat32(const unsigned char* p) {
+// within four, two in a row rarely): bit k for position p + k; reads p[0, 55).
+__attribute__((target("avx2"))) inline unsigned MayRepeat32(const unsigned char* p) {
   const __m256i b1 = Load32(p + 1);
   const __m256i b2 = Load32(p + 2);
   // Lead bytes E3-E9: E3-E9 minus E3 are 0-6.
@@ -190,16 +199,20 @@ __attribute__((target("avx2"))) inline bool MayRepeat32(const unsigned char* p) 
                       _mm256_and_si256(TailAt32<6>(p, b1, b2), LastTailAt32<6>(p))),
       _mm256_or_si256(_mm256_and_si256(TailAt32<9>(p, b1, b2), LastTailAt32<9>(p)),
                       _mm256_and_si256(TailAt32<12>(p, b1, b2), LastTailAt32<12>(p))));
-  const __m256i any = _mm256_and_si256(lead, tails);
-  return _mm256_testz_si256(any, any) == 0;
+  return static_cast<unsigned>(_mm256_movemask_epi8(_mm256_and_si256(lead, tails)));
 }
 
-// The first chunk start from `i` on, in steps of kVec, where MayRepeat() may hold, or the
+// The first chunk start from `i` on, in steps of kVec, where MayRepeat32() holds for some
+// position (`*found`: MayRepeat() holds there too, and need not be tested again), or the
 // first one at or after `stop` (where the caller tests chunks one by one). MayRepeat32
 // reads 55 bytes: `stop` + 2 * kVec + kReach - 1 <= the text's size.
 __attribute__((target("avx2"))) std::size_t SkipQuietAvx2(const unsigned char* data, std::size_t i,
-                                                          std::size_t stop) {
-  while (i < stop && !MayRepeat32(data + i)) i += 2 * kVec;
+                                                          std::size_t stop, bool* found) {
+  unsigned lanes = 0;
+  while (i < stop && (lanes = MayRepeat32(data + i)) == 0) i += 2 * kVec;
+  *found = lanes != 0;
+  // Only the second chunk may repeat: the first one needs no test.
+  if ((lanes & 0xFFFF) == 0) i += *found ? kVec : 0;
   return i;
 }
 #endif
@@ -392,15 +405,16 @@ class DoubledWordRule final : public Rule {
                                       : 0;
 #endif
     for (; i < segment.end; i += kVec) {
+      bool may_repeat = false;  // known to hold for the chunk at i
 #if defined(OCRLINT_AVX2_VARIANTS)
       if (avx2 && i < avx2_stop) {
-        i = SkipQuietAvx2(data, i, avx2_stop);
+        i = SkipQuietAvx2(data, i, avx2_stop, &may_repeat);
         if (i >= segment.end) break;
       }
 #endif
       ChunkMasks masks;
       if (i + kReach <= text.size()) {
-        if (!MayRepeat(data + i)) continue;
+        if (!may_repeat && !MayRepeat(data + i)) continue;
         masks = ScanChunk(data + i);
       } else {
         // The tail: zero bytes past the text never hold a lead byte, and lanes whose

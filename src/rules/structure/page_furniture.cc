@@ -293,12 +293,25 @@ bool HasSpace(std::string_view line) {
   return false;
 }
 
+// Where a digit, a full-width digit (EF BC 90 to EF BC 99) or 版 (E7 89 88) starts.
+constexpr auto kIsNumeralStart = [](ByteVector a, ByteVector b, ByteVector c) {
+  return (ByteVector)((a >= '0') & (a <= '9')) |
+         (ByteVector)((a == 0xEF) & (b == 0xBC) & (c >= 0x90) & (c <= 0x99)) |
+         (ByteVector)((a == 0xE7) & (b == 0x89) & (c == 0x88));
+};
+
+// Whether `line` holds a digit, a full-width digit or 版: every date and page label does.
+bool HasNumeral(std::string_view line) {
+  return FindCandidate(line, 0, kIsNumeralStart) < line.size();
+}
+
 // "洛阳日报 2024年1月5日 星期五", "03版 要闻", "A03 要闻 2024年1月5日": short tokens separated
 // by spaces, all of them dates, weekdays, page labels, a paper's name or a section label,
 // with a page label or a date among them.
 bool IsRunningHead(std::string_view line) {
-  // Two tokens at least: most short lines (headings, captions) have no space at all.
-  if (!HasSpace(line)) return false;
+  // A page label or a date is needed, and most short lines (headings, captions, bylines)
+  // hold no digit; two tokens at least, and most lines without a digit have no space.
+  if (!HasNumeral(line) || !HasSpace(line)) return false;
   int tokens = 0;
   bool date = false, weekday = false, page = false, marked_page = false, paper = false,
        label = false;
@@ -379,6 +392,8 @@ class PageFurnitureRule final : public Rule {
     // segment.
     std::vector<std::size_t> bans;
     FindAllIn(text, "版", 0, text.size(), bans);
+    auto ban = bans.begin();     // the first 版 at or after the start of the last block
+    std::size_t last_begin = 0;  // the start of the last block
     for (const Block& block : document.blocks()) {
       if (!block.IsProse() || block.kind == BlockKind::kTableCell) continue;
       if (block.kind == BlockKind::kParagraph) {
@@ -389,7 +404,14 @@ class PageFurnitureRule final : public Rule {
             line + 1 >= lines.line_count() || lines.LineStart(line + 1) > block.range.end;
         CheckLines(document, text, block, single_line, sink);
       }
-      if (bans.empty()) continue;
+      // Most blocks hold no 版, and so no jump line. Blocks mostly come in text order: the
+      // first 版 from a block's start on is found by walking on from the last block's.
+      if (block.range.begin < last_begin) {
+        ban = std::lower_bound(bans.begin(), bans.end(), block.range.begin);
+      }
+      while (ban != bans.end() && *ban < block.range.begin) ++ban;
+      last_begin = block.range.begin;
+      if (ban == bans.end() || *ban + 3 > block.range.end) continue;
       for (const ByteRange& segment : document.Segments(block)) {
         CheckJumpLines(document, text, segment, bans, sink);
       }
