@@ -15,6 +15,7 @@
 #include "rules/structure/structure_rules.h"
 #include "text/char_class.h"
 #include "text/cpu.h"
+#include "text/han_lanes.h"
 #include "text/word_break.h"
 
 #if defined(__SSE2__)
@@ -154,47 +155,11 @@ OCRLINT_AVX2 __m256i Load32(const unsigned char* p) {
 OCRLINT_AVX2 __m256i Load16x16(const std::int16_t* p) {
   return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
 }
-// The lead bytes of ideographs by their distance from 0xE3 (E3 to F0 are 0 to 13): a
-// byte vector of 32 that repeats the 16 entries in both halves (a shuffle looks up each
-// half apart).
-struct alignas(32) LeadTable {
-  std::array<std::uint8_t, 32> bytes;
-};
-constexpr LeadTable MakeLeadTable(std::array<std::uint8_t, 16> entries) {
-  LeadTable table{};
-  for (std::size_t j = 0; j < table.bytes.size(); ++j) table.bytes[j] = entries[j % 16];
-  return table;
-}
-// The second bytes of an ideograph after each lead: [low, low + span], wrapping (E4 takes
-// all but B7, E3 90-BF, EF A4-AB, F0 A0-BF); and whether the byte leads ideographs at all.
-constexpr LeadTable kSecondLow =
-    MakeLeadTable({0x90, 0xB8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xA4, 0xA0, 0, 0});
-constexpr LeadTable kSecondSpan =
-    MakeLeadTable({0x2F, 0xFE, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0x07, 0x1F, 0, 0});
-constexpr LeadTable kLeads =
-    MakeLeadTable({0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0, 0});
-
-OCRLINT_AVX2 __m256i LoadTable(const LeadTable& table) {
-  return _mm256_load_si256(reinterpret_cast<const __m256i*>(table.bytes.data()));
-}
-
-// HanLeads() for 32 bytes, without a branch: the lead byte picks the range of the second
-// byte from tables, and 々 〇 (E3 80 85, E3 80 87) are tested apart. Reads bytes[0, 34).
+// The lead bytes of ideographs (HanLeadLanes32) of the 32 bytes from `bytes`, a bit each.
+// Reads bytes[0, 34).
 OCRLINT_AVX2 std::uint32_t HanLeads32(const Splat* k, const unsigned char* bytes) {
-  const __m256i b0 = Load32(bytes);
-  const __m256i b1 = Load32(bytes + 1);
-  const __m256i b2 = Load32(bytes + 2);
-  // b0 - E3, moved to 0x70-0x7F when below 16 and else to 0x80 or above, which the
-  // shuffles turn into a zero.
-  const __m256i index = _mm256_adds_epu8(_mm256_sub_epi8(b0, Set32(k, 0xE3)), Set32(k, 0x70));
-  const __m256i shifted = _mm256_sub_epi8(b1, _mm256_shuffle_epi8(LoadTable(kSecondLow), index));
-  const __m256i second = _mm256_cmpeq_epi8(
-      _mm256_min_epu8(shifted, _mm256_shuffle_epi8(LoadTable(kSecondSpan), index)), shifted);
-  const __m256i leads = _mm256_and_si256(second, _mm256_shuffle_epi8(LoadTable(kLeads), index));
-  // 85 and 87 differ in the bit 2 only.
-  const __m256i letter = _mm256_and_si256(_mm256_and_si256(Eq32(k, b0, 0xE3), Eq32(k, b1, 0x80)),
-                                          Eq32(k, _mm256_or_si256(b2, Set32(k, 0x02)), 0x87));
-  return static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_or_si256(leads, letter)));
+  return static_cast<std::uint32_t>(
+      _mm256_movemask_epi8(HanLeadLanes32(k, Load32(bytes), Load32(bytes + 1), Load32(bytes + 2))));
 }
 
 // The values (see HanValue) of the characters at the 8 bytes from `bytes`, lane j that
@@ -799,37 +764,13 @@ class DuplicateSpanRule final : public Rule {
   }
 
 #if defined(__SSE2__)
-  // Bit j is set where bytes[j] leads an ideograph (IsHan): E4-E9 but not E4 B7 (U+4E00-
-  // 9FFF and most of U+3400-4DBF), E3 90-BF (U+3400-3FFF), E3 80 85 and E3 80 87 (々 〇),
-  // EF A4-AB (U+F900-FAFF), F0 A0-BF (U+20000-3FFFF). Reads bytes[0, 18).
+  // Bit j is set where bytes[j] leads an ideograph (HanLeadLanes16). Reads bytes[0, 18).
   static std::uint32_t HanLeads(const unsigned char* bytes) {
     const auto load = [](const unsigned char* p) {
       return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
     };
-    const auto set = [](int byte) { return _mm_set1_epi8(static_cast<char>(byte)); };
-    // Whether each byte is in [low, low + span], unsigned.
-    const auto in = [&](__m128i v, int low, int span) {
-      const __m128i shifted = _mm_sub_epi8(v, set(low));
-      return _mm_cmpeq_epi8(_mm_min_epu8(shifted, set(span)), shifted);
-    };
-    const __m128i b0 = load(bytes);
-    const __m128i b1 = load(bytes + 1);
-    const auto lead = [&](int byte) { return _mm_cmpeq_epi8(b0, set(byte)); };
-    const auto common = _mm_andnot_si128(_mm_and_si128(lead(0xE4), _mm_cmpeq_epi8(b1, set(0xB7))),
-                                         in(b0, 0xE4, 0xE9 - 0xE4));
-    const std::uint32_t found = static_cast<std::uint32_t>(_mm_movemask_epi8(common));
-    // The rest is rare: their leads first.
-    const __m128i rare_leads = _mm_or_si128(_mm_or_si128(lead(0xE3), lead(0xEF)), lead(0xF0));
-    if (_mm_movemask_epi8(rare_leads) == 0) return found;
-    const __m128i b2 = load(bytes + 2);
-    const __m128i letter =
-        _mm_and_si128(_mm_cmpeq_epi8(b1, set(0x80)),
-                      _mm_or_si128(_mm_cmpeq_epi8(b2, set(0x85)), _mm_cmpeq_epi8(b2, set(0x87))));
-    const __m128i rare = _mm_or_si128(
-        _mm_or_si128(_mm_and_si128(lead(0xE3), _mm_or_si128(in(b1, 0x90, 0xBF - 0x90), letter)),
-                     _mm_and_si128(lead(0xEF), in(b1, 0xA4, 0xAB - 0xA4))),
-        _mm_and_si128(lead(0xF0), in(b1, 0xA0, 0xBF - 0xA0)));
-    return found | static_cast<std::uint32_t>(_mm_movemask_epi8(rare));
+    return static_cast<std::uint32_t>(
+        _mm_movemask_epi8(HanLeadLanes16(load(bytes), load(bytes + 1), load(bytes + 2))));
   }
 #endif
 

@@ -10,6 +10,7 @@
 
 #include "text/char_class.h"
 #include "text/cpu.h"
+#include "text/han_lanes.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -63,18 +64,14 @@ inline std::uint64_t Mix(std::uint64_t hash, std::uint32_t key) {
 // boundary) 16 bytes at a time, without a branch per character, as far as the text leaves
 // room for reading 18; leaves `at` at the character boundary where it stopped. Every
 // character is seen at its first byte (with the next two): the same verdicts as IsHan,
-// IsClauseMark and IsTerminalMark after Normalise, for valid UTF-8.
+// IsClauseMark and IsTerminalMark after Normalise, for valid UTF-8 (ideographs:
+// HanLeadLanes16).
 void CountRestSse2(std::string_view text, std::size_t end, std::size_t& at, BlockStats& stats) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const auto set = [](unsigned char c) { return _mm_set1_epi8(static_cast<char>(c)); };
   const auto eq = [](__m128i a, __m128i b) { return _mm_cmpeq_epi8(a, b); };
   const auto either = [](__m128i a, __m128i b) { return _mm_or_si128(a, b); };
   const auto both = [](__m128i a, __m128i b) { return _mm_and_si128(a, b); };
-  // Bytes of [low, high].
-  const auto in = [&](__m128i v, unsigned char low, unsigned char high) {
-    const __m128i from = _mm_sub_epi8(v, set(low));
-    return eq(_mm_min_epu8(from, set(static_cast<unsigned char>(high - low))), from);
-  };
   const __m128i lanes = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
   __m128i counts = _mm_setzero_si128();  // ideographs, in two 64-bit sums
   __m128i clause = _mm_setzero_si128();
@@ -84,17 +81,9 @@ void CountRestSse2(std::string_view text, std::size_t end, std::size_t& at, Bloc
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
     const __m128i n1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i + 1));
     const __m128i n2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i + 2));
-    const __m128i e3 = eq(v, set(0xE3));
-    const __m128i e3_80 = both(e3, eq(n1, set(0x80)));
+    const __m128i e3_80 = both(eq(v, set(0xE3)), eq(n1, set(0x80)));
     const __m128i ef = eq(v, set(0xEF));
-    // Ideographs: E4-E9 but E4 B7 (U+4000-9FFF but U+4DC0-4DFF), E3 90-BF (U+3400-3FFF),
-    // E3 80 85 and E3 80 87 (U+3005, U+3007), EF A4-AB (U+F900-FAFF), F0 A0-BF
-    // (U+20000-3FFFF).
-    __m128i han = _mm_andnot_si128(both(eq(v, set(0xE4)), eq(n1, set(0xB7))), in(v, 0xE4, 0xE9));
-    han = either(han, both(e3, in(n1, 0x90, 0xBF)));
-    han = either(han, both(e3_80, either(eq(n2, set(0x85)), eq(n2, set(0x87)))));
-    han = either(han, both(ef, in(n1, 0xA4, 0xAB)));
-    han = either(han, both(eq(v, set(0xF0)), in(n1, 0xA0, 0xBF)));
+    __m128i han = HanLeadLanes16(v, n1, n2);
     // Marks: ! ? ; end a sentence, , : a clause, in ASCII or full width (EF BC 81, 9F, 9B,
     // 8C, 9A); so does 。 (E3 80 82).
     const __m128i full_width = both(ef, eq(n1, set(0xBC)));
@@ -129,23 +118,6 @@ void CountRestSse2(std::string_view text, std::size_t end, std::size_t& at, Bloc
 #define OCRLINT_AVX2 __attribute__((target("avx2"), always_inline)) inline
 OCRLINT_AVX2 __m256i Or32(__m256i a, __m256i b) { return _mm256_or_si256(a, b); }
 OCRLINT_AVX2 __m256i And32(__m256i a, __m256i b) { return _mm256_and_si256(a, b); }
-// Bytes of [low, high].
-OCRLINT_AVX2 __m256i In32(const Splat* k, __m256i v, unsigned char low, unsigned char high) {
-  const __m256i from = _mm256_sub_epi8(v, Set32(k, low));
-  return _mm256_cmpeq_epi8(_mm256_min_epu8(from, Set32(k, static_cast<unsigned char>(high - low))),
-                           from);
-}
-
-// The lanes of CountRestSse2's verdicts, 32 at a time.
-OCRLINT_AVX2 __m256i HanLanes32(const Splat* k, __m256i v, __m256i n1, __m256i n2) {
-  const __m256i e3 = Eq32(k, v, 0xE3);
-  __m256i han =
-      _mm256_andnot_si256(And32(Eq32(k, v, 0xE4), Eq32(k, n1, 0xB7)), In32(k, v, 0xE4, 0xE9));
-  han = Or32(han, And32(e3, In32(k, n1, 0x90, 0xBF)));
-  han = Or32(han, And32(And32(e3, Eq32(k, n1, 0x80)), Or32(Eq32(k, n2, 0x85), Eq32(k, n2, 0x87))));
-  han = Or32(han, And32(Eq32(k, v, 0xEF), In32(k, n1, 0xA4, 0xAB)));
-  return Or32(han, And32(Eq32(k, v, 0xF0), In32(k, n1, 0xA0, 0xBF)));
-}
 OCRLINT_AVX2 __m256i StopLanes32(const Splat* k, __m256i v, __m256i n1, __m256i n2,
                                  __m256i full_width) {
   const __m256i stop = Or32(Or32(Eq32(k, v, '!'), Eq32(k, v, '?')), Eq32(k, v, ';'));
@@ -177,7 +149,7 @@ OCRLINT_AVX2 __m256i PauseLanes32(const Splat* k, __m256i v, __m256i n2, __m256i
     const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes + i));
     const __m256i n1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes + i + 1));
     const __m256i n2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes + i + 2));
-    __m256i han = HanLanes32(k, v, n1, n2);
+    __m256i han = HanLeadLanes32(k, v, n1, n2);
     const __m256i inside =
         end - i < kWidth ? _mm256_cmpgt_epi8(_mm256_set1_epi8(static_cast<char>(end - i)), lanes)
                          : _mm256_set1_epi8(-1);
