@@ -842,6 +842,11 @@ class DuplicateSpanRule final : public Rule {
           structure::EqualTokenRun(text, a, b, std::min(first_limit - a, later_block.end - b), han);
       a += run;
       b += run;
+      // Mostly two different ideographs: no decoding.
+      if (CommonHanAt(text, a, first_limit) && CommonHanAt(text, b, later_block.end) &&
+          std::memcmp(text.data() + a, text.data() + b, 3) != 0) {
+        break;
+      }
       const structure::Token ta = structure::NextToken(text, a, first_limit);
       const structure::Token tb = structure::NextToken(text, b, later_block.end);
       if (ta.value == 0 || ta.value != tb.value) break;
@@ -856,14 +861,17 @@ class DuplicateSpanRule final : public Rule {
     b = later;
     const std::size_t later_limit = std::max(later_block.begin, first_end);
     for (;;) {
-      // Mostly the same ideographs: three equal bytes before both, no decoding.
+      // Mostly the same ideographs: three equal bytes before both, no decoding; and where
+      // the copies part, mostly two different ideographs.
       if (a >= first_block.begin + 3 && b >= later_limit + 3 &&
-          structure::StartsCommonHan(text, a - 3, a) &&
-          std::memcmp(text.data() + a - 3, text.data() + b - 3, 3) == 0) {
-        ++han;
-        a -= 3;
-        b -= 3;
-        continue;
+          structure::StartsCommonHan(text, a - 3, a)) {
+        if (std::memcmp(text.data() + a - 3, text.data() + b - 3, 3) == 0) {
+          ++han;
+          a -= 3;
+          b -= 3;
+          continue;
+        }
+        if (structure::StartsCommonHan(text, b - 3, b)) break;
       }
       const structure::Token ta = structure::PreviousToken(text, a, first_block.begin);
       const structure::Token tb = structure::PreviousToken(text, b, later_limit);
@@ -874,16 +882,31 @@ class DuplicateSpanRule final : public Rule {
     }
     // A repeat starts with words, not with the mark that ends the clause before it.
     for (;;) {
+      if (CommonHanAt(text, b, later_end)) break;  // mostly
       const structure::Token ta = structure::NextToken(text, a, first_end);
       const structure::Token tb = structure::NextToken(text, b, later_end);
       if (tb.value == 0 || !(structure::IsClauseMark(tb.value) || tb.value == U'\u3001')) break;
       a = ta.end;
       b = tb.end;
     }
-    out.first = ByteRange{structure::NextToken(text, a, first_end).begin, first_end};
-    out.later = ByteRange{structure::NextToken(text, b, later_end).begin, later_end};
+    out.first = ByteRange{TokenStart(text, a, first_end), first_end};
+    out.later = ByteRange{TokenStart(text, b, later_end), later_end};
     out.han = han;
     return true;
+  }
+
+  // Whether text[i, end) starts with an ideograph of U+4000-9FFF (StartsCommonHan), which is
+  // a token of its own.
+  static bool CommonHanAt(std::string_view text, std::size_t i, std::size_t end) {
+    return i < end && structure::StartsCommonHan(text, i, end);
+  }
+  // NextToken(text, i, end).begin, and whether there is such a token, without decoding
+  // when text[i, end) starts with an ideograph.
+  static std::size_t TokenStart(std::string_view text, std::size_t i, std::size_t end) {
+    return CommonHanAt(text, i, end) ? i : structure::NextToken(text, i, end).begin;
+  }
+  static bool HasToken(std::string_view text, std::size_t i, std::size_t end) {
+    return CommonHanAt(text, i, end) || structure::NextToken(text, i, end).value != 0;
   }
 
   // Whether a repeat is a pasted clause rather than a shared phrase (see the explanation).
@@ -928,9 +951,9 @@ class DuplicateSpanRule final : public Rule {
     const std::string_view text = scan.text;
     const Block& block = *repeat.later_block;
     // A repeat that fills its paragraph goes with the paragraph's blank lines.
-    const bool whole = structure::NextToken(text, block.content.begin, block.content.end).begin ==
-                           repeat.later.begin &&
-                       structure::NextToken(text, repeat.later.end, block.content.end).value == 0;
+    const bool whole = !HasToken(text, repeat.later.end, block.content.end) &&
+                       TokenStart(text, block.content.begin, block.content.end) ==
+                           repeat.later.begin;
     const ByteRange deletion = whole && block.kind == BlockKind::kParagraph
                                    ? structure::BlockDeletion(text, block.range)
                                    : repeat.later;
@@ -950,7 +973,7 @@ class DuplicateSpanRule final : public Rule {
   // 设。 at a column break).
   static bool RunsOn(Scan& scan, ByteRange span, const Block& block) {
     const std::string_view text = scan.text;
-    if (structure::NextToken(text, span.end, block.content.end).value != 0) return false;
+    if (HasToken(text, span.end, block.content.end)) return false;
     const auto blocks = scan.document.blocks();
     const std::size_t next = static_cast<std::size_t>(&block - blocks.data()) + 1;
     if (next >= blocks.size() || !blocks[next].IsProse()) return false;
