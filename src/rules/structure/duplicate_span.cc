@@ -326,6 +326,149 @@ __attribute__((target("avx2"))) std::uint32_t KeysAvx2(const std::uint32_t* valu
 }
 #endif
 
+// What Accept needs to know of a repeat: its ideographs, and the ideographs before its
+// first clause mark that has at least kClauseSide of them before it.
+struct SpanCounts {
+  static constexpr std::uint32_t kNoMark = std::numeric_limits<std::uint32_t>::max();
+  std::uint32_t han = 0;
+  std::uint32_t han_before_mark = kNoMark;  // kNoMark: no such mark
+};
+
+// The number of set bits of a 32-bit mask (the baseline x86-64 has no popcnt).
+inline std::uint32_t CountBits32(std::uint32_t mask) {
+  return kBitPositions.count[mask & 0xFF] + kBitPositions.count[mask >> 8 & 0xFF] +
+         kBitPositions.count[mask >> 16 & 0xFF] + kBitPositions.count[mask >> 24];
+}
+
+// Adds the tokens of text[i, end), which starts with a whole character, to `counts`.
+inline void CountSpanTokens(std::string_view text, std::size_t i, std::size_t end,
+                            SpanCounts& counts) {
+  while (i < end) {
+    if (structure::StartsCommonHan(text, i, end)) {  // most tokens
+      ++counts.han;
+      i += 3;
+      continue;
+    }
+    const structure::Token t = structure::NextToken(text, i, end);
+    if (t.value == 0) return;
+    if (IsHan(t.value)) {
+      ++counts.han;
+    } else if (structure::IsClauseMark(t.value) && counts.han >= kClauseSide &&
+               counts.han_before_mark == SpanCounts::kNoMark) {
+      counts.han_before_mark = counts.han;
+    }
+    i = t.end;
+  }
+}
+
+#if defined(OCRLINT_AVX2_VARIANTS)
+#define OCRLINT_AVX2 __attribute__((target("avx2"), always_inline)) inline
+OCRLINT_AVX2 __m256i Either(__m256i x, __m256i y) { return _mm256_or_si256(x, y); }
+OCRLINT_AVX2 __m256i Both(__m256i x, __m256i y) { return _mm256_and_si256(x, y); }
+// The lanes of the 32 bytes of `b0` (`b1`, `b2`: the bytes one and two further on) that
+// start a clause mark (structure::IsClauseMark after NextToken's mapping): , ; ! ? : in
+// ASCII or full width (EF BC 8C, 9B, 81, 9F, 9A), and 。 (E3 80 82).
+OCRLINT_AVX2 __m256i ClauseMarkLanes32(const Splat* k, __m256i b0, __m256i b1, __m256i b2) {
+  const __m256i ascii = Either(Either(Either(Eq32(k, b0, ','), Eq32(k, b0, ';')),
+                                      Either(Eq32(k, b0, '!'), Eq32(k, b0, '?'))),
+                               Eq32(k, b0, ':'));
+  const __m256i full_width_mark =
+      Either(Either(Either(Eq32(k, b2, 0x8C), Eq32(k, b2, 0x9B)),
+                    Either(Eq32(k, b2, 0x81), Eq32(k, b2, 0x9F))),
+             Eq32(k, b2, 0x9A));
+  const __m256i full_width = Both(Both(Eq32(k, b0, 0xEF), Eq32(k, b1, 0xBC)), full_width_mark);
+  const __m256i full_stop = Both(Both(Eq32(k, b0, 0xE3), Eq32(k, b1, 0x80)), Eq32(k, b2, 0x82));
+  return Either(ascii, Either(full_width, full_stop));
+}
+#undef OCRLINT_AVX2
+
+// CountSpanTokens() for text[i, end), 32 bytes at a time from `i` (a character boundary)
+// while they and the 2 after them are in the text; returns where it stopped, a character
+// boundary. `k`: kSplats (noipa: the compiler must not see the constants behind it).
+[[gnu::noipa]] __attribute__((target("avx2"))) std::size_t CountSpanAvx2(
+    const Splat* k, std::string_view text, std::size_t i, std::size_t end, SpanCounts& counts) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  for (; i < end && i + 34 <= text.size(); i += 32) {
+    const __m256i b0 = Load32(bytes + i);
+    const __m256i b1 = Load32(bytes + i + 1);
+    const __m256i b2 = Load32(bytes + i + 2);
+    // Characters that start in the span end in it: `end` is a character boundary.
+    const std::uint32_t inside =
+        end - i < 32 ? (std::uint32_t{1} << (end - i)) - 1 : ~std::uint32_t{0};
+    const std::uint32_t han =
+        static_cast<std::uint32_t>(_mm256_movemask_epi8(HanLeadLanes32(k, b0, b1, b2))) & inside;
+    if (counts.han_before_mark == SpanCounts::kNoMark) {
+      std::uint32_t marks =
+          static_cast<std::uint32_t>(_mm256_movemask_epi8(ClauseMarkLanes32(k, b0, b1, b2))) &
+          inside;
+      for (; marks != 0; marks &= marks - 1) {
+        const std::uint32_t before =
+            counts.han + CountBits32(han & ((std::uint32_t{1} << std::countr_zero(marks)) - 1));
+        if (before >= kClauseSide) {
+          counts.han_before_mark = before;
+          break;
+        }
+      }
+    }
+    counts.han += CountBits32(han);
+  }
+  // Past the end, or inside a character that straddles the last 32 bytes: go on after it.
+  while (i < end && (bytes[i] & 0xC0) == 0x80) ++i;
+  return i;
+}
+#endif
+
+// The counts of the span text[i, end), whose ends are character boundaries.
+inline SpanCounts CountSpan(std::string_view text, std::size_t i, std::size_t end,
+                            [[maybe_unused]] bool avx2) {
+  SpanCounts counts;
+#if defined(OCRLINT_AVX2_VARIANTS)
+  if (avx2) i = CountSpanAvx2(kSplats.data(), text, i, end, counts);
+#endif
+  CountSpanTokens(text, std::min(i, end), end, counts);
+  return counts;
+}
+
+// The number of leading bytes that x and y share, at most `limit`.
+inline std::size_t CommonPrefix(const char* x, const char* y, std::size_t limit) {
+  std::size_t k = 0;
+#if defined(__SSE2__)
+  for (; k + 16 <= limit; k += 16) {
+    const auto load = [](const char* p) {
+      return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    };
+    const auto equal =
+        static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(load(x + k), load(y + k))));
+    if (equal != 0xFFFF) return k + static_cast<std::size_t>(std::countr_zero(~equal));
+  }
+#endif
+  while (k < limit && x[k] == y[k]) ++k;
+  return k;
+}
+
+// The length of the longest run of whole tokens, ending where a token ends, that
+// text[a, a + limit) and text[b, b + limit) start with byte for byte: EqualTokenRun()
+// without counting ideographs, which the repeat counts once it is whole (CountSpan).
+inline std::size_t EqualRun(std::string_view text, std::size_t a, std::size_t b,
+                            std::size_t limit) {
+  const std::size_t equal = CommonPrefix(text.data() + a, text.data() + b, limit);
+  // The whole characters of the equal bytes: a character that differs after its first
+  // bytes is not part of the run.
+  std::size_t lead = equal;
+  while (lead > 0 && (static_cast<unsigned char>(text[a + lead - 1]) & 0xC0) == 0x80) --lead;
+  std::size_t whole = equal;
+  if (lead > 0) {
+    std::size_t length = 1;
+    structure::DecodeValid(text, a + lead - 1, length);
+    if (lead - 1 + length > equal) whole = lead - 1;
+  }
+  // The run ends with its last token that is not dropped (whitespace): mostly an
+  // ideograph.
+  if (whole >= 3 && structure::StartsCommonHan(text, a + whole - 3, a + whole)) return whole;
+  const structure::Token last = structure::PreviousToken(text, a + whole, a);
+  return last.value == 0 ? 0 : last.end - a;
+}
+
 // Open-addressing map from a fingerprint to the first byte offset where it was seen. A
 // slot packs the fingerprint's upper 32 bits with the offset + 1, 8 bytes per entry:
 // colliding fingerprints just propose a candidate that the comparison then rejects.
@@ -412,7 +555,10 @@ struct Repeat {
   ByteRange first;
   const Block* later_block = nullptr;
   const Block* first_block = nullptr;
-  std::uint32_t han = 0;
+  std::uint32_t han = 0;  // ideographs in each occurrence
+  // The ideographs before the first clause mark with kClauseSide of them before it
+  // (SpanCounts).
+  std::uint32_t han_before_mark = SpanCounts::kNoMark;
 };
 
 class DuplicateSpanRule final : public Rule {
@@ -834,12 +980,10 @@ class DuplicateSpanRule final : public Rule {
     const ByteRange later_block = out.later_block->content;
     std::size_t a = first;
     std::size_t b = later;
-    std::uint32_t han = 0;
     const std::size_t first_limit = std::min(first_block.end, later);
     for (;;) {
       // Copies are mostly byte for byte the same.
-      const std::size_t run =
-          structure::EqualTokenRun(text, a, b, std::min(first_limit - a, later_block.end - b), han);
+      const std::size_t run = EqualRun(text, a, b, std::min(first_limit - a, later_block.end - b));
       a += run;
       b += run;
       // Mostly two different ideographs: no decoding.
@@ -850,7 +994,6 @@ class DuplicateSpanRule final : public Rule {
       const structure::Token ta = structure::NextToken(text, a, first_limit);
       const structure::Token tb = structure::NextToken(text, b, later_block.end);
       if (ta.value == 0 || ta.value != tb.value) break;
-      han += IsHan(ta.value) ? 1 : 0;
       a = ta.end;
       b = tb.end;
     }
@@ -866,7 +1009,6 @@ class DuplicateSpanRule final : public Rule {
       if (a >= first_block.begin + 3 && b >= later_limit + 3 &&
           structure::StartsCommonHan(text, a - 3, a)) {
         if (std::memcmp(text.data() + a - 3, text.data() + b - 3, 3) == 0) {
-          ++han;
           a -= 3;
           b -= 3;
           continue;
@@ -876,7 +1018,6 @@ class DuplicateSpanRule final : public Rule {
       const structure::Token ta = structure::PreviousToken(text, a, first_block.begin);
       const structure::Token tb = structure::PreviousToken(text, b, later_limit);
       if (ta.value == 0 || ta.value != tb.value) break;
-      han += IsHan(ta.value) ? 1 : 0;
       a = ta.begin;
       b = tb.begin;
     }
@@ -891,7 +1032,10 @@ class DuplicateSpanRule final : public Rule {
     }
     out.first = ByteRange{TokenStart(text, a, first_end), first_end};
     out.later = ByteRange{TokenStart(text, b, later_end), later_end};
-    out.han = han;
+    // Both occurrences hold the same tokens: count those of the later one, once.
+    const SpanCounts counts = CountSpan(text, out.later.begin, out.later.end, scan.avx2);
+    out.han = counts.han;
+    out.han_before_mark = counts.han_before_mark;
     return true;
   }
 
@@ -914,27 +1058,18 @@ class DuplicateSpanRule final : public Rule {
     if (repeat.han < min_chars_) return false;
     const Document& document = scan.document;
     if (document.IsExcluded(repeat.later) || document.IsExcluded(repeat.first)) return false;
-    const std::string_view text = scan.text;
-    std::uint32_t han = 0;
-    bool ends_with_mark = false;
-    for (std::size_t i = repeat.later.begin; i < repeat.later.end;) {
-      if (structure::StartsCommonHan(text, i, repeat.later.end)) {  // most tokens
-        ++han;
-        ends_with_mark = false;
-        i += 3;
-        continue;
-      }
-      const structure::Token t = structure::NextToken(text, i, repeat.later.end);
-      if (t.value == 0) break;
-      if (IsHan(t.value)) {
-        ++han;
-      } else if (structure::IsClauseMark(t.value) && han >= kClauseSide &&
-                 repeat.han - han >= kClauseSide) {
-        return true;
-      }
-      ends_with_mark = structure::IsClauseMark(t.value);
-      i = t.end;
+    // A clause mark with kClauseSide ideographs either side: the first one with enough
+    // before it has the most after it.
+    if (repeat.han_before_mark != SpanCounts::kNoMark &&
+        repeat.han - repeat.han_before_mark >= kClauseSide) {
+      return true;
     }
+    const std::string_view text = scan.text;
+    const ByteRange later = repeat.later;
+    const bool ends_with_mark =
+        !(later.end >= later.begin + 3 &&
+          structure::StartsCommonHan(text, later.end - 3, later.end)) &&
+        structure::IsClauseMark(structure::PreviousToken(text, later.end, later.begin).value);
     // A whole clause or sentence: a clause starts before it in both places and it ends
     // with a mark.
     const auto starts_clause = [&](const ByteRange& range, const Block& block) {
