@@ -634,8 +634,12 @@ class DuplicateSpanRule final : public Rule {
   struct Window {
     std::uint64_t fingerprint;
     std::uint32_t offset;  // of its first ideograph
-    std::uint32_t index;   // in the fingerprint table, set when its slot is prefetched
+    std::uint32_t index;   // of its slot in the fingerprint table
   };
+
+  // The windows whose fingerprints are made and their slots prefetched before they are
+  // looked up.
+  static constexpr std::size_t kLookupBatch = 64;
 
   // The state of one check.
   struct Scan {
@@ -649,7 +653,7 @@ class DuplicateSpanRule final : public Rule {
     // (uninitialised, as the chunk's entries).
     std::unique_ptr<std::uint32_t[]> windows =
         std::make_unique_for_overwrite<std::uint32_t[]>(Chunk::kSize + 8);
-    std::unique_ptr<Window[]> selected = std::make_unique_for_overwrite<Window[]>(Chunk::kSize);
+    std::unique_ptr<Window[]> selected = std::make_unique_for_overwrite<Window[]>(kLookupBatch);
     std::optional<WordSegmenter> segmenter = std::nullopt;  // for RunsOn
     bool avx2 = false;           // whether ReadIdeographs takes its AVX2 variants
     std::uint32_t block = 0;     // the index of the block being scanned
@@ -697,19 +701,6 @@ class DuplicateSpanRule final : public Rule {
       const std::uint32_t decide_end = last_chunk ? windows : runs;
       const std::size_t selected =
           Select(chunk, decided, decide_end, runs, scan.windows.get(), scan.avx2);
-      // Raw pointers in locals: the compiler would load each again after every store.
-      const std::uint32_t* windows_to_look_up = scan.windows.get();
-      const std::uint32_t* keys = chunk.keys.get();
-      const std::uint32_t* offsets = chunk.offsets.get();
-      Window* out = scan.selected.get();
-      // The windows of the default min-chars take a copy of the loop with the
-      // fingerprint's steps unrolled: the loop runs for about a quarter of the ideographs.
-      constexpr std::uint32_t kDefaultK = WindowIdeographs(kDefaultMinChars);
-      if (k_ == kDefaultK) {
-        FingerprintWindows<kDefaultK>(windows_to_look_up, selected, keys, offsets, out);
-      } else {
-        FingerprintWindows(windows_to_look_up, selected, keys, offsets, out, k_);
-      }
       LookupSelected(scan, selected);
       if (last_chunk || scan.reported >= max_findings_) return;
       // The next chunk starts with the entries of the runs that hold the open windows:
@@ -825,16 +816,19 @@ class DuplicateSpanRule final : public Rule {
     return hash >> 32 | hash << 32;  // FingerprintTable keys on the lower, well mixed, half
   }
 
-  // The fingerprints and offsets of the windows of chunk entries `windows`; a non-zero
-  // kK is k, known when compiled.
+  // The fingerprints, offsets and table indexes of the windows of chunk entries
+  // `windows`, whose slots it prefetches; a non-zero kK is k, known when compiled.
   template <std::uint32_t kK = 0>
-  static void FingerprintWindows(const std::uint32_t* windows, std::size_t count,
+  [[gnu::noinline]] static void FingerprintWindows(const std::uint32_t* windows, std::size_t count,
                                  const std::uint32_t* keys, const std::uint32_t* offsets,
-                                 Window* out, std::uint32_t k = kK) {
+                                 const FingerprintTable& table, Window* out,
+                                 std::uint32_t k = kK) {
     for (std::size_t j = 0; j < count; ++j) {
       const std::uint32_t e = windows[j];
-      out[j].fingerprint = Fingerprint(keys + e, kK != 0 ? kK : k);
-      out[j].offset = offsets[e];  // the index is set when the window is looked up
+      const std::uint64_t fingerprint = Fingerprint(keys + e, kK != 0 ? kK : k);
+      const auto index = static_cast<std::uint32_t>(table.Index(fingerprint));
+      table.Prefetch(index);
+      out[j] = Window{fingerprint, offsets[e], index};
     }
   }
 
@@ -920,32 +914,49 @@ class DuplicateSpanRule final : public Rule {
   }
 #endif
 
-  // Looks up the selected windows in order, each a few steps after its slot is prefetched:
-  // the table of a large document does not fit in the cache.
+  // Looks up the `count` selected windows (scan.windows) in order, in batches: the
+  // fingerprints of a batch, with their slots prefetched, then their lookups, which find
+  // the slots in the cache (the table of a large document does not fit in it).
   void LookupSelected(Scan& scan, std::size_t count) const {
-    constexpr std::size_t kAhead = 8;
+    constexpr std::size_t kBatch = kLookupBatch;
+    scan.table.Reserve(count);  // the indexes stay valid
+    // Raw pointers in locals: the compiler would load each again after every store.
+    const std::uint32_t* windows = scan.windows.get();
+    const std::uint32_t* keys = scan.chunk.keys.get();
+    const std::uint32_t* offsets = scan.chunk.offsets.get();
     Window* selected = scan.selected.get();
-    FingerprintTable& table = scan.table;
-    table.Reserve(count);
-    const auto prefetch = [&](Window& window) {
-      window.index = static_cast<std::uint32_t>(table.Index(window.fingerprint));
-      table.Prefetch(window.index);
-    };
-    for (std::size_t j = 0; j < std::min(kAhead, count); ++j) prefetch(selected[j]);
-    for (std::size_t j = 0; j < count; ++j) {
-      if (j + kAhead < count) prefetch(selected[j + kAhead]);
-      if (Lookup(scan, selected[j]) && scan.reported >= max_findings_) {
-        return;
+    for (std::size_t from = 0; from < count; from += kBatch) {
+      const std::size_t batch = std::min(kBatch, count - from);
+      // The windows of the default min-chars take a copy of the loop with the
+      // fingerprint's steps unrolled: the loop runs for about a quarter of the ideographs.
+      constexpr std::uint32_t kDefaultK = WindowIdeographs(kDefaultMinChars);
+      if (k_ == kDefaultK) {
+        FingerprintWindows<kDefaultK>(windows + from, batch, keys, offsets, scan.table, selected);
+      } else {
+        FingerprintWindows(windows + from, batch, keys, offsets, scan.table, selected, k_);
       }
+      if (!LookupBatch(scan, selected, batch)) return;
     }
   }
 
-  // Looks up a window, and returns whether it reported a repeat.
-  bool Lookup(Scan& scan, const Window& window) const {
-    const std::uint32_t offset = window.offset;
-    if (offset < scan.skip_until) return false;
-    const std::uint32_t first = scan.table.FindOrInsert(window.index, window.fingerprint, offset);
-    if (first == FingerprintTable::kNone) return false;
+  // Looks up the windows of a batch in order; returns false when it stopped at
+  // max-findings. A loop of its own (noinline), with the rare candidates out of line: in
+  // the check, which inlines the rest, its variables would not stay in registers.
+  [[gnu::noinline]] bool LookupBatch(Scan& scan, const Window* windows, std::size_t count) const {
+    FingerprintTable& table = scan.table;
+    for (std::size_t j = 0; j < count; ++j) {
+      const Window& window = windows[j];
+      if (window.offset < scan.skip_until) continue;
+      const std::uint32_t first = table.FindOrInsert(window.index, window.fingerprint, window.offset);
+      if (first == FingerprintTable::kNone) continue;
+      if (Candidate(scan, first, window.offset) && scan.reported >= max_findings_) return false;
+    }
+    return true;
+  }
+
+  // Extends a pair of windows with the same fingerprint to a repeat and reports it if it
+  // is one; returns whether it reported a repeat.
+  [[gnu::noinline]] bool Candidate(Scan& scan, std::uint32_t first, std::uint32_t offset) const {
     const auto shift = static_cast<std::int64_t>(offset) - first;
     if (offset < scan.rejected_end && shift == scan.rejected_shift) return false;
     Repeat repeat;
