@@ -318,15 +318,18 @@ __attribute__((target("avx2"), always_inline)) inline void Keys8(__m256i values,
       _mm_packs_epi32(_mm256_castsi256_si128(upper), _mm256_extracti128_si256(upper, 1)));
 }
 
-// The keys of entries [e, n) as Key() makes them from their values, 8 at a time; returns
-// where it stopped, `last` the value before it. Key(a, b), the upper half of the 64-bit
+// The keys of entries [e, n) as Key() makes them from their values, 8 at a time while
+// the arrays have room for 8 more before entry `room`; returns where it stopped, `last`
+// the value before it. The last 8 may go past n: their keys past it are written but
+// never read as keys (the winnowing ignores what it finds there), and the next read of
+// the chunk writes them again. Key(a, b), the upper half of the 64-bit
 // product of a:b and the multiplier H:L, is a L + b H + the upper half of b L, modulo 2^32.
 __attribute__((target("avx2"))) std::uint32_t KeysAvx2(const std::uint32_t* value_of,
                                                        std::uint32_t e, std::uint32_t n,
-                                                       std::uint32_t* keys,
+                                                       std::uint32_t room, std::uint32_t* keys,
                                                        std::int16_t* short_keys,
                                                        std::uint32_t& last) {
-  if (e + 8 > n) return e;
+  if (e >= n || e + 8 > room) return e;
   // The values before the first 8: lane j - 1 of them, lane 0 the last one. After those,
   // the values from the entry before, read from memory without a shuffle.
   const __m256i first = Load8x32(value_of + e);
@@ -335,9 +338,10 @@ __attribute__((target("avx2"))) std::uint32_t KeysAvx2(const std::uint32_t* valu
             _mm256_permutevar8x32_epi32(first, _mm256_setr_epi32(7, 0, 1, 2, 3, 4, 5, 6)),
             _mm256_set1_epi32(static_cast<int>(last)), 1),
         keys, short_keys, e);
-  for (e += 8; e + 8 <= n; e += 8) {
+  for (e += 8; e < n && e + 8 <= room; e += 8) {
     Keys8(Load8x32(value_of + e), Load8x32(value_of + e - 1), keys, short_keys, e);
   }
+  e = std::min(e, n);
   last = value_of[e - 1];
   return e;
 }
@@ -746,8 +750,17 @@ class DuplicateSpanRule final : public Rule {
     Slide<false>(window_keys, runs, w_, minima + kPad, scratch, scratch + Chunk::kRoom, avx2);
     // No run before the first or after the last: the neutral value of the maxima.
     constexpr std::int16_t kLowest = std::numeric_limits<std::int16_t>::min();
-    std::fill_n(minima + kPad - (w_ - 1), w_ - 1, kLowest);
-    std::fill_n(minima + kPad + runs, w_ - 1, kLowest);
+#if defined(__SSE2__)
+    if (w_ - 1 <= 8) {  // one store each, the first one ending where the minima start
+      const __m128i lowest = _mm_set1_epi16(kLowest);
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(minima + kPad - 8), lowest);
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(minima + kPad + runs), lowest);
+    } else
+#endif
+    {
+      std::fill_n(minima + kPad - (w_ - 1), w_ - 1, kLowest);
+      std::fill_n(minima + kPad + runs, w_ - 1, kLowest);
+    }
     // The runs that hold window g are [g - w + 1, g]: the maxima go to the scratch rows.
     std::int16_t* largest = scratch + 2 * Chunk::kRoom;
     Slide<true>(minima + kPad + from - (w_ - 1), to - from, w_, largest, scratch,
@@ -899,7 +912,9 @@ class DuplicateSpanRule final : public Rule {
     std::int16_t* short_keys = chunk.short_keys.get();
     std::uint32_t e = start;
 #if defined(OCRLINT_AVX2_VARIANTS)
-    if (avx2) e = KeysAvx2(chunk.values.get(), e, with_values, keys, short_keys, last);
+    if (avx2) {
+      e = KeysAvx2(chunk.values.get(), e, with_values, Chunk::kSize, keys, short_keys, last);
+    }
 #endif
     for (; e < n; ++e) {
       const std::uint32_t value = HanValue(text, offsets[e]);
