@@ -32,6 +32,8 @@ constexpr int kDefaultMaxFindings = 1000;
 constexpr std::uint32_t WindowIdeographs(std::uint32_t min_chars) {
   return std::max<std::uint32_t>(4, min_chars * 5 / 8);
 }
+// The windows of a winnowing run (w) for the default min-chars.
+constexpr std::uint32_t kDefaultW = kDefaultMinChars - WindowIdeographs(kDefaultMinChars) + 1;
 // A repeat is a pasted clause, not a shared phrase, when a clause mark inside it has at
 // least this many ideographs of the repeat on either side.
 constexpr std::uint32_t kClauseSide = 4;
@@ -270,6 +272,24 @@ __attribute__((target("avx2"))) void SlideAvx2(const std::int16_t* in, std::uint
   }
 }
 
+// Appends to `out` (from out[count]) g + j for the lanes j of `low` and `high`, 16 lanes
+// of 16 bits each, that are all ones, up to `to`; returns the new count (writes up to 8
+// entries past it).
+__attribute__((target("avx2"), always_inline)) inline std::uint32_t AppendEqual32(
+    __m256i low, __m256i high, std::uint32_t g, std::uint32_t to, std::uint32_t* out,
+    std::uint32_t count) {
+  // The pack interleaves the halves of its operands: put them back in order.
+  const __m256i both = _mm256_permute4x64_epi64(_mm256_packs_epi16(low, high), 0xD8);
+  auto mask = static_cast<std::uint32_t>(_mm256_movemask_epi8(both));
+  if (to - g < 32) mask &= (std::uint32_t{1} << (to - g)) - 1;
+  __m256i base = _mm256_set1_epi32(static_cast<int>(g));
+  for (std::uint32_t byte = 0; byte < 4; ++byte) {
+    count = AppendBits8(out, count, base, mask >> 8 * byte & 0xFF);
+    base = _mm256_add_epi32(base, _mm256_set1_epi32(8));
+  }
+  return count;
+}
+
 // Writes to `out` the g in [from, to) where keys[g] == largest[g - from], 32 at a time,
 // and returns their count (writes up to 8 entries past it).
 __attribute__((target("avx2"))) std::size_t EqualAvx2(const std::int16_t* keys,
@@ -281,15 +301,35 @@ __attribute__((target("avx2"))) std::size_t EqualAvx2(const std::int16_t* keys,
     const __m256i low = _mm256_cmpeq_epi16(Load16x16(keys + g), Load16x16(largest + (g - from)));
     const __m256i high =
         _mm256_cmpeq_epi16(Load16x16(keys + g + 16), Load16x16(largest + (g - from + 16)));
-    // The pack interleaves the halves of its operands: put them back in order.
-    const __m256i both = _mm256_permute4x64_epi64(_mm256_packs_epi16(low, high), 0xD8);
-    auto mask = static_cast<std::uint32_t>(_mm256_movemask_epi8(both));
-    if (to - g < 32) mask &= (std::uint32_t{1} << (to - g)) - 1;
-    __m256i base = _mm256_set1_epi32(static_cast<int>(g));
-    for (std::uint32_t byte = 0; byte < 4; ++byte) {
-      count = AppendBits8(out, count, base, mask >> 8 * byte & 0xFF);
-      base = _mm256_add_epi32(base, _mm256_set1_epi32(8));
-    }
+    count = AppendEqual32(low, high, g, to, out, count);
+  }
+  return count;
+}
+
+// The largest of in[j, j + kSpan), 16 lanes.
+template <std::uint32_t kSpan>
+__attribute__((target("avx2"), always_inline)) inline __m256i Largest16(const std::int16_t* in) {
+  __m256i largest = Load16x16(in);
+#pragma GCC unroll 16
+  for (std::uint32_t t = 1; t < kSpan; ++t) largest = _mm256_max_epi16(largest, Load16x16(in + t));
+  return largest;
+}
+
+// EqualAvx2() with largest[j] the largest of minima[j, j + kSpan), made on the way:
+// SlideAvx2<true, kSpan> and EqualAvx2 in one pass. Reads up to kSpan + 31 values past
+// minima[to - from].
+template <std::uint32_t kSpan>
+__attribute__((target("avx2"))) std::size_t SelectAvx2(const std::int16_t* keys,
+                                                       const std::int16_t* minima,
+                                                       std::uint32_t from, std::uint32_t to,
+                                                       std::uint32_t* out) {
+  std::uint32_t count = 0;
+  for (std::uint32_t g = from; g < to; g += 32) {
+    const std::int16_t* runs = minima + (g - from);
+    const __m256i low = _mm256_cmpeq_epi16(Load16x16(keys + g), Largest16<kSpan>(runs));
+    const __m256i high =
+        _mm256_cmpeq_epi16(Load16x16(keys + g + 16), Largest16<kSpan>(runs + 16));
+    count = AppendEqual32(low, high, g, to, out, count);
   }
   return count;
 }
@@ -762,6 +802,11 @@ class DuplicateSpanRule final : public Rule {
       std::fill_n(minima + kPad + runs, w_ - 1, kLowest);
     }
     // The runs that hold window g are [g - w + 1, g]: the maxima go to the scratch rows.
+#if defined(OCRLINT_AVX2_VARIANTS)
+    if (avx2 && w_ == kDefaultW) {
+      return SelectAvx2<kDefaultW>(window_keys, minima + kPad + from - (w_ - 1), from, to, out);
+    }
+#endif
     std::int16_t* largest = scratch + 2 * Chunk::kRoom;
     Slide<true>(minima + kPad + from - (w_ - 1), to - from, w_, largest, scratch,
                 scratch + Chunk::kRoom, avx2);
@@ -799,7 +844,6 @@ class DuplicateSpanRule final : public Rule {
                     [[maybe_unused]] bool avx2) {
 #if defined(OCRLINT_AVX2_VARIANTS)
     // The runs of the default min-chars: one pass.
-    constexpr std::uint32_t kDefaultW = kDefaultMinChars - WindowIdeographs(kDefaultMinChars) + 1;
     if (avx2 && span == kDefaultW) return SlideAvx2<kLargest, kDefaultW>(in, count, out);
 #endif
     const auto apply = [avx2](const std::int16_t* x, const std::int16_t* y, std::int16_t* to,
