@@ -327,8 +327,7 @@ __attribute__((target("avx2"))) std::size_t SelectAvx2(const std::int16_t* keys,
   for (std::uint32_t g = from; g < to; g += 32) {
     const std::int16_t* runs = minima + (g - from);
     const __m256i low = _mm256_cmpeq_epi16(Load16x16(keys + g), Largest16<kSpan>(runs));
-    const __m256i high =
-        _mm256_cmpeq_epi16(Load16x16(keys + g + 16), Largest16<kSpan>(runs + 16));
+    const __m256i high = _mm256_cmpeq_epi16(Load16x16(keys + g + 16), Largest16<kSpan>(runs + 16));
     count = AppendEqual32(low, high, g, to, out, count);
   }
   return count;
@@ -433,10 +432,9 @@ OCRLINT_AVX2 __m256i ClauseMarkLanes32(const Splat* k, __m256i b0, __m256i b1, _
   const __m256i ascii = Either(Either(Either(Eq32(k, b0, ','), Eq32(k, b0, ';')),
                                       Either(Eq32(k, b0, '!'), Eq32(k, b0, '?'))),
                                Eq32(k, b0, ':'));
-  const __m256i full_width_mark =
-      Either(Either(Either(Eq32(k, b2, 0x8C), Eq32(k, b2, 0x9B)),
-                    Either(Eq32(k, b2, 0x81), Eq32(k, b2, 0x9F))),
-             Eq32(k, b2, 0x9A));
+  const __m256i full_width_mark = Either(Either(Either(Eq32(k, b2, 0x8C), Eq32(k, b2, 0x9B)),
+                                                Either(Eq32(k, b2, 0x81), Eq32(k, b2, 0x9F))),
+                                         Eq32(k, b2, 0x9A));
   const __m256i full_width = Both(Both(Eq32(k, b0, 0xEF), Eq32(k, b1, 0xBC)), full_width_mark);
   const __m256i full_stop = Both(Both(Eq32(k, b0, 0xE3), Eq32(k, b1, 0x80)), Eq32(k, b2, 0x82));
   return Either(ascii, Either(full_width, full_stop));
@@ -899,9 +897,10 @@ class DuplicateSpanRule final : public Rule {
   // `windows`, whose slots it prefetches; a non-zero kK is k, known when compiled.
   template <std::uint32_t kK = 0>
   [[gnu::noinline]] static void FingerprintWindows(const std::uint32_t* windows, std::size_t count,
-                                 const std::uint32_t* keys, const std::uint32_t* offsets,
-                                 const FingerprintTable& table, Window* out,
-                                 std::uint32_t k = kK) {
+                                                   const std::uint32_t* keys,
+                                                   const std::uint32_t* offsets,
+                                                   const FingerprintTable& table, Window* out,
+                                                   std::uint32_t k = kK) {
     for (std::size_t j = 0; j < count; ++j) {
       const std::uint32_t e = windows[j];
       const std::uint64_t fingerprint = Fingerprint(keys + e, kK != 0 ? kK : k);
@@ -1028,7 +1027,8 @@ class DuplicateSpanRule final : public Rule {
     for (std::size_t j = 0; j < count; ++j) {
       const Window& window = windows[j];
       if (window.offset < scan.skip_until) continue;
-      const std::uint32_t first = table.FindOrInsert(window.index, window.fingerprint, window.offset);
+      const std::uint32_t first =
+          table.FindOrInsert(window.index, window.fingerprint, window.offset);
       if (first == FingerprintTable::kNone) continue;
       if (Candidate(scan, first, window.offset) && scan.reported >= max_findings_) return false;
     }
@@ -1178,9 +1178,9 @@ class DuplicateSpanRule final : public Rule {
     const std::string_view text = scan.text;
     const Block& block = *repeat.later_block;
     // A repeat that fills its paragraph goes with the paragraph's blank lines.
-    const bool whole = !HasToken(text, repeat.later.end, block.content.end) &&
-                       TokenStart(text, block.content.begin, block.content.end) ==
-                           repeat.later.begin;
+    const bool whole =
+        !HasToken(text, repeat.later.end, block.content.end) &&
+        TokenStart(text, block.content.begin, block.content.end) == repeat.later.begin;
     const ByteRange deletion = whole && block.kind == BlockKind::kParagraph
                                    ? structure::BlockDeletion(text, block.range)
                                    : repeat.later;
