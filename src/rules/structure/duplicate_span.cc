@@ -553,6 +553,9 @@ class FingerprintTable {
     return static_cast<std::size_t>((std::uint64_t{tag} * count_) >> 32);
   }
   void Prefetch(std::size_t index) const { __builtin_prefetch(&slots_[index]); }
+  // Whether the slots are few enough to stay in the cache (256 KB), where prefetching
+  // them gains nothing.
+  bool Small() const { return count_ <= kSmallSlots; }
 
   // Makes room for `more` fingerprints: the table does not grow while they are inserted,
   // so that the indexes computed for them (to prefetch their slots) stay valid.
@@ -584,6 +587,7 @@ class FingerprintTable {
   static constexpr std::size_t kLoadNumerator = 3;
   static constexpr std::size_t kLoadDenominator = 4;
   static constexpr std::size_t kMaxInitialSlots = std::size_t{1} << 16;
+  static constexpr std::size_t kSmallSlots = std::size_t{1} << 15;
 
   static std::uint64_t Pack(std::uint32_t tag, std::uint32_t offset) {
     return (std::uint64_t{tag} << 32) | (std::uint64_t{offset} + 1);
@@ -1004,12 +1008,20 @@ class DuplicateSpanRule final : public Rule {
     const std::uint32_t* windows = scan.windows.get();
     const std::uint32_t* keys = scan.chunk.keys.get();
     const std::uint32_t* offsets = scan.chunk.offsets.get();
+    // The windows of the default min-chars take a copy of the loops with the
+    // fingerprint's steps unrolled: they run for about a quarter of the ideographs.
+    constexpr std::uint32_t kDefaultK = WindowIdeographs(kDefaultMinChars);
+    if (scan.table.Small()) {
+      if (k_ == kDefaultK) {
+        LookupDirect<kDefaultK>(scan, windows, count, keys, offsets);
+      } else {
+        LookupDirect(scan, windows, count, keys, offsets, k_);
+      }
+      return;
+    }
     Window* selected = scan.selected.get();
     for (std::size_t from = 0; from < count; from += kBatch) {
       const std::size_t batch = std::min(kBatch, count - from);
-      // The windows of the default min-chars take a copy of the loop with the
-      // fingerprint's steps unrolled: the loop runs for about a quarter of the ideographs.
-      constexpr std::uint32_t kDefaultK = WindowIdeographs(kDefaultMinChars);
       if (k_ == kDefaultK) {
         FingerprintWindows<kDefaultK>(windows + from, batch, keys, offsets, scan.table, selected);
       } else {
@@ -1033,6 +1045,25 @@ class DuplicateSpanRule final : public Rule {
       if (Candidate(scan, first, window.offset) && scan.reported >= max_findings_) return false;
     }
     return true;
+  }
+
+  // LookupBatch() for a small table (FingerprintTable::Small), straight from the chunk:
+  // each window is fingerprinted when it is looked up, and not at all when it starts in a
+  // reported repeat. A non-zero kK is k, known when compiled.
+  template <std::uint32_t kK = 0>
+  [[gnu::noinline]] void LookupDirect(Scan& scan, const std::uint32_t* windows, std::size_t count,
+                                      const std::uint32_t* keys, const std::uint32_t* offsets,
+                                      std::uint32_t k = kK) const {
+    FingerprintTable& table = scan.table;
+    for (std::size_t j = 0; j < count; ++j) {
+      const std::uint32_t e = windows[j];
+      const std::uint32_t offset = offsets[e];
+      if (offset < scan.skip_until) continue;
+      const std::uint64_t fingerprint = Fingerprint(keys + e, kK != 0 ? kK : k);
+      const std::uint32_t first = table.FindOrInsert(table.Index(fingerprint), fingerprint, offset);
+      if (first == FingerprintTable::kNone) continue;
+      if (Candidate(scan, first, offset) && scan.reported >= max_findings_) return;
+    }
   }
 
   // Extends a pair of windows with the same fingerprint to a repeat and reports it if it
