@@ -447,7 +447,10 @@ OCRLINT_AVX2 __m256i ClauseMarkLanes32(const Splat* k, __m256i b0, __m256i b1, _
 [[gnu::noipa]] __attribute__((target("avx2"))) std::size_t CountSpanAvx2(
     const Splat* k, std::string_view text, std::size_t i, std::size_t end, SpanCounts& counts) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  for (; i < end && i + 34 <= text.size(); i += 32) {
+  // Until the first clause mark with kClauseSide ideographs before it: masks of the marks
+  // and the ideographs.
+  for (; i < end && i + 34 <= text.size() && counts.han_before_mark == SpanCounts::kNoMark;
+       i += 32) {
     const __m256i b0 = Load32(bytes + i);
     const __m256i b1 = Load32(bytes + i + 1);
     const __m256i b2 = Load32(bytes + i + 2);
@@ -456,21 +459,36 @@ OCRLINT_AVX2 __m256i ClauseMarkLanes32(const Splat* k, __m256i b0, __m256i b1, _
         end - i < 32 ? (std::uint32_t{1} << (end - i)) - 1 : ~std::uint32_t{0};
     const std::uint32_t han =
         static_cast<std::uint32_t>(_mm256_movemask_epi8(HanLeadLanes32(k, b0, b1, b2))) & inside;
-    if (counts.han_before_mark == SpanCounts::kNoMark) {
-      std::uint32_t marks =
-          static_cast<std::uint32_t>(_mm256_movemask_epi8(ClauseMarkLanes32(k, b0, b1, b2))) &
-          inside;
-      for (; marks != 0; marks &= marks - 1) {
-        const std::uint32_t before =
-            counts.han + CountBits32(han & ((std::uint32_t{1} << std::countr_zero(marks)) - 1));
-        if (before >= kClauseSide) {
-          counts.han_before_mark = before;
-          break;
-        }
+    std::uint32_t marks =
+        static_cast<std::uint32_t>(_mm256_movemask_epi8(ClauseMarkLanes32(k, b0, b1, b2))) & inside;
+    for (; marks != 0; marks &= marks - 1) {
+      const std::uint32_t before =
+          counts.han + CountBits32(han & ((std::uint32_t{1} << std::countr_zero(marks)) - 1));
+      if (before >= kClauseSide) {
+        counts.han_before_mark = before;
+        break;
       }
     }
     counts.han += CountBits32(han);
   }
+  // Then only the ideographs, summed in byte lanes.
+  const __m256i lanes =
+      _mm256_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21,
+                       22, 23, 24, 25, 26, 27, 28, 29, 30, 31);
+  __m256i sums = _mm256_setzero_si256();  // four 64-bit sums
+  for (; i < end && i + 34 <= text.size(); i += 32) {
+    __m256i han =
+        HanLeadLanes32(k, Load32(bytes + i), Load32(bytes + i + 1), Load32(bytes + i + 2));
+    if (end - i < 32) {
+      han = _mm256_and_si256(
+          han, _mm256_cmpgt_epi8(_mm256_set1_epi8(static_cast<char>(end - i)), lanes));
+    }
+    sums = _mm256_add_epi64(
+        sums, _mm256_sad_epu8(_mm256_and_si256(han, Set32(k, 1)), _mm256_setzero_si256()));
+  }
+  std::uint64_t sum[4];
+  std::memcpy(sum, &sums, sizeof sum);
+  counts.han += static_cast<std::uint32_t>(sum[0] + sum[1] + sum[2] + sum[3]);
   // Past the end, or inside a character that straddles the last 32 bytes: go on after it.
   while (i < end && (bytes[i] & 0xC0) == 0x80) ++i;
   return i;
