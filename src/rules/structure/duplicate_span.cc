@@ -1016,9 +1016,11 @@ class DuplicateSpanRule final : public Rule {
   }
 #endif
 
-  // Looks up the `count` selected windows (scan.windows) in order, in batches: the
-  // fingerprints of a batch, with their slots prefetched, then their lookups, which find
-  // the slots in the cache (the table of a large document does not fit in it).
+  // Looks up the `count` selected windows (scan.windows) in order. A small table straight
+  // from the chunk (LookupDirect); a large one, which does not fit in the cache, in
+  // batches: the fingerprints of a batch, with their slots prefetched, then their lookups,
+  // which find the slots in the cache. (Batches of 16 that skip the windows of a repeat
+  // reported in an earlier batch cost more than they saved, for the small tables too.)
   void LookupSelected(Scan& scan, std::size_t count) const {
     constexpr std::size_t kBatch = kLookupBatch;
     scan.table.Reserve(count);  // the indexes stay valid
