@@ -32,6 +32,8 @@ constexpr int kDefaultMaxFindings = 1000;
 constexpr std::uint32_t WindowIdeographs(std::uint32_t min_chars) {
   return std::max<std::uint32_t>(4, min_chars * 5 / 8);
 }
+// The windows of a winnowing run (w) for the default min-chars.
+constexpr std::uint32_t kDefaultW = kDefaultMinChars - WindowIdeographs(kDefaultMinChars) + 1;
 // A repeat is a pasted clause, not a shared phrase, when a clause mark inside it has at
 // least this many ideographs of the repeat on either side.
 constexpr std::uint32_t kClauseSide = 4;
@@ -253,6 +255,41 @@ __attribute__((target("avx2"))) void MinMaxAvx2(const std::int16_t* x, const std
   }
 }
 
+// out[j] = the smallest (kLargest: the largest) of in[j, j + kSpan), for j < count, 16
+// at a time, each from kSpan reads: fewer steps than the doubling passes for a short span.
+// Reads and writes up to 15 values past the ends, as the doubling does.
+template <bool kLargest, std::uint32_t kSpan>
+__attribute__((target("avx2"))) void SlideAvx2(const std::int16_t* in, std::uint32_t count,
+                                               std::int16_t* out) {
+  for (std::uint32_t j = 0; j < count; j += 16) {
+    __m256i extreme = Load16x16(in + j);
+#pragma GCC unroll 16
+    for (std::uint32_t t = 1; t < kSpan; ++t) {
+      const __m256i next = Load16x16(in + j + t);
+      extreme = kLargest ? _mm256_max_epi16(extreme, next) : _mm256_min_epi16(extreme, next);
+    }
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(out + j), extreme);
+  }
+}
+
+// Appends to `out` (from out[count]) g + j for the lanes j of `low` and `high`, 16 lanes
+// of 16 bits each, that are all ones, up to `to`; returns the new count (writes up to 8
+// entries past it).
+__attribute__((target("avx2"), always_inline)) inline std::uint32_t AppendEqual32(
+    __m256i low, __m256i high, std::uint32_t g, std::uint32_t to, std::uint32_t* out,
+    std::uint32_t count) {
+  // The pack interleaves the halves of its operands: put them back in order.
+  const __m256i both = _mm256_permute4x64_epi64(_mm256_packs_epi16(low, high), 0xD8);
+  auto mask = static_cast<std::uint32_t>(_mm256_movemask_epi8(both));
+  if (to - g < 32) mask &= (std::uint32_t{1} << (to - g)) - 1;
+  __m256i base = _mm256_set1_epi32(static_cast<int>(g));
+  for (std::uint32_t byte = 0; byte < 4; ++byte) {
+    count = AppendBits8(out, count, base, mask >> 8 * byte & 0xFF);
+    base = _mm256_add_epi32(base, _mm256_set1_epi32(8));
+  }
+  return count;
+}
+
 // Writes to `out` the g in [from, to) where keys[g] == largest[g - from], 32 at a time,
 // and returns their count (writes up to 8 entries past it).
 __attribute__((target("avx2"))) std::size_t EqualAvx2(const std::int16_t* keys,
@@ -264,15 +301,34 @@ __attribute__((target("avx2"))) std::size_t EqualAvx2(const std::int16_t* keys,
     const __m256i low = _mm256_cmpeq_epi16(Load16x16(keys + g), Load16x16(largest + (g - from)));
     const __m256i high =
         _mm256_cmpeq_epi16(Load16x16(keys + g + 16), Load16x16(largest + (g - from + 16)));
-    // The pack interleaves the halves of its operands: put them back in order.
-    const __m256i both = _mm256_permute4x64_epi64(_mm256_packs_epi16(low, high), 0xD8);
-    auto mask = static_cast<std::uint32_t>(_mm256_movemask_epi8(both));
-    if (to - g < 32) mask &= (std::uint32_t{1} << (to - g)) - 1;
-    __m256i base = _mm256_set1_epi32(static_cast<int>(g));
-    for (std::uint32_t byte = 0; byte < 4; ++byte) {
-      count = AppendBits8(out, count, base, mask >> 8 * byte & 0xFF);
-      base = _mm256_add_epi32(base, _mm256_set1_epi32(8));
-    }
+    count = AppendEqual32(low, high, g, to, out, count);
+  }
+  return count;
+}
+
+// The largest of in[j, j + kSpan), 16 lanes.
+template <std::uint32_t kSpan>
+__attribute__((target("avx2"), always_inline)) inline __m256i Largest16(const std::int16_t* in) {
+  __m256i largest = Load16x16(in);
+#pragma GCC unroll 16
+  for (std::uint32_t t = 1; t < kSpan; ++t) largest = _mm256_max_epi16(largest, Load16x16(in + t));
+  return largest;
+}
+
+// EqualAvx2() with largest[j] the largest of minima[j, j + kSpan), made on the way:
+// SlideAvx2<true, kSpan> and EqualAvx2 in one pass. Reads up to kSpan + 31 values past
+// minima[to - from].
+template <std::uint32_t kSpan>
+__attribute__((target("avx2"))) std::size_t SelectAvx2(const std::int16_t* keys,
+                                                       const std::int16_t* minima,
+                                                       std::uint32_t from, std::uint32_t to,
+                                                       std::uint32_t* out) {
+  std::uint32_t count = 0;
+  for (std::uint32_t g = from; g < to; g += 32) {
+    const std::int16_t* runs = minima + (g - from);
+    const __m256i low = _mm256_cmpeq_epi16(Load16x16(keys + g), Largest16<kSpan>(runs));
+    const __m256i high = _mm256_cmpeq_epi16(Load16x16(keys + g + 16), Largest16<kSpan>(runs + 16));
+    count = AppendEqual32(low, high, g, to, out, count);
   }
   return count;
 }
@@ -301,15 +357,18 @@ __attribute__((target("avx2"), always_inline)) inline void Keys8(__m256i values,
       _mm_packs_epi32(_mm256_castsi256_si128(upper), _mm256_extracti128_si256(upper, 1)));
 }
 
-// The keys of entries [e, n) as Key() makes them from their values, 8 at a time; returns
-// where it stopped, `last` the value before it. Key(a, b), the upper half of the 64-bit
+// The keys of entries [e, n) as Key() makes them from their values, 8 at a time while
+// the arrays have room for 8 more before entry `room`; returns where it stopped, `last`
+// the value before it. The last 8 may go past n: their keys past it are written but
+// never read as keys (the winnowing ignores what it finds there), and the next read of
+// the chunk writes them again. Key(a, b), the upper half of the 64-bit
 // product of a:b and the multiplier H:L, is a L + b H + the upper half of b L, modulo 2^32.
 __attribute__((target("avx2"))) std::uint32_t KeysAvx2(const std::uint32_t* value_of,
                                                        std::uint32_t e, std::uint32_t n,
-                                                       std::uint32_t* keys,
+                                                       std::uint32_t room, std::uint32_t* keys,
                                                        std::int16_t* short_keys,
                                                        std::uint32_t& last) {
-  if (e + 8 > n) return e;
+  if (e >= n || e + 8 > room) return e;
   // The values before the first 8: lane j - 1 of them, lane 0 the last one. After those,
   // the values from the entry before, read from memory without a shuffle.
   const __m256i first = Load8x32(value_of + e);
@@ -318,13 +377,174 @@ __attribute__((target("avx2"))) std::uint32_t KeysAvx2(const std::uint32_t* valu
             _mm256_permutevar8x32_epi32(first, _mm256_setr_epi32(7, 0, 1, 2, 3, 4, 5, 6)),
             _mm256_set1_epi32(static_cast<int>(last)), 1),
         keys, short_keys, e);
-  for (e += 8; e + 8 <= n; e += 8) {
+  for (e += 8; e < n && e + 8 <= room; e += 8) {
     Keys8(Load8x32(value_of + e), Load8x32(value_of + e - 1), keys, short_keys, e);
   }
+  e = std::min(e, n);
   last = value_of[e - 1];
   return e;
 }
 #endif
+
+// What Accept needs to know of a repeat: its ideographs, and the ideographs before its
+// first clause mark that has at least kClauseSide of them before it.
+struct SpanCounts {
+  static constexpr std::uint32_t kNoMark = std::numeric_limits<std::uint32_t>::max();
+  std::uint32_t han = 0;
+  std::uint32_t han_before_mark = kNoMark;  // kNoMark: no such mark
+};
+
+// The number of set bits of a 32-bit mask (the baseline x86-64 has no popcnt).
+inline std::uint32_t CountBits32(std::uint32_t mask) {
+  return kBitPositions.count[mask & 0xFF] + kBitPositions.count[mask >> 8 & 0xFF] +
+         kBitPositions.count[mask >> 16 & 0xFF] + kBitPositions.count[mask >> 24];
+}
+
+// Adds the tokens of text[i, end), which starts with a whole character, to `counts`.
+inline void CountSpanTokens(std::string_view text, std::size_t i, std::size_t end,
+                            SpanCounts& counts) {
+  while (i < end) {
+    if (structure::StartsCommonHan(text, i, end)) {  // most tokens
+      ++counts.han;
+      i += 3;
+      continue;
+    }
+    const structure::Token t = structure::NextToken(text, i, end);
+    if (t.value == 0) return;
+    if (IsHan(t.value)) {
+      ++counts.han;
+    } else if (structure::IsClauseMark(t.value) && counts.han >= kClauseSide &&
+               counts.han_before_mark == SpanCounts::kNoMark) {
+      counts.han_before_mark = counts.han;
+    }
+    i = t.end;
+  }
+}
+
+#if defined(OCRLINT_AVX2_VARIANTS)
+#define OCRLINT_AVX2 __attribute__((target("avx2"), always_inline)) inline
+OCRLINT_AVX2 __m256i Either(__m256i x, __m256i y) { return _mm256_or_si256(x, y); }
+OCRLINT_AVX2 __m256i Both(__m256i x, __m256i y) { return _mm256_and_si256(x, y); }
+// The lanes of the 32 bytes of `b0` (`b1`, `b2`: the bytes one and two further on) that
+// start a clause mark (structure::IsClauseMark after NextToken's mapping): , ; ! ? : in
+// ASCII or full width (EF BC 8C, 9B, 81, 9F, 9A), and 。 (E3 80 82).
+OCRLINT_AVX2 __m256i ClauseMarkLanes32(const Splat* k, __m256i b0, __m256i b1, __m256i b2) {
+  const __m256i ascii = Either(Either(Either(Eq32(k, b0, ','), Eq32(k, b0, ';')),
+                                      Either(Eq32(k, b0, '!'), Eq32(k, b0, '?'))),
+                               Eq32(k, b0, ':'));
+  const __m256i full_width_mark = Either(Either(Either(Eq32(k, b2, 0x8C), Eq32(k, b2, 0x9B)),
+                                                Either(Eq32(k, b2, 0x81), Eq32(k, b2, 0x9F))),
+                                         Eq32(k, b2, 0x9A));
+  const __m256i full_width = Both(Both(Eq32(k, b0, 0xEF), Eq32(k, b1, 0xBC)), full_width_mark);
+  const __m256i full_stop = Both(Both(Eq32(k, b0, 0xE3), Eq32(k, b1, 0x80)), Eq32(k, b2, 0x82));
+  return Either(ascii, Either(full_width, full_stop));
+}
+#undef OCRLINT_AVX2
+
+// CountSpanTokens() for text[i, end), 32 bytes at a time from `i` (a character boundary)
+// while they and the 2 after them are in the text; returns where it stopped, a character
+// boundary. `k`: kSplats (noipa: the compiler must not see the constants behind it).
+[[gnu::noipa]] __attribute__((target("avx2"))) std::size_t CountSpanAvx2(
+    const Splat* k, std::string_view text, std::size_t i, std::size_t end, SpanCounts& counts) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  // Until the first clause mark with kClauseSide ideographs before it: masks of the marks
+  // and the ideographs.
+  for (; i < end && i + 34 <= text.size() && counts.han_before_mark == SpanCounts::kNoMark;
+       i += 32) {
+    const __m256i b0 = Load32(bytes + i);
+    const __m256i b1 = Load32(bytes + i + 1);
+    const __m256i b2 = Load32(bytes + i + 2);
+    // Characters that start in the span end in it: `end` is a character boundary.
+    const std::uint32_t inside =
+        end - i < 32 ? (std::uint32_t{1} << (end - i)) - 1 : ~std::uint32_t{0};
+    const std::uint32_t han =
+        static_cast<std::uint32_t>(_mm256_movemask_epi8(HanLeadLanes32(k, b0, b1, b2))) & inside;
+    std::uint32_t marks =
+        static_cast<std::uint32_t>(_mm256_movemask_epi8(ClauseMarkLanes32(k, b0, b1, b2))) & inside;
+    for (; marks != 0; marks &= marks - 1) {
+      const std::uint32_t before =
+          counts.han + CountBits32(han & ((std::uint32_t{1} << std::countr_zero(marks)) - 1));
+      if (before >= kClauseSide) {
+        counts.han_before_mark = before;
+        break;
+      }
+    }
+    counts.han += CountBits32(han);
+  }
+  // Then only the ideographs, summed in byte lanes.
+  const __m256i lanes =
+      _mm256_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21,
+                       22, 23, 24, 25, 26, 27, 28, 29, 30, 31);
+  __m256i sums = _mm256_setzero_si256();  // four 64-bit sums
+  for (; i < end && i + 34 <= text.size(); i += 32) {
+    __m256i han =
+        HanLeadLanes32(k, Load32(bytes + i), Load32(bytes + i + 1), Load32(bytes + i + 2));
+    if (end - i < 32) {
+      han = _mm256_and_si256(
+          han, _mm256_cmpgt_epi8(_mm256_set1_epi8(static_cast<char>(end - i)), lanes));
+    }
+    sums = _mm256_add_epi64(
+        sums, _mm256_sad_epu8(_mm256_and_si256(han, Set32(k, 1)), _mm256_setzero_si256()));
+  }
+  std::uint64_t sum[4];
+  std::memcpy(sum, &sums, sizeof sum);
+  counts.han += static_cast<std::uint32_t>(sum[0] + sum[1] + sum[2] + sum[3]);
+  // Past the end, or inside a character that straddles the last 32 bytes: go on after it.
+  while (i < end && (bytes[i] & 0xC0) == 0x80) ++i;
+  return i;
+}
+#endif
+
+// The counts of the span text[i, end), whose ends are character boundaries.
+inline SpanCounts CountSpan(std::string_view text, std::size_t i, std::size_t end,
+                            [[maybe_unused]] bool avx2) {
+  SpanCounts counts;
+#if defined(OCRLINT_AVX2_VARIANTS)
+  if (avx2) i = CountSpanAvx2(kSplats.data(), text, i, end, counts);
+#endif
+  CountSpanTokens(text, std::min(i, end), end, counts);
+  return counts;
+}
+
+// The number of leading bytes that x and y share, at most `limit`.
+inline std::size_t CommonPrefix(const char* x, const char* y, std::size_t limit) {
+  std::size_t k = 0;
+#if defined(__SSE2__)
+  for (; k + 16 <= limit; k += 16) {
+    const auto load = [](const char* p) {
+      return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    };
+    const auto equal =
+        static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(load(x + k), load(y + k))));
+    if (equal != 0xFFFF) return k + static_cast<std::size_t>(std::countr_zero(~equal));
+  }
+#endif
+  while (k < limit && x[k] == y[k]) ++k;
+  return k;
+}
+
+// The length of the longest run of whole tokens, ending where a token ends, that
+// text[a, a + limit) and text[b, b + limit) start with byte for byte: EqualTokenRun()
+// without counting ideographs, which the repeat counts once it is whole (CountSpan).
+inline std::size_t EqualRun(std::string_view text, std::size_t a, std::size_t b,
+                            std::size_t limit) {
+  const std::size_t equal = CommonPrefix(text.data() + a, text.data() + b, limit);
+  // The whole characters of the equal bytes: a character that differs after its first
+  // bytes is not part of the run.
+  std::size_t lead = equal;
+  while (lead > 0 && (static_cast<unsigned char>(text[a + lead - 1]) & 0xC0) == 0x80) --lead;
+  std::size_t whole = equal;
+  if (lead > 0) {
+    std::size_t length = 1;
+    structure::DecodeValid(text, a + lead - 1, length);
+    if (lead - 1 + length > equal) whole = lead - 1;
+  }
+  // The run ends with its last token that is not dropped (whitespace): mostly an
+  // ideograph.
+  if (whole >= 3 && structure::StartsCommonHan(text, a + whole - 3, a + whole)) return whole;
+  const structure::Token last = structure::PreviousToken(text, a + whole, a);
+  return last.value == 0 ? 0 : last.end - a;
+}
 
 // Open-addressing map from a fingerprint to the first byte offset where it was seen. A
 // slot packs the fingerprint's upper 32 bits with the offset + 1, 8 bytes per entry:
@@ -351,6 +571,9 @@ class FingerprintTable {
     return static_cast<std::size_t>((std::uint64_t{tag} * count_) >> 32);
   }
   void Prefetch(std::size_t index) const { __builtin_prefetch(&slots_[index]); }
+  // Whether the slots are few enough to stay in the cache (256 KB), where prefetching
+  // them gains nothing.
+  bool Small() const { return count_ <= kSmallSlots; }
 
   // Makes room for `more` fingerprints: the table does not grow while they are inserted,
   // so that the indexes computed for them (to prefetch their slots) stay valid.
@@ -382,6 +605,7 @@ class FingerprintTable {
   static constexpr std::size_t kLoadNumerator = 3;
   static constexpr std::size_t kLoadDenominator = 4;
   static constexpr std::size_t kMaxInitialSlots = std::size_t{1} << 16;
+  static constexpr std::size_t kSmallSlots = std::size_t{1} << 15;
 
   static std::uint64_t Pack(std::uint32_t tag, std::uint32_t offset) {
     return (std::uint64_t{tag} << 32) | (std::uint64_t{offset} + 1);
@@ -412,7 +636,10 @@ struct Repeat {
   ByteRange first;
   const Block* later_block = nullptr;
   const Block* first_block = nullptr;
-  std::uint32_t han = 0;
+  std::uint32_t han = 0;  // ideographs in each occurrence
+  // The ideographs before the first clause mark with kClauseSide of them before it
+  // (SpanCounts).
+  std::uint32_t han_before_mark = SpanCounts::kNoMark;
 };
 
 class DuplicateSpanRule final : public Rule {
@@ -488,8 +715,12 @@ class DuplicateSpanRule final : public Rule {
   struct Window {
     std::uint64_t fingerprint;
     std::uint32_t offset;  // of its first ideograph
-    std::uint32_t index;   // in the fingerprint table, set when its slot is prefetched
+    std::uint32_t index;   // of its slot in the fingerprint table
   };
+
+  // The windows whose fingerprints are made and their slots prefetched before they are
+  // looked up.
+  static constexpr std::size_t kLookupBatch = 64;
 
   // The state of one check.
   struct Scan {
@@ -503,7 +734,7 @@ class DuplicateSpanRule final : public Rule {
     // (uninitialised, as the chunk's entries).
     std::unique_ptr<std::uint32_t[]> windows =
         std::make_unique_for_overwrite<std::uint32_t[]>(Chunk::kSize + 8);
-    std::unique_ptr<Window[]> selected = std::make_unique_for_overwrite<Window[]>(Chunk::kSize);
+    std::unique_ptr<Window[]> selected = std::make_unique_for_overwrite<Window[]>(kLookupBatch);
     std::optional<WordSegmenter> segmenter = std::nullopt;  // for RunsOn
     bool avx2 = false;           // whether ReadIdeographs takes its AVX2 variants
     std::uint32_t block = 0;     // the index of the block being scanned
@@ -551,19 +782,6 @@ class DuplicateSpanRule final : public Rule {
       const std::uint32_t decide_end = last_chunk ? windows : runs;
       const std::size_t selected =
           Select(chunk, decided, decide_end, runs, scan.windows.get(), scan.avx2);
-      // Raw pointers in locals: the compiler would load each again after every store.
-      const std::uint32_t* windows_to_look_up = scan.windows.get();
-      const std::uint32_t* keys = chunk.keys.get();
-      const std::uint32_t* offsets = chunk.offsets.get();
-      Window* out = scan.selected.get();
-      // The windows of the default min-chars take a copy of the loop with the
-      // fingerprint's steps unrolled: the loop runs for about a quarter of the ideographs.
-      constexpr std::uint32_t kDefaultK = WindowIdeographs(kDefaultMinChars);
-      if (k_ == kDefaultK) {
-        FingerprintWindows<kDefaultK>(windows_to_look_up, selected, keys, offsets, out);
-      } else {
-        FingerprintWindows(windows_to_look_up, selected, keys, offsets, out, k_);
-      }
       LookupSelected(scan, selected);
       if (last_chunk || scan.reported >= max_findings_) return;
       // The next chunk starts with the entries of the runs that hold the open windows:
@@ -592,9 +810,23 @@ class DuplicateSpanRule final : public Rule {
     Slide<false>(window_keys, runs, w_, minima + kPad, scratch, scratch + Chunk::kRoom, avx2);
     // No run before the first or after the last: the neutral value of the maxima.
     constexpr std::int16_t kLowest = std::numeric_limits<std::int16_t>::min();
-    std::fill_n(minima + kPad - (w_ - 1), w_ - 1, kLowest);
-    std::fill_n(minima + kPad + runs, w_ - 1, kLowest);
+#if defined(__SSE2__)
+    if (w_ - 1 <= 8) {  // one store each, the first one ending where the minima start
+      const __m128i lowest = _mm_set1_epi16(kLowest);
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(minima + kPad - 8), lowest);
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(minima + kPad + runs), lowest);
+    } else
+#endif
+    {
+      std::fill_n(minima + kPad - (w_ - 1), w_ - 1, kLowest);
+      std::fill_n(minima + kPad + runs, w_ - 1, kLowest);
+    }
     // The runs that hold window g are [g - w + 1, g]: the maxima go to the scratch rows.
+#if defined(OCRLINT_AVX2_VARIANTS)
+    if (avx2 && w_ == kDefaultW) {
+      return SelectAvx2<kDefaultW>(window_keys, minima + kPad + from - (w_ - 1), from, to, out);
+    }
+#endif
     std::int16_t* largest = scratch + 2 * Chunk::kRoom;
     Slide<true>(minima + kPad + from - (w_ - 1), to - from, w_, largest, scratch,
                 scratch + Chunk::kRoom, avx2);
@@ -630,6 +862,10 @@ class DuplicateSpanRule final : public Rule {
   static void Slide(const std::int16_t* in, std::uint32_t count, std::uint32_t span,
                     std::int16_t* out, std::int16_t* scratch_a, std::int16_t* scratch_b,
                     [[maybe_unused]] bool avx2) {
+#if defined(OCRLINT_AVX2_VARIANTS)
+    // The runs of the default min-chars: one pass.
+    if (avx2 && span == kDefaultW) return SlideAvx2<kLargest, kDefaultW>(in, count, out);
+#endif
     const auto apply = [avx2](const std::int16_t* x, const std::int16_t* y, std::int16_t* to,
                               std::uint32_t n) {
 #if defined(OCRLINT_AVX2_VARIANTS)
@@ -679,16 +915,20 @@ class DuplicateSpanRule final : public Rule {
     return hash >> 32 | hash << 32;  // FingerprintTable keys on the lower, well mixed, half
   }
 
-  // The fingerprints and offsets of the windows of chunk entries `windows`; a non-zero
-  // kK is k, known when compiled.
+  // The fingerprints, offsets and table indexes of the windows of chunk entries
+  // `windows`, whose slots it prefetches; a non-zero kK is k, known when compiled.
   template <std::uint32_t kK = 0>
-  static void FingerprintWindows(const std::uint32_t* windows, std::size_t count,
-                                 const std::uint32_t* keys, const std::uint32_t* offsets,
-                                 Window* out, std::uint32_t k = kK) {
+  [[gnu::noinline]] static void FingerprintWindows(const std::uint32_t* windows, std::size_t count,
+                                                   const std::uint32_t* keys,
+                                                   const std::uint32_t* offsets,
+                                                   const FingerprintTable& table, Window* out,
+                                                   std::uint32_t k = kK) {
     for (std::size_t j = 0; j < count; ++j) {
       const std::uint32_t e = windows[j];
-      out[j].fingerprint = Fingerprint(keys + e, kK != 0 ? kK : k);
-      out[j].offset = offsets[e];  // the index is set when the window is looked up
+      const std::uint64_t fingerprint = Fingerprint(keys + e, kK != 0 ? kK : k);
+      const auto index = static_cast<std::uint32_t>(table.Index(fingerprint));
+      table.Prefetch(index);
+      out[j] = Window{fingerprint, offsets[e], index};
     }
   }
 
@@ -737,7 +977,9 @@ class DuplicateSpanRule final : public Rule {
     std::int16_t* short_keys = chunk.short_keys.get();
     std::uint32_t e = start;
 #if defined(OCRLINT_AVX2_VARIANTS)
-    if (avx2) e = KeysAvx2(chunk.values.get(), e, with_values, keys, short_keys, last);
+    if (avx2) {
+      e = KeysAvx2(chunk.values.get(), e, with_values, Chunk::kSize, keys, short_keys, last);
+    }
 #endif
     for (; e < n; ++e) {
       const std::uint32_t value = HanValue(text, offsets[e]);
@@ -774,32 +1016,79 @@ class DuplicateSpanRule final : public Rule {
   }
 #endif
 
-  // Looks up the selected windows in order, each a few steps after its slot is prefetched:
-  // the table of a large document does not fit in the cache.
+  // Looks up the `count` selected windows (scan.windows) in order. A small table straight
+  // from the chunk (LookupDirect); a large one, which does not fit in the cache, in
+  // batches: the fingerprints of a batch, with their slots prefetched, then their lookups,
+  // which find the slots in the cache. (Batches of 16 that skip the windows of a repeat
+  // reported in an earlier batch cost more than they saved, for the small tables too.)
   void LookupSelected(Scan& scan, std::size_t count) const {
-    constexpr std::size_t kAhead = 8;
-    Window* selected = scan.selected.get();
-    FingerprintTable& table = scan.table;
-    table.Reserve(count);
-    const auto prefetch = [&](Window& window) {
-      window.index = static_cast<std::uint32_t>(table.Index(window.fingerprint));
-      table.Prefetch(window.index);
-    };
-    for (std::size_t j = 0; j < std::min(kAhead, count); ++j) prefetch(selected[j]);
-    for (std::size_t j = 0; j < count; ++j) {
-      if (j + kAhead < count) prefetch(selected[j + kAhead]);
-      if (Lookup(scan, selected[j]) && scan.reported >= max_findings_) {
-        return;
+    constexpr std::size_t kBatch = kLookupBatch;
+    scan.table.Reserve(count);  // the indexes stay valid
+    // Raw pointers in locals: the compiler would load each again after every store.
+    const std::uint32_t* windows = scan.windows.get();
+    const std::uint32_t* keys = scan.chunk.keys.get();
+    const std::uint32_t* offsets = scan.chunk.offsets.get();
+    // The windows of the default min-chars take a copy of the loops with the
+    // fingerprint's steps unrolled: they run for about a quarter of the ideographs.
+    constexpr std::uint32_t kDefaultK = WindowIdeographs(kDefaultMinChars);
+    if (scan.table.Small()) {
+      if (k_ == kDefaultK) {
+        LookupDirect<kDefaultK>(scan, windows, count, keys, offsets);
+      } else {
+        LookupDirect(scan, windows, count, keys, offsets, k_);
       }
+      return;
+    }
+    Window* selected = scan.selected.get();
+    for (std::size_t from = 0; from < count; from += kBatch) {
+      const std::size_t batch = std::min(kBatch, count - from);
+      if (k_ == kDefaultK) {
+        FingerprintWindows<kDefaultK>(windows + from, batch, keys, offsets, scan.table, selected);
+      } else {
+        FingerprintWindows(windows + from, batch, keys, offsets, scan.table, selected, k_);
+      }
+      if (!LookupBatch(scan, selected, batch)) return;
     }
   }
 
-  // Looks up a window, and returns whether it reported a repeat.
-  bool Lookup(Scan& scan, const Window& window) const {
-    const std::uint32_t offset = window.offset;
-    if (offset < scan.skip_until) return false;
-    const std::uint32_t first = scan.table.FindOrInsert(window.index, window.fingerprint, offset);
-    if (first == FingerprintTable::kNone) return false;
+  // Looks up the windows of a batch in order; returns false when it stopped at
+  // max-findings. A loop of its own (noinline), with the rare candidates out of line: in
+  // the check, which inlines the rest, its variables would not stay in registers.
+  [[gnu::noinline]] bool LookupBatch(Scan& scan, const Window* windows, std::size_t count) const {
+    FingerprintTable& table = scan.table;
+    for (std::size_t j = 0; j < count; ++j) {
+      const Window& window = windows[j];
+      if (window.offset < scan.skip_until) continue;
+      const std::uint32_t first =
+          table.FindOrInsert(window.index, window.fingerprint, window.offset);
+      if (first == FingerprintTable::kNone) continue;
+      if (Candidate(scan, first, window.offset) && scan.reported >= max_findings_) return false;
+    }
+    return true;
+  }
+
+  // LookupBatch() for a small table (FingerprintTable::Small), straight from the chunk:
+  // each window is fingerprinted when it is looked up, and not at all when it starts in a
+  // reported repeat. A non-zero kK is k, known when compiled.
+  template <std::uint32_t kK = 0>
+  [[gnu::noinline]] void LookupDirect(Scan& scan, const std::uint32_t* windows, std::size_t count,
+                                      const std::uint32_t* keys, const std::uint32_t* offsets,
+                                      std::uint32_t k = kK) const {
+    FingerprintTable& table = scan.table;
+    for (std::size_t j = 0; j < count; ++j) {
+      const std::uint32_t e = windows[j];
+      const std::uint32_t offset = offsets[e];
+      if (offset < scan.skip_until) continue;
+      const std::uint64_t fingerprint = Fingerprint(keys + e, kK != 0 ? kK : k);
+      const std::uint32_t first = table.FindOrInsert(table.Index(fingerprint), fingerprint, offset);
+      if (first == FingerprintTable::kNone) continue;
+      if (Candidate(scan, first, offset) && scan.reported >= max_findings_) return;
+    }
+  }
+
+  // Extends a pair of windows with the same fingerprint to a repeat and reports it if it
+  // is one; returns whether it reported a repeat.
+  [[gnu::noinline]] bool Candidate(Scan& scan, std::uint32_t first, std::uint32_t offset) const {
     const auto shift = static_cast<std::int64_t>(offset) - first;
     if (offset < scan.rejected_end && shift == scan.rejected_shift) return false;
     Repeat repeat;
@@ -834,18 +1123,20 @@ class DuplicateSpanRule final : public Rule {
     const ByteRange later_block = out.later_block->content;
     std::size_t a = first;
     std::size_t b = later;
-    std::uint32_t han = 0;
     const std::size_t first_limit = std::min(first_block.end, later);
     for (;;) {
       // Copies are mostly byte for byte the same.
-      const std::size_t run =
-          structure::EqualTokenRun(text, a, b, std::min(first_limit - a, later_block.end - b), han);
+      const std::size_t run = EqualRun(text, a, b, std::min(first_limit - a, later_block.end - b));
       a += run;
       b += run;
+      // Mostly two different ideographs: no decoding.
+      if (CommonHanAt(text, a, first_limit) && CommonHanAt(text, b, later_block.end) &&
+          std::memcmp(text.data() + a, text.data() + b, 3) != 0) {
+        break;
+      }
       const structure::Token ta = structure::NextToken(text, a, first_limit);
       const structure::Token tb = structure::NextToken(text, b, later_block.end);
       if (ta.value == 0 || ta.value != tb.value) break;
-      han += IsHan(ta.value) ? 1 : 0;
       a = ta.end;
       b = tb.end;
     }
@@ -856,34 +1147,53 @@ class DuplicateSpanRule final : public Rule {
     b = later;
     const std::size_t later_limit = std::max(later_block.begin, first_end);
     for (;;) {
-      // Mostly the same ideographs: three equal bytes before both, no decoding.
+      // Mostly the same ideographs: three equal bytes before both, no decoding; and where
+      // the copies part, mostly two different ideographs.
       if (a >= first_block.begin + 3 && b >= later_limit + 3 &&
-          structure::StartsCommonHan(text, a - 3, a) &&
-          std::memcmp(text.data() + a - 3, text.data() + b - 3, 3) == 0) {
-        ++han;
-        a -= 3;
-        b -= 3;
-        continue;
+          structure::StartsCommonHan(text, a - 3, a)) {
+        if (std::memcmp(text.data() + a - 3, text.data() + b - 3, 3) == 0) {
+          a -= 3;
+          b -= 3;
+          continue;
+        }
+        if (structure::StartsCommonHan(text, b - 3, b)) break;
       }
       const structure::Token ta = structure::PreviousToken(text, a, first_block.begin);
       const structure::Token tb = structure::PreviousToken(text, b, later_limit);
       if (ta.value == 0 || ta.value != tb.value) break;
-      han += IsHan(ta.value) ? 1 : 0;
       a = ta.begin;
       b = tb.begin;
     }
     // A repeat starts with words, not with the mark that ends the clause before it.
     for (;;) {
+      if (CommonHanAt(text, b, later_end)) break;  // mostly
       const structure::Token ta = structure::NextToken(text, a, first_end);
       const structure::Token tb = structure::NextToken(text, b, later_end);
       if (tb.value == 0 || !(structure::IsClauseMark(tb.value) || tb.value == U'\u3001')) break;
       a = ta.end;
       b = tb.end;
     }
-    out.first = ByteRange{structure::NextToken(text, a, first_end).begin, first_end};
-    out.later = ByteRange{structure::NextToken(text, b, later_end).begin, later_end};
-    out.han = han;
+    out.first = ByteRange{TokenStart(text, a, first_end), first_end};
+    out.later = ByteRange{TokenStart(text, b, later_end), later_end};
+    // Both occurrences hold the same tokens: count those of the later one, once.
+    const SpanCounts counts = CountSpan(text, out.later.begin, out.later.end, scan.avx2);
+    out.han = counts.han;
+    out.han_before_mark = counts.han_before_mark;
     return true;
+  }
+
+  // Whether text[i, end) starts with an ideograph of U+4000-9FFF (StartsCommonHan), which is
+  // a token of its own.
+  static bool CommonHanAt(std::string_view text, std::size_t i, std::size_t end) {
+    return i < end && structure::StartsCommonHan(text, i, end);
+  }
+  // NextToken(text, i, end).begin, and whether there is such a token, without decoding
+  // when text[i, end) starts with an ideograph.
+  static std::size_t TokenStart(std::string_view text, std::size_t i, std::size_t end) {
+    return CommonHanAt(text, i, end) ? i : structure::NextToken(text, i, end).begin;
+  }
+  static bool HasToken(std::string_view text, std::size_t i, std::size_t end) {
+    return CommonHanAt(text, i, end) || structure::NextToken(text, i, end).value != 0;
   }
 
   // Whether a repeat is a pasted clause rather than a shared phrase (see the explanation).
@@ -891,27 +1201,18 @@ class DuplicateSpanRule final : public Rule {
     if (repeat.han < min_chars_) return false;
     const Document& document = scan.document;
     if (document.IsExcluded(repeat.later) || document.IsExcluded(repeat.first)) return false;
-    const std::string_view text = scan.text;
-    std::uint32_t han = 0;
-    bool ends_with_mark = false;
-    for (std::size_t i = repeat.later.begin; i < repeat.later.end;) {
-      if (structure::StartsCommonHan(text, i, repeat.later.end)) {  // most tokens
-        ++han;
-        ends_with_mark = false;
-        i += 3;
-        continue;
-      }
-      const structure::Token t = structure::NextToken(text, i, repeat.later.end);
-      if (t.value == 0) break;
-      if (IsHan(t.value)) {
-        ++han;
-      } else if (structure::IsClauseMark(t.value) && han >= kClauseSide &&
-                 repeat.han - han >= kClauseSide) {
-        return true;
-      }
-      ends_with_mark = structure::IsClauseMark(t.value);
-      i = t.end;
+    // A clause mark with kClauseSide ideographs either side: the first one with enough
+    // before it has the most after it.
+    if (repeat.han_before_mark != SpanCounts::kNoMark &&
+        repeat.han - repeat.han_before_mark >= kClauseSide) {
+      return true;
     }
+    const std::string_view text = scan.text;
+    const ByteRange later = repeat.later;
+    const bool ends_with_mark =
+        !(later.end >= later.begin + 3 &&
+          structure::StartsCommonHan(text, later.end - 3, later.end)) &&
+        structure::IsClauseMark(structure::PreviousToken(text, later.end, later.begin).value);
     // A whole clause or sentence: a clause starts before it in both places and it ends
     // with a mark.
     const auto starts_clause = [&](const ByteRange& range, const Block& block) {
@@ -928,9 +1229,9 @@ class DuplicateSpanRule final : public Rule {
     const std::string_view text = scan.text;
     const Block& block = *repeat.later_block;
     // A repeat that fills its paragraph goes with the paragraph's blank lines.
-    const bool whole = structure::NextToken(text, block.content.begin, block.content.end).begin ==
-                           repeat.later.begin &&
-                       structure::NextToken(text, repeat.later.end, block.content.end).value == 0;
+    const bool whole =
+        !HasToken(text, repeat.later.end, block.content.end) &&
+        TokenStart(text, block.content.begin, block.content.end) == repeat.later.begin;
     const ByteRange deletion = whole && block.kind == BlockKind::kParagraph
                                    ? structure::BlockDeletion(text, block.range)
                                    : repeat.later;
@@ -950,7 +1251,7 @@ class DuplicateSpanRule final : public Rule {
   // 设。 at a column break).
   static bool RunsOn(Scan& scan, ByteRange span, const Block& block) {
     const std::string_view text = scan.text;
-    if (structure::NextToken(text, span.end, block.content.end).value != 0) return false;
+    if (HasToken(text, span.end, block.content.end)) return false;
     const auto blocks = scan.document.blocks();
     const std::size_t next = static_cast<std::size_t>(&block - blocks.data()) + 1;
     if (next >= blocks.size() || !blocks[next].IsProse()) return false;

@@ -117,6 +117,64 @@ TEST_F(DuplicateSpanRuleTest, ShortRepeatsNeedMinChars) {
   EXPECT_EQ(out[0].range, RangeOf(text, clause, 1));
 }
 
+// `count` different ideographs, from U+4E00 + 13 `from` on.
+std::string Ideographs(int from, int count) {
+  std::string out;
+  for (int i = from; i < from + count; ++i) {
+    const auto c = static_cast<char32_t>(0x4E00 + 13 * i);
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+  return out;
+}
+
+// `span` twice in one paragraph, between words that differ: the repeat is `span` exactly.
+std::string TwiceInAParagraph(const std::string& span) {
+  return "据介绍，今天他说" + span + "然后大家离开了会场。记者看到我们" + span + "最后结束了活动。";
+}
+
+// A repeat counts when a clause mark in it, of any width, has four ideographs of it on
+// either side; the count of ideographs goes into the message.
+TEST_F(DuplicateSpanRuleTest, ClauseMarksOfEveryWidthWithFourIdeographsEitherSide) {
+  for (const char* mark : {"，", ",", "；", ";", "！", "!", "？", "?", "：", ":", "。"}) {
+    const std::string span = Ideographs(0, 4) + mark + Ideographs(4, 12);
+    const std::string text = TwiceInAParagraph(span);
+    const auto found = check_.Run(text);
+    ASSERT_EQ(found.size(), 1u) << mark;
+    EXPECT_EQ(found[0].range, RangeOf(text, span, 1)) << mark;
+    EXPECT_EQ(found[0].message, "span of 16 CJK characters repeats earlier text") << mark;
+    EXPECT_EQ(found[0].related[0].range, RangeOf(text, span, 0)) << mark;
+  }
+  // Three ideographs before the mark, or a mark that ends no clause: a shared phrase.
+  EXPECT_TRUE(check_.Run(TwiceInAParagraph(Ideographs(0, 3) + "，" + Ideographs(3, 13))).empty());
+  EXPECT_TRUE(check_.Run(TwiceInAParagraph(Ideographs(0, 4) + "、" + Ideographs(4, 12))).empty());
+  EXPECT_TRUE(check_.Run(TwiceInAParagraph(Ideographs(0, 16))).empty());
+}
+
+// Long repeats are counted over many blocks of bytes; the first mark with four ideographs
+// before it decides, wherever it is.
+TEST_F(DuplicateSpanRuleTest, LongRepeatsAreCountedWhole) {
+  const std::string marks_late =
+      Ideographs(0, 45) + "，" + Ideographs(45, 4) + " " + Ideographs(49, 30);
+  const std::string text = TwiceInAParagraph(marks_late);
+  const auto found = check_.Run(text);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].range, RangeOf(text, marks_late, 1));
+  EXPECT_EQ(found[0].message, "span of 79 CJK characters repeats earlier text");
+  // Early marks with too few ideographs before them, then one with three after it.
+  const std::string shared =
+      "甲，" + Ideographs(0, 2) + "；" + Ideographs(2, 60) + "。" + Ideographs(62, 3);
+  EXPECT_TRUE(check_.Run(TwiceInAParagraph(shared)).empty());
+  // The same with four after it.
+  const std::string pasted =
+      "甲，" + Ideographs(0, 2) + "；" + Ideographs(2, 60) + "。" + Ideographs(62, 4);
+  const std::string pasted_text = TwiceInAParagraph(pasted);
+  const auto pasted_found = check_.Run(pasted_text);
+  ASSERT_EQ(pasted_found.size(), 1u);
+  EXPECT_EQ(pasted_found[0].message, "span of 67 CJK characters repeats earlier text");
+}
+
 // corpus_samples/luoyang-cadre-training.txt (seed 002): the tail of the paragraph about
 // the 元宇宙产业园 is pasted again after 要强化 in the next paragraph.
 TEST_F(DuplicateSpanRuleTest, PastedTailOf002) {
