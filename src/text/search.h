@@ -5,6 +5,10 @@
 #include <string_view>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace ocrlint {
 
 // The offset of the first occurrence of `needle` that starts at or after `from` and ends
@@ -26,6 +30,67 @@ void FindAllIn(std::string_view text, std::string_view needle, std::size_t from,
 // How often `byte` occurs in `text`: memchr from one to the next, for bytes that are rare
 // in the text (an ASCII quote in Chinese prose).
 std::size_t CountByte(std::string_view text, char byte);
+
+// Whether `byte` leads a character of three bytes of U+4000-EFFF (E4-EE): mostly
+// ideographs, none of them punctuation.
+inline bool IsIdeographLead(unsigned char byte) {
+  return static_cast<unsigned char>(byte - 0xE4) <= 0xEE - 0xE4;
+}
+
+// How many characters that IsIdeographLead leads stand one after another just before
+// `pos`, inside [begin, pos), counting at most `max_chars`: the scans for punctuation pass
+// over runs of them without decoding them. `text` is valid UTF-8 and `begin` and `pos`
+// are character boundaries, so the lead bytes alone tell the characters. Five at a time
+// (15 bytes, one 16-byte read) where the processor has SSE2.
+inline std::size_t IdeographsBefore(std::string_view text, std::size_t begin, std::size_t pos,
+                                    std::size_t max_chars) {
+  std::size_t count = 0;
+#if defined(__SSE2__)
+  const __m128i lead_base = _mm_set1_epi8(static_cast<char>(0xE4));
+  const __m128i lead_span = _mm_set1_epi8(0xEE - 0xE4);
+  while (count + 5 <= max_chars && pos >= begin + 15 && pos >= 16) {
+    // text[pos - 16, pos): bytes 1, 4, 7, 10 and 13 must lead ideographs.
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos - 16));
+    const __m128i offset = _mm_sub_epi8(bytes, lead_base);
+    const int leads = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(offset, lead_span), offset));
+    if ((leads & 0x2492) != 0x2492) break;
+    pos -= 15;
+    count += 5;
+  }
+#endif
+  while (count < max_chars && pos >= begin + 3 &&
+         IsIdeographLead(static_cast<unsigned char>(text[pos - 3]))) {
+    pos -= 3;
+    ++count;
+  }
+  return count;
+}
+
+// IdeographsBefore forwards: how many such characters stand one after another from `pos`
+// on, inside [pos, end), counting at most `max_chars`.
+inline std::size_t IdeographsAt(std::string_view text, std::size_t pos, std::size_t end,
+                                std::size_t max_chars) {
+  std::size_t count = 0;
+#if defined(__SSE2__)
+  const __m128i lead_base = _mm_set1_epi8(static_cast<char>(0xE4));
+  const __m128i lead_span = _mm_set1_epi8(0xEE - 0xE4);
+  while (count + 5 <= max_chars && pos + 15 <= end && pos + 16 <= text.size()) {
+    // text[pos, pos + 16): bytes 0, 3, 6, 9 and 12 must lead ideographs.
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos));
+    const __m128i offset = _mm_sub_epi8(bytes, lead_base);
+    const int leads = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(offset, lead_span), offset));
+    if ((leads & 0x1249) != 0x1249) break;
+    pos += 15;
+    count += 5;
+  }
+#endif
+  while (count < max_chars && pos + 3 <= end &&
+         IsIdeographLead(static_cast<unsigned char>(text[pos]))) {
+    pos += 3;
+    ++count;
+  }
+  return count;
+}
 
 }  // namespace ocrlint
 
