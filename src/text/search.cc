@@ -70,7 +70,10 @@ __attribute__((target("avx2"))) std::size_t ScanBlocksAvx2(const char* data,
   const __m256i third = _mm256_set1_epi8(needle[2]);
   std::size_t pos = at;  // a local: `at` is written back once, at the end
   std::size_t found = kGoOn;
-  for (; found == kGoOn && pos + 130 <= to; pos += 128) {
+  // The last start of a block of 128 bytes (its reads end 2 bytes after it): the loop's
+  // test is one compare.
+  const std::size_t last_block = to >= 130 ? to - 130 : 0;
+  for (; to >= 130 && pos <= last_block; pos += 128) {
     const __m256i s0 = StartsAvx2(data, pos, second, third);
     const __m256i s1 = StartsAvx2(data, pos + 32, second, third);
     const __m256i s2 = StartsAvx2(data, pos + 64, second, third);
@@ -79,6 +82,7 @@ __attribute__((target("avx2"))) std::size_t ScanBlocksAvx2(const char* data,
     if (_mm256_testz_si256(any, any) != 0) continue;
     found = MatchBlockAvx2(data, needle, pos, last, s0, s1, on_match);
     if (found == kGoOn) found = MatchBlockAvx2(data, needle, pos + 64, last, s2, s3, on_match);
+    if (found != kGoOn) break;
   }
   for (; found == kGoOn && pos + 66 <= to; pos += 64) {
     const __m256i s0 = StartsAvx2(data, pos, second, third);

@@ -1,9 +1,15 @@
 #ifndef OCRLINT_TEXT_SEARCH_H_
 #define OCRLINT_TEXT_SEARCH_H_
 
+#include <algorithm>
+#include <bit>
 #include <cstddef>
 #include <string_view>
 #include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace ocrlint {
 
@@ -26,6 +32,78 @@ void FindAllIn(std::string_view text, std::string_view needle, std::size_t from,
 // How often `byte` occurs in `text`: memchr from one to the next, for bytes that are rare
 // in the text (an ASCII quote in Chinese prose).
 std::size_t CountByte(std::string_view text, char byte);
+
+// Whether `byte` leads a character of three bytes of U+4000-EFFF (E4-EE): mostly
+// ideographs, none of them punctuation.
+inline bool IsIdeographLead(unsigned char byte) {
+  return static_cast<unsigned char>(byte - 0xE4) <= 0xEE - 0xE4;
+}
+
+// How many characters that IsIdeographLead leads stand one after another just before
+// `pos`, inside [begin, pos), counting at most `max_chars`: the scans for punctuation pass
+// over runs of them without decoding them. `text` is valid UTF-8 and `begin` and `pos`
+// are character boundaries, so the lead bytes alone tell the characters: the k-th
+// character before `pos` is one where text[pos - 3k] is such a lead. Up to five at a time
+// (15 bytes, one 16-byte read) where the processor has SSE2.
+inline std::size_t IdeographsBefore(std::string_view text, std::size_t begin, std::size_t pos,
+                                    std::size_t max_chars) {
+  const std::size_t limit = std::min(max_chars, (pos - begin) / 3);
+  std::size_t count = 0;
+#if defined(__SSE2__)
+  const __m128i lead_base = _mm_set1_epi8(static_cast<char>(0xE4));
+  const __m128i lead_span = _mm_set1_epi8(0xEE - 0xE4);
+  while (count < limit && pos >= 16) {
+    // text[pos - 16, pos): the leads of the five characters before `pos` stand at bytes 13,
+    // 10, 7, 4 and 1; the run ends at the first of them that is no lead.
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos - 16));
+    const __m128i offset = _mm_sub_epi8(bytes, lead_base);
+    const auto leads = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(offset, lead_span), offset)));
+    const unsigned missing = ~leads & 0x2492;
+    const std::size_t run = std::min<std::size_t>(
+        missing == 0 ? 5 : (13 - (31 - std::countl_zero(missing))) / 3, limit - count);
+    pos -= 3 * run;
+    count += run;
+    if (run < 5) return count;
+  }
+#endif
+  while (count < limit && IsIdeographLead(static_cast<unsigned char>(text[pos - 3]))) {
+    pos -= 3;
+    ++count;
+  }
+  return count;
+}
+
+// IdeographsBefore forwards: how many such characters stand one after another from `pos`
+// on, inside [pos, end), counting at most `max_chars`.
+inline std::size_t IdeographsAt(std::string_view text, std::size_t pos, std::size_t end,
+                                std::size_t max_chars) {
+  const std::size_t limit = std::min(max_chars, (end - pos) / 3);
+  std::size_t count = 0;
+#if defined(__SSE2__)
+  const __m128i lead_base = _mm_set1_epi8(static_cast<char>(0xE4));
+  const __m128i lead_span = _mm_set1_epi8(0xEE - 0xE4);
+  while (count < limit && pos + 16 <= text.size()) {
+    // text[pos, pos + 16): the leads of the five characters from `pos` on stand at bytes 0,
+    // 3, 6, 9 and 12.
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos));
+    const __m128i offset = _mm_sub_epi8(bytes, lead_base);
+    const auto leads = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(offset, lead_span), offset)));
+    const unsigned missing = ~leads & 0x1249;
+    const std::size_t run = std::min<std::size_t>(
+        missing == 0 ? 5 : static_cast<std::size_t>(std::countr_zero(missing)) / 3, limit - count);
+    pos += 3 * run;
+    count += run;
+    if (run < 5) return count;
+  }
+#endif
+  while (count < limit && IsIdeographLead(static_cast<unsigned char>(text[pos]))) {
+    pos += 3;
+    ++count;
+  }
+  return count;
+}
 
 }  // namespace ocrlint
 

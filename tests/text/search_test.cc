@@ -74,6 +74,60 @@ TEST(FindAllInTest, AgreesWithFindIn) {
   }
 }
 
+// IdeographsBefore and IdeographsAt against a count one character at a time, for runs of
+// every length up to past the vector step, bounded by `begin`/`end` and by `max_chars`,
+// next to ASCII, punctuation and characters of two and four bytes.
+TEST(IdeographsTest, AgreesWithOneAtATime) {
+  const auto count_before = [](std::string_view text, std::size_t begin, std::size_t pos,
+                               std::size_t max_chars) {
+    std::size_t n = 0;
+    while (n < max_chars && pos >= begin + 3 && IsIdeographLead(text[pos - 3])) {
+      pos -= 3;
+      ++n;
+    }
+    return n;
+  };
+  const auto count_at = [](std::string_view text, std::size_t pos, std::size_t end,
+                           std::size_t max_chars) {
+    std::size_t n = 0;
+    while (n < max_chars && pos + 3 <= end && IsIdeographLead(text[pos])) {
+      pos += 3;
+      ++n;
+    }
+    return n;
+  };
+  for (const std::string_view edge : {"a", "，", "é", "😀", "\u3000", "ｂ"}) {
+    for (int run = 0; run <= 17; ++run) {
+      std::string text(edge);
+      const std::size_t first = text.size();
+      for (int k = 0; k < run; ++k) text += k % 3 == 0 ? "督" : (k % 3 == 1 ? "乐" : "龟");
+      const std::size_t last = text.size();
+      text += edge;
+      for (std::size_t max_chars : {0, 1, 4, 5, 6, 10, 11, 100}) {
+        EXPECT_EQ(IdeographsBefore(text, 0, last, max_chars),
+                  count_before(text, 0, last, max_chars))
+            << edge << " " << run << " " << max_chars;
+        EXPECT_EQ(IdeographsAt(text, first, text.size(), max_chars),
+                  count_at(text, first, text.size(), max_chars))
+            << edge << " " << run << " " << max_chars;
+        for (std::size_t bound = first; bound <= last; bound += 3) {
+          EXPECT_EQ(IdeographsBefore(text, bound, last, max_chars),
+                    count_before(text, bound, last, max_chars));
+          EXPECT_EQ(IdeographsAt(text, first, bound, max_chars),
+                    count_at(text, first, bound, max_chars));
+        }
+      }
+    }
+  }
+  // The run ends at the edges, and where the text itself ends.
+  EXPECT_EQ(IdeographsBefore("督导调研工作推进落实", 0, 30, 100), 10U);
+  EXPECT_EQ(IdeographsAt("督导调研工作推进落实", 0, 30, 100), 10U);
+  EXPECT_EQ(IdeographsBefore("a督导，调研工作推进落实", 0, 34, 100), 8U);
+  EXPECT_EQ(IdeographsAt("督导调研工作推进落实，a", 0, 34, 100), 10U);
+  EXPECT_EQ(IdeographsAt("，督导", 0, 9, 100), 0U);
+  EXPECT_EQ(IdeographsBefore("督导，", 0, 9, 100), 0U);
+}
+
 TEST(CountByteTest, CountsEveryOccurrence) {
   EXPECT_EQ(CountByte("", '"'), 0U);
   EXPECT_EQ(CountByte("他说\"好\"。", '"'), 2U);

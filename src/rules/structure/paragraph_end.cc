@@ -54,58 +54,40 @@ inline Decoded PrevChar(std::string_view text, std::size_t pos) {
   return DecodeUtf8BeforeFast(text, pos);
 }
 
-// Whether the character at `pos` is three bytes led by E4-EE (see IsIdeographBefore; text_
-// is valid UTF-8).
+// Whether the character at `pos` is three bytes led by E4-EE (IsIdeographLead: U+4000-EFFF,
+// mostly ideographs, IsBetweenMarks; text_ is valid UTF-8).
 inline bool IsIdeographAt(std::string_view text, std::size_t pos) {
-  const auto lead = static_cast<unsigned char>(text[pos]);
-  return lead >= 0xE4 && lead <= 0xEE;
+  return IsIdeographLead(static_cast<unsigned char>(text[pos]));
 }
 
-// Whether the character before `pos` is three bytes led by E4-EE (U+4000-EFFF: mostly
-// ideographs, IsBetweenMarks): the backward scans for punctuation pass over it without
-// decoding it.
-inline bool IsIdeographBefore(std::string_view text, std::size_t pos) {
-  if (pos < 3) return false;
-  const auto lead = static_cast<unsigned char>(text[pos - 3]);
-  return lead >= 0xE4 && lead <= 0xEE &&
-         IsUtf8ContinuationByte(static_cast<unsigned char>(text[pos - 2])) &&
-         IsUtf8ContinuationByte(static_cast<unsigned char>(text[pos - 1]));
-}
-
-// Whether the six bytes before `pos` are two characters that IsIdeographBefore passes
-// over, inside [begin, pos): the backward scans step over runs of ideographs two at a
-// time, with one 8-byte read.
-inline bool TwoIdeographsBefore(std::string_view text, std::size_t begin, std::size_t pos) {
-  if (pos < begin + 6 || pos < 8) return false;
-  if constexpr (std::endian::native != std::endian::little) {
-    return IsIdeographBefore(text, pos) && IsIdeographBefore(text, pos - 3);
-  }
-  std::uint64_t bytes = 0;  // text[pos - 8, pos), the last in the high byte
-  std::memcpy(&bytes, text.data() + pos - 8, 8);
-  // Bytes pos-1, pos-2, pos-4 and pos-5 continue a character (10xxxxxx) ...
-  if ((bytes & 0xC0C000C0C0000000) != 0x8080008080000000) return false;
-  // ... and pos-3 and pos-6 lead one of three bytes, E4-EE.
-  const auto lead = static_cast<unsigned char>(bytes >> 40);
-  const auto lead_before = static_cast<unsigned char>(bytes >> 16);
-  return static_cast<unsigned char>(lead - 0xE4) <= 0xEE - 0xE4 &&
-         static_cast<unsigned char>(lead_before - 0xE4) <= 0xEE - 0xE4;
-}
-
-// A backward scan's step over the ideographs just before `pos`: two at once where both are
-// (counting one of them in `n`, the scan's loop the other, never past `limit` characters),
-// else one. False when the character before `pos` is no ideograph.
+// A backward scan's step over the ideographs just before `pos` (IdeographsBefore), as many
+// as stand there, counting all but one of them in `n` (the scan's loop counts the other),
+// never past `limit` characters. False when the character before `pos` is no ideograph.
 inline bool StepBackOverIdeographs(std::string_view text, std::size_t begin, std::size_t& pos,
                                    int& n, int limit) {
-  if (n + 1 < limit && TwoIdeographsBefore(text, begin, pos)) {
-    pos -= 6;
-    ++n;
-    return true;
-  }
-  if (IsIdeographBefore(text, pos)) {
-    pos -= 3;
-    return true;
-  }
-  return false;
+  const std::size_t k = IdeographsBefore(text, begin, pos, static_cast<std::size_t>(limit - n));
+  if (k == 0) return false;
+  pos -= 3 * k;
+  n += static_cast<int>(k) - 1;
+  return true;
+}
+
+// A forward scan's step over the ideographs from `pos` on, inside [pos, end) (IdeographsAt),
+// as StepBackOverIdeographs steps back: false when the character at `pos` is no ideograph.
+inline bool StepOverIdeographs(std::string_view text, std::size_t& pos, std::size_t end, int& n,
+                               int limit) {
+  const std::size_t k = IdeographsAt(text, pos, end, static_cast<std::size_t>(limit - n));
+  if (k == 0) return false;
+  pos += 3 * k;
+  n += static_cast<int>(k) - 1;
+  return true;
+}
+
+// StepOverIdeographs for a scan that does not count characters.
+inline bool StepOverIdeographs(std::string_view text, std::size_t& pos, std::size_t end) {
+  const std::size_t k = IdeographsAt(text, pos, end, std::numeric_limits<std::size_t>::max());
+  pos += 3 * k;
+  return k > 0;
 }
 
 inline bool IsSpace(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000; }
@@ -596,10 +578,7 @@ bool HasSentencePunctBefore(std::string_view text, ByteRange content, std::size_
                             bool full_stop = false) {
   std::size_t pos = content.begin;
   while (pos < end) {
-    if (IsIdeographAt(text, pos)) {
-      pos += 3;
-      continue;
-    }
+    if (StepOverIdeographs(text, pos, end)) continue;
     const Decoded d = NextChar(text, pos);
     if (full_stop ? IsFullStop(d.code_point) : IsSentencePunct(d.code_point)) return true;
     pos += d.length;
@@ -610,10 +589,7 @@ bool HasSentencePunctBefore(std::string_view text, ByteRange content, std::size_
 bool HasClausePunctBefore(std::string_view text, ByteRange content, std::size_t end) {
   std::size_t pos = content.begin;
   while (pos < end) {
-    if (IsIdeographAt(text, pos)) {
-      pos += 3;
-      continue;
-    }
+    if (StepOverIdeographs(text, pos, end)) continue;
     const Decoded d = NextChar(text, pos);
     if (d.code_point != U'、' && IsSentencePunct(d.code_point)) return true;
     pos += d.length;
@@ -665,10 +641,7 @@ bool ClosesCarriedMark(std::string_view text, ByteRange second, char32_t mark) {
   const char32_t closer = ClosingOf(mark);
   std::size_t pos = second.begin;
   for (int n = 0; n < 80 && pos < second.end; ++n) {
-    if (IsIdeographAt(text, pos)) {  // no pair mark
-      pos += 3;
-      continue;
-    }
+    if (StepOverIdeographs(text, pos, second.end, n, 80)) continue;  // no pair mark
     const Decoded d = NextChar(text, pos);
     pos += d.length;
     if (d.code_point == closer) return true;
@@ -788,9 +761,8 @@ class Analyzer {
     std::size_t pos = content.begin;
     char32_t before = 0;
     while (pos < content.end) {
-      if (IsIdeographAt(text_, pos)) {  // no space, and not ASCII
+      if (StepOverIdeographs(text_, pos, content.end)) {  // no space, and not ASCII
         before = 0x4E00;
-        pos += 3;
         continue;
       }
       const Decoded d = NextChar(text_, pos);
@@ -1558,10 +1530,8 @@ class Analyzer {
     bool listing = false;
     std::size_t pos = ends_[i].end;
     for (int n = 0; n < 40 && pos > blocks_[i].content.begin; ++n) {
-      if (IsIdeographBefore(text_, pos)) {  // neither 、 nor punctuation
-        pos -= 3;
-        continue;
-      }
+      // Ideographs are neither 、 nor punctuation.
+      if (StepBackOverIdeographs(text_, blocks_[i].content.begin, pos, n, 40)) continue;
       const Decoded d = PrevChar(text_, pos);
       if (d.code_point == U'、') listing = true;
       if (d.code_point != U'、' && IsSentencePunct(d.code_point)) break;
@@ -1608,10 +1578,7 @@ class Analyzer {
   bool LeadsWithTopic(ByteRange range) const {
     std::size_t pos = range.begin;
     for (int n = 0; n < 20 && pos < range.end; ++n) {
-      if (IsIdeographAt(text_, pos)) {  // no punctuation
-        pos += 3;
-        continue;
-      }
+      if (StepOverIdeographs(text_, pos, range.end, n, 20)) continue;  // no punctuation
       const Decoded d = NextChar(text_, pos);
       if (IsFullStop(d.code_point) || d.code_point == U'：') return n > 0;
       if (IsSentencePunct(d.code_point)) return false;
@@ -1691,17 +1658,14 @@ class Analyzer {
 
   // Whether the text before the first mark `is_end` accepts, within `max_chars`
   // characters and before any mark `is_stop` rejects, ends with one of `endings` (and holds
-  // more than it). Marks are punctuation: ideographs (IsIdeographAt) are passed over
+  // more than it). Marks are punctuation: ideographs (StepOverIdeographs) are passed over
   // undecoded.
   template <typename IsEnd, typename IsStop>
   static bool LeadEndsWith(std::string_view s, int max_chars, IsEnd is_end, IsStop is_stop,
                            std::span<const std::string_view> endings) {
     std::size_t pos = 0;
     for (int n = 0; n < max_chars && pos < s.size(); ++n) {
-      if (IsIdeographAt(s, pos)) {
-        pos += 3;
-        continue;
-      }
+      if (StepOverIdeographs(s, pos, s.size(), n, max_chars)) continue;
       const Decoded d = NextChar(s, pos);
       if (is_end(d.code_point)) {
         const std::string_view lead = s.substr(0, pos);
