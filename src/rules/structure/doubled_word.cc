@@ -876,10 +876,13 @@ class DoubledWordRule final : public Rule {
     if (dictionary == nullptr || !IsPlainIdeograph(c)) return true;
     constexpr std::size_t kChar = 3;
     const ByteRange window = IcuWindow(text, segment, p, kChar);
-    return (second_alone && WordMayEndWith(*dictionary, text, window, p) &&
-            NextTokenMayPass(*dictionary, text, window, p)) ||
-           (first_alone && WordMayStartWith(*dictionary, text, window, p + kChar) &&
-            PreviousTokenMayPass(*dictionary, text, window, p));
+    // The cheaper question of each reading first (all are of the dictionary only): the token
+    // next to the lone copy rules out most readings with the first copy alone, and reads no
+    // further than one word.
+    return (second_alone && NextTokenMayPass(*dictionary, text, window, p) &&
+            WordMayEndWith(*dictionary, text, window, p)) ||
+           (first_alone && PreviousTokenMayPass(*dictionary, text, window, p) &&
+            WordMayStartWith(*dictionary, text, window, p + kChar));
   }
 
   // Whether ICU's reading of the repeat of a two-character unit at `p` may pass
