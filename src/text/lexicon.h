@@ -54,12 +54,18 @@ std::vector<std::size_t> LexiconBoundaries(std::string_view text);
 void LexiconBoundaries(std::string_view text, std::vector<std::size_t>& boundaries);
 
 // LexiconBoundaries under the name WordSegmenter (text/word_break.h) gives it, so that a
-// rule templated on the segmenter can read a window with either. Stateless.
+// rule templated on the segmenter can read a window with either. It keeps the boundaries
+// in its own buffer, which serves every window it reads: a returned list stays valid
+// until the next call. Not thread-safe: make one per check.
 class LexiconSegmenter {
  public:
-  std::vector<std::size_t> Boundaries(std::string_view text) const {
-    return LexiconBoundaries(text);
+  const std::vector<std::size_t>& Boundaries(std::string_view text) {
+    LexiconBoundaries(text, boundaries_);
+    return boundaries_;
   }
+
+ private:
+  std::vector<std::size_t> boundaries_;
 };
 
 }  // namespace ocrlint

@@ -364,7 +364,7 @@ std::size_t LengthAt(std::string_view text, std::size_t offset) {
 std::u32string Decode(std::string_view unit) {
   std::u32string out;
   for (std::size_t i = 0; i < unit.size();) {
-    const Decoded d = DecodeUtf8(unit, i);
+    const Decoded d = DecodeUtf8Fast(unit, i);
     out.push_back(d.code_point);
     i += d.length;
   }
@@ -381,19 +381,26 @@ class DoubledWordRule final : public Rule {
 
   void Check(const Document& document, DiagnosticSink& sink) const override {
     const std::string_view text = document.text();
-    std::optional<WordSegmenter> segmenter;
+    Segmenters segmenters;
     for (const Block& block : document.blocks()) {
       if (!block.IsProse()) continue;
       for (const ByteRange& segment : document.Segments(block)) {
         if (segment.size() < 6) continue;
-        ScanSegment(document, text, segment, segmenter, sink);
+        ScanSegment(document, text, segment, segmenters, sink);
       }
     }
   }
 
  private:
+  // The readers of a check's windows: ICU's, made on first use (its construction is the
+  // dearer), and the word list's, whose buffer serves every window.
+  struct Segmenters {
+    std::optional<WordSegmenter> icu;
+    LexiconSegmenter lexicon;
+  };
+
   void ScanSegment(const Document& document, std::string_view text, ByteRange segment,
-                   std::optional<WordSegmenter>& segmenter, DiagnosticSink& sink) const {
+                   Segmenters& segmenters, DiagnosticSink& sink) const {
     const auto* data = reinterpret_cast<const unsigned char*>(text.data());
     std::size_t resume = segment.begin;  // candidates before this were consumed by a finding
     std::size_t i = segment.begin;
@@ -434,7 +441,7 @@ class DoubledWordRule final : public Rule {
           if (masks.by_shift[s][k] == 0) continue;
           const std::size_t unit = 3 * (s + 1);
           if (p + 2 * unit > segment.end) break;
-          if (Judge(document, text, segment, p, unit, segmenter, sink)) {
+          if (Judge(document, text, segment, p, unit, segmenters, sink)) {
             resume = p + 2 * unit;
             break;
           }
@@ -445,8 +452,7 @@ class DoubledWordRule final : public Rule {
 
   // Decides on the repeat of text[p, p + unit) and reports it when it is a stutter.
   bool Judge(const Document& document, std::string_view text, ByteRange segment, std::size_t p,
-             std::size_t unit, std::optional<WordSegmenter>& segmenter,
-             DiagnosticSink& sink) const {
+             std::size_t unit, Segmenters& segmenters, DiagnosticSink& sink) const {
     const std::string_view word = text.substr(p, unit);
     const std::u32string chars = Decode(word);
     if (chars.size() * 3 != unit) return false;
@@ -463,12 +469,12 @@ class DoubledWordRule final : public Rule {
     const bool content_char = chars.size() == 1 && !IsFreeFunctionChar(chars[0]);
     if (content_char && !ContentCharMayPass(text, segment, p, chars[0], false)) return false;
     if (p + 2 * unit >= segment.end ||
-        !PassesSegmentation(text, segment, p, unit, chars, LexiconSegmenter{})) {
+        !PassesSegmentation(text, segment, p, unit, chars, segmenters.lexicon)) {
       // ICU's dictionary rules out most repeats that the word list did not accept.
       if (content_char && !DictionaryMayPass(text, segment, p, chars[0])) return false;
       if (chars.size() == 2 && !SecondCopyMayBeWord(text, segment, p, unit)) return false;
-      if (!segmenter) segmenter.emplace();
-      if (!PassesSegmentation(text, segment, p, unit, chars, *segmenter)) return false;
+      if (!segmenters.icu) segmenters.icu.emplace();
+      if (!PassesSegmentation(text, segment, p, unit, chars, *segmenters.icu)) return false;
     }
     std::string message = "\"";
     message.append(word).append("\" is repeated (\"").append(doubled.In(text));
@@ -555,12 +561,13 @@ class DoubledWordRule final : public Rule {
     }
     const std::size_t begin = range.begin;
     const std::string_view window = range.In(text);
-    const std::vector<std::size_t> boundaries = segmenter.Boundaries(window);
+    // (The word list's segmenter returns its own buffer, ICU's a copy.)
+    const std::vector<std::size_t>& boundaries = segmenter.Boundaries(window);
     const std::size_t first = p - begin;
     const std::size_t second = first + unit;
     if (!IsBoundaryIn(boundaries, second)) return false;
     if (length == 1) {
-      const char32_t c = DecodeUtf8(window, first).code_point;
+      const char32_t c = DecodeUtf8Fast(window, first).code_point;
       if (!IsFreeFunctionChar(c)) {
         return PassesContentCharSegmentation(window, boundaries, first, c, at_start, at_end);
       }
@@ -608,13 +615,13 @@ class DoubledWordRule final : public Rule {
     const auto it = std::lower_bound(boundaries.begin(), boundaries.end(), first);
     const std::size_t left = *(it - 1);
     const std::string_view left_word = window.substr(left, first - left);
-    const Decoded left_char = DecodeUtf8(left_word, 0);
+    const Decoded left_char = DecodeUtf8Fast(left_word, 0);
     if (!IsHan(left_char.code_point)) return true;
     // A verb and its object (无法复制|复制槽); a first copy that is no word is no verb, and
     // a second copy with a complement or an aspect particle is no object (没有|鼓起|鼓起来,
     // 已|作出|作出|了).
     const char32_t after = second + unit < window.size()
-                               ? DecodeUtf8(window, second + unit).code_point
+                               ? DecodeUtf8Fast(window, second + unit).code_point
                                : kInvalidCodePoint;
     const bool verbal_second =
         Has(kVerbalComplementChars, after) && (!second_ends || Has(kAspectChars, after));
@@ -623,11 +630,11 @@ class DoubledWordRule final : public Rule {
             std::end(kPreverbalWords)) {
       return false;
     }
-    // The word before and the first copy make one dictionary word (中小企业|企业主).
+    // The word before and the first copy make one dictionary word (中小企业|企业主). (The
+    // last use of `boundaries`: this reading may reuse its buffer.)
     std::string joined(left_word);
     joined.append(window.substr(first, unit));
-    const std::vector<std::size_t> joined_boundaries = segmenter.Boundaries(joined);
-    return joined_boundaries.size() > 2;
+    return segmenter.Boundaries(joined).size() > 2;
   }
 
   // The window of text segmented around the doubled text [p, p + 2 * unit): a few
@@ -707,7 +714,7 @@ class DoubledWordRule final : public Rule {
       if (!IsBoundaryIn(boundaries, begin) || !IsBoundaryIn(boundaries, begin + kChar)) {
         return false;
       }
-      const char32_t c = DecodeUtf8(window, begin).code_point;
+      const char32_t c = DecodeUtf8Fast(window, begin).code_point;
       return IsHan(c) && !IsFreeFunctionChar(c);
     };
     return !(first >= kChar && single_content_char(first - kChar) &&
@@ -749,7 +756,7 @@ class DoubledWordRule final : public Rule {
       if (w2_end == window.size()) return at_end;
       const std::size_t next_end = *(at_second + 2);
       const std::string_view next = window.substr(w2_end, next_end - w2_end);
-      const char32_t n = DecodeUtf8(next, 0).code_point;
+      const char32_t n = DecodeUtf8Fast(next, 0).code_point;
       // Punctuation after it (书画|画|、, 当前|前|，): nothing the lone copy could go with.
       if (!IsHan(n)) return IsPunctuationLike(n);
       if (Has(kFreeChars, c)) return false;  // 只有|有|超级, 可以|以|这种
@@ -762,7 +769,7 @@ class DoubledWordRule final : public Rule {
       // words, and no word of it starts with the lone copy (开展|展|跟|投, 沉浸|浸|式). Not
       // where the text stops after that character: a slogan or label abbreviates (“引入|
       // 入|洛”: into Luoyang).
-      if (next_end >= window.size() || !IsHan(DecodeUtf8(window, next_end).code_point)) {
+      if (next_end >= window.size() || !IsHan(DecodeUtf8Fast(window, next_end).code_point)) {
         return false;
       }
       if (!LexiconWordCost(window.substr(w1_begin, second - w1_begin)).has_value() ||
@@ -827,7 +834,7 @@ class DoubledWordRule final : public Rule {
     if (!IsHan(n)) return IsPunctuationLike(n);
     if (Has(kFreeChars, c)) return false;
     if (IsFreeFunctionChar(n)) return true;
-    const std::size_t next = after + DecodeUtf8(text, after).length;
+    const std::size_t next = after + DecodeUtf8Fast(text, after).length;
     const bool n_alone = next == segment.end || (punctuation_alone && IsIdeograph(n) &&
                                                  IsHardPunctuation(CharAt(text, segment, next)));
     return !n_alone;
@@ -966,7 +973,7 @@ class DoubledWordRule final : public Rule {
   static bool StartsListedWord(std::string_view window, std::size_t at) {
     std::size_t end = at;
     for (int n = 1; n <= 4 && end < window.size(); ++n) {
-      const Decoded d = DecodeUtf8(window, end);
+      const Decoded d = DecodeUtf8Fast(window, end);
       if (!IsHan(d.code_point)) break;
       end += d.length;
       if (n >= 2 && LexiconWordCost(window.substr(at, end - at)).has_value()) return true;
@@ -985,7 +992,7 @@ class DoubledWordRule final : public Rule {
   static std::size_t HanCount(std::string_view s) {
     std::size_t n = 0;
     for (std::size_t i = 0; i < s.size();) {
-      const Decoded d = DecodeUtf8(s, i);
+      const Decoded d = DecodeUtf8Fast(s, i);
       n += IsHan(d.code_point) ? 1 : 0;
       i += d.length;
     }
@@ -1013,7 +1020,7 @@ class DoubledWordRule final : public Rule {
     if (n > 4 || !sets_off(CharBefore(text, segment, at))) return false;
     at = p + size;
     for (; n <= 4 && at < segment.end; ++n) {
-      const Decoded d = DecodeUtf8(text, at);
+      const Decoded d = DecodeUtf8Fast(text, at);
       if (!IsHan(d.code_point)) break;
       at += d.length;
     }
