@@ -351,6 +351,8 @@ bool IsBoundaryIn(const std::vector<std::size_t>& boundaries, std::size_t offset
 // The byte lengths of the characters before and at `offset` in valid UTF-8 (Document::text()
 // replaces invalid bytes).
 std::size_t LengthBefore(std::string_view text, std::size_t offset) {
+  // Mostly a three-byte character, whose lead byte is E0-EF.
+  if (offset >= 3 && (static_cast<unsigned char>(text[offset - 3]) & 0xF0) == 0xE0) return 3;
   std::size_t start = offset - 1;
   while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
   return offset - start;
