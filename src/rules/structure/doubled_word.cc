@@ -672,7 +672,17 @@ class DoubledWordRule final : public Rule {
   // the runs it reads (about a microsecond each, plus the characters).
   static void CutAtPunctuation(std::string_view text, std::size_t p, std::size_t size,
                                std::size_t& begin, std::size_t& end) {
+    // An ideograph of U+4000-9FFF (lead byte E4-E9 in the valid UTF-8 of Document::text())
+    // is passed over without decoding.
+    auto plain_lead = [&](std::size_t at) {
+      const auto b = static_cast<unsigned char>(text[at]);
+      return b >= 0xE4 && b <= 0xE9;
+    };
     for (std::size_t at = p; at > begin;) {
+      if (at >= 3 && plain_lead(at - 3)) {
+        at -= 3;
+        continue;
+      }
       const Decoded d = DecodeUtf8BeforeFast(text, at);
       if (IsHardPunctuation(d.code_point) && IsIdeograph(DecodeUtf8Fast(text, at).code_point)) {
         begin = at - d.length;
@@ -681,6 +691,10 @@ class DoubledWordRule final : public Rule {
       at -= d.length;
     }
     for (std::size_t at = p + size; at < end;) {
+      if (plain_lead(at)) {
+        at += 3;
+        continue;
+      }
       const Decoded d = DecodeUtf8Fast(text, at);
       if (IsHardPunctuation(d.code_point) &&
           IsIdeograph(DecodeUtf8BeforeFast(text, at).code_point)) {
