@@ -76,18 +76,19 @@ const WordTable& Words() {
 }
 
 // The key of `word`, or 0 when it has more than kMaxWordChars characters or one that no
-// word holds.
+// word holds. The characters a key holds (Han, in the Basic Multilingual Plane) take three
+// bytes each: a word of other lengths, or a sequence of three bytes that is no such
+// character (ill-formed, overlong, a surrogate), has no key.
 std::uint64_t KeyOfWord(std::string_view word) {
-  if (word.empty() || word.size() > 4 * kMaxWordChars) return 0;
+  if (word.empty() || word.size() > 3 * kMaxWordChars || word.size() % 3 != 0) return 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(word.data());
   std::uint64_t key = 0;
-  std::size_t length = 0;
-  for (std::size_t i = 0; i < word.size(); ++length) {
-    if (length == kMaxWordChars) return 0;
-    const Decoded d = DecodeUtf8Fast(word, i);
-    const std::uint64_t c = KeyChar(d.code_point);
-    if (c == 0) return 0;
-    key |= c << (16 * (kMaxWordChars - 1 - length));
-    i += d.length;
+  for (std::size_t i = 0; i < word.size(); i += 3) {
+    if ((p[i] & 0xF0) != 0xE0 || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) return 0;
+    const auto c =
+        static_cast<char32_t>(((p[i] & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F));
+    if (!IsHan(c)) return 0;
+    key |= std::uint64_t{c} << (16 * (kMaxWordChars - 1 - i / 3));
   }
   return key;
 }
@@ -119,11 +120,10 @@ RunBuffers& Buffers() {
 // buffers.word_length. A word ends where no longer word begins with it (the slot's flag,
 // or for a key that is no word the prefix filter), or at a character no word holds
 // (key 0); of words of equal total cost, the shorter wins.
-void SegmentRun(const WordTable& words, RunBuffers& buffers, std::size_t n) {
+void SegmentRun(const WordTable& words, std::uint32_t unknown, RunBuffers& buffers, std::size_t n) {
   const std::uint64_t* keys = buffers.keys.data();
   std::uint8_t* word_length = buffers.word_length.data();
   std::uint32_t* best = buffers.best.data();
-  const std::uint32_t unknown = lexicon_data::UnknownCost();
   best[n] = 0;
   for (std::size_t i = n; i-- > 0;) {
     const std::uint64_t first = keys[i];
@@ -203,10 +203,11 @@ void LexiconBoundaries(std::string_view text, std::vector<std::size_t>& boundari
   // (A Han character takes three bytes or four.)
   run.Reserve(text.size() / 3);
   const WordTable& words = Words();
+  const std::uint32_t unknown = lexicon_data::UnknownCost();
   std::size_t n = 0;  // characters of the current run of Han characters
   auto flush_run = [&](std::size_t end) {
     if (n == 0) return;
-    SegmentRun(words, run, n);
+    SegmentRun(words, unknown, run, n);
     for (std::size_t i = 0; i < n; i += run.word_length[i]) {
       if (run.offsets[i] != boundaries.back()) boundaries.push_back(run.offsets[i]);
     }
