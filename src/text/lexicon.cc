@@ -26,7 +26,20 @@ class WordTable {
         bits_(lexicon_data::SlotBits()),
         mask_((std::size_t{1} << bits_) - 1),
         filter_(reinterpret_cast<const unsigned char*>(lexicon_data::PrefixFilter().data())),
-        filter_bits_(lexicon_data::PrefixFilterBits()) {}
+        filter_bits_(lexicon_data::PrefixFilterBits()),
+        chars_(reinterpret_cast<const unsigned char*>(lexicon_data::CharBytes().data())) {}
+
+  // The word of the single character `c` from the table by character: false when `c` is
+  // outside it or no word (Find() then answers).
+  bool FindChar(std::uint64_t c, std::uint16_t& cost, bool& has_longer) const {
+    if (c < lexicon_data::kFirstChar || c > lexicon_data::kLastChar) return false;
+    const unsigned char* entry =
+        chars_ + (c - lexicon_data::kFirstChar) * lexicon_data::kCharEntrySize;
+    if ((entry[2] & 1) == 0) return false;
+    cost = static_cast<std::uint16_t>(Load(entry, 2));
+    has_longer = (entry[2] & 2) != 0;
+    return true;
+  }
 
   // The slot of the word of `key` (non-zero), or nullptr.
   const unsigned char* Find(std::uint64_t key) const {
@@ -68,6 +81,7 @@ class WordTable {
   std::size_t mask_;
   const unsigned char* filter_;
   int filter_bits_;
+  const unsigned char* chars_;
 };
 
 const WordTable& Words() {
@@ -134,15 +148,20 @@ void SegmentRun(const WordTable& words, std::uint32_t unknown, RunBuffers& buffe
       continue;
     }
     std::uint64_t key = first << (16 * (kMaxWordChars - 1));
-    const unsigned char* slot = words.Find(key);
-    std::uint32_t best_cost = (slot != nullptr ? WordTable::Cost(slot) : unknown) + best[i + 1];
-    bool go_on = slot != nullptr ? WordTable::HasLonger(slot) : words.MayBeginWord(key);
+    std::uint16_t cost = 0;
+    bool go_on = false;
+    if (!words.FindChar(first, cost, go_on)) {
+      const unsigned char* slot = words.Find(key);
+      cost = slot != nullptr ? WordTable::Cost(slot) : static_cast<std::uint16_t>(unknown);
+      go_on = slot != nullptr ? WordTable::HasLonger(slot) : words.MayBeginWord(key);
+    }
+    std::uint32_t best_cost = cost + best[i + 1];
     const std::size_t max_length = std::min(kMaxWordChars, n - i);
     for (std::size_t length = 2; go_on && length <= max_length; ++length) {
       const std::uint64_t c = keys[i + length - 1];
       if (c == 0) break;  // no word holds this character
       key |= c << (16 * (kMaxWordChars - length));
-      slot = words.Find(key);
+      const unsigned char* slot = words.Find(key);
       if (slot == nullptr) {
         go_on = words.MayBeginWord(key);
         continue;
