@@ -17,7 +17,8 @@ namespace ocrlint {
 //
 // The cost of a word is -ln(frequency / total) in 1/256 nats: a common word is cheap, a
 // rare one dear. Lookups probe a hash table of the words generated at build time (6 MB
-// of static data, nothing built at run time); thread-safe.
+// of static data, nothing built at run time; the words of one character are also in a
+// table by character); thread-safe.
 
 // The cost of `word` (UTF-8, one to four Han characters), or nullopt when it is not in
 // the list.
