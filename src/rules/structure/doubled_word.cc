@@ -386,32 +386,36 @@ class DoubledWordRule final : public Rule {
 
   void Check(const Document& document, DiagnosticSink& sink) const override {
     const std::string_view text = document.text();
-    Segmenters segmenters;
+    CheckState state;
     for (const Block& block : document.blocks()) {
       if (!block.IsProse()) continue;
       for (const ByteRange& segment : document.Segments(block)) {
         if (segment.size() < 6) continue;
-        ScanSegment(document, text, segment, segmenters, sink);
+        ScanSegment(document, text, segment, state, sink);
       }
     }
   }
 
  private:
-  // The readers of a check's windows: ICU's, made on first use (its construction is the
-  // dearer), and the word list's, whose buffer serves every window.
-  struct Segmenters {
+  // What a check keeps from segment to segment: the readers of its windows (ICU's, made on
+  // first use, its construction being the dearer, and the word list's, whose buffer serves
+  // every window), and whether the AVX2 scan runs.
+  struct CheckState {
     std::optional<WordSegmenter> icu;
     LexiconSegmenter lexicon;
+#if defined(OCRLINT_AVX2_VARIANTS)
+    bool avx2 = HasAvx2();
+#endif
   };
 
   void ScanSegment(const Document& document, std::string_view text, ByteRange segment,
-                   Segmenters& segmenters, DiagnosticSink& sink) const {
+                   CheckState& state, DiagnosticSink& sink) const {
     const auto* data = reinterpret_cast<const unsigned char*>(text.data());
     std::size_t resume = segment.begin;  // candidates before this were consumed by a finding
     std::size_t i = segment.begin;
 #if defined(OCRLINT_AVX2_VARIANTS)
     // Chunks that SkipQuietAvx2 may test, two at a time.
-    const bool avx2 = HasAvx2();
+    const bool avx2 = state.avx2;
     const std::size_t avx2_stop = text.size() >= 2 * kVec + kReach
                                       ? std::min(segment.end, text.size() - 2 * kVec - kReach + 1)
                                       : 0;
@@ -446,7 +450,7 @@ class DoubledWordRule final : public Rule {
           if (masks.by_shift[s][k] == 0) continue;
           const std::size_t unit = 3 * (s + 1);
           if (p + 2 * unit > segment.end) break;
-          if (Judge(document, text, segment, p, unit, segmenters, sink)) {
+          if (Judge(document, text, segment, p, unit, state, sink)) {
             resume = p + 2 * unit;
             break;
           }
@@ -457,7 +461,7 @@ class DoubledWordRule final : public Rule {
 
   // Decides on the repeat of text[p, p + unit) and reports it when it is a stutter.
   bool Judge(const Document& document, std::string_view text, ByteRange segment, std::size_t p,
-             std::size_t unit, Segmenters& segmenters, DiagnosticSink& sink) const {
+             std::size_t unit, CheckState& state, DiagnosticSink& sink) const {
     const std::string_view word = text.substr(p, unit);
     const std::u32string chars = Decode(word);
     if (chars.size() * 3 != unit) return false;
@@ -474,12 +478,12 @@ class DoubledWordRule final : public Rule {
     const bool content_char = chars.size() == 1 && !IsFreeFunctionChar(chars[0]);
     if (content_char && !ContentCharMayPass(text, segment, p, chars[0], false)) return false;
     if (p + 2 * unit >= segment.end ||
-        !PassesSegmentation(text, segment, p, unit, chars, segmenters.lexicon)) {
+        !PassesSegmentation(text, segment, p, unit, chars, state.lexicon)) {
       // ICU's dictionary rules out most repeats that the word list did not accept.
       if (content_char && !DictionaryMayPass(text, segment, p, chars[0])) return false;
       if (chars.size() == 2 && !SecondCopyMayBeWord(text, segment, p, unit)) return false;
-      if (!segmenters.icu) segmenters.icu.emplace();
-      if (!PassesSegmentation(text, segment, p, unit, chars, *segmenters.icu)) return false;
+      if (!state.icu) state.icu.emplace();
+      if (!PassesSegmentation(text, segment, p, unit, chars, *state.icu)) return false;
     }
     std::string message = "\"";
     message.append(word).append("\" is repeated (\"").append(doubled.In(text));
