@@ -55,6 +55,11 @@ MAX_LOAD = 5 / 8
 HASH_FACTOR = 0x9E3779B97F4A7C15
 # The filter of the keys that longer words begin with has 2^FILTER_BITS bits (128 KB).
 FILTER_BITS = 20
+# The words of one character of U+3400-9FFF (extension A and the unified block) are also in
+# a table indexed by the character (text/lexicon_data.h): 108 KB.
+FIRST_CHAR = 0x3400
+LAST_CHAR = 0x9FFF
+CHAR_ENTRY_SIZE = 4
 
 
 def key_length(key):
@@ -159,10 +164,16 @@ def main():
     costs = {k: min(65535, round((log_total - math.log(entries[k])) * 256)) for k in keys}
     bits, slots = hash_slots(keys)
     table = bytearray(SLOT_SIZE << bits)
+    chars = bytearray(CHAR_ENTRY_SIZE * (LAST_CHAR + 1 - FIRST_CHAR))
     for i, key in enumerate(keys):
         # The keys are sorted: the words that begin with this one follow it directly.
         length = key_length(key)
         has_longer = i + 1 < len(keys) and key_prefix(keys[i + 1], length) == key
+        c = key >> (16 * (MAX_CHARS - 1))
+        if length == 1 and FIRST_CHAR <= c <= LAST_CHAR:
+            at = (c - FIRST_CHAR) * CHAR_ENTRY_SIZE
+            chars[at:at + CHAR_ENTRY_SIZE] = (costs[key].to_bytes(2, "little") +
+                                              bytes([1 | (2 if has_longer else 0), 0]))
         at = slots[key] * SLOT_SIZE
         table[at:at + SLOT_SIZE] = (key.to_bytes(8, "little") + costs[key].to_bytes(2, "little") +
                                     bytes([classes[key], int(has_longer)]))
@@ -178,6 +189,8 @@ def main():
         "// %d words in %d slots." % (len(keys), 1 << bits),
     ]
     lines += string_literal("kSlots", table)
+    lines += ["", "// The words of one character of U+%04X-%04X." % (FIRST_CHAR, LAST_CHAR)]
+    lines += string_literal("kChars", chars)
     lines += ["", "// The keys that longer words begin with."]
     lines += string_literal("kPrefixFilter", prefix_filter(keys))
     lines += [
@@ -188,6 +201,7 @@ def main():
         "int SlotBits() { return %d; }" % bits,
         "std::string_view PrefixFilter() { return {kPrefixFilter, sizeof(kPrefixFilter) - 1}; }",
         "int PrefixFilterBits() { return %d; }" % FILTER_BITS,
+        "std::string_view CharBytes() { return {kChars, sizeof(kChars) - 1}; }",
         # An unknown character costs as much as a word seen once.
         "std::uint16_t UnknownCost() { return %d; }" % round(log_total * 256),
         "",

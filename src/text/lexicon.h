@@ -17,7 +17,8 @@ namespace ocrlint {
 //
 // The cost of a word is -ln(frequency / total) in 1/256 nats: a common word is cheap, a
 // rare one dear. Lookups probe a hash table of the words generated at build time (6 MB
-// of static data, nothing built at run time); thread-safe.
+// of static data, nothing built at run time; the words of one character are also in a
+// table by character); thread-safe.
 
 // The cost of `word` (UTF-8, one to four Han characters), or nullopt when it is not in
 // the list.
@@ -54,12 +55,18 @@ std::vector<std::size_t> LexiconBoundaries(std::string_view text);
 void LexiconBoundaries(std::string_view text, std::vector<std::size_t>& boundaries);
 
 // LexiconBoundaries under the name WordSegmenter (text/word_break.h) gives it, so that a
-// rule templated on the segmenter can read a window with either. Stateless.
+// rule templated on the segmenter can read a window with either. It keeps the boundaries
+// in its own buffer, which serves every window it reads: a returned list stays valid
+// until the next call. Not thread-safe: make one per check.
 class LexiconSegmenter {
  public:
-  std::vector<std::size_t> Boundaries(std::string_view text) const {
-    return LexiconBoundaries(text);
+  const std::vector<std::size_t>& Boundaries(std::string_view text) {
+    LexiconBoundaries(text, boundaries_);
+    return boundaries_;
   }
+
+ private:
+  std::vector<std::size_t> boundaries_;
 };
 
 }  // namespace ocrlint

@@ -31,6 +31,16 @@ inline std::size_t HomeSlot(std::uint64_t key, int bits) {
 std::string_view PrefixFilter();
 int PrefixFilterBits();
 
+// The words of one character from U+3400 to U+9FFF (kFirstChar to kLastChar) again, in a
+// table indexed by the character, kCharEntrySize bytes each, little-endian: the cost, 2
+// bytes; flags, 1 byte: 1 when the character is a word, 2 when a longer word begins with
+// it; a zero byte. A character that is no word has all zero. (Most words a segmentation
+// looks up are of one character: no hashing, no probing.)
+inline constexpr char32_t kFirstChar = 0x3400;
+inline constexpr char32_t kLastChar = 0x9FFF;
+inline constexpr std::size_t kCharEntrySize = 4;
+std::string_view CharBytes();
+
 // The cost of a character that is no word: as much as a word seen once.
 std::uint16_t UnknownCost();
 

@@ -77,11 +77,26 @@ TEST(LexiconTest, BoundariesIntoABuffer) {
   EXPECT_EQ(bounds, (std::vector<std::size_t>{0}));
 }
 
+// The segmenter a rule templated on WordSegmenter reads with: its buffer holds the
+// boundaries of the last text it read.
+TEST(LexiconTest, SegmenterReusesItsBuffer) {
+  LexiconSegmenter segmenter;
+  const std::vector<std::size_t>& first = segmenter.Boundaries("一体推进12万亩");
+  EXPECT_EQ(first, LexiconBoundaries("一体推进12万亩"));
+  const std::vector<std::size_t>& second = segmenter.Boundaries("（的）");
+  EXPECT_EQ(&first, &second);
+  EXPECT_EQ(second, (std::vector<std::size_t>{0, 3, 6, 9}));
+}
+
 // Lookups of words that are not of one to four characters words may hold.
 TEST(LexiconTest, NoCostForWhatCannotBeAWord) {
   EXPECT_FALSE(LexiconWordCost("一体推进了"));  // five characters
   EXPECT_FALSE(LexiconWordCost("推进a"));
   EXPECT_FALSE(LexiconWordClass("推\xE8"));  // a broken sequence
+  EXPECT_FALSE(LexiconWordCost("推\xE8\xBF"));
+  EXPECT_FALSE(LexiconWordCost("\xE0\x80\x80"));        // overlong
+  EXPECT_FALSE(LexiconWordCost("一\xF0\xA0\x80\x80"));  // a Han character of plane 2
+  EXPECT_FALSE(LexiconWordCost("一体推进a"));
   EXPECT_TRUE(LexiconWordCost("一体化"));
 }
 
