@@ -62,22 +62,22 @@ inline std::uint64_t Mix(std::uint64_t hash, std::uint32_t key) {
 #if defined(__SSE2__)
 // Counts the ideographs and notes the marks of text[at, end) (`at` at a character
 // boundary) 16 bytes at a time, without a branch per character, as far as the text leaves
-// room for reading 18; leaves `at` at the character boundary where it stopped. Every
-// character is seen at its first byte (with the next two): the same verdicts as IsHan,
-// IsClauseMark and IsTerminalMark after Normalise, for valid UTF-8 (ideographs:
-// HanLeadLanes16).
-void CountRestSse2(std::string_view text, std::size_t end, std::size_t& at, BlockStats& stats) {
+// room for reading 18, and stops once it has seen a sentence mark and counted `han_limit`
+// ideographs (the rest changes no reader's verdict); leaves `at` at the character boundary
+// where it stopped. Every character is seen at its first byte (with the next two): the
+// same verdicts as IsHan, IsClauseMark and IsTerminalMark after Normalise, for valid UTF-8
+// (ideographs: HanLeadLanes16).
+void CountRestSse2(std::string_view text, std::size_t end, std::size_t& at, BlockStats& stats,
+                   std::uint32_t han_limit) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const auto set = [](unsigned char c) { return _mm_set1_epi8(static_cast<char>(c)); };
   const auto eq = [](__m128i a, __m128i b) { return _mm_cmpeq_epi8(a, b); };
   const auto either = [](__m128i a, __m128i b) { return _mm_or_si128(a, b); };
   const auto both = [](__m128i a, __m128i b) { return _mm_and_si128(a, b); };
   const __m128i lanes = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
-  __m128i counts = _mm_setzero_si128();  // ideographs, in two 64-bit sums
-  __m128i clause = _mm_setzero_si128();
-  __m128i terminal = _mm_setzero_si128();
   std::size_t i = at;
-  for (; i < end && i + kVector + 2 <= text.size(); i += kVector) {
+  for (; i < end && i + kVector + 2 <= text.size() && !(stats.terminal && stats.han >= han_limit);
+       i += kVector) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
     const __m128i n1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i + 1));
     const __m128i n2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i + 2));
@@ -99,15 +99,11 @@ void CountRestSse2(std::string_view text, std::size_t end, std::size_t& at, Bloc
       stop = both(stop, inside);
       pause = both(pause, inside);
     }
-    counts = _mm_add_epi64(counts, _mm_sad_epu8(both(han, set(1)), _mm_setzero_si128()));
-    terminal = either(terminal, stop);
-    clause = either(clause, either(pause, stop));
+    stats.han += static_cast<std::uint32_t>(
+        std::popcount(static_cast<std::uint32_t>(_mm_movemask_epi8(han))));
+    stats.terminal = stats.terminal || _mm_movemask_epi8(stop) != 0;
+    stats.clause = stats.clause || _mm_movemask_epi8(either(pause, stop)) != 0;
   }
-  std::uint64_t sums[2];
-  std::memcpy(sums, &counts, sizeof sums);
-  stats.han += static_cast<std::uint32_t>(sums[0] + sums[1]);
-  stats.clause = stats.clause || _mm_movemask_epi8(clause) != 0;
-  stats.terminal = stats.terminal || _mm_movemask_epi8(terminal) != 0;
   // Past the end: done. Inside a character that straddles the last 16 bytes: go on after it.
   while (i < end && (bytes[i] & 0xC0) == 0x80) ++i;
   at = i;
@@ -134,18 +130,18 @@ OCRLINT_AVX2 __m256i PauseLanes32(const Splat* k, __m256i v, __m256i n2, __m256i
 
 // CountRestSse2, 32 bytes at a time; once a sentence mark is seen, only ideographs. `k`:
 // kSplats (noipa: the compiler must not see the constants behind it).
-[[gnu::noipa]] __attribute__((target("avx2"))) void CountRestAvx2(std::string_view text,
-                                                                  std::size_t end, std::size_t& at,
-                                                                  BlockStats& stats,
-                                                                  const Splat* k) {
+[[gnu::noipa]] __attribute__((target("avx2,popcnt"))) void CountRestAvx2(
+    std::string_view text, std::size_t end, std::size_t& at, BlockStats& stats,
+    std::uint32_t han_limit, const Splat* k) {
   constexpr std::size_t kWidth = 32;
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const __m256i lanes =
       _mm256_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21,
                        22, 23, 24, 25, 26, 27, 28, 29, 30, 31);
-  __m256i counts = _mm256_setzero_si256();  // ideographs, in four 64-bit sums
+  std::uint32_t han_count = stats.han;
   std::size_t i = at;
-  for (; i < end && i + kWidth + 2 <= text.size(); i += kWidth) {
+  for (; i < end && i + kWidth + 2 <= text.size() && !(stats.terminal && han_count >= han_limit);
+       i += kWidth) {
     const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes + i));
     const __m256i n1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes + i + 1));
     const __m256i n2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes + i + 2));
@@ -154,8 +150,8 @@ OCRLINT_AVX2 __m256i PauseLanes32(const Splat* k, __m256i v, __m256i n2, __m256i
         end - i < kWidth ? _mm256_cmpgt_epi8(_mm256_set1_epi8(static_cast<char>(end - i)), lanes)
                          : _mm256_set1_epi8(-1);
     han = And32(han, inside);
-    counts =
-        _mm256_add_epi64(counts, _mm256_sad_epu8(And32(han, Set32(k, 1)), _mm256_setzero_si256()));
+    han_count += static_cast<std::uint32_t>(
+        std::popcount(static_cast<std::uint32_t>(_mm256_movemask_epi8(han))));
     if (stats.terminal) continue;
     const __m256i full_width = And32(Eq32(k, v, 0xEF), Eq32(k, n1, 0xBC));
     const __m256i stop = And32(StopLanes32(k, v, n1, n2, full_width), inside);
@@ -163,9 +159,7 @@ OCRLINT_AVX2 __m256i PauseLanes32(const Splat* k, __m256i v, __m256i n2, __m256i
     stats.terminal = _mm256_movemask_epi8(stop) != 0;
     stats.clause = stats.clause || _mm256_movemask_epi8(Or32(stop, pause)) != 0;
   }
-  std::uint64_t sums[4];
-  std::memcpy(sums, &counts, sizeof sums);
-  stats.han += static_cast<std::uint32_t>(sums[0] + sums[1] + sums[2] + sums[3]);
+  stats.han = han_count;
   while (i < end && (bytes[i] & 0xC0) == 0x80) ++i;
   at = i;
 }
@@ -179,19 +173,23 @@ struct RestCounts {
   bool terminal = false;
 };
 
-// The rest of ComputeStats from `at` (`terminal`: a sentence mark was seen before it),
-// counted 32 bytes at a time where the processor has AVX2, else 16; ComputeStats counts
-// what is left near the text's end. Inlined: ComputeStats calls it for every block.
+// The rest of ComputeStats from `at` (`terminal`: a sentence mark was seen before it,
+// `han`: ideographs counted before it), counted 32 bytes at a time where the processor has
+// AVX2, else 16, until a sentence mark is seen and `han_limit` ideographs are counted;
+// ComputeStats counts what is left near the text's end. Inlined: ComputeStats calls it
+// for every block.
 [[gnu::always_inline]] inline RestCounts CountRest(std::string_view text, std::size_t at,
-                                                   std::size_t end, bool terminal) {
+                                                   std::size_t end, bool terminal,
+                                                   std::uint32_t han, std::uint32_t han_limit) {
   BlockStats stats;
+  stats.han = han;
   stats.clause = terminal;
   stats.terminal = terminal;
 #if defined(OCRLINT_AVX2_VARIANTS)
-  if (HasAvx2()) CountRestAvx2(text, end, at, stats, kSplats.data());
+  if (HasAvx2()) CountRestAvx2(text, end, at, stats, han_limit, kSplats.data());
 #endif
 #if defined(__SSE2__)
-  CountRestSse2(text, end, at, stats);
+  CountRestSse2(text, end, at, stats, han_limit);
 #endif
   return RestCounts{at, stats.han, stats.clause, stats.terminal};
 }
@@ -266,15 +264,16 @@ BlockStats ComputeStats(std::string_view text, ByteRange content, int min_chars)
       terminal = terminal || IsTerminalMark(token);
     }
   }
-  // The rest, counted.
-  const RestCounts rest = CountRest(text, i, content.end, terminal);
+  // The rest, counted as far as the readers compare the count.
+  const std::uint32_t han_limit = HanCountLimit(min_chars);
+  const RestCounts rest = CountRest(text, i, content.end, terminal, han, han_limit);
   i = rest.at;
-  han += rest.han;
+  han = rest.han;
   clause = clause || rest.clause;
   terminal = terminal || rest.terminal;
   // What is left near the text's end: ideographs by their runs (E4 B7 takes the way of
   // other characters).
-  while (i < content.end) {
+  while (i < content.end && !(terminal && han >= han_limit)) {
     const std::size_t start = i;
     while (i + 3 <= fast_end) {
       std::uint32_t word;
@@ -298,7 +297,7 @@ BlockStats ComputeStats(std::string_view text, ByteRange content, int min_chars)
     }
   }
   BlockStats stats;
-  stats.han = han;
+  stats.han = std::min(han, han_limit);  // the same on every path, however far it counted
   stats.clause = clause;
   stats.terminal = terminal;
   stats.prefix_hash = prefix_hash;
@@ -468,7 +467,8 @@ std::size_t EqualTokenRun(std::string_view text, std::size_t a, std::size_t b, s
   const Token last = PreviousToken(text, a + whole, a);
   if (last.value == 0) return 0;
   // Counted a block at a time as ComputeStats counts (whitespace holds no ideographs).
-  const RestCounts counted = CountRest(text, a, last.end, /*terminal=*/true);
+  const RestCounts counted =
+      CountRest(text, a, last.end, /*terminal=*/true, 0, /*han_limit=*/0xFFFFFFFF);
   han += counted.han;
   for (std::size_t i = counted.at; i < last.end;) {
     std::size_t length = 1;
@@ -492,8 +492,6 @@ Token PreviousToken(std::string_view text, std::size_t offset, std::size_t limit
 }
 
 bool IsHeadingLike(const Block& block, const BlockStats& stats) {
-  // Longer than this, a paragraph without a full stop is body text cut at a column end.
-  constexpr std::uint32_t kMaxTitleHan = 64;
   return block.kind == BlockKind::kHeading || (!stats.terminal && stats.han < kMaxTitleHan);
 }
 
@@ -510,10 +508,9 @@ struct DuplicateParagraphs::State {
         cut(blocks.size(), 0),
         eligible_before(blocks.size() + 1, 0),
         // Each table holds at most a key per block: sized for them, they need not grow.
-        by_hash(blocks.size()),
         by_prefix(blocks.size()),
-        by_alike(blocks.size()),
-        hashed(blocks.size(), 0) {}
+        by_hash(blocks.size()),
+        unhashed(blocks.size(), HashToBlock::kNone) {}
 
   // Analyses block `next`: its stats, its first copy, the runs.
   void Step();
@@ -526,8 +523,7 @@ struct DuplicateParagraphs::State {
     by_prefix = HashToBlock();
     source = {};
     by_hash = HashToBlock();
-    by_alike = HashToBlock();
-    hashed = {};
+    unhashed = {};
     cut = {};
     eligible_before = {};
   }
@@ -547,13 +543,16 @@ struct DuplicateParagraphs::State {
   std::vector<std::uint8_t> cut;     // repeats only the start of `source`
   // eligible_before[i]: paragraphs the analysis compares among blocks [0, i).
   std::vector<std::uint32_t> eligible_before;
-  // The paragraphs indexed (the first one with each key): by the hash of their tokens
-  // (some of them, see Step), by their prefix hash, and by that and their count of
-  // ideographs.
-  HashToBlock by_hash;
+  // The paragraphs indexed: the first one with each prefix hash, and the others with it by
+  // the hash of their tokens (the first one with each), once needed.
   HashToBlock by_prefix;
-  HashToBlock by_alike;
-  std::vector<std::uint8_t> hashed;  // an entry of by_alike is in by_hash too
+  HashToBlock by_hash;
+  // For an entry of by_prefix: kNone while it is the only paragraph indexed with its
+  // prefix hash, else the last of the others that is not yet in by_hash, or kAllHashed.
+  // For those others: the one indexed before it that is not yet in by_hash, or kAllHashed
+  // or kNone.
+  static constexpr std::uint32_t kAllHashed = HashToBlock::kNone - 1;
+  std::vector<std::uint32_t> unhashed;
   std::vector<DuplicateRun> runs;
   std::uint32_t next = 0;  // blocks [0, next) are analysed
   // Blocks [0, settled) are final: a block joins a run as a gap block (a heading between
@@ -578,44 +577,46 @@ void DuplicateParagraphs::State::Step() {
   settled = i + 1;
 
   // Its first copy: the same tokens, or a longer paragraph that starts with them. Either
-  // has the prefix hash of this one, the same tokens also as many ideographs. Only the
-  // paragraphs indexed with a prefix hash and a count that come back need the hash of all
-  // their tokens: the first one with them (by_alike's entry) when they come back, the
-  // others when they are indexed.
-  const std::uint64_t alike_key = Mix(block_stats.prefix_hash, block_stats.han);
-  const std::uint32_t alike = by_alike.Find(alike_key);
-  std::uint64_t hash = 0;
-  std::uint32_t same = HashToBlock::kNone;
-  if (alike != HashToBlock::kNone &&
-      SameTokens(text, blocks[alike].content, block.content, false)) {
-    // Mostly a copy of the first of them (the first paragraph indexed with the same tokens,
-    // as any other with them has its key): no need to hash the two.
-    same = alike;
-  } else if (alike != HashToBlock::kNone) {
-    if (hashed[alike] == 0) {
-      by_hash.Insert(HashTokens(text, blocks[alike].content), alike);
-      hashed[alike] = 1;
-    }
-    hash = HashTokens(text, block.content);
-    same = by_hash.Find(hash);
+  // has the prefix hash of this one. The first paragraph indexed with it (by_prefix's
+  // entry) is compared directly: copies are mostly of it. The others indexed with that
+  // prefix hash are found by the hash of all their tokens, made only once a paragraph
+  // with their prefix hash comes that is no copy of the first one.
+  const std::uint32_t first = by_prefix.Find(block_stats.prefix_hash);
+  if (first == HashToBlock::kNone) {
+    by_prefix.Insert(block_stats.prefix_hash, i);  // indexed
+    return;
   }
-  const std::uint32_t longer = by_prefix.Find(block_stats.prefix_hash);
-  if (same != HashToBlock::kNone) {
+  std::optional<std::uint64_t> hash;
+  std::uint32_t same = HashToBlock::kNone;
+  if (SameTokens(text, blocks[first].content, block.content, false)) {
+    same = first;
+  } else if (unhashed[first] != HashToBlock::kNone) {
+    for (std::uint32_t k = unhashed[first]; k < kAllHashed; k = unhashed[k]) {
+      by_hash.Insert(HashTokens(text, blocks[k].content), k);
+    }
+    unhashed[first] = kAllHashed;
+    hash = HashTokens(text, block.content);
+    same = by_hash.Find(*hash);
     // A hash collision with different text counts as a new paragraph, not indexed.
-    if (same != alike && !SameTokens(text, blocks[same].content, block.content, false)) return;
+    if (same != HashToBlock::kNone &&
+        !SameTokens(text, blocks[same].content, block.content, false)) {
+      return;
+    }
+  }
+  if (same != HashToBlock::kNone) {
     source[i] = static_cast<std::int32_t>(same);
-  } else if (longer != HashToBlock::kNone && block_stats.han <= stats[longer].han &&
-             SameTokens(text, blocks[longer].content, block.content, true)) {
-    source[i] = static_cast<std::int32_t>(longer);
+  } else if (SameTokens(text, blocks[first].content, block.content, true)) {
+    source[i] = static_cast<std::int32_t>(first);
     cut[i] = 1;
   } else {
-    // Indexed.
-    if (alike == HashToBlock::kNone) {
-      by_alike.Insert(alike_key, i);
+    // Indexed: by its hash if made, else hashed when needed.
+    if (hash) {
+      by_hash.Insert(*hash, i);
+      if (unhashed[first] == HashToBlock::kNone) unhashed[first] = kAllHashed;
     } else {
-      by_hash.Insert(hash, i);
+      unhashed[i] = unhashed[first];
+      unhashed[first] = i;
     }
-    by_prefix.Insert(block_stats.prefix_hash, i);
     return;
   }
 
