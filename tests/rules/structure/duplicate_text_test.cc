@@ -116,6 +116,27 @@ TEST(EqualTokenRunTest, EndsWithTheLastWholeTokenOfTheEqualBytes) {
   long_run += "完";
   EXPECT_EQ(RunOf(long_run + "甲", long_run + "乙"),
             std::make_pair(long_run.size(), std::uint32_t{8 * 13 + 1}));
+  // The equal bytes end after whitespace and inside a character, a block or more after
+  // the start: neither they nor the ideograph that differs count.
+  for (const std::string& gap : {std::string(" \u3000 "), std::string(40, ' ')}) {
+    EXPECT_EQ(RunOf(long_run + gap + "戊甲", long_run + gap + "成甲"),
+              std::make_pair(long_run.size(), std::uint32_t{8 * 13 + 1}));
+  }
+  for (std::size_t cut = 1; cut < 40; ++cut) {
+    const std::string start = long_run.substr(0, long_run.size() - cut);
+    EXPECT_EQ(RunOf(long_run + "甲", start + "乙").first <= start.size(), true);
+  }
+}
+
+// EqualTokenRun counts as far as the equal bytes go, whatever their length.
+TEST(EqualTokenRunTest, CountsEveryLength) {
+  const std::string piece = "议〇,㐀 豈𠀀A会";  // 6 ideographs
+  std::string run;
+  for (int n = 0; n < 12; ++n) {
+    run += piece;
+    EXPECT_EQ(RunOf(run + "戊", run + "成"),
+              std::make_pair(run.size(), static_cast<std::uint32_t>(6 * (n + 1))));
+  }
 }
 
 }  // namespace
