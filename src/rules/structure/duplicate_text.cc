@@ -295,6 +295,16 @@ BlockStats ComputeStats(std::string_view text, ByteRange content, int min_chars)
       }
     }
     if (han >= min_han || i >= content.end) break;
+    if (bytes[i] < 0x80) {  // ASCII: spaces, digits, marks; its own key, no ideograph
+      const char32_t token = Normalise(bytes[i++]);
+      if (token == 0) continue;
+      hash = Mix(hash, token);
+      if (IsClauseMark(token)) {
+        clause = true;
+        terminal = terminal || IsTerminalMark(token);
+      }
+      continue;
+    }
     std::size_t length = 1;
     const char32_t token = Normalise(DecodeValid(text, i, length));
     i += length;
