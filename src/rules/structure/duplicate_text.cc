@@ -55,6 +55,13 @@ inline std::uint32_t TokenKey(char32_t token) {
 
 constexpr std::size_t kVector = 16;
 
+// A paragraph's prefix hash covers its tokens up to this ideograph (BlockStats): enough to
+// tell most paragraphs apart, while the tokens up to the min_chars-th, which a copy or a
+// cut-short copy shares, are compared only among the paragraphs with the same hash.
+inline std::uint32_t KeyIdeographs(int min_chars) {
+  return std::min(8u, static_cast<std::uint32_t>(min_chars));
+}
+
 // FNV-style mixing is enough here: every hash hit is verified by comparing tokens.
 inline std::uint64_t Mix(std::uint64_t hash, std::uint32_t key) {
   return (hash ^ key) * 0x100000001B3ULL;
@@ -262,9 +269,9 @@ std::uint64_t HashTokens(std::string_view text, ByteRange content) {
 }
 
 // One pass over the block: this runs over every byte of the document. Only the
-// tokens up to the min_chars-th ideograph are hashed: any later copy of the paragraph, or
-// one cut short, starts with them (the analysis compares the paragraphs that do token by
-// token; HashTokens hashes the whole of those). The rest is only counted.
+// tokens up to the KeyIdeographs(min_chars)-th ideograph are hashed: any later copy of the
+// paragraph, or one cut short, starts with them (the analysis compares the paragraphs that
+// do token by token; HashTokens hashes the whole of those). The rest is only counted.
 BlockStats ComputeStats(std::string_view text, ByteRange content, int min_chars) {
   // Locals, not the fields of a struct whose address escapes: the loops keep them in
   // registers.
@@ -273,7 +280,7 @@ BlockStats ComputeStats(std::string_view text, ByteRange content, int min_chars)
   std::uint32_t han = 0;
   bool clause = false;
   bool terminal = false;
-  const auto min_han = static_cast<std::uint32_t>(min_chars);
+  const std::uint32_t min_han = KeyIdeographs(min_chars);
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   std::size_t i = content.begin;
   // The inner loops read four bytes at a time: they stop one byte short of the text's end.
@@ -432,13 +439,18 @@ std::size_t CommonPrefix(const char* x, const char* y, std::size_t limit) {
 
 inline bool IsContinuation(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) == 0x80; }
 
-// Whether the tokens of `a` equal those of `b` (`prefix`: the tokens of `b` are a
-// proper prefix of those of `a`).
-bool SameTokens(std::string_view text, ByteRange a, ByteRange b, bool prefix) {
+// How far the tokens of `a` and `b` agree from their starts.
+struct TokenAgreement {
+  std::size_t b_at = 0;  // where the first token of `b` that differs starts, else b.end
+  bool a_ends = false;   // `a` has no token past the agreement
+  bool b_ends = false;   // `b` has no token past the agreement
+};
+
+TokenAgreement AgreeTokens(std::string_view text, ByteRange a, ByteRange b) {
   // Copies are usually byte for byte the same.
-  if (!prefix && a.size() == b.size() && a.In(text) == b.In(text)) return true;
-  if (prefix && b.size() < a.size() && a.In(text).substr(0, b.size()) == b.In(text)) {
-    return NextToken(text, a.begin + b.size(), a.end).value != 0;
+  if (a.size() == b.size() && a.In(text) == b.In(text)) return {b.end, true, true};
+  if (b.size() < a.size() && a.In(text).substr(0, b.size()) == b.In(text)) {
+    return {b.end, NextToken(text, a.begin + b.size(), a.end).value == 0, true};
   }
   std::size_t pa = a.begin;
   std::size_t pb = b.begin;
@@ -452,13 +464,33 @@ bool SameTokens(std::string_view text, ByteRange a, ByteRange b, bool prefix) {
     }
     const Token ta = NextToken(text, pa + k, a.end);
     const Token tb = NextToken(text, pb + k, b.end);
-    if (ta.value == 0 || tb.value == 0) {
-      return prefix ? (tb.value == 0 && ta.value != 0) : (ta.value == 0 && tb.value == 0);
+    if (ta.value == 0 || tb.value == 0 || ta.value != tb.value) {
+      return {tb.value == 0 ? b.end : tb.begin, ta.value == 0, tb.value == 0};
     }
-    if (ta.value != tb.value) return false;
     pa = ta.end;
     pb = tb.end;
   }
+}
+
+// Whether the tokens of `a` equal those of `b` (`prefix`: the tokens of `b` are a
+// proper prefix of those of `a`).
+bool SameTokens(std::string_view text, ByteRange a, ByteRange b, bool prefix) {
+  const TokenAgreement agreement = AgreeTokens(text, a, b);
+  return agreement.b_ends && agreement.a_ends != prefix;
+}
+
+// The offset after the n-th ideograph of `content` (n > 0), as ComputeStats counts them;
+// content.end if it has fewer.
+std::size_t AfterIdeograph(std::string_view text, ByteRange content, std::uint32_t n) {
+  std::uint32_t han = 0;
+  for (std::size_t i = content.begin; i < content.end;) {
+    std::size_t length = 3;
+    const bool ideograph =
+        StartsCommonHan(text, i, content.end) || IsHan(Normalise(DecodeValid(text, i, length)));
+    i += length;
+    if (ideograph && ++han == n) return i;
+  }
+  return content.end;
 }
 
 // The offset after the last line break in text[0, end), or 0: the start of the line that
@@ -586,6 +618,7 @@ struct DuplicateParagraphs::State {
         eligible_before(blocks.size() + 1, 0),
         // Each table holds at most a key per block: sized for them, they need not grow.
         by_prefix(blocks.size()),
+        group_next(blocks.size(), HashToBlock::kNone),
         by_hash(blocks.size()),
         unhashed(blocks.size(), HashToBlock::kNone) {}
 
@@ -600,6 +633,7 @@ struct DuplicateParagraphs::State {
     by_prefix = HashToBlock();
     source = {};
     by_hash = HashToBlock();
+    group_next = {};
     unhashed = {};
     cut = {};
     eligible_before = {};
@@ -620,14 +654,16 @@ struct DuplicateParagraphs::State {
   std::vector<std::uint8_t> cut;     // repeats only the start of `source`
   // eligible_before[i]: paragraphs the analysis compares among blocks [0, i).
   std::vector<std::uint32_t> eligible_before;
-  // The paragraphs indexed: the first one with each prefix hash, and the others with it by
-  // the hash of their tokens (the first one with each), once needed.
+  // The paragraphs indexed: the first one with each prefix hash, the first ones with each
+  // run of tokens to the min_chars-th ideograph in a chain from it, and the others by the
+  // hash of their tokens (the first one with each), once needed.
   HashToBlock by_prefix;
+  std::vector<std::uint32_t> group_next;  // the next in the chain, or kNone
   HashToBlock by_hash;
-  // For an entry of by_prefix: kNone while it is the only paragraph indexed with its
-  // prefix hash, else the last of the others that is not yet in by_hash, or kAllHashed.
-  // For those others: the one indexed before it that is not yet in by_hash, or kAllHashed
-  // or kNone.
+  // For a paragraph in the chains: kNone while it is the only paragraph indexed with its
+  // tokens to the min_chars-th ideograph, else the last of the others that is not yet in
+  // by_hash, or kAllHashed. For those others: the one indexed before it that is not yet in
+  // by_hash, or kAllHashed or kNone.
   static constexpr std::uint32_t kAllHashed = HashToBlock::kNone - 1;
   std::vector<std::uint32_t> unhashed;
   std::vector<DuplicateRun> runs;
@@ -654,18 +690,40 @@ void DuplicateParagraphs::State::Step() {
   settled = i + 1;
 
   // Its first copy: the same tokens, or a longer paragraph that starts with them. Either
-  // has the prefix hash of this one. The first paragraph indexed with it (by_prefix's
-  // entry) is compared directly: copies are mostly of it. The others indexed with that
-  // prefix hash are found by the hash of all their tokens, made only once a paragraph
-  // with their prefix hash comes that is no copy of the first one.
-  const std::uint32_t first = by_prefix.Find(block_stats.prefix_hash);
-  if (first == HashToBlock::kNone) {
+  // has the tokens of this one up to its min_chars-th ideograph, and so its prefix hash.
+  // The paragraphs indexed first with those tokens are chained by their prefix hash
+  // (group_next); `first`, the one with the tokens of this paragraph, is compared directly:
+  // copies are mostly of it.
+  const std::uint32_t head = by_prefix.Find(block_stats.prefix_hash);
+  if (head == HashToBlock::kNone) {
     by_prefix.Insert(block_stats.prefix_hash, i);  // indexed
     return;
   }
+  std::uint32_t first = HashToBlock::kNone;
+  std::uint32_t last = head;
+  TokenAgreement agreement;
+  std::size_t key_end = 0;  // after its min_chars-th ideograph, found when needed
+  for (std::uint32_t g = head; g != HashToBlock::kNone; g = group_next[g]) {
+    last = g;
+    agreement = AgreeTokens(text, blocks[g].content, block.content);
+    if (!(agreement.a_ends && agreement.b_ends)) {
+      if (key_end == 0) {
+        key_end = AfterIdeograph(text, block.content, static_cast<std::uint32_t>(min_chars));
+      }
+      if (agreement.b_at < key_end) continue;
+    }
+    first = g;
+    break;
+  }
+  if (first == HashToBlock::kNone) {
+    group_next[last] = i;  // indexed, the first with its tokens to the min_chars-th ideograph
+    return;
+  }
+  // The others indexed with those tokens are found by the hash of all their tokens, made
+  // only once a paragraph with them comes that is no copy of the first one.
   std::optional<std::uint64_t> hash;
   std::uint32_t same = HashToBlock::kNone;
-  if (SameTokens(text, blocks[first].content, block.content, false)) {
+  if (agreement.a_ends && agreement.b_ends) {
     same = first;
   } else if (unhashed[first] != HashToBlock::kNone) {
     for (std::uint32_t k = unhashed[first]; k < kAllHashed; k = unhashed[k]) {
@@ -682,7 +740,7 @@ void DuplicateParagraphs::State::Step() {
   }
   if (same != HashToBlock::kNone) {
     source[i] = static_cast<std::int32_t>(same);
-  } else if (SameTokens(text, blocks[first].content, block.content, true)) {
+  } else if (agreement.b_ends && !agreement.a_ends) {
     source[i] = static_cast<std::int32_t>(first);
     cut[i] = 1;
   } else {

@@ -55,6 +55,46 @@ TEST(DuplicateParagraphsTest, RunsSpanGapBlocksAndEndAtTheNextCopy) {
   EXPECT_EQ(runs[1].source_first, 0u);
 }
 
+// Paragraphs that share their first ideographs but differ before the min_chars-th are told
+// apart: each copy, whole or cut short, is found at its own first copy. A cut-short copy is
+// compared with the first paragraph with its tokens to the min_chars-th ideograph only.
+TEST(DuplicateParagraphsTest, CopiesOfParagraphsWithTheSameStartFindTheirOwnFirstCopy) {
+  const std::string x = "会议强调要抓项目甲乙丙丁戊己庚辛，以高质量发展展现担当。";
+  const std::string y = "会议强调要抓项目子丑寅卯辰巳午未，以高质量发展推动落实。";
+  const std::string z = "会议强调要抓项目子丑寅卯辰巳午未，以高质量发展推动落实见效。";
+  std::string text;
+  for (const std::string& block :
+       {x, y, z, std::string("会议强调要抓项目子丑寅卯辰巳午未,以高质量"),
+        std::string("中间一段。"),
+        std::string("会议强调要抓项目 甲乙丙丁戊己庚辛,以高质量发展展现担当。"), z, y}) {
+    text += block + "\n\n";
+  }
+  const auto document = Document::Create("t.txt", std::move(text), DocumentFormat::kPlainText);
+  ASSERT_EQ(document->blocks().size(), 8u);
+  for (const int min_chars : {16, 6}) {
+    const DuplicateParagraphs analysis(*document, min_chars);
+    std::vector<DuplicateRun> runs = AllRuns(analysis);
+    if (min_chars == 16) {
+      // The cut-short copy repeats the start of y.
+      ASSERT_EQ(runs.size(), 4u);
+      EXPECT_EQ(runs[0].first, 3u);
+      EXPECT_EQ(runs[0].source_first, 1u);
+      EXPECT_TRUE(runs[0].cut_short);
+      runs.erase(runs.begin());
+    }
+    // With min_chars 6, it is compared with x only.
+    ASSERT_EQ(runs.size(), 3u) << min_chars;
+    EXPECT_EQ(runs[0].first, 5u);
+    EXPECT_EQ(runs[0].source_first, 0u);
+    EXPECT_FALSE(runs[0].cut_short);
+    EXPECT_EQ(runs[1].first, 6u);
+    EXPECT_EQ(runs[1].source_first, 2u);
+    EXPECT_EQ(runs[2].first, 7u);
+    EXPECT_EQ(runs[2].source_first, 1u);
+    EXPECT_FALSE(runs[2].cut_short);
+  }
+}
+
 TEST(DuplicateParagraphsTest, TheFirstRunIsCompleteWhenReadFirst) {
   // Run(0) goes on until the run can grow no more, past the gap block.
   const auto document = MakeDocument();
