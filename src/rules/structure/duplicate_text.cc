@@ -479,18 +479,32 @@ bool SameTokens(std::string_view text, ByteRange a, ByteRange b, bool prefix) {
   return agreement.b_ends && agreement.a_ends != prefix;
 }
 
-// The offset after the n-th ideograph of `content` (n > 0), as ComputeStats counts them;
-// content.end if it has fewer.
-std::size_t AfterIdeograph(std::string_view text, ByteRange content, std::uint32_t n) {
+// The hash of the tokens of `content` up to its n-th ideograph (n > 0, as ComputeStats
+// counts them), and the offset after that ideograph (content.end if it has fewer).
+struct IdeographPrefix {
+  std::uint64_t hash = 0;
+  std::size_t end = 0;
+};
+
+IdeographPrefix HashToIdeograph(std::string_view text, ByteRange content, std::uint32_t n) {
+  std::uint64_t hash = 0xCBF29CE484222325ULL;
   std::uint32_t han = 0;
   for (std::size_t i = content.begin; i < content.end;) {
-    std::size_t length = 3;
-    const bool ideograph =
-        StartsCommonHan(text, i, content.end) || IsHan(Normalise(DecodeValid(text, i, length)));
+    if (StartsCommonHan(text, i, content.end)) {
+      const auto* bytes = reinterpret_cast<const unsigned char*>(text.data()) + i;
+      hash = Mix(hash, bytes[0] | (bytes[1] << 8) | (static_cast<std::uint32_t>(bytes[2]) << 16));
+      i += 3;
+      if (++han == n) return {hash, i};
+      continue;
+    }
+    std::size_t length = 1;
+    const char32_t token = Normalise(DecodeValid(text, i, length));
     i += length;
-    if (ideograph && ++han == n) return i;
+    if (token == 0) continue;
+    hash = Mix(hash, TokenKey(token));
+    if (IsHan(token) && ++han == n) return {hash, i};
   }
-  return content.end;
+  return {hash, content.end};
 }
 
 // The offset after the last line break in text[0, end), or 0: the start of the line that
@@ -616,10 +630,10 @@ struct DuplicateParagraphs::State {
         source(blocks.size(), -1),
         cut(blocks.size(), 0),
         eligible_before(blocks.size() + 1, 0),
-        // Each table holds at most a key per block: sized for them, they need not grow.
+        // by_prefix holds at most a key per block: sized for them, it need not grow. The
+        // other tables are seldom used: they start small.
         by_prefix(blocks.size()),
-        group_next(blocks.size(), HashToBlock::kNone),
-        by_hash(blocks.size()),
+        keyed(blocks.size(), 0),
         unhashed(blocks.size(), HashToBlock::kNone) {}
 
   // Analyses block `next`: its stats, its first copy, the runs.
@@ -633,7 +647,8 @@ struct DuplicateParagraphs::State {
     by_prefix = HashToBlock();
     source = {};
     by_hash = HashToBlock();
-    group_next = {};
+    by_key = HashToBlock();
+    keyed = {};
     unhashed = {};
     cut = {};
     eligible_before = {};
@@ -654,11 +669,12 @@ struct DuplicateParagraphs::State {
   std::vector<std::uint8_t> cut;     // repeats only the start of `source`
   // eligible_before[i]: paragraphs the analysis compares among blocks [0, i).
   std::vector<std::uint32_t> eligible_before;
-  // The paragraphs indexed: the first one with each prefix hash, the first ones with each
-  // run of tokens to the min_chars-th ideograph in a chain from it, and the others by the
-  // hash of their tokens (the first one with each), once needed.
+  // The paragraphs indexed: the first one with each prefix hash; the first one with each
+  // run of tokens to the min_chars-th ideograph, by its hash, once needed (keyed: is in
+  // by_key); and the others by the hash of all their tokens, once needed.
   HashToBlock by_prefix;
-  std::vector<std::uint32_t> group_next;  // the next in the chain, or kNone
+  HashToBlock by_key;
+  std::vector<std::uint8_t> keyed;
   HashToBlock by_hash;
   // For a paragraph in the chains: kNone while it is the only paragraph indexed with its
   // tokens to the min_chars-th ideograph, else the last of the others that is not yet in
@@ -691,33 +707,34 @@ void DuplicateParagraphs::State::Step() {
 
   // Its first copy: the same tokens, or a longer paragraph that starts with them. Either
   // has the tokens of this one up to its min_chars-th ideograph, and so its prefix hash.
-  // The paragraphs indexed first with those tokens are chained by their prefix hash
-  // (group_next); `first`, the one with the tokens of this paragraph, is compared directly:
-  // copies are mostly of it.
+  // `first`, the first paragraph indexed with those tokens, is mostly the first one with
+  // its prefix hash (by_prefix's entry), and copies are mostly of it: it is compared
+  // directly. Only when it differs sooner are the tokens hashed that far (by_key).
   const std::uint32_t head = by_prefix.Find(block_stats.prefix_hash);
   if (head == HashToBlock::kNone) {
     by_prefix.Insert(block_stats.prefix_hash, i);  // indexed
     return;
   }
-  std::uint32_t first = HashToBlock::kNone;
-  std::uint32_t last = head;
-  TokenAgreement agreement;
-  std::size_t key_end = 0;  // after its min_chars-th ideograph, found when needed
-  for (std::uint32_t g = head; g != HashToBlock::kNone; g = group_next[g]) {
-    last = g;
-    agreement = AgreeTokens(text, blocks[g].content, block.content);
-    if (!(agreement.a_ends && agreement.b_ends)) {
-      if (key_end == 0) {
-        key_end = AfterIdeograph(text, block.content, static_cast<std::uint32_t>(min_chars));
+  const auto min_han = static_cast<std::uint32_t>(min_chars);
+  std::uint32_t first = head;
+  TokenAgreement agreement = AgreeTokens(text, blocks[head].content, block.content);
+  if (!agreement.b_ends) {  // else a copy of it, or a cut-short one
+    const IdeographPrefix key = HashToIdeograph(text, block.content, min_han);
+    if (agreement.b_at < key.end) {
+      if (keyed[head] == 0) {
+        by_key.Insert(HashToIdeograph(text, blocks[head].content, min_han).hash, head);
+        keyed[head] = 1;
       }
-      if (agreement.b_at < key_end) continue;
+      first = by_key.Find(key.hash);
+      if (first == HashToBlock::kNone) {
+        by_key.Insert(key.hash, i);  // indexed, the first with its tokens that far
+        keyed[i] = 1;
+        return;
+      }
+      agreement = AgreeTokens(text, blocks[first].content, block.content);
+      // A hash collision with different text counts as a new paragraph, not indexed.
+      if (!(agreement.a_ends && agreement.b_ends) && agreement.b_at < key.end) return;
     }
-    first = g;
-    break;
-  }
-  if (first == HashToBlock::kNone) {
-    group_next[last] = i;  // indexed, the first with its tokens to the min_chars-th ideograph
-    return;
   }
   // The others indexed with those tokens are found by the hash of all their tokens, made
   // only once a paragraph with them comes that is no copy of the first one.
