@@ -92,7 +92,7 @@ struct BlockStats {
   std::uint32_t han = 0;
   bool clause = false;            // holds a clause or sentence mark
   bool terminal = false;          // holds a sentence-ending mark
-  std::uint64_t prefix_hash = 0;  // of its tokens up to the 8th (at most min_chars-th) ideograph
+  std::uint64_t prefix_hash = 0;  // of its tokens up to the 4th (at most min_chars-th) ideograph
 };
 
 // Where the count of BlockStats::han stops: the duplicate rules only ask whether a block
