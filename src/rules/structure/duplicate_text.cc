@@ -326,8 +326,9 @@ BlockStats ComputeStats(std::string_view text, ByteRange content, int min_chars)
       terminal = terminal || IsTerminalMark(token);
     }
   }
-  // The rest, counted as far as the readers compare the count.
-  const std::uint32_t han_limit = HanCountLimit(min_chars);
+  // The rest, counted as far as the readers compare the count: once a sentence-ending
+  // mark is seen, to min_chars ideographs; without one, the mark is looked for to the end.
+  const std::uint32_t han_limit = HanCountLimit(min_chars, /*terminal=*/true);
   const RestCounts rest = CountRest(text, i, content.end, terminal, han, han_limit);
   i = rest.at;
   han = rest.han;
@@ -359,7 +360,8 @@ BlockStats ComputeStats(std::string_view text, ByteRange content, int min_chars)
     }
   }
   BlockStats stats;
-  stats.han = std::min(han, han_limit);  // the same on every path, however far it counted
+  // The same on every path, however far it counted.
+  stats.han = std::min(han, HanCountLimit(min_chars, terminal));
   stats.clause = clause;
   stats.terminal = terminal;
   stats.prefix_hash = prefix_hash;

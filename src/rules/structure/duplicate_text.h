@@ -87,8 +87,8 @@ inline constexpr std::uint32_t kMaxTitleHan = 64;
 
 // What the duplicate rules need to know of each block.
 struct BlockStats {
-  // CJK ideographs in the block's prose, counted only as far as the readers compare them:
-  // to HanCountLimit(min_chars) at most (a block with more holds that many).
+  // CJK ideographs in the block's prose, counted only as far as the readers compare them
+  // (HanCountLimit): a block with more holds that many.
   std::uint32_t han = 0;
   bool clause = false;            // holds a clause or sentence mark
   bool terminal = false;          // holds a sentence-ending mark
@@ -96,10 +96,11 @@ struct BlockStats {
 };
 
 // Where the count of BlockStats::han stops: the duplicate rules only ask whether a block
-// has min_chars ideographs, and IsHeadingLike whether it has kMaxTitleHan. Counting no
-// further spares most of the long paragraphs' bytes.
-constexpr std::uint32_t HanCountLimit(int min_chars) {
-  return std::max(kMaxTitleHan, static_cast<std::uint32_t>(min_chars));
+// has min_chars ideographs, and IsHeadingLike, for a block without a sentence-ending mark,
+// whether it has kMaxTitleHan. Counting no further spares most of the paragraphs' bytes.
+constexpr std::uint32_t HanCountLimit(int min_chars, bool terminal) {
+  const auto asked = static_cast<std::uint32_t>(min_chars);
+  return terminal ? asked : std::max(kMaxTitleHan, asked);
 }
 
 // A later copy of one or more consecutive paragraphs.

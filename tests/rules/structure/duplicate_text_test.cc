@@ -95,6 +95,30 @@ TEST(DuplicateParagraphsTest, CopiesOfParagraphsWithTheSameStartFindTheirOwnFirs
   }
 }
 
+// Ideographs are counted as far as the readers compare them: to min_chars once a sentence
+// ends, else to kMaxTitleHan; fewer exactly.
+TEST(DuplicateParagraphsTest, CountsIdeographsAsFarAsTheyAreCompared) {
+  std::string long_text;
+  for (int i = 0; i < 20; ++i) long_text += "会议强调要抓项目 ";  // 160 ideographs
+  const std::string text =
+      long_text + "。\n\n" + long_text + "\n\n会议，强调。\n\n会议强调要抓项目甲乙，强调\n";
+  const auto document = Document::Create("t.txt", text, DocumentFormat::kPlainText);
+  ASSERT_EQ(document->blocks().size(), 4u);
+  for (const int min_chars : {16, 100}) {
+    const DuplicateParagraphs analysis(*document, min_chars);
+    ASSERT_EQ(analysis.Through(3), 4u);
+    EXPECT_EQ(analysis.stats(0).han, static_cast<std::uint32_t>(min_chars));
+    EXPECT_TRUE(analysis.stats(0).terminal);
+    EXPECT_EQ(analysis.stats(1).han, std::max<std::uint32_t>(kMaxTitleHan, min_chars));
+    EXPECT_FALSE(analysis.stats(1).clause);
+    EXPECT_EQ(analysis.stats(2).han, 4u);
+    EXPECT_TRUE(analysis.stats(2).terminal);
+    EXPECT_EQ(analysis.stats(3).han, 12u);
+    EXPECT_TRUE(analysis.stats(3).clause);
+    EXPECT_FALSE(analysis.stats(3).terminal);
+  }
+}
+
 TEST(DuplicateParagraphsTest, TheFirstRunIsCompleteWhenReadFirst) {
   // Run(0) goes on until the run can grow no more, past the gap block.
   const auto document = MakeDocument();
