@@ -5,6 +5,7 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <mutex>
 #include <span>
 #include <string>
@@ -132,17 +133,48 @@ struct EqualChunks {
 #define OCRLINT_AVX2 __attribute__((target("avx2"), always_inline)) inline
 OCRLINT_AVX2 __m256i Or32(__m256i a, __m256i b) { return _mm256_or_si256(a, b); }
 OCRLINT_AVX2 __m256i And32(__m256i a, __m256i b) { return _mm256_and_si256(a, b); }
+// The marks by a table of low nibbles: the ASCII ! ; ? (21 3B 3F) and , : (2C 3A), and the
+// third bytes of their full-width forms (EF BC 81 9B 9F, 8C 9A) less 0x80, share their
+// low nibbles (1 B F, C A). A byte below 0x80 equals the entry its low nibble picks only if
+// it is the mark (the other entries are 0x80); the shuffle turns one of 0x80 or more into
+// 0, which it never equals.
+struct alignas(32) MarkTable {
+  std::array<std::uint8_t, 32> bytes;
+};
+constexpr MarkTable MakeMarkTable(std::initializer_list<std::uint8_t> marks) {
+  MarkTable table{};
+  for (std::uint8_t& byte : table.bytes) byte = 0x80;
+  for (const std::uint8_t mark : marks) {
+    table.bytes[mark & 0x0F] = mark;
+    table.bytes[16 + (mark & 0x0F)] = mark;  // a shuffle looks up each half apart
+  }
+  return table;
+}
+inline constexpr MarkTable kStopAscii = MakeMarkTable({'!', ';', '?'});
+inline constexpr MarkTable kStopWide = MakeMarkTable({0x01, 0x1B, 0x1F});
+inline constexpr MarkTable kPauseAscii = MakeMarkTable({',', ':'});
+inline constexpr MarkTable kPauseWide = MakeMarkTable({0x0C, 0x1A});
+
+OCRLINT_AVX2 __m256i LoadMarkTable(const MarkTable& table) {
+  return _mm256_load_si256(reinterpret_cast<const __m256i*>(table.bytes.data()));
+}
+// Lanes of `v` that hold a mark of `ascii`, or lead a full-width one of `wide` (`third`:
+// the third bytes less 0x80).
+OCRLINT_AVX2 __m256i MarkLanes32(const MarkTable& ascii, const MarkTable& wide, __m256i v,
+                                 __m256i third, __m256i full_width) {
+  return Or32(
+      _mm256_cmpeq_epi8(_mm256_shuffle_epi8(LoadMarkTable(ascii), v), v),
+      And32(full_width, _mm256_cmpeq_epi8(_mm256_shuffle_epi8(LoadMarkTable(wide), third), third)));
+}
 OCRLINT_AVX2 __m256i StopLanes32(const Splat* k, __m256i v, __m256i n1, __m256i n2,
                                  __m256i full_width) {
-  const __m256i stop = Or32(Or32(Eq32(k, v, '!'), Eq32(k, v, '?')), Eq32(k, v, ';'));
   const __m256i full_stop = And32(And32(Eq32(k, v, 0xE3), Eq32(k, n1, 0x80)), Eq32(k, n2, 0x82));
-  return Or32(
-      Or32(stop, full_stop),
-      And32(full_width, Or32(Or32(Eq32(k, n2, 0x81), Eq32(k, n2, 0x9F)), Eq32(k, n2, 0x9B))));
+  const __m256i third = _mm256_xor_si256(n2, Set32(k, 0x80));
+  return Or32(MarkLanes32(kStopAscii, kStopWide, v, third, full_width), full_stop);
 }
 OCRLINT_AVX2 __m256i PauseLanes32(const Splat* k, __m256i v, __m256i n2, __m256i full_width) {
-  return Or32(Or32(Eq32(k, v, ','), Eq32(k, v, ':')),
-              And32(full_width, Or32(Eq32(k, n2, 0x8C), Eq32(k, n2, 0x9A))));
+  const __m256i third = _mm256_xor_si256(n2, Set32(k, 0x80));
+  return MarkLanes32(kPauseAscii, kPauseWide, v, third, full_width);
 }
 #undef OCRLINT_AVX2
 

@@ -119,6 +119,34 @@ TEST(DuplicateParagraphsTest, CountsIdeographsAsFarAsTheyAreCompared) {
   }
 }
 
+// Clause and sentence marks are found anywhere in a block, in ASCII or full width.
+TEST(DuplicateParagraphsTest, FindsEveryMark) {
+  struct Case {
+    std::string mark;
+    bool clause;
+    bool terminal;
+  };
+  const std::vector<Case> cases = {
+      {"!", true, true},        {"?", true, true},       {";", true, true},
+      {"\u3002", true, true},   {"\uFF01", true, true},  {"\uFF1F", true, true},
+      {"\uFF1B", true, true},   {",", true, false},      {":", true, false},
+      {"\uFF0C", true, false},  {"\uFF1A", true, false}, {"\u3001", false, false},
+      {"\uFF0E", false, false}, {"A", false, false},     {"\u201C", false, false}};
+  for (const Case& c : cases) {
+    for (std::size_t before = 0; before < 40; before += 3) {
+      std::string block;
+      for (std::size_t n = 0; n < 4 + before; ++n) block += "议";
+      block += c.mark + "会议强调要抓项目" + "会议强调要抓项目";
+      const std::string text = block + "\n\n" + std::string(64, 'x') + "\n";
+      const auto document = Document::Create("t.txt", text, DocumentFormat::kPlainText);
+      const DuplicateParagraphs analysis(*document, 16);
+      ASSERT_GE(analysis.Through(0), 1u);
+      EXPECT_EQ(analysis.stats(0).clause, c.clause) << c.mark << " " << before;
+      EXPECT_EQ(analysis.stats(0).terminal, c.terminal) << c.mark << " " << before;
+    }
+  }
+}
+
 TEST(DuplicateParagraphsTest, TheFirstRunIsCompleteWhenReadFirst) {
   // Run(0) goes on until the run can grow no more, past the gap block.
   const auto document = MakeDocument();
