@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <mutex>
 #include <span>
 #include <string>
@@ -54,6 +56,15 @@ inline std::uint32_t TokenKey(char32_t token) {
 
 constexpr std::size_t kVector = 16;
 
+// A paragraph's prefix hash covers its tokens up to this ideograph (BlockStats): enough to
+// tell most paragraphs apart, while the tokens up to the min_chars-th, which a copy or a
+// cut-short copy shares, are compared only among the paragraphs with the same hash (Step).
+// Hashing is the dearest part of the pass over every paragraph; 4 cost the fewest
+// instructions on the benchmark's pages (8 and 2 cost more).
+inline std::uint32_t KeyIdeographs(int min_chars) {
+  return std::min(4u, static_cast<std::uint32_t>(min_chars));
+}
+
 // FNV-style mixing is enough here: every hash hit is verified by comparing tokens.
 inline std::uint64_t Mix(std::uint64_t hash, std::uint32_t key) {
   return (hash ^ key) * 0x100000001B3ULL;
@@ -62,22 +73,22 @@ inline std::uint64_t Mix(std::uint64_t hash, std::uint32_t key) {
 #if defined(__SSE2__)
 // Counts the ideographs and notes the marks of text[at, end) (`at` at a character
 // boundary) 16 bytes at a time, without a branch per character, as far as the text leaves
-// room for reading 18; leaves `at` at the character boundary where it stopped. Every
-// character is seen at its first byte (with the next two): the same verdicts as IsHan,
-// IsClauseMark and IsTerminalMark after Normalise, for valid UTF-8 (ideographs:
-// HanLeadLanes16).
-void CountRestSse2(std::string_view text, std::size_t end, std::size_t& at, BlockStats& stats) {
+// room for reading 18, and stops once it has seen a sentence mark and counted `han_limit`
+// ideographs (the rest changes no reader's verdict); leaves `at` at the character boundary
+// where it stopped. Every character is seen at its first byte (with the next two): the
+// same verdicts as IsHan, IsClauseMark and IsTerminalMark after Normalise, for valid UTF-8
+// (ideographs: HanLeadLanes16).
+void CountRestSse2(std::string_view text, std::size_t end, std::size_t& at, BlockStats& stats,
+                   std::uint32_t han_limit) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const auto set = [](unsigned char c) { return _mm_set1_epi8(static_cast<char>(c)); };
   const auto eq = [](__m128i a, __m128i b) { return _mm_cmpeq_epi8(a, b); };
   const auto either = [](__m128i a, __m128i b) { return _mm_or_si128(a, b); };
   const auto both = [](__m128i a, __m128i b) { return _mm_and_si128(a, b); };
   const __m128i lanes = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
-  __m128i counts = _mm_setzero_si128();  // ideographs, in two 64-bit sums
-  __m128i clause = _mm_setzero_si128();
-  __m128i terminal = _mm_setzero_si128();
   std::size_t i = at;
-  for (; i < end && i + kVector + 2 <= text.size(); i += kVector) {
+  for (; i < end && i + kVector + 2 <= text.size() && !(stats.terminal && stats.han >= han_limit);
+       i += kVector) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
     const __m128i n1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i + 1));
     const __m128i n2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i + 2));
@@ -99,53 +110,88 @@ void CountRestSse2(std::string_view text, std::size_t end, std::size_t& at, Bloc
       stop = both(stop, inside);
       pause = both(pause, inside);
     }
-    counts = _mm_add_epi64(counts, _mm_sad_epu8(both(han, set(1)), _mm_setzero_si128()));
-    terminal = either(terminal, stop);
-    clause = either(clause, either(pause, stop));
+    stats.han += static_cast<std::uint32_t>(
+        std::popcount(static_cast<std::uint32_t>(_mm_movemask_epi8(han))));
+    stats.terminal = stats.terminal || _mm_movemask_epi8(stop) != 0;
+    stats.clause = stats.clause || _mm_movemask_epi8(either(pause, stop)) != 0;
   }
-  std::uint64_t sums[2];
-  std::memcpy(sums, &counts, sizeof sums);
-  stats.han += static_cast<std::uint32_t>(sums[0] + sums[1]);
-  stats.clause = stats.clause || _mm_movemask_epi8(clause) != 0;
-  stats.terminal = stats.terminal || _mm_movemask_epi8(terminal) != 0;
   // Past the end: done. Inside a character that straddles the last 16 bytes: go on after it.
   while (i < end && (bytes[i] & 0xC0) == 0x80) ++i;
   at = i;
 }
 #endif
 
+// What EqualChunksAvx2 found.
+struct EqualChunks {
+  std::size_t counted = 0;  // text[a, a + counted) equals text[b, b + counted)
+  // Where the two first differ (`counted`) if found, else SIZE_MAX.
+  std::size_t differ = SIZE_MAX;
+  std::uint32_t han = 0;  // ideographs that start in text[a, a + counted)
+};
+
 #if defined(OCRLINT_AVX2_VARIANTS)
 #define OCRLINT_AVX2 __attribute__((target("avx2"), always_inline)) inline
 OCRLINT_AVX2 __m256i Or32(__m256i a, __m256i b) { return _mm256_or_si256(a, b); }
 OCRLINT_AVX2 __m256i And32(__m256i a, __m256i b) { return _mm256_and_si256(a, b); }
+// The marks by a table of low nibbles: the ASCII ! ; ? (21 3B 3F) and , : (2C 3A), and the
+// third bytes of their full-width forms (EF BC 81 9B 9F, 8C 9A) less 0x80, share their
+// low nibbles (1 B F, C A). A byte below 0x80 equals the entry its low nibble picks only if
+// it is the mark (the other entries are 0x80); the shuffle turns one of 0x80 or more into
+// 0, which it never equals.
+struct alignas(32) MarkTable {
+  std::array<std::uint8_t, 32> bytes;
+};
+constexpr MarkTable MakeMarkTable(std::initializer_list<std::uint8_t> marks) {
+  MarkTable table{};
+  for (std::uint8_t& byte : table.bytes) byte = 0x80;
+  for (const std::uint8_t mark : marks) {
+    table.bytes[mark & 0x0F] = mark;
+    table.bytes[16 + (mark & 0x0F)] = mark;  // a shuffle looks up each half apart
+  }
+  return table;
+}
+inline constexpr MarkTable kStopAscii = MakeMarkTable({'!', ';', '?'});
+inline constexpr MarkTable kStopWide = MakeMarkTable({0x01, 0x1B, 0x1F});
+inline constexpr MarkTable kPauseAscii = MakeMarkTable({',', ':'});
+inline constexpr MarkTable kPauseWide = MakeMarkTable({0x0C, 0x1A});
+
+OCRLINT_AVX2 __m256i LoadMarkTable(const MarkTable& table) {
+  return _mm256_load_si256(reinterpret_cast<const __m256i*>(table.bytes.data()));
+}
+// Lanes of `v` that hold a mark of `ascii`, or lead a full-width one of `wide` (`third`:
+// the third bytes less 0x80).
+OCRLINT_AVX2 __m256i MarkLanes32(const MarkTable& ascii, const MarkTable& wide, __m256i v,
+                                 __m256i third, __m256i full_width) {
+  return Or32(
+      _mm256_cmpeq_epi8(_mm256_shuffle_epi8(LoadMarkTable(ascii), v), v),
+      And32(full_width, _mm256_cmpeq_epi8(_mm256_shuffle_epi8(LoadMarkTable(wide), third), third)));
+}
 OCRLINT_AVX2 __m256i StopLanes32(const Splat* k, __m256i v, __m256i n1, __m256i n2,
                                  __m256i full_width) {
-  const __m256i stop = Or32(Or32(Eq32(k, v, '!'), Eq32(k, v, '?')), Eq32(k, v, ';'));
   const __m256i full_stop = And32(And32(Eq32(k, v, 0xE3), Eq32(k, n1, 0x80)), Eq32(k, n2, 0x82));
-  return Or32(
-      Or32(stop, full_stop),
-      And32(full_width, Or32(Or32(Eq32(k, n2, 0x81), Eq32(k, n2, 0x9F)), Eq32(k, n2, 0x9B))));
+  const __m256i third = _mm256_xor_si256(n2, Set32(k, 0x80));
+  return Or32(MarkLanes32(kStopAscii, kStopWide, v, third, full_width), full_stop);
 }
 OCRLINT_AVX2 __m256i PauseLanes32(const Splat* k, __m256i v, __m256i n2, __m256i full_width) {
-  return Or32(Or32(Eq32(k, v, ','), Eq32(k, v, ':')),
-              And32(full_width, Or32(Eq32(k, n2, 0x8C), Eq32(k, n2, 0x9A))));
+  const __m256i third = _mm256_xor_si256(n2, Set32(k, 0x80));
+  return MarkLanes32(kPauseAscii, kPauseWide, v, third, full_width);
 }
 #undef OCRLINT_AVX2
 
 // CountRestSse2, 32 bytes at a time; once a sentence mark is seen, only ideographs. `k`:
 // kSplats (noipa: the compiler must not see the constants behind it).
-[[gnu::noipa]] __attribute__((target("avx2"))) void CountRestAvx2(std::string_view text,
-                                                                  std::size_t end, std::size_t& at,
-                                                                  BlockStats& stats,
-                                                                  const Splat* k) {
+[[gnu::noipa]] __attribute__((target("avx2,popcnt"))) void CountRestAvx2(
+    std::string_view text, std::size_t end, std::size_t& at, BlockStats& stats,
+    std::uint32_t han_limit, const Splat* k) {
   constexpr std::size_t kWidth = 32;
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const __m256i lanes =
       _mm256_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21,
                        22, 23, 24, 25, 26, 27, 28, 29, 30, 31);
-  __m256i counts = _mm256_setzero_si256();  // ideographs, in four 64-bit sums
+  std::uint32_t han_count = stats.han;
   std::size_t i = at;
-  for (; i < end && i + kWidth + 2 <= text.size(); i += kWidth) {
+  for (; i < end && i + kWidth + 2 <= text.size() && !(stats.terminal && han_count >= han_limit);
+       i += kWidth) {
     const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes + i));
     const __m256i n1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes + i + 1));
     const __m256i n2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes + i + 2));
@@ -154,8 +200,8 @@ OCRLINT_AVX2 __m256i PauseLanes32(const Splat* k, __m256i v, __m256i n2, __m256i
         end - i < kWidth ? _mm256_cmpgt_epi8(_mm256_set1_epi8(static_cast<char>(end - i)), lanes)
                          : _mm256_set1_epi8(-1);
     han = And32(han, inside);
-    counts =
-        _mm256_add_epi64(counts, _mm256_sad_epu8(And32(han, Set32(k, 1)), _mm256_setzero_si256()));
+    han_count += static_cast<std::uint32_t>(
+        std::popcount(static_cast<std::uint32_t>(_mm256_movemask_epi8(han))));
     if (stats.terminal) continue;
     const __m256i full_width = And32(Eq32(k, v, 0xEF), Eq32(k, n1, 0xBC));
     const __m256i stop = And32(StopLanes32(k, v, n1, n2, full_width), inside);
@@ -163,11 +209,41 @@ OCRLINT_AVX2 __m256i PauseLanes32(const Splat* k, __m256i v, __m256i n2, __m256i
     stats.terminal = _mm256_movemask_epi8(stop) != 0;
     stats.clause = stats.clause || _mm256_movemask_epi8(Or32(stop, pause)) != 0;
   }
-  std::uint64_t sums[4];
-  std::memcpy(sums, &counts, sizeof sums);
-  stats.han += static_cast<std::uint32_t>(sums[0] + sums[1] + sums[2] + sums[3]);
+  stats.han = han_count;
   while (i < end && (bytes[i] & 0xC0) == 0x80) ++i;
   at = i;
+}
+
+// For EqualTokenRun: compares text[a, a + limit) with text[b, b + limit) 32 bytes at a
+// time and counts the ideographs that start in the equal bytes, as CountRestAvx2 counts,
+// until they differ or as far as the text leaves room for reading 34 bytes.
+[[gnu::noipa]] __attribute__((target("avx2,popcnt"))) EqualChunks EqualChunksAvx2(
+    std::string_view text, std::size_t a, std::size_t b, std::size_t limit, const Splat* k) {
+  constexpr std::size_t kWidth = 32;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  EqualChunks out;
+  std::size_t i = 0;
+  for (; i + kWidth <= limit && a + i + kWidth + 2 <= text.size() && b + i + kWidth <= text.size();
+       i += kWidth) {
+    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes + a + i));
+    const __m256i w = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes + b + i));
+    const auto same = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, w)));
+    const __m256i n1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes + a + i + 1));
+    const __m256i n2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes + a + i + 2));
+    const auto leads =
+        static_cast<std::uint32_t>(_mm256_movemask_epi8(HanLeadLanes32(k, v, n1, n2)));
+    if (same != 0xFFFFFFFF) {
+      // The equal bytes of this chunk are counted too.
+      const auto equal = static_cast<unsigned>(std::countr_one(same));
+      out.han += static_cast<std::uint32_t>(std::popcount(leads & ((1u << equal) - 1)));
+      out.counted = i + equal;
+      out.differ = out.counted;
+      return out;
+    }
+    out.han += static_cast<std::uint32_t>(std::popcount(leads));
+  }
+  out.counted = i;
+  return out;
 }
 #endif
 
@@ -179,19 +255,25 @@ struct RestCounts {
   bool terminal = false;
 };
 
-// The rest of ComputeStats from `at` (`terminal`: a sentence mark was seen before it),
-// counted 32 bytes at a time where the processor has AVX2, else 16; ComputeStats counts
-// what is left near the text's end. Inlined: ComputeStats calls it for every block.
+// The rest of ComputeStats from `at` (`terminal`: a sentence mark was seen before it,
+// `han`: ideographs counted before it), counted 32 bytes at a time where the processor has
+// AVX2, else 16, until a sentence mark is seen and `han_limit` ideographs are counted;
+// ComputeStats counts what is left near the text's end. Inlined: ComputeStats calls it
+// for every block.
 [[gnu::always_inline]] inline RestCounts CountRest(std::string_view text, std::size_t at,
-                                                   std::size_t end, bool terminal) {
+                                                   std::size_t end, bool terminal,
+                                                   std::uint32_t han, std::uint32_t han_limit) {
   BlockStats stats;
+  stats.han = han;
   stats.clause = terminal;
   stats.terminal = terminal;
 #if defined(OCRLINT_AVX2_VARIANTS)
-  if (HasAvx2()) CountRestAvx2(text, end, at, stats, kSplats.data());
+  if (HasAvx2()) CountRestAvx2(text, end, at, stats, han_limit, kSplats.data());
 #endif
 #if defined(__SSE2__)
-  CountRestSse2(text, end, at, stats);
+  if (at < end && !(stats.terminal && stats.han >= han_limit)) {
+    CountRestSse2(text, end, at, stats, han_limit);
+  }
 #endif
   return RestCounts{at, stats.han, stats.clause, stats.terminal};
 }
@@ -221,9 +303,17 @@ std::uint64_t HashTokens(std::string_view text, ByteRange content) {
 }
 
 // One pass over the block: this runs over every byte of the document. Only the
-// tokens up to the min_chars-th ideograph are hashed: any later copy of the paragraph, or
-// one cut short, starts with them (the analysis compares the paragraphs that do token by
-// token; HashTokens hashes the whole of those). The rest is only counted.
+// tokens up to the KeyIdeographs(min_chars)-th ideograph are hashed: any later copy of the
+// paragraph, or one cut short, starts with them (the analysis compares the paragraphs that
+// do token by token; HashTokens hashes the whole of those). The rest is only counted.
+//
+// Tried and dropped (instructions per 100 small pages): finding the prefix's runs of
+// ideographs five at a time with an SSE2 test (runs between marks and spaces are short:
+// +3.8 M); bounding the run loop by the ideographs still to hash instead of testing the
+// count in it (+0.3 M); in CountRestAvx2, whole chunks without the mask of `end` and a
+// last masked one (+0.3 M: most calls are short, and setting up costs more than the mask);
+// stopping the count at kMaxTitleHan after a clause mark even without a sentence-ending
+// one (-0.2 M, but then `terminal` depends on how far the vector width read).
 BlockStats ComputeStats(std::string_view text, ByteRange content, int min_chars) {
   // Locals, not the fields of a struct whose address escapes: the loops keep them in
   // registers.
@@ -232,7 +322,7 @@ BlockStats ComputeStats(std::string_view text, ByteRange content, int min_chars)
   std::uint32_t han = 0;
   bool clause = false;
   bool terminal = false;
-  const auto min_han = static_cast<std::uint32_t>(min_chars);
+  const std::uint32_t min_han = KeyIdeographs(min_chars);
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   std::size_t i = content.begin;
   // The inner loops read four bytes at a time: they stop one byte short of the text's end.
@@ -254,6 +344,16 @@ BlockStats ComputeStats(std::string_view text, ByteRange content, int min_chars)
       }
     }
     if (han >= min_han || i >= content.end) break;
+    if (bytes[i] < 0x80) {  // ASCII: spaces, digits, marks; its own key, no ideograph
+      const char32_t token = Normalise(bytes[i++]);
+      if (token == 0) continue;
+      hash = Mix(hash, token);
+      if (IsClauseMark(token)) {
+        clause = true;
+        terminal = terminal || IsTerminalMark(token);
+      }
+      continue;
+    }
     std::size_t length = 1;
     const char32_t token = Normalise(DecodeValid(text, i, length));
     i += length;
@@ -266,15 +366,17 @@ BlockStats ComputeStats(std::string_view text, ByteRange content, int min_chars)
       terminal = terminal || IsTerminalMark(token);
     }
   }
-  // The rest, counted.
-  const RestCounts rest = CountRest(text, i, content.end, terminal);
+  // The rest, counted as far as the readers compare the count: once a sentence-ending
+  // mark is seen, to min_chars ideographs; without one, the mark is looked for to the end.
+  const std::uint32_t han_limit = HanCountLimit(min_chars, /*terminal=*/true);
+  const RestCounts rest = CountRest(text, i, content.end, terminal, han, han_limit);
   i = rest.at;
-  han += rest.han;
+  han = rest.han;
   clause = clause || rest.clause;
   terminal = terminal || rest.terminal;
   // What is left near the text's end: ideographs by their runs (E4 B7 takes the way of
   // other characters).
-  while (i < content.end) {
+  while (i < content.end && !(terminal && han >= han_limit)) {
     const std::size_t start = i;
     while (i + 3 <= fast_end) {
       std::uint32_t word;
@@ -298,7 +400,8 @@ BlockStats ComputeStats(std::string_view text, ByteRange content, int min_chars)
     }
   }
   BlockStats stats;
-  stats.han = han;
+  // The same on every path, however far it counted.
+  stats.han = std::min(han, HanCountLimit(min_chars, terminal));
   stats.clause = clause;
   stats.terminal = terminal;
   stats.prefix_hash = prefix_hash;
@@ -380,13 +483,18 @@ std::size_t CommonPrefix(const char* x, const char* y, std::size_t limit) {
 
 inline bool IsContinuation(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) == 0x80; }
 
-// Whether the tokens of `a` equal those of `b` (`prefix`: the tokens of `b` are a
-// proper prefix of those of `a`).
-bool SameTokens(std::string_view text, ByteRange a, ByteRange b, bool prefix) {
+// How far the tokens of `a` and `b` agree from their starts.
+struct TokenAgreement {
+  std::size_t b_at = 0;  // where the first token of `b` that differs starts, else b.end
+  bool a_ends = false;   // `a` has no token past the agreement
+  bool b_ends = false;   // `b` has no token past the agreement
+};
+
+TokenAgreement AgreeTokens(std::string_view text, ByteRange a, ByteRange b) {
   // Copies are usually byte for byte the same.
-  if (!prefix && a.size() == b.size() && a.In(text) == b.In(text)) return true;
-  if (prefix && b.size() < a.size() && a.In(text).substr(0, b.size()) == b.In(text)) {
-    return NextToken(text, a.begin + b.size(), a.end).value != 0;
+  if (a.size() == b.size() && a.In(text) == b.In(text)) return {b.end, true, true};
+  if (b.size() < a.size() && a.In(text).substr(0, b.size()) == b.In(text)) {
+    return {b.end, NextToken(text, a.begin + b.size(), a.end).value == 0, true};
   }
   std::size_t pa = a.begin;
   std::size_t pb = b.begin;
@@ -400,13 +508,47 @@ bool SameTokens(std::string_view text, ByteRange a, ByteRange b, bool prefix) {
     }
     const Token ta = NextToken(text, pa + k, a.end);
     const Token tb = NextToken(text, pb + k, b.end);
-    if (ta.value == 0 || tb.value == 0) {
-      return prefix ? (tb.value == 0 && ta.value != 0) : (ta.value == 0 && tb.value == 0);
+    if (ta.value == 0 || tb.value == 0 || ta.value != tb.value) {
+      return {tb.value == 0 ? b.end : tb.begin, ta.value == 0, tb.value == 0};
     }
-    if (ta.value != tb.value) return false;
     pa = ta.end;
     pb = tb.end;
   }
+}
+
+// Whether the tokens of `a` equal those of `b` (`prefix`: the tokens of `b` are a
+// proper prefix of those of `a`).
+bool SameTokens(std::string_view text, ByteRange a, ByteRange b, bool prefix) {
+  const TokenAgreement agreement = AgreeTokens(text, a, b);
+  return agreement.b_ends && agreement.a_ends != prefix;
+}
+
+// The hash of the tokens of `content` up to its n-th ideograph (n > 0, as ComputeStats
+// counts them), and the offset after that ideograph (content.end if it has fewer).
+struct IdeographPrefix {
+  std::uint64_t hash = 0;
+  std::size_t end = 0;
+};
+
+IdeographPrefix HashToIdeograph(std::string_view text, ByteRange content, std::uint32_t n) {
+  std::uint64_t hash = 0xCBF29CE484222325ULL;
+  std::uint32_t han = 0;
+  for (std::size_t i = content.begin; i < content.end;) {
+    if (StartsCommonHan(text, i, content.end)) {
+      const auto* bytes = reinterpret_cast<const unsigned char*>(text.data()) + i;
+      hash = Mix(hash, bytes[0] | (bytes[1] << 8) | (static_cast<std::uint32_t>(bytes[2]) << 16));
+      i += 3;
+      if (++han == n) return {hash, i};
+      continue;
+    }
+    std::size_t length = 1;
+    const char32_t token = Normalise(DecodeValid(text, i, length));
+    i += length;
+    if (token == 0) continue;
+    hash = Mix(hash, TokenKey(token));
+    if (IsHan(token) && ++han == n) return {hash, i};
+  }
+  return {hash, content.end};
 }
 
 // The offset after the last line break in text[0, end), or 0: the start of the line that
@@ -453,7 +595,17 @@ Token NextToken(std::string_view text, std::size_t offset, std::size_t limit) {
 
 std::size_t EqualTokenRun(std::string_view text, std::size_t a, std::size_t b, std::size_t limit,
                           std::uint32_t& han) {
-  const std::size_t equal = CommonPrefix(text.data() + a, text.data() + b, limit);
+  // The equal bytes, and the ideographs of the first `counted` of them: with AVX2 both in
+  // one pass over whole chunks, the rest counted below.
+  EqualChunks chunks;
+#if defined(OCRLINT_AVX2_VARIANTS)
+  if (HasAvx2()) chunks = EqualChunksAvx2(text, a, b, limit, kSplats.data());
+#endif
+  const std::size_t equal =
+      chunks.differ != SIZE_MAX
+          ? chunks.differ
+          : chunks.counted + CommonPrefix(text.data() + a + chunks.counted,
+                                          text.data() + b + chunks.counted, limit - chunks.counted);
   // The whole characters of the equal bytes: a character that differs after its first
   // bytes is not part of the run (its lead, the same in both places, gives its length).
   std::size_t whole = equal;
@@ -467,14 +619,29 @@ std::size_t EqualTokenRun(std::string_view text, std::size_t a, std::size_t b, s
   // The run ends with its last token that is not dropped (whitespace).
   const Token last = PreviousToken(text, a + whole, a);
   if (last.value == 0) return 0;
-  // Counted a block at a time as ComputeStats counts (whitespace holds no ideographs).
-  const RestCounts counted = CountRest(text, a, last.end, /*terminal=*/true);
-  han += counted.han;
-  for (std::size_t i = counted.at; i < last.end;) {
-    std::size_t length = 1;
-    han += IsHan(Normalise(DecodeValid(text, i, length))) ? 1 : 0;
-    i += length;
+  std::uint32_t run_han = chunks.han;
+  const std::size_t counted_end = a + chunks.counted;
+  if (last.end < counted_end) {
+    // The chunks went past the run's end (into whitespace, or a character that differs
+    // after its first bytes): take back what they counted there.
+    for (std::size_t i = last.end; i < counted_end;) {
+      std::size_t length = 1;
+      run_han -= IsHan(Normalise(DecodeValid(text, i, length))) ? 1 : 0;
+      i += length;
+    }
+  } else {
+    // Counted a block at a time as ComputeStats counts (whitespace holds no ideographs).
+    // From inside a character, CountRest goes on after it (its lead was counted).
+    const RestCounts counted =
+        CountRest(text, counted_end, last.end, /*terminal=*/true, 0, /*han_limit=*/0xFFFFFFFF);
+    run_han += counted.han;
+    for (std::size_t i = counted.at; i < last.end;) {
+      std::size_t length = 1;
+      run_han += IsHan(Normalise(DecodeValid(text, i, length))) ? 1 : 0;
+      i += length;
+    }
   }
+  han += run_han;
   return last.end - a;
 }
 
@@ -492,8 +659,6 @@ Token PreviousToken(std::string_view text, std::size_t offset, std::size_t limit
 }
 
 bool IsHeadingLike(const Block& block, const BlockStats& stats) {
-  // Longer than this, a paragraph without a full stop is body text cut at a column end.
-  constexpr std::uint32_t kMaxTitleHan = 64;
   return block.kind == BlockKind::kHeading || (!stats.terminal && stats.han < kMaxTitleHan);
 }
 
@@ -509,11 +674,11 @@ struct DuplicateParagraphs::State {
         source(blocks.size(), -1),
         cut(blocks.size(), 0),
         eligible_before(blocks.size() + 1, 0),
-        // Each table holds at most a key per block: sized for them, they need not grow.
-        by_hash(blocks.size()),
+        // by_prefix holds at most a key per block: sized for them, it need not grow. The
+        // other tables are seldom used: they start small.
         by_prefix(blocks.size()),
-        by_alike(blocks.size()),
-        hashed(blocks.size(), 0) {}
+        keyed(blocks.size(), 0),
+        unhashed(blocks.size(), HashToBlock::kNone) {}
 
   // Analyses block `next`: its stats, its first copy, the runs.
   void Step();
@@ -526,8 +691,9 @@ struct DuplicateParagraphs::State {
     by_prefix = HashToBlock();
     source = {};
     by_hash = HashToBlock();
-    by_alike = HashToBlock();
-    hashed = {};
+    by_key = HashToBlock();
+    keyed = {};
+    unhashed = {};
     cut = {};
     eligible_before = {};
   }
@@ -547,13 +713,19 @@ struct DuplicateParagraphs::State {
   std::vector<std::uint8_t> cut;     // repeats only the start of `source`
   // eligible_before[i]: paragraphs the analysis compares among blocks [0, i).
   std::vector<std::uint32_t> eligible_before;
-  // The paragraphs indexed (the first one with each key): by the hash of their tokens
-  // (some of them, see Step), by their prefix hash, and by that and their count of
-  // ideographs.
-  HashToBlock by_hash;
+  // The paragraphs indexed: the first one with each prefix hash; the first one with each
+  // run of tokens to the min_chars-th ideograph, by its hash, once needed (keyed: is in
+  // by_key); and the others by the hash of all their tokens, once needed.
   HashToBlock by_prefix;
-  HashToBlock by_alike;
-  std::vector<std::uint8_t> hashed;  // an entry of by_alike is in by_hash too
+  HashToBlock by_key;
+  std::vector<std::uint8_t> keyed;
+  HashToBlock by_hash;
+  // For a paragraph in the chains: kNone while it is the only paragraph indexed with its
+  // tokens to the min_chars-th ideograph, else the last of the others that is not yet in
+  // by_hash, or kAllHashed. For those others: the one indexed before it that is not yet in
+  // by_hash, or kAllHashed or kNone.
+  static constexpr std::uint32_t kAllHashed = HashToBlock::kNone - 1;
+  std::vector<std::uint32_t> unhashed;
   std::vector<DuplicateRun> runs;
   std::uint32_t next = 0;  // blocks [0, next) are analysed
   // Blocks [0, settled) are final: a block joins a run as a gap block (a heading between
@@ -578,44 +750,69 @@ void DuplicateParagraphs::State::Step() {
   settled = i + 1;
 
   // Its first copy: the same tokens, or a longer paragraph that starts with them. Either
-  // has the prefix hash of this one, the same tokens also as many ideographs. Only the
-  // paragraphs indexed with a prefix hash and a count that come back need the hash of all
-  // their tokens: the first one with them (by_alike's entry) when they come back, the
-  // others when they are indexed.
-  const std::uint64_t alike_key = Mix(block_stats.prefix_hash, block_stats.han);
-  const std::uint32_t alike = by_alike.Find(alike_key);
-  std::uint64_t hash = 0;
-  std::uint32_t same = HashToBlock::kNone;
-  if (alike != HashToBlock::kNone &&
-      SameTokens(text, blocks[alike].content, block.content, false)) {
-    // Mostly a copy of the first of them (the first paragraph indexed with the same tokens,
-    // as any other with them has its key): no need to hash the two.
-    same = alike;
-  } else if (alike != HashToBlock::kNone) {
-    if (hashed[alike] == 0) {
-      by_hash.Insert(HashTokens(text, blocks[alike].content), alike);
-      hashed[alike] = 1;
-    }
-    hash = HashTokens(text, block.content);
-    same = by_hash.Find(hash);
+  // has the tokens of this one up to its min_chars-th ideograph, and so its prefix hash.
+  // `first`, the first paragraph indexed with those tokens, is mostly the first one with
+  // its prefix hash (by_prefix's entry), and copies are mostly of it: it is compared
+  // directly. Only when it differs sooner are the tokens hashed that far (by_key).
+  const std::uint32_t head = by_prefix.Find(block_stats.prefix_hash);
+  if (head == HashToBlock::kNone) {
+    by_prefix.Insert(block_stats.prefix_hash, i);  // indexed
+    return;
   }
-  const std::uint32_t longer = by_prefix.Find(block_stats.prefix_hash);
-  if (same != HashToBlock::kNone) {
+  const auto min_han = static_cast<std::uint32_t>(min_chars);
+  std::uint32_t first = head;
+  TokenAgreement agreement = AgreeTokens(text, blocks[head].content, block.content);
+  if (!agreement.b_ends) {  // else a copy of it, or a cut-short one
+    const IdeographPrefix key = HashToIdeograph(text, block.content, min_han);
+    if (agreement.b_at < key.end) {
+      if (keyed[head] == 0) {
+        by_key.Insert(HashToIdeograph(text, blocks[head].content, min_han).hash, head);
+        keyed[head] = 1;
+      }
+      first = by_key.Find(key.hash);
+      if (first == HashToBlock::kNone) {
+        by_key.Insert(key.hash, i);  // indexed, the first with its tokens that far
+        keyed[i] = 1;
+        return;
+      }
+      agreement = AgreeTokens(text, blocks[first].content, block.content);
+      // A hash collision with different text counts as a new paragraph, not indexed.
+      if (!(agreement.a_ends && agreement.b_ends) && agreement.b_at < key.end) return;
+    }
+  }
+  // The others indexed with those tokens are found by the hash of all their tokens, made
+  // only once a paragraph with them comes that is no copy of the first one.
+  std::optional<std::uint64_t> hash;
+  std::uint32_t same = HashToBlock::kNone;
+  if (agreement.a_ends && agreement.b_ends) {
+    same = first;
+  } else if (unhashed[first] != HashToBlock::kNone) {
+    for (std::uint32_t k = unhashed[first]; k < kAllHashed; k = unhashed[k]) {
+      by_hash.Insert(HashTokens(text, blocks[k].content), k);
+    }
+    unhashed[first] = kAllHashed;
+    hash = HashTokens(text, block.content);
+    same = by_hash.Find(*hash);
     // A hash collision with different text counts as a new paragraph, not indexed.
-    if (same != alike && !SameTokens(text, blocks[same].content, block.content, false)) return;
+    if (same != HashToBlock::kNone &&
+        !SameTokens(text, blocks[same].content, block.content, false)) {
+      return;
+    }
+  }
+  if (same != HashToBlock::kNone) {
     source[i] = static_cast<std::int32_t>(same);
-  } else if (longer != HashToBlock::kNone && block_stats.han <= stats[longer].han &&
-             SameTokens(text, blocks[longer].content, block.content, true)) {
-    source[i] = static_cast<std::int32_t>(longer);
+  } else if (agreement.b_ends && !agreement.a_ends) {
+    source[i] = static_cast<std::int32_t>(first);
     cut[i] = 1;
   } else {
-    // Indexed.
-    if (alike == HashToBlock::kNone) {
-      by_alike.Insert(alike_key, i);
+    // Indexed: by its hash if made, else hashed when needed.
+    if (hash) {
+      by_hash.Insert(*hash, i);
+      if (unhashed[first] == HashToBlock::kNone) unhashed[first] = kAllHashed;
     } else {
-      by_hash.Insert(hash, i);
+      unhashed[i] = unhashed[first];
+      unhashed[first] = i;
     }
-    by_prefix.Insert(block_stats.prefix_hash, i);
     return;
   }
 

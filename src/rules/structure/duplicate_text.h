@@ -1,6 +1,7 @@
 #ifndef OCRLINT_RULES_STRUCTURE_DUPLICATE_TEXT_H_
 #define OCRLINT_RULES_STRUCTURE_DUPLICATE_TEXT_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -80,13 +81,27 @@ inline bool IsTerminalMark(char32_t c) {
   return c == U'!' || c == U'?' || c == U'\u3002' || c == U';';
 }
 
+// Longer than this many ideographs, a paragraph without a full stop is body text cut at a
+// column end, not a title (IsHeadingLike).
+inline constexpr std::uint32_t kMaxTitleHan = 64;
+
 // What the duplicate rules need to know of each block.
 struct BlockStats {
-  std::uint32_t han = 0;          // CJK ideographs in the block's prose
+  // CJK ideographs in the block's prose, counted only as far as the readers compare them
+  // (HanCountLimit): a block with more holds that many.
+  std::uint32_t han = 0;
   bool clause = false;            // holds a clause or sentence mark
   bool terminal = false;          // holds a sentence-ending mark
-  std::uint64_t prefix_hash = 0;  // of its tokens up to the min_chars-th ideograph
+  std::uint64_t prefix_hash = 0;  // of its tokens up to the 4th (at most min_chars-th) ideograph
 };
+
+// Where the count of BlockStats::han stops: the duplicate rules only ask whether a block
+// has min_chars ideographs, and IsHeadingLike, for a block without a sentence-ending mark,
+// whether it has kMaxTitleHan. Counting no further spares most of the paragraphs' bytes.
+constexpr std::uint32_t HanCountLimit(int min_chars, bool terminal) {
+  const auto asked = static_cast<std::uint32_t>(min_chars);
+  return terminal ? asked : std::max(kMaxTitleHan, asked);
+}
 
 // A later copy of one or more consecutive paragraphs.
 struct DuplicateRun {
