@@ -733,6 +733,7 @@ class Analyzer {
   ParagraphEnds Run() {
     ends_.resize(blocks_.size());
     text_chars_.assign(blocks_.size(), kCharsUncounted);
+    list_led_.assign(blocks_.size(), kListLedUnknown);
     for (std::size_t i = 0; i < blocks_.size(); ++i) {
       // The ends of the blocks of a large document stand far apart in memory, each read
       // a cache miss of its own: the end a few blocks ahead (the two cache lines that
@@ -765,8 +766,8 @@ class Analyzer {
       if (block.kind == BlockKind::kTableCell) continue;
       if (paragraph && IsBody(i)) {
         CheckBody(i, /*strict=*/heading_zone, /*headline=*/false);
-      } else if (paragraph && !IsListLed(text_, block.content) &&
-                 TextChars(i, kMinBodyChars) >= kMinBodyChars && !HasClauseSpace(i)) {
+      } else if (paragraph && !ListLed(i) && TextChars(i, kMinBodyChars) >= kMinBodyChars &&
+                 !HasClauseSpace(i)) {
         // A first half without punctuation yet ("“7所高中外迁改变的不仅是校园的" /
         // "颜值、气质……") looks like a headline: only evidence that the text runs on joins.
         CheckBody(i, /*strict=*/true, /*headline=*/true);
@@ -790,6 +791,14 @@ class Analyzer {
     return std::min<std::size_t>(text_chars_[i], limit + 1);
   }
 
+  // IsListLed of block i, read once per block: the checks of one end ask it several times.
+  bool ListLed(std::uint32_t i) const {
+    if (list_led_[i] == kListLedUnknown) {
+      list_led_[i] = IsListLed(text_, blocks_[i].content) ? kListLedYes : kListLedNo;
+    }
+    return list_led_[i] == kListLedYes;
+  }
+
   bool IsBody(std::uint32_t i) const {
     const Block& block = blocks_[i];
     const std::string_view s = ByteRange{block.content.begin, ends_[i].end}.In(text_);
@@ -798,7 +807,7 @@ class Analyzer {
     // ("——用好市场化手段解决关键问题。建立……").
     // Headings and captions do not end with a comma, nor begin with a dateline.
     if (IsDanglingComma(ends_[i].last) || StartsWith(s, "本报讯")) return true;
-    const bool list_led = IsListLed(text_, block.content);
+    const bool list_led = ListLed(i);
     // A headline may enumerate with 、 ("徐衣显调研环保督查问题整改、……等工作"); a short
     // line needs a comma or a stop to be a sentence.
     if (TextChars(i, kMaxCaptionChars) <= kMaxCaptionChars &&
@@ -838,7 +847,7 @@ class Analyzer {
     if (block.content.empty()) return true;
     const End& end = ends_[j];
     if (end.terminated || end.credit) return false;
-    if (IsListLed(text_, block.content)) {
+    if (ListLed(j)) {
       return CountChars(block.content.In(text_), kMaxCaptionChars) <= kMaxCaptionChars;
     }
     if (TextChars(j, kMaxCaptionChars) > kMaxCaptionChars) return false;
@@ -849,7 +858,7 @@ class Analyzer {
   bool CanContinue(std::uint32_t i, std::uint32_t j) const {
     const Block& block = blocks_[j];
     if (block.kind != blocks_[i].kind || block.content.empty()) return false;
-    if (ends_[j].credit || IsListLed(text_, block.content)) return false;
+    if (ends_[j].credit || ListLed(j)) return false;
     return !StartsWith(block.content.In(text_), "本报讯");
   }
 
@@ -1085,14 +1094,22 @@ class Analyzer {
     constexpr std::size_t kSaying = 6;
     constexpr std::size_t kVerbs = std::size(kDeeds) - 4;
     const std::size_t content_begin = blocks_[i].content.begin;
+    // Their last characters: a name after none of them has no title.
+    static constexpr HanSet kTitleEnds(U"记任长席理员师者授表");
+    static_assert(std::all_of(std::begin(kTitles), std::end(kTitles), [](std::string_view title) {
+      return kTitleEnds.Contains(LeadingChar3(title.substr(title.size() - 3)));
+    }));
+    std::size_t tail = ends_[i].end;
     for (int tail_chars = 1; tail_chars <= 3; ++tail_chars) {
-      const std::optional<std::size_t> tail = HanTailOf(i, tail_chars);
-      if (!tail) return false;
-      if (!kSurnames.Contains(NextChar(text_, *tail).code_point)) {
-        continue;
-      }
-      const std::string_view before = ByteRange{content_begin, *tail}.In(text_);
+      // (HanTailOf(i, tail_chars), one character further back each time.)
+      if (tail <= content_begin) return false;
+      const Decoded last = PrevChar(text_, tail);
+      if (!IsHan(last.code_point)) return false;
+      tail -= last.length;
+      if (!kSurnames.Contains(last.code_point)) continue;
+      const std::string_view before = ByteRange{content_begin, tail}.In(text_);
       const bool titled =
+          !before.empty() && kTitleEnds.Contains(PrevChar(before, before.size()).code_point) &&
           std::any_of(std::begin(kTitles), std::end(kTitles),
                       [&](std::string_view title) { return before.ends_with(title); });
       // A name may also open a sentence of reported speech ("……项目对接不停。”樊" /
@@ -1298,7 +1315,7 @@ class Analyzer {
   // lost the rest of one. Returns the last two characters.
   std::optional<std::string> EndsWithWordOpener(std::uint32_t i) {
     const End& end = ends_[i];
-    if (!IsHan(end.last) || IsListLed(text_, blocks_[i].content)) return std::nullopt;
+    if (!IsHan(end.last) || ListLed(i)) return std::nullopt;
     const std::size_t begin = TailBegin(i);
     if (begin == end.last_char.begin) return std::nullopt;
     const std::string_view window = ByteRange{begin, end.end}.In(text_);
@@ -1350,7 +1367,7 @@ class Analyzer {
   // article says 孟津区签署). Returns the three characters.
   std::optional<std::string> PhraseGoesOnNearby(std::uint32_t i) {
     const End& end = ends_[i];
-    if (IsListLed(text_, blocks_[i].content)) return std::nullopt;
+    if (ListLed(i)) return std::nullopt;
     const std::optional<std::size_t> tail = HanTailOf(i, 3);
     if (!tail) return std::nullopt;
     const std::size_t begin = *tail;
@@ -1865,6 +1882,11 @@ class Analyzer {
   static_assert(kMaxDeckChars + 1 < kCharsUncounted && kMinBodyChars <= kMaxDeckChars &&
                 kMaxCaptionChars <= kMaxDeckChars);
   mutable std::vector<std::uint8_t> text_chars_;
+  // ListLed of each block: kListLedUnknown until asked.
+  static constexpr std::uint8_t kListLedUnknown = 0;
+  static constexpr std::uint8_t kListLedNo = 1;
+  static constexpr std::uint8_t kListLedYes = 2;
+  mutable std::vector<std::uint8_t> list_led_;
   ParagraphEnds result_;
   std::optional<WordSegmenter> segmenter_;
   std::string window_;
