@@ -1446,11 +1446,18 @@ class Analyzer {
     // "以来，……").
     static constexpr std::string_view kPostpositions[] = {"以来", "之后", "之前", "之际",
                                                           "之间", "为止", "左右"};
+    // Their first characters: a paragraph beginning with none of them begins with none.
+    static constexpr HanSet kPostpositionHeads(U"以之为左");
+    static_assert(std::all_of(
+        std::begin(kPostpositions), std::end(kPostpositions),
+        [](std::string_view word) { return kPostpositionHeads.Contains(LeadingChar3(word)); }));
     const std::string_view s = b.In(text_);
-    for (const std::string_view word : kPostpositions) {
-      if (StartsWith(s, word)) return true;
-    }
     const Decoded first = NextChar(text_, b.begin);
+    if (kPostpositionHeads.Contains(first.code_point)) {
+      for (const std::string_view word : kPostpositions) {
+        if (StartsWith(s, word)) return true;
+      }
+    }
     if (IsNonStarterPunct(first.code_point)) return true;
     if (!IsNonStarterParticle(first.code_point)) return false;
     const std::size_t head_end = HanHeadEnd(text_, b.begin, b.end);
@@ -1667,8 +1674,8 @@ class Analyzer {
     const char32_t first = NextChar(text_, b.begin).code_point;
     if (IsSentenceOpener(first)) return true;
     if (kOpenerHeads.Contains(first)) {
-      for (const std::string_view opener : kParagraphOpeners) {
-        if (StartsWith(s, opener)) return true;
+      for (std::size_t k = 0; k < std::size(kParagraphOpeners); ++k) {
+        if (kOpenerFirstChars[k] == first && StartsWith(s, kParagraphOpeners[k])) return true;
       }
     }
     return StartsWithDate(s) || StartsWithSpeech(s) || IsAttendanceLine(s);
@@ -1716,6 +1723,12 @@ class Analyzer {
                               return opener.size() >= 3 &&
                                      kOpenerHeads.Contains(LeadingChar3(opener));
                             }));
+  // The first character of each opener, compared before its bytes.
+  static constexpr auto kOpenerFirstChars = [] {
+    std::array<char32_t, std::size(kParagraphOpeners)> chars{};
+    for (std::size_t k = 0; k < chars.size(); ++k) chars[k] = LeadingChar3(kParagraphOpeners[k]);
+    return chars;
+  }();
 
   // "12月31日，", "2024年，", "13日，".
   static bool StartsWithDate(std::string_view s) {
