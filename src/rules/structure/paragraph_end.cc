@@ -382,7 +382,8 @@ CreditChars FindCreditCharsByChar(std::string_view text) {
 // where the processor has SSE2, sixteen bytes at a time are compared with the two ASCII
 // ones and with the last two bytes of the seven of three bytes, and only the offsets where
 // one matches are read (NoteCreditChar tells the character there, if any, by its lead
-// byte, which never continues another).
+// byte, which never continues another). Out of line: inlined into AnalyzeEnd, it cost
+// more in the profile.
 [[gnu::noinline]] CreditChars FindCreditChars(std::string_view text) {
 #if defined(__SSE2__)
   constexpr std::size_t kWidth = 16;
