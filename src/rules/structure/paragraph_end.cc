@@ -11,6 +11,10 @@
 #include <string_view>
 #include <utility>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "text/char_class.h"
 #include "text/lexicon.h"
 #include "text/search.h"
@@ -326,47 +330,98 @@ struct CreditChars {
   bool MayBeCredit() const { return space || wide_space || slash || she || gong || shi; }
 };
 
-CreditChars FindCreditChars(std::string_view text) {
+// CreditChars of the character at `i` (its lead byte), if it is one of them.
+inline void NoteCreditChar(std::string_view text, std::size_t i, CreditChars& found) {
+  const auto lead = static_cast<unsigned char>(text[i]);
+  if (lead < 0x80) {
+    found.space |= lead == ' ';
+    found.slash |= lead == '/';
+    return;
+  }
+  if (lead < 0xE3 || lead > 0xE9 || i + 3 > text.size()) return;
+  // The character's last two bytes, told apart by its lead byte.
+  const unsigned tail = static_cast<unsigned>(static_cast<unsigned char>(text[i + 1])) << 8 |
+                        static_cast<unsigned char>(text[i + 2]);
+  switch (lead) {
+    case 0xE3:
+      found.wide_space |= tail == 0x8080;  // U+3000
+      break;
+    case 0xE4:
+      found.gong |= tail == 0xBE9B;  // 供 E4 BE 9B
+      break;
+    case 0xE5:
+      found.shi |= tail == 0xAE9E;  // 实 E5 AE 9E
+      break;
+    case 0xE6:
+      found.she |= tail == 0x9184;  // 摄 E6 91 84
+      found.ben |= tail == 0x9CAC;  // 本 E6 9C AC
+      break;
+    case 0xE8:
+      found.ji |= tail == 0xAEB0;  // 记 E8 AE B0
+      break;
+    case 0xE9:
+      found.tong |= tail == 0x809A;  // 通 E9 80 9A
+      break;
+    default:
+      break;
+  }
+}
+
+// The characters of CreditChars in `text`, one at a time.
+CreditChars FindCreditCharsByChar(std::string_view text) {
   CreditChars found;
   for (std::size_t i = 0; i < text.size();) {
+    NoteCreditChar(text, i, found);
     const auto lead = static_cast<unsigned char>(text[i]);
-    if (lead < 0x80) {
-      found.space |= lead == ' ';
-      found.slash |= lead == '/';
-      ++i;
-      continue;
-    }
-    if (lead >= 0xE3 && lead <= 0xE9) {
-      // The character's last two bytes, told apart by its lead byte.
-      const unsigned tail = static_cast<unsigned>(static_cast<unsigned char>(text[i + 1])) << 8 |
-                            static_cast<unsigned char>(text[i + 2]);
-      switch (lead) {
-        case 0xE3:
-          found.wide_space |= tail == 0x8080;  // U+3000
-          break;
-        case 0xE4:
-          found.gong |= tail == 0xBE9B;  // 供 E4 BE 9B
-          break;
-        case 0xE5:
-          found.shi |= tail == 0xAE9E;  // 实 E5 AE 9E
-          break;
-        case 0xE6:
-          found.she |= tail == 0x9184;  // 摄 E6 91 84
-          found.ben |= tail == 0x9CAC;  // 本 E6 9C AC
-          break;
-        case 0xE8:
-          found.ji |= tail == 0xAEB0;  // 记 E8 AE B0
-          break;
-        case 0xE9:
-          found.tong |= tail == 0x809A;  // 通 E9 80 9A
-          break;
-        default:
-          break;
-      }
-    }
-    i += lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;  // (text is valid UTF-8)
+    i += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;  // (text is valid UTF-8)
   }
   return found;
+}
+
+// The characters of CreditChars in `text`. Most of a tail's characters are none of them:
+// where the processor has SSE2, sixteen bytes at a time are compared with the two ASCII
+// ones and with the last two bytes of the seven of three bytes, and only the offsets where
+// one matches are read (NoteCreditChar tells the character there, if any, by its lead
+// byte, which never continues another). Out of line: inlined into AnalyzeEnd, it cost
+// more in the profile.
+[[gnu::noinline]] CreditChars FindCreditChars(std::string_view text) {
+#if defined(__SSE2__)
+  constexpr std::size_t kWidth = 16;
+  if (text.size() < kWidth + 2) return FindCreditCharsByChar(text);
+  CreditChars found;
+  const std::size_t last = text.size() - kWidth - 2;
+  const auto equal = [](__m128i bytes, int byte) {
+    return _mm_cmpeq_epi8(bytes, _mm_set1_epi8(static_cast<char>(byte)));
+  };
+  // The last block overlaps the one before it: a character found twice is one flag.
+  for (std::size_t i = 0;; i = std::min(i + kWidth, last)) {
+    const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i + 1));
+    const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i + 2));
+    const __m128i ascii = _mm_or_si128(equal(a, ' '), equal(a, '/'));
+    // The last two bytes of U+3000 and 通 (80 80, 80 9A), 实 and 记 (AE 9E, AE B0), 摄,
+    // 本 and 供.
+    const __m128i b80 = equal(b, 0x80);
+    const __m128i bae = equal(b, 0xAE);
+    const __m128i wide =
+        _mm_or_si128(_mm_or_si128(_mm_and_si128(b80, _mm_or_si128(equal(c, 0x80), equal(c, 0x9A))),
+                                  _mm_and_si128(bae, _mm_or_si128(equal(c, 0x9E), equal(c, 0xB0)))),
+                     _mm_or_si128(_mm_or_si128(_mm_and_si128(equal(b, 0x91), equal(c, 0x84)),
+                                               _mm_and_si128(equal(b, 0x9C), equal(c, 0xAC))),
+                                  _mm_and_si128(equal(b, 0xBE), equal(c, 0x9B))));
+    for (auto bits = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(ascii, wide))); bits != 0;
+         bits &= bits - 1) {
+      NoteCreditChar(text, i + static_cast<std::size_t>(std::countr_zero(bits)), found);
+    }
+    if (i == last) break;
+  }
+  // The last two bytes begin no character of three bytes.
+  NoteCreditChar(text, text.size() - 2, found);
+  NoteCreditChar(text, text.size() - 1, found);
+  return found;
+#else
+  return FindCreditCharsByChar(text);
+#endif
 }
 
 // A byline or credit: "洛报融媒记者 郭学锋 通讯员 文鹏", "张铁生 文/图", "...许柯 摄".
@@ -679,6 +734,7 @@ class Analyzer {
   ParagraphEnds Run() {
     ends_.resize(blocks_.size());
     text_chars_.assign(blocks_.size(), kCharsUncounted);
+    list_led_.assign(blocks_.size(), kListLedUnknown);
     for (std::size_t i = 0; i < blocks_.size(); ++i) {
       // The ends of the blocks of a large document stand far apart in memory, each read
       // a cache miss of its own: the end a few blocks ahead (the two cache lines that
@@ -711,8 +767,8 @@ class Analyzer {
       if (block.kind == BlockKind::kTableCell) continue;
       if (paragraph && IsBody(i)) {
         CheckBody(i, /*strict=*/heading_zone, /*headline=*/false);
-      } else if (paragraph && !IsListLed(text_, block.content) &&
-                 TextChars(i, kMinBodyChars) >= kMinBodyChars && !HasClauseSpace(i)) {
+      } else if (paragraph && !ListLed(i) && TextChars(i, kMinBodyChars) >= kMinBodyChars &&
+                 !HasClauseSpace(i)) {
         // A first half without punctuation yet ("“7所高中外迁改变的不仅是校园的" /
         // "颜值、气质……") looks like a headline: only evidence that the text runs on joins.
         CheckBody(i, /*strict=*/true, /*headline=*/true);
@@ -736,6 +792,14 @@ class Analyzer {
     return std::min<std::size_t>(text_chars_[i], limit + 1);
   }
 
+  // IsListLed of block i, read once per block: the checks of one end ask it several times.
+  bool ListLed(std::uint32_t i) const {
+    if (list_led_[i] == kListLedUnknown) {
+      list_led_[i] = IsListLed(text_, blocks_[i].content) ? kListLedYes : kListLedNo;
+    }
+    return list_led_[i] == kListLedYes;
+  }
+
   bool IsBody(std::uint32_t i) const {
     const Block& block = blocks_[i];
     const std::string_view s = ByteRange{block.content.begin, ends_[i].end}.In(text_);
@@ -744,7 +808,7 @@ class Analyzer {
     // ("——用好市场化手段解决关键问题。建立……").
     // Headings and captions do not end with a comma, nor begin with a dateline.
     if (IsDanglingComma(ends_[i].last) || StartsWith(s, "本报讯")) return true;
-    const bool list_led = IsListLed(text_, block.content);
+    const bool list_led = ListLed(i);
     // A headline may enumerate with 、 ("徐衣显调研环保督查问题整改、……等工作"); a short
     // line needs a comma or a stop to be a sentence.
     if (TextChars(i, kMaxCaptionChars) <= kMaxCaptionChars &&
@@ -784,7 +848,7 @@ class Analyzer {
     if (block.content.empty()) return true;
     const End& end = ends_[j];
     if (end.terminated || end.credit) return false;
-    if (IsListLed(text_, block.content)) {
+    if (ListLed(j)) {
       return CountChars(block.content.In(text_), kMaxCaptionChars) <= kMaxCaptionChars;
     }
     if (TextChars(j, kMaxCaptionChars) > kMaxCaptionChars) return false;
@@ -795,7 +859,7 @@ class Analyzer {
   bool CanContinue(std::uint32_t i, std::uint32_t j) const {
     const Block& block = blocks_[j];
     if (block.kind != blocks_[i].kind || block.content.empty()) return false;
-    if (ends_[j].credit || IsListLed(text_, block.content)) return false;
+    if (ends_[j].credit || ListLed(j)) return false;
     return !StartsWith(block.content.In(text_), "本报讯");
   }
 
@@ -1031,14 +1095,22 @@ class Analyzer {
     constexpr std::size_t kSaying = 6;
     constexpr std::size_t kVerbs = std::size(kDeeds) - 4;
     const std::size_t content_begin = blocks_[i].content.begin;
+    // Their last characters: a name after none of them has no title.
+    static constexpr HanSet kTitleEnds(U"记任长席理员师者授表");
+    static_assert(std::all_of(std::begin(kTitles), std::end(kTitles), [](std::string_view title) {
+      return kTitleEnds.Contains(LeadingChar3(title.substr(title.size() - 3)));
+    }));
+    std::size_t tail = ends_[i].end;
     for (int tail_chars = 1; tail_chars <= 3; ++tail_chars) {
-      const std::optional<std::size_t> tail = HanTailOf(i, tail_chars);
-      if (!tail) return false;
-      if (!kSurnames.Contains(NextChar(text_, *tail).code_point)) {
-        continue;
-      }
-      const std::string_view before = ByteRange{content_begin, *tail}.In(text_);
+      // (HanTailOf(i, tail_chars), one character further back each time.)
+      if (tail <= content_begin) return false;
+      const Decoded last = PrevChar(text_, tail);
+      if (!IsHan(last.code_point)) return false;
+      tail -= last.length;
+      if (!kSurnames.Contains(last.code_point)) continue;
+      const std::string_view before = ByteRange{content_begin, tail}.In(text_);
       const bool titled =
+          !before.empty() && kTitleEnds.Contains(PrevChar(before, before.size()).code_point) &&
           std::any_of(std::begin(kTitles), std::end(kTitles),
                       [&](std::string_view title) { return before.ends_with(title); });
       // A name may also open a sentence of reported speech ("……项目对接不停。”樊" /
@@ -1244,7 +1316,7 @@ class Analyzer {
   // lost the rest of one. Returns the last two characters.
   std::optional<std::string> EndsWithWordOpener(std::uint32_t i) {
     const End& end = ends_[i];
-    if (!IsHan(end.last) || IsListLed(text_, blocks_[i].content)) return std::nullopt;
+    if (!IsHan(end.last) || ListLed(i)) return std::nullopt;
     const std::size_t begin = TailBegin(i);
     if (begin == end.last_char.begin) return std::nullopt;
     const std::string_view window = ByteRange{begin, end.end}.In(text_);
@@ -1296,7 +1368,7 @@ class Analyzer {
   // article says 孟津区签署). Returns the three characters.
   std::optional<std::string> PhraseGoesOnNearby(std::uint32_t i) {
     const End& end = ends_[i];
-    if (IsListLed(text_, blocks_[i].content)) return std::nullopt;
+    if (ListLed(i)) return std::nullopt;
     const std::optional<std::size_t> tail = HanTailOf(i, 3);
     if (!tail) return std::nullopt;
     const std::size_t begin = *tail;
@@ -1375,11 +1447,18 @@ class Analyzer {
     // "以来，……").
     static constexpr std::string_view kPostpositions[] = {"以来", "之后", "之前", "之际",
                                                           "之间", "为止", "左右"};
+    // Their first characters: a paragraph beginning with none of them begins with none.
+    static constexpr HanSet kPostpositionHeads(U"以之为左");
+    static_assert(std::all_of(
+        std::begin(kPostpositions), std::end(kPostpositions),
+        [](std::string_view word) { return kPostpositionHeads.Contains(LeadingChar3(word)); }));
     const std::string_view s = b.In(text_);
-    for (const std::string_view word : kPostpositions) {
-      if (StartsWith(s, word)) return true;
-    }
     const Decoded first = NextChar(text_, b.begin);
+    if (kPostpositionHeads.Contains(first.code_point)) {
+      for (const std::string_view word : kPostpositions) {
+        if (StartsWith(s, word)) return true;
+      }
+    }
     if (IsNonStarterPunct(first.code_point)) return true;
     if (!IsNonStarterParticle(first.code_point)) return false;
     const std::size_t head_end = HanHeadEnd(text_, b.begin, b.end);
@@ -1596,8 +1675,8 @@ class Analyzer {
     const char32_t first = NextChar(text_, b.begin).code_point;
     if (IsSentenceOpener(first)) return true;
     if (kOpenerHeads.Contains(first)) {
-      for (const std::string_view opener : kParagraphOpeners) {
-        if (StartsWith(s, opener)) return true;
+      for (std::size_t k = 0; k < std::size(kParagraphOpeners); ++k) {
+        if (kOpenerFirstChars[k] == first && StartsWith(s, kParagraphOpeners[k])) return true;
       }
     }
     return StartsWithDate(s) || StartsWithSpeech(s) || IsAttendanceLine(s);
@@ -1645,6 +1724,12 @@ class Analyzer {
                               return opener.size() >= 3 &&
                                      kOpenerHeads.Contains(LeadingChar3(opener));
                             }));
+  // The first character of each opener, compared before its bytes.
+  static constexpr auto kOpenerFirstChars = [] {
+    std::array<char32_t, std::size(kParagraphOpeners)> chars{};
+    for (std::size_t k = 0; k < chars.size(); ++k) chars[k] = LeadingChar3(kParagraphOpeners[k]);
+    return chars;
+  }();
 
   // "12月31日，", "2024年，", "13日，".
   static bool StartsWithDate(std::string_view s) {
@@ -1811,6 +1896,11 @@ class Analyzer {
   static_assert(kMaxDeckChars + 1 < kCharsUncounted && kMinBodyChars <= kMaxDeckChars &&
                 kMaxCaptionChars <= kMaxDeckChars);
   mutable std::vector<std::uint8_t> text_chars_;
+  // ListLed of each block: kListLedUnknown until asked.
+  static constexpr std::uint8_t kListLedUnknown = 0;
+  static constexpr std::uint8_t kListLedNo = 1;
+  static constexpr std::uint8_t kListLedYes = 2;
+  mutable std::vector<std::uint8_t> list_led_;
   ParagraphEnds result_;
   std::optional<WordSegmenter> segmenter_;
   std::string window_;

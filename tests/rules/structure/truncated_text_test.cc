@@ -234,5 +234,32 @@ TEST_F(TruncatedTextRuleTest, ExclusiveWithBrokenSentence) {
   }
 }
 
+// A byline or photo credit after the last sentence ends the article: each credit below is
+// found by one of its characters (a space, U+3000, 记, 通, 摄, 供, 实), in tails shorter
+// than sixteen bytes and longer, with the character at the start, inside or at the very
+// end; the same tail without it is cut-off text.
+TEST_F(TruncatedTextRuleTest, CreditTailsEndArticles) {
+  const auto findings = [this](const std::string& tail) {
+    return check_.Run(kLead + tail + "\n\n" + kLead, "credit.txt").size();
+  };
+  const std::string sentence = "满足不同年龄段群众的健身需求。";
+  EXPECT_EQ(findings("满足需求。通讯员 许柯"), 0u);
+  EXPECT_EQ(findings("满足需求。交通员 许柯"), 1u);
+  EXPECT_EQ(findings("满足需求。记者 王岚"), 0u);
+  EXPECT_EQ(findings("满足需求。学者 王岚"), 1u);
+  EXPECT_EQ(findings(sentence + "通讯员\u3000许柯"), 0u);
+  EXPECT_EQ(findings(sentence + "交通员\u3000许柯"), 1u);
+  EXPECT_EQ(findings(sentence + "张怡照 许柯 摄"), 0u);
+  EXPECT_EQ(findings(sentence + "张怡照 许柯 拍"), 1u);
+  EXPECT_EQ(findings(sentence + "张怡照 许柯\u3000摄"), 0u);
+  EXPECT_EQ(findings(sentence + "张怡照 许柯\u3000拍"), 1u);
+  EXPECT_EQ(findings(sentence + "本报记者\u3000王岚\u3000摄影"), 0u);
+  EXPECT_EQ(findings(sentence + "本报学者\u3000王岚\u3000摄像"), 1u);
+  EXPECT_EQ(findings(sentence + "图片由市文旅局供图"), 0u);
+  EXPECT_EQ(findings(sentence + "图片由市文旅局提供"), 1u);
+  EXPECT_EQ(findings(sentence + "实习生 李思源 记者 王岚"), 0u);
+  EXPECT_EQ(findings(sentence + "学生 李思源 王岚"), 1u);
+}
+
 }  // namespace
 }  // namespace ocrlint
