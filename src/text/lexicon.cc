@@ -41,13 +41,13 @@ class WordTable {
     return true;
   }
 
-  // The slot of the word of `key` (non-zero), or nullptr.
+  // The slot of the word of `key` (non-zero), or nullptr. (The keys along a probe sequence
+  // decrease: a smaller one, or an empty slot's 0, ends the search.)
   const unsigned char* Find(std::uint64_t key) const {
     for (std::size_t at = lexicon_data::HomeSlot(key, bits_);; at = (at + 1) & mask_) {
       const unsigned char* slot = bytes_ + at * lexicon_data::kSlotSize;
       const std::uint64_t slot_key = Load(slot, 8);
-      if (slot_key == key) return slot;
-      if (slot_key == 0) return nullptr;
+      if (slot_key <= key) return slot_key == key ? slot : nullptr;
     }
   }
 
