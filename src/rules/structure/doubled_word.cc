@@ -6,6 +6,7 @@
 #include <cstring>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -387,11 +388,23 @@ class DoubledWordRule final : public Rule {
   void Check(const Document& document, DiagnosticSink& sink) const override {
     const std::string_view text = document.text();
     CheckState state;
+    // The prose segments long enough to hold a repeat, in document order.
+    std::vector<ByteRange> segments;
+    segments.reserve(document.segments().size());
+    bool ascending = true;  // and apart: each begins at or after the end of the one before
     for (const Block& block : document.blocks()) {
       if (!block.IsProse()) continue;
       for (const ByteRange& segment : document.Segments(block)) {
         if (segment.size() < 6) continue;
-        ScanSegment(document, text, segment, state, sink);
+        ascending = ascending && (segments.empty() || segment.begin >= segments.back().end);
+        segments.push_back(segment);
+      }
+    }
+    if (ascending) {
+      ScanSegments(document, text, segments, state, sink);
+    } else {
+      for (const ByteRange& segment : segments) {
+        ScanSegments(document, text, std::span<const ByteRange>(&segment, 1), state, sink);
       }
     }
   }
@@ -408,24 +421,49 @@ class DoubledWordRule final : public Rule {
 #endif
   };
 
-  void ScanSegment(const Document& document, std::string_view text, ByteRange segment,
-                   CheckState& state, DiagnosticSink& sink) const {
+  // Segments at most this many bytes apart are scanned in one pass, the bytes between them
+  // with them (in plain text, the line ends between paragraphs): a pass per segment costs
+  // more than a few bytes scanned in vain.
+  static constexpr std::size_t kMaxGap = 64;
+
+  // Finds and judges the repeats in `segments`, ascending and apart (each begins at or after
+  // the end of the one before). A repeat lies in one segment.
+  void ScanSegments(const Document& document, std::string_view text,
+                    std::span<const ByteRange> segments, CheckState& state,
+                    DiagnosticSink& sink) const {
+    for (std::size_t first = 0; first < segments.size();) {
+      std::size_t last = first;
+      while (last + 1 < segments.size() &&
+             segments[last + 1].begin - segments[last].end <= kMaxGap) {
+        ++last;
+      }
+      ScanRun(document, text, segments.subspan(first, last - first + 1), state, sink);
+      first = last + 1;
+    }
+  }
+
+  // ScanSegments() for segments close together, in one pass from the first one's beginning
+  // to the last one's end.
+  void ScanRun(const Document& document, std::string_view text, std::span<const ByteRange> run,
+               CheckState& state, DiagnosticSink& sink) const {
     const auto* data = reinterpret_cast<const unsigned char*>(text.data());
-    std::size_t resume = segment.begin;  // candidates before this were consumed by a finding
-    std::size_t i = segment.begin;
+    const std::size_t run_end = run.back().end;
+    std::size_t resume = 0;  // candidates before this were consumed by a finding
+    std::size_t s = 0;       // the segment of the candidates: the first ending after them
+    std::size_t i = run.front().begin;
 #if defined(OCRLINT_AVX2_VARIANTS)
     // Chunks that SkipQuietAvx2 may test, two at a time.
     const bool avx2 = state.avx2;
     const std::size_t avx2_stop = text.size() >= 2 * kVec + kReach
-                                      ? std::min(segment.end, text.size() - 2 * kVec - kReach + 1)
+                                      ? std::min(run_end, text.size() - 2 * kVec - kReach + 1)
                                       : 0;
 #endif
-    for (; i < segment.end; i += kVec) {
+    for (; i < run_end; i += kVec) {
       bool may_repeat = false;  // known to hold for the chunk at i
 #if defined(OCRLINT_AVX2_VARIANTS)
       if (avx2 && i < avx2_stop) {
         i = SkipQuietAvx2(data, i, avx2_stop, &may_repeat);
-        if (i >= segment.end) break;
+        if (i >= run_end) break;
       }
 #endif
       ChunkMasks masks;
@@ -445,10 +483,13 @@ class DoubledWordRule final : public Rule {
       for (; lanes != 0; lanes &= lanes - 1) {
         const auto k = static_cast<std::size_t>(std::countr_zero(lanes));
         const std::size_t p = i + k;
-        if (p < resume || p >= segment.end) continue;
-        for (std::size_t s = 0; s < 4; ++s) {
-          if (masks.by_shift[s][k] == 0) continue;
-          const std::size_t unit = 3 * (s + 1);
+        if (p < resume || p >= run_end) continue;
+        while (run[s].end <= p) ++s;
+        const ByteRange segment = run[s];
+        if (p < segment.begin) continue;  // between segments
+        for (std::size_t shift = 0; shift < 4; ++shift) {
+          if (masks.by_shift[shift][k] == 0) continue;
+          const std::size_t unit = 3 * (shift + 1);
           if (p + 2 * unit > segment.end) break;
           if (Judge(document, text, segment, p, unit, state, sink)) {
             resume = p + 2 * unit;
