@@ -234,7 +234,19 @@ void LexiconBoundaries(std::string_view text, std::vector<std::size_t>& boundari
     n = 0;
   };
   TokenClass previous = TokenClass::kOther;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   for (std::size_t i = 0; i < text.size();) {
+    // Most characters are ideographs of U+5000-9FFF (lead byte E5-E9), all Han.
+    if (bytes[i] >= 0xE5 && bytes[i] <= 0xE9 && i + 3 <= text.size() &&
+        (bytes[i + 1] & 0xC0) == 0x80 && (bytes[i + 2] & 0xC0) == 0x80) {
+      run.keys[n] =
+          ((bytes[i] & 0x0Fu) << 12) | ((bytes[i + 1] & 0x3Fu) << 6) | (bytes[i + 2] & 0x3Fu);
+      run.offsets[n] = i;
+      ++n;
+      previous = TokenClass::kHan;
+      i += 3;
+      continue;
+    }
     const Decoded d = DecodeUtf8Fast(text, i);
     const TokenClass token_class = ClassOf(d.code_point);
     if (token_class == TokenClass::kHan) {
