@@ -186,21 +186,29 @@ __attribute__((target("avx2"))) inline __m256i LastBytesAt32(const unsigned char
                           _mm256_cmpeq_epi8(Load32(p + kShift - 1), Load32(p + 2 * kShift - 1)));
 }
 
+// The positions of MayRepeat32() where the tails match, whatever the byte there.
+__attribute__((target("avx2"))) inline unsigned TailBits32(const unsigned char* p) {
+  const __m256i b1 = Load32(p + 1);
+  const __m256i b2 = Load32(p + 2);
+  const __m256i tails =
+      _mm256_or_si256(_mm256_or_si256(TailAt32<3>(p, b1, b2), LastBytesAt32<6>(p, b2)),
+                      _mm256_or_si256(LastBytesAt32<9>(p, b2), LastBytesAt32<12>(p, b2)));
+  return static_cast<unsigned>(_mm256_movemask_epi8(tails));
+}
+
 // A looser MayRepeat() for the 32 positions from p (two chunks at once): bit k for
 // position p + k; reads p[0, 55). For repeats of two characters or more it compares the
 // last bytes of the first and the last character (the same character often comes back
 // within four, two in a row rarely): a compare fewer per shift than MayRepeat(), and a few
-// more chunks for ScanChunk() to test.
+// more chunks for ScanChunk() to test. The lead bytes are asked only where some tail
+// matches (TailBits32).
 __attribute__((target("avx2"))) inline unsigned MayRepeat32(const unsigned char* p) {
-  const __m256i b1 = Load32(p + 1);
-  const __m256i b2 = Load32(p + 2);
+  const unsigned tail_bits = TailBits32(p);
+  if (tail_bits == 0) return 0;
   // Lead bytes E3-E9: E3-E9 minus E3 are 0-6.
   const __m256i from_e3 = _mm256_sub_epi8(Load32(p), _mm256_set1_epi8(static_cast<char>(0xE3)));
   const __m256i lead = _mm256_cmpeq_epi8(_mm256_min_epu8(from_e3, _mm256_set1_epi8(6)), from_e3);
-  const __m256i tails =
-      _mm256_or_si256(_mm256_or_si256(TailAt32<3>(p, b1, b2), LastBytesAt32<6>(p, b2)),
-                      _mm256_or_si256(LastBytesAt32<9>(p, b2), LastBytesAt32<12>(p, b2)));
-  return static_cast<unsigned>(_mm256_movemask_epi8(_mm256_and_si256(lead, tails)));
+  return tail_bits & static_cast<unsigned>(_mm256_movemask_epi8(lead));
 }
 
 // The first chunk start from `i` on, in steps of kVec, where MayRepeat32() holds for some
