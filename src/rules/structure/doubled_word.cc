@@ -374,12 +374,19 @@ std::size_t LengthAt(std::string_view text, std::size_t offset) {
   return lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
 }
 
-// The code points of a unit of three-byte characters.
-std::u32string Decode(std::string_view unit) {
-  std::u32string out;
+// The code points of a unit (of at most kMaxShift bytes), held in place.
+struct UnitChars {
+  std::array<char32_t, kMaxShift> code_points;
+  std::size_t size = 0;
+
+  std::u32string_view View() const { return {code_points.data(), size}; }
+};
+
+UnitChars Decode(std::string_view unit) {
+  UnitChars out;
   for (std::size_t i = 0; i < unit.size();) {
     const Decoded d = DecodeUtf8Fast(unit, i);
-    out.push_back(d.code_point);
+    out.code_points[out.size++] = d.code_point;
     i += d.length;
   }
   return out;
@@ -512,7 +519,8 @@ class DoubledWordRule final : public Rule {
   bool Judge(const Document& document, std::string_view text, ByteRange segment, std::size_t p,
              std::size_t unit, CheckState& state, DiagnosticSink& sink) const {
     const std::string_view word = text.substr(p, unit);
-    const std::u32string chars = Decode(word);
+    const UnitChars decoded = Decode(word);
+    const std::u32string_view chars = decoded.View();
     if (chars.size() * 3 != unit) return false;
     for (char32_t c : chars) {
       if (!IsHan(c)) return false;
@@ -548,7 +556,7 @@ class DoubledWordRule final : public Rule {
 
   // Knowledge of reduplication that needs no segmentation.
   bool PassesLexicalChecks(std::string_view text, ByteRange segment, std::size_t p,
-                           const std::u32string& chars, std::string_view word) const {
+                           std::u32string_view chars, std::string_view word) const {
     const std::size_t unit = word.size();
     if (chars.size() == 1) {
       const char32_t c = chars[0];
@@ -609,7 +617,7 @@ class DoubledWordRule final : public Rule {
   // `segmenter` is ICU's WordSegmenter or the LexiconSegmenter.
   template <typename Segmenter>
   bool PassesSegmentation(std::string_view text, ByteRange segment, std::size_t p, std::size_t unit,
-                          const std::u32string& chars, Segmenter&& segmenter) const {
+                          std::u32string_view chars, Segmenter&& segmenter) const {
     const std::size_t length = chars.size();
     ByteRange range = ContextWindow(text, segment, p, unit);
     const bool at_start = range.begin == segment.begin;
