@@ -98,20 +98,24 @@ def string_literal(name, data):
 
 
 def hash_slots(keys):
-    """The number of bits of the table's size, and the slot of each key (linear probing)."""
+    """The number of bits of the table's size, and the slot of each key: linear probing,
+    ordered (Amble and Knuth): along the probe sequence from any key's home slot the keys
+    decrease, so that a search stops at the first key smaller than its own, a word or not
+    (an empty slot holds 0), as soon on average as a search that finds its word."""
     bits = 4
     while (1 << bits) * MAX_LOAD < len(keys):
         bits += 1
     mask = (1 << bits) - 1
-    taken = bytearray(1 << bits)
-    slots = {}
+    table = [0] * (1 << bits)
     for key in keys:
         at = home(key, bits)
-        while taken[at]:
+        while table[at] != 0:
+            if table[at] < key:
+                # The smaller key goes on; the slots it passed hold greater keys.
+                table[at], key = key, table[at]
             at = (at + 1) & mask
-        taken[at] = 1
-        slots[key] = at
-    return bits, slots
+        table[at] = key
+    return bits, {key: at for at, key in enumerate(table) if key != 0}
 
 
 def is_han(c):

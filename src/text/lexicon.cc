@@ -41,13 +41,13 @@ class WordTable {
     return true;
   }
 
-  // The slot of the word of `key` (non-zero), or nullptr.
+  // The slot of the word of `key` (non-zero), or nullptr. (The keys along a probe sequence
+  // decrease: a smaller one, or an empty slot's 0, ends the search.)
   const unsigned char* Find(std::uint64_t key) const {
     for (std::size_t at = lexicon_data::HomeSlot(key, bits_);; at = (at + 1) & mask_) {
       const unsigned char* slot = bytes_ + at * lexicon_data::kSlotSize;
       const std::uint64_t slot_key = Load(slot, 8);
-      if (slot_key == key) return slot;
-      if (slot_key == 0) return nullptr;
+      if (slot_key <= key) return slot_key == key ? slot : nullptr;
     }
   }
 
@@ -94,17 +94,19 @@ const WordTable& Words() {
 // bytes each: a word of other lengths, or a sequence of three bytes that is no such
 // character (ill-formed, overlong, a surrogate), has no key.
 std::uint64_t KeyOfWord(std::string_view word) {
-  if (word.empty() || word.size() > 3 * kMaxWordChars || word.size() % 3 != 0) return 0;
+  const std::size_t chars = word.size() / 3;
+  if (chars == 0 || chars > kMaxWordChars || chars * 3 != word.size()) return 0;
   const auto* p = reinterpret_cast<const unsigned char*>(word.data());
   std::uint64_t key = 0;
-  for (std::size_t i = 0; i < word.size(); i += 3) {
-    if ((p[i] & 0xF0) != 0xE0 || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) return 0;
+  for (std::size_t k = 0; k < chars; ++k, p += 3) {
+    if ((p[0] & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return 0;
     const auto c =
-        static_cast<char32_t>(((p[i] & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F));
+        static_cast<char32_t>(((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F));
     if (!IsHan(c)) return 0;
-    key |= std::uint64_t{c} << (16 * (kMaxWordChars - 1 - i / 3));
+    key = key << 16 | c;
   }
-  return key;
+  // (The first character in the high bits, zero-padded.)
+  return key << (16 * (kMaxWordChars - chars));
 }
 
 // Buffers for segmenting the runs of Han characters of a text, reused across calls (one
@@ -234,7 +236,19 @@ void LexiconBoundaries(std::string_view text, std::vector<std::size_t>& boundari
     n = 0;
   };
   TokenClass previous = TokenClass::kOther;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   for (std::size_t i = 0; i < text.size();) {
+    // Most characters are ideographs of U+5000-9FFF (lead byte E5-E9), all Han.
+    if (bytes[i] >= 0xE5 && bytes[i] <= 0xE9 && i + 3 <= text.size() &&
+        (bytes[i + 1] & 0xC0) == 0x80 && (bytes[i + 2] & 0xC0) == 0x80) {
+      run.keys[n] =
+          ((bytes[i] & 0x0Fu) << 12) | ((bytes[i + 1] & 0x3Fu) << 6) | (bytes[i + 2] & 0x3Fu);
+      run.offsets[n] = i;
+      ++n;
+      previous = TokenClass::kHan;
+      i += 3;
+      continue;
+    }
     const Decoded d = DecodeUtf8Fast(text, i);
     const TokenClass token_class = ClassOf(d.code_point);
     if (token_class == TokenClass::kHan) {

@@ -14,7 +14,10 @@ namespace ocrlint::lexicon_data {
 // little-endian: the word's key, its four 16-bit code points packed (the first in the high
 // bits, zero-padded; 0 for an empty slot), 8 bytes; its cost, -ln(frequency / total) in
 // 1/256 nats, 2 bytes; its word class (a value of ocrlint::WordClass), 1 byte; and 1 when a
-// longer word begins with it, 1 byte. The search for a key begins at HomeSlot().
+// longer word begins with it, 1 byte. The search for a key begins at HomeSlot(). The
+// probing is ordered: from any key's home slot to the key, the slots hold greater keys (as
+// numbers), so that the search for a key that is no word ends at the first smaller key or
+// empty slot.
 inline constexpr std::size_t kSlotSize = 12;
 std::string_view SlotBytes();
 int SlotBits();

@@ -88,6 +88,19 @@ TEST(LexiconTest, SegmenterReusesItsBuffer) {
   EXPECT_EQ(second, (std::vector<std::size_t>{0, 3, 6, 9}));
 }
 
+// The search of the hash table stops early for a key that is no word (its probing is
+// ordered): words are found all the same, and keys next to them are not.
+TEST(LexiconTest, FindsWordsAndNoOthers) {
+  for (const char* word : {"推进", "产业", "负责", "负责人", "一体化", "人民", "中国", "返乡",
+                           "创业", "规模", "动力电池", "中华人民", "表示", "的", "了", "是"}) {
+    EXPECT_TRUE(LexiconWordCost(word)) << word;
+  }
+  for (const char* text :
+       {"负责负责", "产业产业", "的的的", "中国中", "人民人民", "返乡返乡", "了了了了", "是的的"}) {
+    EXPECT_FALSE(LexiconWordCost(text)) << text;
+  }
+}
+
 // Lookups of words that are not of one to four characters words may hold.
 TEST(LexiconTest, NoCostForWhatCannotBeAWord) {
   EXPECT_FALSE(LexiconWordCost("一体推进了"));  // five characters

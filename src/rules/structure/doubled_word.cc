@@ -6,6 +6,7 @@
 #include <cstring>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -185,21 +186,29 @@ __attribute__((target("avx2"))) inline __m256i LastBytesAt32(const unsigned char
                           _mm256_cmpeq_epi8(Load32(p + kShift - 1), Load32(p + 2 * kShift - 1)));
 }
 
+// The positions of MayRepeat32() where the tails match, whatever the byte there.
+__attribute__((target("avx2"))) inline unsigned TailBits32(const unsigned char* p) {
+  const __m256i b1 = Load32(p + 1);
+  const __m256i b2 = Load32(p + 2);
+  const __m256i tails =
+      _mm256_or_si256(_mm256_or_si256(TailAt32<3>(p, b1, b2), LastBytesAt32<6>(p, b2)),
+                      _mm256_or_si256(LastBytesAt32<9>(p, b2), LastBytesAt32<12>(p, b2)));
+  return static_cast<unsigned>(_mm256_movemask_epi8(tails));
+}
+
 // A looser MayRepeat() for the 32 positions from p (two chunks at once): bit k for
 // position p + k; reads p[0, 55). For repeats of two characters or more it compares the
 // last bytes of the first and the last character (the same character often comes back
 // within four, two in a row rarely): a compare fewer per shift than MayRepeat(), and a few
-// more chunks for ScanChunk() to test.
+// more chunks for ScanChunk() to test. The lead bytes are asked only where some tail
+// matches (TailBits32).
 __attribute__((target("avx2"))) inline unsigned MayRepeat32(const unsigned char* p) {
-  const __m256i b1 = Load32(p + 1);
-  const __m256i b2 = Load32(p + 2);
+  const unsigned tail_bits = TailBits32(p);
+  if (tail_bits == 0) return 0;
   // Lead bytes E3-E9: E3-E9 minus E3 are 0-6.
   const __m256i from_e3 = _mm256_sub_epi8(Load32(p), _mm256_set1_epi8(static_cast<char>(0xE3)));
   const __m256i lead = _mm256_cmpeq_epi8(_mm256_min_epu8(from_e3, _mm256_set1_epi8(6)), from_e3);
-  const __m256i tails =
-      _mm256_or_si256(_mm256_or_si256(TailAt32<3>(p, b1, b2), LastBytesAt32<6>(p, b2)),
-                      _mm256_or_si256(LastBytesAt32<9>(p, b2), LastBytesAt32<12>(p, b2)));
-  return static_cast<unsigned>(_mm256_movemask_epi8(_mm256_and_si256(lead, tails)));
+  return tail_bits & static_cast<unsigned>(_mm256_movemask_epi8(lead));
 }
 
 // The first chunk start from `i` on, in steps of kVec, where MayRepeat32() holds for some
@@ -365,12 +374,19 @@ std::size_t LengthAt(std::string_view text, std::size_t offset) {
   return lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
 }
 
-// The code points of a unit of three-byte characters.
-std::u32string Decode(std::string_view unit) {
-  std::u32string out;
+// The code points of a unit (of at most kMaxShift bytes), held in place.
+struct UnitChars {
+  std::array<char32_t, kMaxShift> code_points;
+  std::size_t size = 0;
+
+  std::u32string_view View() const { return {code_points.data(), size}; }
+};
+
+UnitChars Decode(std::string_view unit) {
+  UnitChars out;
   for (std::size_t i = 0; i < unit.size();) {
     const Decoded d = DecodeUtf8Fast(unit, i);
-    out.push_back(d.code_point);
+    out.code_points[out.size++] = d.code_point;
     i += d.length;
   }
   return out;
@@ -387,11 +403,23 @@ class DoubledWordRule final : public Rule {
   void Check(const Document& document, DiagnosticSink& sink) const override {
     const std::string_view text = document.text();
     CheckState state;
+    // The prose segments long enough to hold a repeat, in document order.
+    std::vector<ByteRange> segments;
+    segments.reserve(document.segments().size());
+    bool ascending = true;  // and apart: each begins at or after the end of the one before
     for (const Block& block : document.blocks()) {
       if (!block.IsProse()) continue;
       for (const ByteRange& segment : document.Segments(block)) {
         if (segment.size() < 6) continue;
-        ScanSegment(document, text, segment, state, sink);
+        ascending = ascending && (segments.empty() || segment.begin >= segments.back().end);
+        segments.push_back(segment);
+      }
+    }
+    if (ascending) {
+      ScanSegments(document, text, segments, state, sink);
+    } else {
+      for (const ByteRange& segment : segments) {
+        ScanSegments(document, text, std::span<const ByteRange>(&segment, 1), state, sink);
       }
     }
   }
@@ -408,24 +436,49 @@ class DoubledWordRule final : public Rule {
 #endif
   };
 
-  void ScanSegment(const Document& document, std::string_view text, ByteRange segment,
-                   CheckState& state, DiagnosticSink& sink) const {
+  // Segments at most this many bytes apart are scanned in one pass, the bytes between them
+  // with them (in plain text, the line ends between paragraphs): a pass per segment costs
+  // more than a few bytes scanned in vain.
+  static constexpr std::size_t kMaxGap = 64;
+
+  // Finds and judges the repeats in `segments`, ascending and apart (each begins at or after
+  // the end of the one before). A repeat lies in one segment.
+  void ScanSegments(const Document& document, std::string_view text,
+                    std::span<const ByteRange> segments, CheckState& state,
+                    DiagnosticSink& sink) const {
+    for (std::size_t first = 0; first < segments.size();) {
+      std::size_t last = first;
+      while (last + 1 < segments.size() &&
+             segments[last + 1].begin - segments[last].end <= kMaxGap) {
+        ++last;
+      }
+      ScanRun(document, text, segments.subspan(first, last - first + 1), state, sink);
+      first = last + 1;
+    }
+  }
+
+  // ScanSegments() for segments close together, in one pass from the first one's beginning
+  // to the last one's end.
+  void ScanRun(const Document& document, std::string_view text, std::span<const ByteRange> run,
+               CheckState& state, DiagnosticSink& sink) const {
     const auto* data = reinterpret_cast<const unsigned char*>(text.data());
-    std::size_t resume = segment.begin;  // candidates before this were consumed by a finding
-    std::size_t i = segment.begin;
+    const std::size_t run_end = run.back().end;
+    std::size_t resume = 0;  // candidates before this were consumed by a finding
+    std::size_t s = 0;       // the segment of the candidates: the first ending after them
+    std::size_t i = run.front().begin;
 #if defined(OCRLINT_AVX2_VARIANTS)
     // Chunks that SkipQuietAvx2 may test, two at a time.
     const bool avx2 = state.avx2;
     const std::size_t avx2_stop = text.size() >= 2 * kVec + kReach
-                                      ? std::min(segment.end, text.size() - 2 * kVec - kReach + 1)
+                                      ? std::min(run_end, text.size() - 2 * kVec - kReach + 1)
                                       : 0;
 #endif
-    for (; i < segment.end; i += kVec) {
+    for (; i < run_end; i += kVec) {
       bool may_repeat = false;  // known to hold for the chunk at i
 #if defined(OCRLINT_AVX2_VARIANTS)
       if (avx2 && i < avx2_stop) {
         i = SkipQuietAvx2(data, i, avx2_stop, &may_repeat);
-        if (i >= segment.end) break;
+        if (i >= run_end) break;
       }
 #endif
       ChunkMasks masks;
@@ -445,10 +498,13 @@ class DoubledWordRule final : public Rule {
       for (; lanes != 0; lanes &= lanes - 1) {
         const auto k = static_cast<std::size_t>(std::countr_zero(lanes));
         const std::size_t p = i + k;
-        if (p < resume || p >= segment.end) continue;
-        for (std::size_t s = 0; s < 4; ++s) {
-          if (masks.by_shift[s][k] == 0) continue;
-          const std::size_t unit = 3 * (s + 1);
+        if (p < resume || p >= run_end) continue;
+        while (run[s].end <= p) ++s;
+        const ByteRange segment = run[s];
+        if (p < segment.begin) continue;  // between segments
+        for (std::size_t shift = 0; shift < 4; ++shift) {
+          if (masks.by_shift[shift][k] == 0) continue;
+          const std::size_t unit = 3 * (shift + 1);
           if (p + 2 * unit > segment.end) break;
           if (Judge(document, text, segment, p, unit, state, sink)) {
             resume = p + 2 * unit;
@@ -463,7 +519,8 @@ class DoubledWordRule final : public Rule {
   bool Judge(const Document& document, std::string_view text, ByteRange segment, std::size_t p,
              std::size_t unit, CheckState& state, DiagnosticSink& sink) const {
     const std::string_view word = text.substr(p, unit);
-    const std::u32string chars = Decode(word);
+    const UnitChars decoded = Decode(word);
+    const std::u32string_view chars = decoded.View();
     if (chars.size() * 3 != unit) return false;
     for (char32_t c : chars) {
       if (!IsHan(c)) return false;
@@ -499,7 +556,7 @@ class DoubledWordRule final : public Rule {
 
   // Knowledge of reduplication that needs no segmentation.
   bool PassesLexicalChecks(std::string_view text, ByteRange segment, std::size_t p,
-                           const std::u32string& chars, std::string_view word) const {
+                           std::u32string_view chars, std::string_view word) const {
     const std::size_t unit = word.size();
     if (chars.size() == 1) {
       const char32_t c = chars[0];
@@ -560,7 +617,7 @@ class DoubledWordRule final : public Rule {
   // `segmenter` is ICU's WordSegmenter or the LexiconSegmenter.
   template <typename Segmenter>
   bool PassesSegmentation(std::string_view text, ByteRange segment, std::size_t p, std::size_t unit,
-                          const std::u32string& chars, Segmenter&& segmenter) const {
+                          std::u32string_view chars, Segmenter&& segmenter) const {
     const std::size_t length = chars.size();
     ByteRange range = ContextWindow(text, segment, p, unit);
     const bool at_start = range.begin == segment.begin;

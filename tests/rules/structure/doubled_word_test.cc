@@ -195,6 +195,28 @@ TEST_F(DoubledWordRuleTest, NotAcrossPunctuationOrLines) {
   EXPECT_TRUE(Flagged("主要负责\n负责人表示").empty());
 }
 
+// The scan passes over the paragraphs of a document at once (and over the bytes between
+// them), but finds each repeat in its own paragraph.
+TEST_F(DoubledWordRuleTest, RepeatsInEveryParagraph) {
+  const std::string text =
+      "西工区委主要负责负责人表示。\n\n未来将带动全市动力电池产业产业规模。\n"
+      "打造产业链条长、关联性强、返乡返乡创业产业集群。\n\n主要负责\n\n负责人表示";
+  EXPECT_EQ(Flagged(text), (std::vector<std::string>{"负责负责", "产业产业", "返乡返乡"}));
+}
+
+// Markdown: list and quote markers between the segments, and a code block far longer than
+// the gap the scan passes over.
+TEST_F(DoubledWordRuleTest, RepeatsAroundMarkupAndCode) {
+  const std::string code(300, 'x');
+  const std::string text =
+      "- 西工区委主要负责负责人表示。\n- 未来将带动全市动力电池产业产业规模。\n\n```\n" + code +
+      "\n产业产业规模\n```\n\n> 打造产业链条长、关联性强、返乡返乡创业产业集群。\n";
+  const std::vector<std::string> expected = {"负责负责", "产业产业", "返乡返乡"};
+  std::vector<std::string> found;
+  for (const Diagnostic& d : check_.Run(text, "test.md")) found.emplace_back(d.range.In(text));
+  EXPECT_EQ(found, expected);
+}
+
 TEST_F(DoubledWordRuleTest, CodeIsNotChecked) {
   EXPECT_TRUE(check_.Run("正文。\n\n```\n产业产业规模\n```\n", "test.md").empty());
 }
