@@ -164,17 +164,6 @@ OCRLINT_AVX2 std::uint32_t HanLeads32(const Splat* k, const unsigned char* bytes
       _mm256_movemask_epi8(HanLeadLanes32(k, Load32(bytes), Load32(bytes + 1), Load32(bytes + 2))));
 }
 
-// The values (see HanValue) of the characters at the 8 bytes from `bytes`, lane j that
-// of bytes[j]: its bytes j, j + 1, j + 2 of the 16 in both halves. Reads bytes[0, 16).
-OCRLINT_AVX2 __m256i Values8(const unsigned char* bytes) {
-  const __m256i window =
-      _mm256_broadcastsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes)));
-  constexpr char kNone = -128;  // a shuffle index that makes a zero byte
-  return _mm256_shuffle_epi8(
-      window, _mm256_setr_epi8(0, 1, 2, kNone, 1, 2, 3, kNone, 2, 3, 4, kNone, 3, 4, 5, kNone, 4, 5,
-                               6, kNone, 5, 6, 7, kNone, 6, 7, 8, kNone, 7, 8, 9, kNone));
-}
-
 // The positions of the set bits of `mask` (8 bits), one a lane.
 OCRLINT_AVX2 __m256i BitPositions8(std::uint32_t mask) {
   return _mm256_cvtepu8_epi32(
@@ -189,53 +178,91 @@ OCRLINT_AVX2 std::uint32_t AppendBits8(std::uint32_t* offsets, std::uint32_t n, 
   return n + kBitPositions.count[mask];
 }
 
-// AppendBits8(), and the values of the ideographs at the offsets to values[n]; `group`
-// is bytes + the base, and the 16 bytes from it are read.
-OCRLINT_AVX2 std::uint32_t AppendLeads8(const unsigned char* group, std::uint32_t* offsets,
-                                        std::uint32_t* values, std::uint32_t n, __m256i base,
-                                        std::uint32_t mask) {
-  _mm256_storeu_si256(reinterpret_cast<__m256i*>(values + n),
-                      _mm256_permutevar8x32_epi32(Values8(group), BitPositions8(mask)));
-  return AppendBits8(offsets, n, base, mask);
+// The leads of ideographs in a group of kGroupBytes bytes (a bit each) are at least
+// three bytes apart, so at most four: the values of a group's ideographs take one shuffle
+// of its bytes to 4 lanes of 32 bits, and the table has one for every mask of leads.
+constexpr std::uint32_t kGroupBytes = 12;
+struct alignas(16) GroupShuffle {
+  std::array<std::uint8_t, 16> bytes;
+};
+struct GroupTables {
+  // Lane j takes the bytes p, p + 1, p + 2 of the group and a zero, p the position of the
+  // j-th set bit of the mask; the lanes past the leads are zeros.
+  std::array<GroupShuffle, 1 << kGroupBytes> shuffle;
+  std::array<std::uint8_t, 1 << kGroupBytes> count;  // of the leads, at most 4
+};
+constexpr GroupTables kGroups = [] {
+  constexpr std::uint8_t kZero = 0x80;  // a shuffle index that makes a zero byte
+  GroupTables tables{};
+  for (std::size_t mask = 0; mask < tables.count.size(); ++mask) {
+    std::array<std::uint8_t, 16>& bytes = tables.shuffle[mask].bytes;
+    bytes.fill(kZero);
+    std::uint8_t lane = 0;
+    for (std::uint8_t p = 0; p < kGroupBytes && lane < 4; ++p) {
+      if ((mask >> p & 1) == 0) continue;
+      for (std::uint8_t b = 0; b < 3; ++b) bytes[4 * lane + b] = p + b;
+      ++lane;
+    }
+    tables.count[mask] = lane;
+  }
+  return tables;
+}();
+
+// Appends the offsets (base + the positions in `lanes`) and the values (see HanValue) of
+// the ideographs of the group of kGroupBytes at `group`, whose leads are the set bits of
+// `mask`, to offsets[n] and values[n]; returns n + their count. Writes 4 entries, reads
+// group[0, 16).
+OCRLINT_AVX2 std::uint32_t AppendGroup(const unsigned char* group, std::uint32_t* offsets,
+                                       std::uint32_t* values, std::uint32_t n, __m128i base,
+                                       std::uint32_t mask) {
+  const __m128i shuffle =
+      _mm_load_si128(reinterpret_cast<const __m128i*>(kGroups.shuffle[mask].bytes.data()));
+  _mm_storeu_si128(
+      reinterpret_cast<__m128i*>(values + n),
+      _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(group)), shuffle));
+  // The first byte of lane j is the position of the j-th lead.
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(offsets + n),
+                   _mm_add_epi32(_mm_and_si128(shuffle, _mm_set1_epi32(0xFF)), base));
+  return n + kGroups.count[mask];
 }
 
-// AppendLeads8() for the 32 bytes from bytes[at] and their mask of leads. Reads
-// bytes[at, at + 40).
+// AppendGroup() for the 32 bytes from bytes[at], whose leads are the bits of `mask`: groups
+// of 12, 12 and 8 bytes; `base` holds `at` in each lane. Reads bytes[at, at + 40).
 OCRLINT_AVX2 std::uint32_t AppendLeads32(const unsigned char* bytes, std::size_t at,
                                          std::uint32_t* offsets, std::uint32_t* values,
-                                         std::uint32_t n, std::uint32_t mask) {
+                                         std::uint32_t n, __m128i base, std::uint32_t mask) {
+  constexpr std::uint32_t kGroupMask = (1 << kGroupBytes) - 1;
   const unsigned char* group = bytes + at;
-  const __m256i eight = _mm256_set1_epi32(8);
-  __m256i base = _mm256_set1_epi32(static_cast<int>(at));
-  // Unrolled: the shifts of the mask and the reads of the groups take constants.
-  n = AppendLeads8(group, offsets, values, n, base, mask & 0xFF);
-  base = _mm256_add_epi32(base, eight);
-  n = AppendLeads8(group + 8, offsets, values, n, base, mask >> 8 & 0xFF);
-  base = _mm256_add_epi32(base, eight);
-  n = AppendLeads8(group + 16, offsets, values, n, base, mask >> 16 & 0xFF);
-  base = _mm256_add_epi32(base, eight);
-  return AppendLeads8(group + 24, offsets, values, n, base, mask >> 24);
+  n = AppendGroup(group, offsets, values, n, base, mask & kGroupMask);
+  n = AppendGroup(group + kGroupBytes, offsets, values, n,
+                  _mm_add_epi32(base, _mm_set1_epi32(kGroupBytes)),
+                  mask >> kGroupBytes & kGroupMask);
+  return AppendGroup(group + 2 * kGroupBytes, offsets, values, n,
+                     _mm_add_epi32(base, _mm_set1_epi32(2 * kGroupBytes)), mask >> 2 * kGroupBytes);
 }
 #undef OCRLINT_AVX2
 
 // Appends the offsets of the ideographs of text[i, end) to offsets[n] and their values to
-// values[n], 32 bytes at a time while they leave room for 32 more before offsets[room];
-// returns where it stopped. The constants come from `k` (kSplats; noipa: the compiler must
-// not see them).
+// values[n], 32 bytes at a time while they leave room for 12 more before offsets[room];
+// returns where it stopped. The constants come from `k` (kSplats; noipa: the compiler
+// must not see them).
 [[gnu::noipa]] __attribute__((target("avx2"))) std::size_t LeadsAvx2(
     const Splat* k, const unsigned char* bytes, std::size_t size, std::size_t i, std::size_t end,
     std::uint32_t* offsets, std::uint32_t* values, std::uint32_t& filled, std::uint32_t room) {
   std::uint32_t n = filled;  // a local: the stores through `offsets` might change `filled`
-  // Values8 reads 16 bytes from the last 8 of the 32: runs of 32 bytes up to `full_end`
-  // (no mask of the end, fewer tests a run), then one more that the block's end cuts.
+  // The last group reads 16 bytes from the last 8 of the 32: runs of 32 bytes up to
+  // `full_end` (no mask of the end, fewer tests a run), then one more that the block's
+  // end cuts.
   if (size < 40) return i;
   const std::size_t full_end = std::min(end, size - 8);
-  for (; i + 32 <= full_end && n + 32 <= room; i += 32) {
-    n = AppendLeads32(bytes, i, offsets, values, n, HanLeads32(k, bytes + i));
+  __m128i base = _mm_set1_epi32(static_cast<int>(i));
+  for (; i + 32 <= full_end && n + 12 <= room; i += 32) {
+    n = AppendLeads32(bytes, i, offsets, values, n, base, HanLeads32(k, bytes + i));
+    base = _mm_add_epi32(base, _mm_set1_epi32(32));
   }
-  if (i < end && i + 40 <= size && n + 32 <= room) {
+  if (i < end && i + 40 <= size && n + 12 <= room) {
     const std::uint32_t mask = HanLeads32(k, bytes + i) & ((std::uint32_t{1} << (end - i)) - 1);
-    n = AppendLeads32(bytes, i, offsets, values, n, mask);
+    n = AppendLeads32(bytes, i, offsets, values, n, base, mask);
     i += 32;
   }
   filled = n;
