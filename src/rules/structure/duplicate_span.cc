@@ -533,6 +533,31 @@ inline SpanCounts CountSpan(std::string_view text, std::size_t i, std::size_t en
   return counts;
 }
 
+// Whether text[i] (a character's start) starts a character of three bytes that is a token
+// as it stands: structure::NextToken's normalisation keeps its code point (it keeps all but
+// U+2000-203F, U+3000 and U+FE00-FFFF, which it may drop or read as others). Two such
+// characters are the same token exactly when their bytes are the same. Most characters
+// where copies start, end or part are such (ideographs, 。、“” and the like): they need no
+// general decoding.
+inline bool IsPlain(std::string_view text, std::size_t i) {
+  // Valid UTF-8: the two bytes after a lead of three are there.
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + i;
+  if (static_cast<unsigned char>(p[0] - 0xE4) <= 0xEE - 0xE4) return true;  // U+4000-EFFF
+  switch (p[0]) {
+    case 0xE0:
+    case 0xE1:
+      return true;
+    case 0xE2:
+      return p[1] != 0x80;  // U+2000-203F
+    case 0xE3:
+      return p[1] != 0x80 || p[2] != 0x80;  // U+3000
+    case 0xEF:
+      return p[1] < 0xB8;  // U+FE00-FFFF
+    default:
+      return false;
+  }
+}
+
 // The number of leading bytes that x and y share, at most `limit`.
 inline std::size_t CommonPrefix(const char* x, const char* y, std::size_t limit) {
   std::size_t k = 0;
@@ -567,8 +592,8 @@ inline std::size_t EqualRun(std::string_view text, std::size_t a, std::size_t b,
     if (lead - 1 + length > equal) whole = lead - 1;
   }
   // The run ends with its last token that is not dropped (whitespace): mostly an
-  // ideograph.
-  if (whole >= 3 && structure::StartsCommonHan(text, a + whole - 3, a + whole)) return whole;
+  // ideograph or another plain character.
+  if (whole >= 3 && IsPlain(text, a + whole - 3)) return whole;
   const structure::Token last = structure::PreviousToken(text, a + whole, a);
   return last.value == 0 ? 0 : last.end - a;
 }
@@ -1156,10 +1181,12 @@ class DuplicateSpanRule final : public Rule {
       const std::size_t run = EqualRun(text, a, b, std::min(first_limit - a, later_block.end - b));
       a += run;
       b += run;
-      // Mostly two different ideographs: no decoding.
-      if (CommonHanAt(text, a, first_limit) && CommonHanAt(text, b, later_block.end) &&
-          std::memcmp(text.data() + a, text.data() + b, 3) != 0) {
-        break;
+      // Mostly two different plain characters (IsPlain): no decoding.
+      if (a < first_limit && b < later_block.end && IsPlain(text, a) && IsPlain(text, b)) {
+        if (std::memcmp(text.data() + a, text.data() + b, 3) != 0) break;
+        a += 3;
+        b += 3;
+        continue;
       }
       const structure::Token ta = structure::NextToken(text, a, first_limit);
       const structure::Token tb = structure::NextToken(text, b, later_block.end);
@@ -1174,16 +1201,15 @@ class DuplicateSpanRule final : public Rule {
     b = later;
     const std::size_t later_limit = std::max(later_block.begin, first_end);
     for (;;) {
-      // Mostly the same ideographs: three equal bytes before both, no decoding; and where
-      // the copies part, mostly two different ideographs.
-      if (a >= first_block.begin + 3 && b >= later_limit + 3 &&
-          structure::StartsCommonHan(text, a - 3, a)) {
+      // Mostly the same plain characters (IsPlain) before both: three equal bytes, no
+      // decoding; and where the copies part, mostly two different plain characters.
+      if (a >= first_block.begin + 3 && b >= later_limit + 3 && IsPlain(text, a - 3)) {
         if (std::memcmp(text.data() + a - 3, text.data() + b - 3, 3) == 0) {
           a -= 3;
           b -= 3;
           continue;
         }
-        if (structure::StartsCommonHan(text, b - 3, b)) break;
+        if (IsPlain(text, b - 3)) break;
       }
       const structure::Token ta = structure::PreviousToken(text, a, first_block.begin);
       const structure::Token tb = structure::PreviousToken(text, b, later_limit);
@@ -1193,7 +1219,11 @@ class DuplicateSpanRule final : public Rule {
     }
     // A repeat starts with words, not with the mark that ends the clause before it.
     for (;;) {
-      if (CommonHanAt(text, b, later_end)) break;  // mostly
+      // Mostly a plain character that is no mark (、 and 。 are the plain ones).
+      if (b < later_end && IsPlain(text, b)) {
+        const std::string_view c = text.substr(b, 3);
+        if (c != "\u3001" && c != "\u3002") break;
+      }
       const structure::Token ta = structure::NextToken(text, a, first_end);
       const structure::Token tb = structure::NextToken(text, b, later_end);
       if (tb.value == 0 || !(structure::IsClauseMark(tb.value) || tb.value == U'\u3001')) break;
@@ -1209,18 +1239,13 @@ class DuplicateSpanRule final : public Rule {
     return true;
   }
 
-  // Whether text[i, end) starts with an ideograph of U+4000-9FFF (StartsCommonHan), which is
-  // a token of its own.
-  static bool CommonHanAt(std::string_view text, std::size_t i, std::size_t end) {
-    return i < end && structure::StartsCommonHan(text, i, end);
-  }
   // NextToken(text, i, end).begin, and whether there is such a token, without decoding
-  // when text[i, end) starts with an ideograph.
+  // when text[i, end) starts with a plain character (IsPlain).
   static std::size_t TokenStart(std::string_view text, std::size_t i, std::size_t end) {
-    return CommonHanAt(text, i, end) ? i : structure::NextToken(text, i, end).begin;
+    return i < end && IsPlain(text, i) ? i : structure::NextToken(text, i, end).begin;
   }
   static bool HasToken(std::string_view text, std::size_t i, std::size_t end) {
-    return CommonHanAt(text, i, end) || structure::NextToken(text, i, end).value != 0;
+    return (i < end && IsPlain(text, i)) || structure::NextToken(text, i, end).value != 0;
   }
 
   // Whether a repeat is a pasted clause rather than a shared phrase (see the explanation).
