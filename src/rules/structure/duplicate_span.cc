@@ -534,11 +534,11 @@ inline SpanCounts CountSpan(std::string_view text, std::size_t i, std::size_t en
 }
 
 // Whether text[i] (a character's start) starts a character of three bytes that is a token
-// as it stands: structure::NextToken's normalisation keeps its code point (it keeps all but
-// U+2000-203F, U+3000 and U+FE00-FFFF, which it may drop or read as others). Two such
-// characters are the same token exactly when their bytes are the same. Most characters
-// where copies start, end or part are such (ideographs, 。、“” and the like): they need no
-// general decoding.
+// of its own, and the only one its bytes make: all but those that structure::NextToken's
+// normalisation drops (U+3000, U+200B-200D, U+FEFF) or reads as the same as another (the
+// curly quotes and ＂＇, read as straight quotes). Two such characters are the same token
+// exactly when their bytes are the same. Most characters where copies start, end or part
+// are such (ideographs, ，。、：“——” and the like): they need no decoding.
 inline bool IsPlain(std::string_view text, std::size_t i) {
   // Valid UTF-8: the two bytes after a lead of three are there.
   const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + i;
@@ -547,15 +547,23 @@ inline bool IsPlain(std::string_view text, std::size_t i) {
     case 0xE0:
     case 0xE1:
       return true;
-    case 0xE2:
-      return p[1] != 0x80;  // U+2000-203F
-    case 0xE3:
-      return p[1] != 0x80 || p[2] != 0x80;  // U+3000
-    case 0xEF:
-      return p[1] < 0xB8;  // U+FE00-FFFF
+    case 0xE2:  // U+200B-200D, U+2018-2019, U+201C-201D
+      return p[1] != 0x80 || !((p[2] >= 0x8B && p[2] <= 0x8D) || p[2] == 0x98 || p[2] == 0x99 ||
+                               p[2] == 0x9C || p[2] == 0x9D);
+    case 0xE3:  // U+3000
+      return p[1] != 0x80 || p[2] != 0x80;
+    case 0xEF:  // U+FEFF, U+FF02, U+FF07
+      return !((p[1] == 0xBB && p[2] == 0xBF) || (p[1] == 0xBC && (p[2] == 0x82 || p[2] == 0x87)));
     default:
       return false;
   }
+}
+
+// The token (structure::Token::value) of a character that IsPlain.
+inline char32_t PlainValue(std::string_view text, std::size_t i) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + i;
+  const char32_t c = (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu);
+  return c >= 0xFF01 && c <= 0xFF5E ? c - 0xFEE0 : c;  // full-width ASCII forms
 }
 
 // The number of leading bytes that x and y share, at most `limit`.
@@ -1219,10 +1227,13 @@ class DuplicateSpanRule final : public Rule {
     }
     // A repeat starts with words, not with the mark that ends the clause before it.
     for (;;) {
-      // Mostly a plain character that is no mark (、 and 。 are the plain ones).
-      if (b < later_end && IsPlain(text, b)) {
-        const std::string_view c = text.substr(b, 3);
-        if (c != "\u3001" && c != "\u3002") break;
+      if (b < later_end && IsPlain(text, b)) {  // mostly
+        const char32_t c = PlainValue(text, b);
+        if (!(structure::IsClauseMark(c) || c == U'\u3001')) break;
+        // The copies hold the same tokens.
+        a = a < first_end && IsPlain(text, a) ? a + 3 : structure::NextToken(text, a, first_end).end;
+        b += 3;
+        continue;
       }
       const structure::Token ta = structure::NextToken(text, a, first_end);
       const structure::Token tb = structure::NextToken(text, b, later_end);
