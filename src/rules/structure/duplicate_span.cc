@@ -404,7 +404,9 @@ __attribute__((target("avx2"))) std::uint32_t KeysAvx2(const std::uint32_t* valu
             _mm256_permutevar8x32_epi32(first, _mm256_setr_epi32(7, 0, 1, 2, 3, 4, 5, 6)),
             _mm256_set1_epi32(static_cast<int>(last)), 1),
         keys, short_keys, e);
-  for (e += 8; e < n && e + 8 <= room; e += 8) {
+  // e < n and e + 8 <= room in one test.
+  const std::uint32_t stop = std::min(n, room - 7);
+  for (e += 8; e < stop; e += 8) {
     Keys8(Load8x32(value_of + e), Load8x32(value_of + e - 1), keys, short_keys, e);
   }
   e = std::min(e, n);
