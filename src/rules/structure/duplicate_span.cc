@@ -256,9 +256,13 @@ OCRLINT_AVX2 std::uint32_t AppendLeads32(const unsigned char* bytes, std::size_t
   if (size < 40) return i;
   const std::size_t full_end = std::min(end, size - 8);
   __m128i base = _mm_set1_epi32(static_cast<int>(i));
-  for (; i + 32 <= full_end && n + 12 <= room; i += 32) {
-    n = AppendLeads32(bytes, i, offsets, values, n, base, HanLeads32(k, bytes + i));
-    base = _mm_add_epi32(base, _mm_set1_epi32(32));
+  while (i + 32 <= full_end && n + 12 <= room) {
+    // As many runs as surely leave room (a run adds at most 11 entries), one test a run.
+    const std::size_t runs = std::min<std::size_t>((full_end - i) / 32, (room - 12 - n) / 11 + 1);
+    for (const std::size_t stop = i + 32 * runs; i < stop; i += 32) {
+      n = AppendLeads32(bytes, i, offsets, values, n, base, HanLeads32(k, bytes + i));
+      base = _mm_add_epi32(base, _mm_set1_epi32(32));
+    }
   }
   if (i < end && i + 40 <= size && n + 12 <= room) {
     const std::uint32_t mask = HanLeads32(k, bytes + i) & ((std::uint32_t{1} << (end - i)) - 1);
