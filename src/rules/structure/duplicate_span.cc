@@ -702,7 +702,7 @@ struct Repeat {
   ByteRange first;
   const Block* later_block = nullptr;
   const Block* first_block = nullptr;
-  std::uint32_t han = 0;  // ideographs in each occurrence
+  std::uint32_t han = 0;  // ideographs in each occurrence (0 if too short to be a repeat)
   // The ideographs before the first clause mark with kClauseSide of them before it
   // (SpanCounts).
   std::uint32_t han_before_mark = SpanCounts::kNoMark;
@@ -1249,7 +1249,9 @@ class DuplicateSpanRule final : public Rule {
     }
     out.first = ByteRange{TokenStart(text, a, first_end), first_end};
     out.later = ByteRange{TokenStart(text, b, later_end), later_end};
-    // Both occurrences hold the same tokens: count those of the later one, once.
+    // Both occurrences hold the same tokens: count those of the later one, once; not at
+    // all when it is too short to hold min-chars ideographs of three bytes or more.
+    if (out.later.end - out.later.begin < 3 * std::size_t{min_chars_}) return true;  // han 0
     const SpanCounts counts = CountSpan(text, out.later.begin, out.later.end, scan.avx2);
     out.han = counts.han;
     out.han_before_mark = counts.han_before_mark;
