@@ -313,12 +313,12 @@ __attribute__((target("avx2"), always_inline)) inline std::uint32_t AppendEqual3
   const __m256i both = _mm256_permute4x64_epi64(_mm256_packs_epi16(low, high), 0xD8);
   auto mask = static_cast<std::uint32_t>(_mm256_movemask_epi8(both));
   if (to - g < 32) mask &= (std::uint32_t{1} << (to - g)) - 1;
-  __m256i base = _mm256_set1_epi32(static_cast<int>(g));
-  for (std::uint32_t byte = 0; byte < 4; ++byte) {
-    count = AppendBits8(out, count, base, mask >> 8 * byte & 0xFF);
-    base = _mm256_add_epi32(base, _mm256_set1_epi32(8));
-  }
-  return count;
+  const __m256i base = _mm256_set1_epi32(static_cast<int>(g));
+  // Unrolled: the shifts of the mask take constants.
+  count = AppendBits8(out, count, base, mask & 0xFF);
+  count = AppendBits8(out, count, _mm256_add_epi32(base, _mm256_set1_epi32(8)), mask >> 8 & 0xFF);
+  count = AppendBits8(out, count, _mm256_add_epi32(base, _mm256_set1_epi32(16)), mask >> 16 & 0xFF);
+  return AppendBits8(out, count, _mm256_add_epi32(base, _mm256_set1_epi32(24)), mask >> 24);
 }
 
 // Writes to `out` the g in [from, to) where keys[g] == largest[g - from], 32 at a time,
