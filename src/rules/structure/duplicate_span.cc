@@ -803,8 +803,8 @@ class DuplicateSpanRule final : public Rule {
         std::make_unique_for_overwrite<std::uint32_t[]>(Chunk::kSize + 8);
     std::unique_ptr<Window[]> selected = std::make_unique_for_overwrite<Window[]>(kLookupBatch);
     std::optional<WordSegmenter> segmenter = std::nullopt;  // for RunsOn
-    bool avx2 = false;           // whether ReadIdeographs takes its AVX2 variants
-    std::uint32_t block = 0;     // the index of the block being scanned
+    bool avx2 = false;        // whether ReadIdeographs takes its AVX2 variants
+    std::uint32_t block = 0;  // the index of the block being scanned
     // The chunk's entries, and the text whose ideographs they are (all of them).
     std::uint32_t entries = 0;
     ByteRange covered = ByteRange{0, 0};
@@ -1135,8 +1135,7 @@ class DuplicateSpanRule final : public Rule {
       const std::uint32_t first =
           table.FindOrInsert(window.index, window.fingerprint, window.offset);
       if (first == FingerprintTable::kNone) continue;
-      if (Candidate(scan, first, window.offset, &window.entry) &&
-          scan.reported >= max_findings_) {
+      if (Candidate(scan, first, window.offset, &window.entry) && scan.reported >= max_findings_) {
         return false;
       }
     }
@@ -1251,7 +1250,8 @@ class DuplicateSpanRule final : public Rule {
         const char32_t c = PlainValue(text, b);
         if (!(structure::IsClauseMark(c) || c == U'\u3001')) break;
         // The copies hold the same tokens.
-        a = a < first_end && IsPlain(text, a) ? a + 3 : structure::NextToken(text, a, first_end).end;
+        a = a < first_end && IsPlain(text, a) ? a + 3
+                                              : structure::NextToken(text, a, first_end).end;
         b += 3;
         continue;
       }
