@@ -199,6 +199,22 @@ TEST_F(DuplicateSpanRuleTest, RepeatsAcrossChunksAreCountedWhole) {
   }
 }
 
+// Characters of three bytes that read as others or not at all (curly and full-width
+// quotes, the ideographic space) do not part the copies, wherever they are.
+TEST_F(DuplicateSpanRuleTest, QuotesOfEveryFormAndWideSpacesDoNotPartCopies) {
+  const std::string first = "\u201C" + Ideographs(0, 6) + "\u201D，" + Ideographs(6, 6) + "\u2018" +
+                            Ideographs(12, 4) + "\u2019";
+  const std::string later = "\uFF02" + Ideographs(0, 6) + "\u201C,\u3000" + Ideographs(6, 6) +
+                            "\uFF07" + Ideographs(12, 4) + "'";
+  const std::string text =
+      "据介绍，今天他说" + first + "然后大家离开了会场。记者看到我们" + later + "最后结束了活动。";
+  const auto found = check_.Run(text);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].range, RangeOf(text, later, 0));
+  EXPECT_EQ(found[0].related[0].range, RangeOf(text, first, 0));
+  EXPECT_EQ(found[0].message, "span of 16 CJK characters repeats earlier text");
+}
+
 // An ideograph of four bytes (𠀀, U+20000) before a clause mark.
 TEST_F(DuplicateSpanRuleTest, IdeographsOfFourBytesBeforeAMark) {
   const std::string span = Ideographs(0, 3) + "\U00020000，" + Ideographs(3, 12);
