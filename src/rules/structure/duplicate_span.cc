@@ -410,6 +410,7 @@ __attribute__((target("avx2"))) std::uint32_t KeysAvx2(const std::uint32_t* valu
         keys, short_keys, e);
   // e < n and e + 8 <= room in one test.
   const std::uint32_t stop = std::min(n, room - 7);
+#pragma GCC unroll 2
   for (e += 8; e < stop; e += 8) {
     Keys8(Load8x32(value_of + e), Load8x32(value_of + e - 1), keys, short_keys, e);
   }
