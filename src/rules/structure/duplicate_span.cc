@@ -1103,7 +1103,10 @@ class DuplicateSpanRule final : public Rule {
   // from the chunk (LookupDirect); a large one, which does not fit in the cache, in
   // batches: the fingerprints of a batch, with their slots prefetched, then their lookups,
   // which find the slots in the cache. (Batches of 16 that skip the windows of a repeat
-  // reported in an earlier batch cost more than they saved, for the small tables too.)
+  // reported in an earlier batch cost more than they saved, for the small tables too; so
+  // did the table's slots and count held in locals for the loop, and an inner loop up to
+  // the next hit without a call: the fingerprint's work, not the loop, is most of the
+  // cost, and the registers they free are taken by other values.)
   void LookupSelected(Scan& scan, std::size_t count) const {
     constexpr std::size_t kBatch = kLookupBatch;
     scan.table.Reserve(count);  // the indexes stay valid
