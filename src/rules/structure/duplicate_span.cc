@@ -164,17 +164,6 @@ OCRLINT_AVX2 std::uint32_t HanLeads32(const Splat* k, const unsigned char* bytes
       _mm256_movemask_epi8(HanLeadLanes32(k, Load32(bytes), Load32(bytes + 1), Load32(bytes + 2))));
 }
 
-// The values (see HanValue) of the characters at the 8 bytes from `bytes`, lane j that
-// of bytes[j]: its bytes j, j + 1, j + 2 of the 16 in both halves. Reads bytes[0, 16).
-OCRLINT_AVX2 __m256i Values8(const unsigned char* bytes) {
-  const __m256i window =
-      _mm256_broadcastsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes)));
-  constexpr char kNone = -128;  // a shuffle index that makes a zero byte
-  return _mm256_shuffle_epi8(
-      window, _mm256_setr_epi8(0, 1, 2, kNone, 1, 2, 3, kNone, 2, 3, 4, kNone, 3, 4, 5, kNone, 4, 5,
-                               6, kNone, 5, 6, 7, kNone, 6, 7, 8, kNone, 7, 8, 9, kNone));
-}
-
 // The positions of the set bits of `mask` (8 bits), one a lane.
 OCRLINT_AVX2 __m256i BitPositions8(std::uint32_t mask) {
   return _mm256_cvtepu8_epi32(
@@ -189,53 +178,95 @@ OCRLINT_AVX2 std::uint32_t AppendBits8(std::uint32_t* offsets, std::uint32_t n, 
   return n + kBitPositions.count[mask];
 }
 
-// AppendBits8(), and the values of the ideographs at the offsets to values[n]; `group`
-// is bytes + the base, and the 16 bytes from it are read.
-OCRLINT_AVX2 std::uint32_t AppendLeads8(const unsigned char* group, std::uint32_t* offsets,
-                                        std::uint32_t* values, std::uint32_t n, __m256i base,
-                                        std::uint32_t mask) {
-  _mm256_storeu_si256(reinterpret_cast<__m256i*>(values + n),
-                      _mm256_permutevar8x32_epi32(Values8(group), BitPositions8(mask)));
-  return AppendBits8(offsets, n, base, mask);
+// The leads of ideographs in a group of kGroupBytes bytes (a bit each) are at least
+// three bytes apart, so at most four: the values of a group's ideographs take one shuffle
+// of its bytes to 4 lanes of 32 bits, and the table has one for every mask of leads.
+constexpr std::uint32_t kGroupBytes = 12;
+struct alignas(16) GroupShuffle {
+  std::array<std::uint8_t, 16> bytes;
+};
+struct GroupTables {
+  // Lane j takes the bytes p, p + 1, p + 2 of the group and a zero, p the position of the
+  // j-th set bit of the mask; the lanes past the leads are zeros.
+  std::array<GroupShuffle, 1 << kGroupBytes> shuffle;
+  std::array<std::uint8_t, 1 << kGroupBytes> count;  // of the leads, at most 4
+};
+constexpr GroupTables kGroups = [] {
+  constexpr std::uint8_t kZero = 0x80;  // a shuffle index that makes a zero byte
+  GroupTables tables{};
+  for (std::size_t mask = 0; mask < tables.count.size(); ++mask) {
+    std::array<std::uint8_t, 16>& bytes = tables.shuffle[mask].bytes;
+    bytes.fill(kZero);
+    std::uint8_t lane = 0;
+    for (std::uint8_t p = 0; p < kGroupBytes && lane < 4; ++p) {
+      if ((mask >> p & 1) == 0) continue;
+      for (std::uint8_t b = 0; b < 3; ++b) bytes[4 * lane + b] = p + b;
+      ++lane;
+    }
+    tables.count[mask] = lane;
+  }
+  return tables;
+}();
+
+// Appends the offsets (base + the positions in `lanes`) and the values (see HanValue) of
+// the ideographs of the group of kGroupBytes at `group`, whose leads are the set bits of
+// `mask`, to offsets[n] and values[n]; returns n + their count. Writes 4 entries, reads
+// group[0, 16).
+OCRLINT_AVX2 std::uint32_t AppendGroup(const unsigned char* group, std::uint32_t* offsets,
+                                       std::uint32_t* values, std::uint32_t n, __m128i base,
+                                       std::uint32_t mask) {
+  const __m128i shuffle =
+      _mm_load_si128(reinterpret_cast<const __m128i*>(kGroups.shuffle[mask].bytes.data()));
+  _mm_storeu_si128(
+      reinterpret_cast<__m128i*>(values + n),
+      _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(group)), shuffle));
+  // The first byte of lane j is the position of the j-th lead.
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(offsets + n),
+                   _mm_add_epi32(_mm_and_si128(shuffle, _mm_set1_epi32(0xFF)), base));
+  return n + kGroups.count[mask];
 }
 
-// AppendLeads8() for the 32 bytes from bytes[at] and their mask of leads. Reads
-// bytes[at, at + 40).
+// AppendGroup() for the 32 bytes from bytes[at], whose leads are the bits of `mask`: groups
+// of 12, 12 and 8 bytes; `base` holds `at` in each lane. Reads bytes[at, at + 40).
 OCRLINT_AVX2 std::uint32_t AppendLeads32(const unsigned char* bytes, std::size_t at,
                                          std::uint32_t* offsets, std::uint32_t* values,
-                                         std::uint32_t n, std::uint32_t mask) {
+                                         std::uint32_t n, __m128i base, std::uint32_t mask) {
+  constexpr std::uint32_t kGroupMask = (1 << kGroupBytes) - 1;
   const unsigned char* group = bytes + at;
-  const __m256i eight = _mm256_set1_epi32(8);
-  __m256i base = _mm256_set1_epi32(static_cast<int>(at));
-  // Unrolled: the shifts of the mask and the reads of the groups take constants.
-  n = AppendLeads8(group, offsets, values, n, base, mask & 0xFF);
-  base = _mm256_add_epi32(base, eight);
-  n = AppendLeads8(group + 8, offsets, values, n, base, mask >> 8 & 0xFF);
-  base = _mm256_add_epi32(base, eight);
-  n = AppendLeads8(group + 16, offsets, values, n, base, mask >> 16 & 0xFF);
-  base = _mm256_add_epi32(base, eight);
-  return AppendLeads8(group + 24, offsets, values, n, base, mask >> 24);
+  n = AppendGroup(group, offsets, values, n, base, mask & kGroupMask);
+  n = AppendGroup(group + kGroupBytes, offsets, values, n,
+                  _mm_add_epi32(base, _mm_set1_epi32(kGroupBytes)),
+                  mask >> kGroupBytes & kGroupMask);
+  return AppendGroup(group + 2 * kGroupBytes, offsets, values, n,
+                     _mm_add_epi32(base, _mm_set1_epi32(2 * kGroupBytes)), mask >> 2 * kGroupBytes);
 }
 #undef OCRLINT_AVX2
 
 // Appends the offsets of the ideographs of text[i, end) to offsets[n] and their values to
-// values[n], 32 bytes at a time while they leave room for 32 more before offsets[room];
-// returns where it stopped. The constants come from `k` (kSplats; noipa: the compiler must
-// not see them).
+// values[n], 32 bytes at a time while they leave room for 12 more before offsets[room];
+// returns where it stopped. The constants come from `k` (kSplats; noipa: the compiler
+// must not see them).
 [[gnu::noipa]] __attribute__((target("avx2"))) std::size_t LeadsAvx2(
     const Splat* k, const unsigned char* bytes, std::size_t size, std::size_t i, std::size_t end,
     std::uint32_t* offsets, std::uint32_t* values, std::uint32_t& filled, std::uint32_t room) {
   std::uint32_t n = filled;  // a local: the stores through `offsets` might change `filled`
-  // Values8 reads 16 bytes from the last 8 of the 32: runs of 32 bytes up to `full_end`
-  // (no mask of the end, fewer tests a run), then one more that the block's end cuts.
+  // The last group reads 16 bytes from the last 8 of the 32: runs of 32 bytes up to
+  // `full_end` (no mask of the end, fewer tests a run), then one more that the block's
+  // end cuts.
   if (size < 40) return i;
   const std::size_t full_end = std::min(end, size - 8);
-  for (; i + 32 <= full_end && n + 32 <= room; i += 32) {
-    n = AppendLeads32(bytes, i, offsets, values, n, HanLeads32(k, bytes + i));
+  __m128i base = _mm_set1_epi32(static_cast<int>(i));
+  while (i + 32 <= full_end && n + 12 <= room) {
+    // As many runs as surely leave room (a run adds at most 11 entries), one test a run.
+    const std::size_t runs = std::min<std::size_t>((full_end - i) / 32, (room - 12 - n) / 11 + 1);
+    for (const std::size_t stop = i + 32 * runs; i < stop; i += 32) {
+      n = AppendLeads32(bytes, i, offsets, values, n, base, HanLeads32(k, bytes + i));
+      base = _mm_add_epi32(base, _mm_set1_epi32(32));
+    }
   }
-  if (i < end && i + 40 <= size && n + 32 <= room) {
+  if (i < end && i + 40 <= size && n + 12 <= room) {
     const std::uint32_t mask = HanLeads32(k, bytes + i) & ((std::uint32_t{1} << (end - i)) - 1);
-    n = AppendLeads32(bytes, i, offsets, values, n, mask);
+    n = AppendLeads32(bytes, i, offsets, values, n, base, mask);
     i += 32;
   }
   filled = n;
@@ -282,12 +313,12 @@ __attribute__((target("avx2"), always_inline)) inline std::uint32_t AppendEqual3
   const __m256i both = _mm256_permute4x64_epi64(_mm256_packs_epi16(low, high), 0xD8);
   auto mask = static_cast<std::uint32_t>(_mm256_movemask_epi8(both));
   if (to - g < 32) mask &= (std::uint32_t{1} << (to - g)) - 1;
-  __m256i base = _mm256_set1_epi32(static_cast<int>(g));
-  for (std::uint32_t byte = 0; byte < 4; ++byte) {
-    count = AppendBits8(out, count, base, mask >> 8 * byte & 0xFF);
-    base = _mm256_add_epi32(base, _mm256_set1_epi32(8));
-  }
-  return count;
+  const __m256i base = _mm256_set1_epi32(static_cast<int>(g));
+  // Unrolled: the shifts of the mask take constants.
+  count = AppendBits8(out, count, base, mask & 0xFF);
+  count = AppendBits8(out, count, _mm256_add_epi32(base, _mm256_set1_epi32(8)), mask >> 8 & 0xFF);
+  count = AppendBits8(out, count, _mm256_add_epi32(base, _mm256_set1_epi32(16)), mask >> 16 & 0xFF);
+  return AppendBits8(out, count, _mm256_add_epi32(base, _mm256_set1_epi32(24)), mask >> 24);
 }
 
 // Writes to `out` the g in [from, to) where keys[g] == largest[g - from], 32 at a time,
@@ -377,7 +408,10 @@ __attribute__((target("avx2"))) std::uint32_t KeysAvx2(const std::uint32_t* valu
             _mm256_permutevar8x32_epi32(first, _mm256_setr_epi32(7, 0, 1, 2, 3, 4, 5, 6)),
             _mm256_set1_epi32(static_cast<int>(last)), 1),
         keys, short_keys, e);
-  for (e += 8; e < n && e + 8 <= room; e += 8) {
+  // e < n and e + 8 <= room in one test.
+  const std::uint32_t stop = std::min(n, room - 7);
+#pragma GCC unroll 2
+  for (e += 8; e < stop; e += 8) {
     Keys8(Load8x32(value_of + e), Load8x32(value_of + e - 1), keys, short_keys, e);
   }
   e = std::min(e, n);
@@ -506,17 +540,58 @@ inline SpanCounts CountSpan(std::string_view text, std::size_t i, std::size_t en
   return counts;
 }
 
+// Whether text[i] (a character's start) starts a character of three bytes that is a token
+// of its own, and the only one its bytes make: all but those that structure::NextToken's
+// normalisation drops (U+3000, U+200B-200D, U+FEFF) or reads as the same as another (the
+// curly quotes and ＂＇, read as straight quotes). Two such characters are the same token
+// exactly when their bytes are the same. Most characters where copies start, end or part
+// are such (ideographs, ，。、：“——” and the like): they need no decoding.
+inline bool IsPlain(std::string_view text, std::size_t i) {
+  // Valid UTF-8: the two bytes after a lead of three are there.
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + i;
+  if (static_cast<unsigned char>(p[0] - 0xE4) <= 0xEE - 0xE4) return true;  // U+4000-EFFF
+  switch (p[0]) {
+    case 0xE0:
+    case 0xE1:
+      return true;
+    case 0xE2:  // U+200B-200D, U+2018-2019, U+201C-201D
+      return p[1] != 0x80 || !((p[2] >= 0x8B && p[2] <= 0x8D) || p[2] == 0x98 || p[2] == 0x99 ||
+                               p[2] == 0x9C || p[2] == 0x9D);
+    case 0xE3:  // U+3000
+      return p[1] != 0x80 || p[2] != 0x80;
+    case 0xEF:  // U+FEFF, U+FF02, U+FF07
+      return !((p[1] == 0xBB && p[2] == 0xBF) || (p[1] == 0xBC && (p[2] == 0x82 || p[2] == 0x87)));
+    default:
+      return false;
+  }
+}
+
+// The token (structure::Token::value) of a character that IsPlain.
+inline char32_t PlainValue(std::string_view text, std::size_t i) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + i;
+  const char32_t c = (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu);
+  return c >= 0xFF01 && c <= 0xFF5E ? c - 0xFEE0 : c;  // full-width ASCII forms
+}
+
 // The number of leading bytes that x and y share, at most `limit`.
-inline std::size_t CommonPrefix(const char* x, const char* y, std::size_t limit) {
+// `readable`: how many bytes from x and from y may be read.
+inline std::size_t CommonPrefix(const char* x, const char* y, std::size_t limit,
+                                [[maybe_unused]] std::size_t readable) {
   std::size_t k = 0;
 #if defined(__SSE2__)
-  for (; k + 16 <= limit; k += 16) {
+  const auto equal16 = [&] {  // a bit for each of the 16 bytes from k
     const auto load = [](const char* p) {
       return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
     };
-    const auto equal =
-        static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(load(x + k), load(y + k))));
+    return static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(load(x + k), load(y + k))));
+  };
+  for (; k + 16 <= limit; k += 16) {
+    const std::uint32_t equal = equal16();
     if (equal != 0xFFFF) return k + static_cast<std::size_t>(std::countr_zero(~equal));
+  }
+  // The last bytes, mostly from 16 that go on past the limit.
+  if (k < limit && k + 16 <= readable) {
+    return k + std::min<std::size_t>(std::countr_zero(~equal16()), limit - k);
   }
 #endif
   while (k < limit && x[k] == y[k]) ++k;
@@ -528,7 +603,8 @@ inline std::size_t CommonPrefix(const char* x, const char* y, std::size_t limit)
 // without counting ideographs, which the repeat counts once it is whole (CountSpan).
 inline std::size_t EqualRun(std::string_view text, std::size_t a, std::size_t b,
                             std::size_t limit) {
-  const std::size_t equal = CommonPrefix(text.data() + a, text.data() + b, limit);
+  const std::size_t equal =
+      CommonPrefix(text.data() + a, text.data() + b, limit, text.size() - std::max(a, b));
   // The whole characters of the equal bytes: a character that differs after its first
   // bytes is not part of the run.
   std::size_t lead = equal;
@@ -540,8 +616,8 @@ inline std::size_t EqualRun(std::string_view text, std::size_t a, std::size_t b,
     if (lead - 1 + length > equal) whole = lead - 1;
   }
   // The run ends with its last token that is not dropped (whitespace): mostly an
-  // ideograph.
-  if (whole >= 3 && structure::StartsCommonHan(text, a + whole - 3, a + whole)) return whole;
+  // ideograph or another plain character.
+  if (whole >= 3 && IsPlain(text, a + whole - 3)) return whole;
   const structure::Token last = structure::PreviousToken(text, a + whole, a);
   return last.value == 0 ? 0 : last.end - a;
 }
@@ -636,7 +712,7 @@ struct Repeat {
   ByteRange first;
   const Block* later_block = nullptr;
   const Block* first_block = nullptr;
-  std::uint32_t han = 0;  // ideographs in each occurrence
+  std::uint32_t han = 0;  // ideographs in each occurrence (0 if too short to be a repeat)
   // The ideographs before the first clause mark with kClauseSide of them before it
   // (SpanCounts).
   std::uint32_t han_before_mark = SpanCounts::kNoMark;
@@ -716,6 +792,7 @@ class DuplicateSpanRule final : public Rule {
     std::uint64_t fingerprint;
     std::uint32_t offset;  // of its first ideograph
     std::uint32_t index;   // of its slot in the fingerprint table
+    std::uint32_t entry;   // of its first ideograph in the chunk
   };
 
   // The windows whose fingerprints are made and their slots prefetched before they are
@@ -736,8 +813,11 @@ class DuplicateSpanRule final : public Rule {
         std::make_unique_for_overwrite<std::uint32_t[]>(Chunk::kSize + 8);
     std::unique_ptr<Window[]> selected = std::make_unique_for_overwrite<Window[]>(kLookupBatch);
     std::optional<WordSegmenter> segmenter = std::nullopt;  // for RunsOn
-    bool avx2 = false;           // whether ReadIdeographs takes its AVX2 variants
-    std::uint32_t block = 0;     // the index of the block being scanned
+    bool avx2 = false;        // whether ReadIdeographs takes its AVX2 variants
+    std::uint32_t block = 0;  // the index of the block being scanned
+    // The chunk's entries, and the text whose ideographs they are (all of them).
+    std::uint32_t entries = 0;
+    ByteRange covered = ByteRange{0, 0};
     std::size_t skip_until = 0;  // inside a reported repeat
     // The last repeat rejected, to try it only once from each of its fingerprints.
     std::size_t rejected_end = 0;
@@ -773,6 +853,9 @@ class DuplicateSpanRule final : public Rule {
       i = ReadIdeographs(scan.text, i, content.end, chunk, chunk_base, filled, scan.avx2);
       const bool last_chunk = i >= content.end;
       const std::uint32_t entries = filled - chunk_base;
+      scan.entries = entries;
+      scan.covered = ByteRange{chunk_base == 0 || entries == 0 ? content.begin : chunk.offsets[0],
+                               std::min(i, content.end)};
       const std::uint32_t windows = entries >= k_ ? entries - k_ + 1 : 0;
       // Runs of w windows, numbered by their first one.
       const std::uint32_t runs = windows >= w_ ? windows - w_ + 1 : 0;
@@ -928,7 +1011,7 @@ class DuplicateSpanRule final : public Rule {
       const std::uint64_t fingerprint = Fingerprint(keys + e, kK != 0 ? kK : k);
       const auto index = static_cast<std::uint32_t>(table.Index(fingerprint));
       table.Prefetch(index);
-      out[j] = Window{fingerprint, offsets[e], index};
+      out[j] = Window{fingerprint, offsets[e], index, e};
     }
   }
 
@@ -1020,7 +1103,10 @@ class DuplicateSpanRule final : public Rule {
   // from the chunk (LookupDirect); a large one, which does not fit in the cache, in
   // batches: the fingerprints of a batch, with their slots prefetched, then their lookups,
   // which find the slots in the cache. (Batches of 16 that skip the windows of a repeat
-  // reported in an earlier batch cost more than they saved, for the small tables too.)
+  // reported in an earlier batch cost more than they saved, for the small tables too; so
+  // did the table's slots and count held in locals for the loop, and an inner loop up to
+  // the next hit without a call: the fingerprint's work, not the loop, is most of the
+  // cost, and the registers they free are taken by other values.)
   void LookupSelected(Scan& scan, std::size_t count) const {
     constexpr std::size_t kBatch = kLookupBatch;
     scan.table.Reserve(count);  // the indexes stay valid
@@ -1062,7 +1148,9 @@ class DuplicateSpanRule final : public Rule {
       const std::uint32_t first =
           table.FindOrInsert(window.index, window.fingerprint, window.offset);
       if (first == FingerprintTable::kNone) continue;
-      if (Candidate(scan, first, window.offset) && scan.reported >= max_findings_) return false;
+      if (Candidate(scan, first, window.offset, &window.entry) && scan.reported >= max_findings_) {
+        return false;
+      }
     }
     return true;
   }
@@ -1075,24 +1163,27 @@ class DuplicateSpanRule final : public Rule {
                                       const std::uint32_t* keys, const std::uint32_t* offsets,
                                       std::uint32_t k = kK) const {
     FingerprintTable& table = scan.table;
-    for (std::size_t j = 0; j < count; ++j) {
-      const std::uint32_t e = windows[j];
+    for (const std::uint32_t* window = windows; window != windows + count; ++window) {
+      const std::uint32_t e = *window;
       const std::uint32_t offset = offsets[e];
       if (offset < scan.skip_until) continue;
       const std::uint64_t fingerprint = Fingerprint(keys + e, kK != 0 ? kK : k);
       const std::uint32_t first = table.FindOrInsert(table.Index(fingerprint), fingerprint, offset);
       if (first == FingerprintTable::kNone) continue;
-      if (Candidate(scan, first, offset) && scan.reported >= max_findings_) return;
+      // Where to read `e` (rarely): kept for this, it would take a register from the loop.
+      if (Candidate(scan, first, offset, window) && scan.reported >= max_findings_) return;
     }
   }
 
   // Extends a pair of windows with the same fingerprint to a repeat and reports it if it
   // is one; returns whether it reported a repeat.
-  [[gnu::noinline]] bool Candidate(Scan& scan, std::uint32_t first, std::uint32_t offset) const {
+  // `*entry` is the chunk entry of the later window's first ideograph, at `offset`.
+  [[gnu::noinline]] bool Candidate(Scan& scan, std::uint32_t first, std::uint32_t offset,
+                                   const std::uint32_t* entry) const {
     const auto shift = static_cast<std::int64_t>(offset) - first;
     if (offset < scan.rejected_end && shift == scan.rejected_shift) return false;
     Repeat repeat;
-    if (Extend(scan, first, offset, repeat) && Accept(scan, repeat)) {
+    if (Extend(scan, first, offset, *entry, repeat) && Accept(scan, repeat)) {
       Report(scan, repeat);
       scan.skip_until = repeat.later.end;
       return true;
@@ -1114,7 +1205,8 @@ class DuplicateSpanRule final : public Rule {
 
   // Extends the candidate pair of anchors to the longest equal runs of tokens around
   // them, each within its block, the first ending before the later one starts.
-  bool Extend(const Scan& scan, std::size_t first, std::size_t later, Repeat& out) const {
+  bool Extend(const Scan& scan, std::size_t first, std::size_t later, std::uint32_t later_entry,
+              Repeat& out) const {
     const std::string_view text = scan.text;
     // Later lookups of the block of a place in the repeat find these.
     out.first_block = &BlockAt(scan, first);
@@ -1129,10 +1221,12 @@ class DuplicateSpanRule final : public Rule {
       const std::size_t run = EqualRun(text, a, b, std::min(first_limit - a, later_block.end - b));
       a += run;
       b += run;
-      // Mostly two different ideographs: no decoding.
-      if (CommonHanAt(text, a, first_limit) && CommonHanAt(text, b, later_block.end) &&
-          std::memcmp(text.data() + a, text.data() + b, 3) != 0) {
-        break;
+      // Mostly two different plain characters (IsPlain): no decoding.
+      if (a < first_limit && b < later_block.end && IsPlain(text, a) && IsPlain(text, b)) {
+        if (std::memcmp(text.data() + a, text.data() + b, 3) != 0) break;
+        a += 3;
+        b += 3;
+        continue;
       }
       const structure::Token ta = structure::NextToken(text, a, first_limit);
       const structure::Token tb = structure::NextToken(text, b, later_block.end);
@@ -1147,16 +1241,15 @@ class DuplicateSpanRule final : public Rule {
     b = later;
     const std::size_t later_limit = std::max(later_block.begin, first_end);
     for (;;) {
-      // Mostly the same ideographs: three equal bytes before both, no decoding; and where
-      // the copies part, mostly two different ideographs.
-      if (a >= first_block.begin + 3 && b >= later_limit + 3 &&
-          structure::StartsCommonHan(text, a - 3, a)) {
+      // Mostly the same plain characters (IsPlain) before both: three equal bytes, no
+      // decoding; and where the copies part, mostly two different plain characters.
+      if (a >= first_block.begin + 3 && b >= later_limit + 3 && IsPlain(text, a - 3)) {
         if (std::memcmp(text.data() + a - 3, text.data() + b - 3, 3) == 0) {
           a -= 3;
           b -= 3;
           continue;
         }
-        if (structure::StartsCommonHan(text, b - 3, b)) break;
+        if (IsPlain(text, b - 3)) break;
       }
       const structure::Token ta = structure::PreviousToken(text, a, first_block.begin);
       const structure::Token tb = structure::PreviousToken(text, b, later_limit);
@@ -1166,7 +1259,15 @@ class DuplicateSpanRule final : public Rule {
     }
     // A repeat starts with words, not with the mark that ends the clause before it.
     for (;;) {
-      if (CommonHanAt(text, b, later_end)) break;  // mostly
+      if (b < later_end && IsPlain(text, b)) {  // mostly
+        const char32_t c = PlainValue(text, b);
+        if (!(structure::IsClauseMark(c) || c == U'\u3001')) break;
+        // The copies hold the same tokens.
+        a = a < first_end && IsPlain(text, a) ? a + 3
+                                              : structure::NextToken(text, a, first_end).end;
+        b += 3;
+        continue;
+      }
       const structure::Token ta = structure::NextToken(text, a, first_end);
       const structure::Token tb = structure::NextToken(text, b, later_end);
       if (tb.value == 0 || !(structure::IsClauseMark(tb.value) || tb.value == U'\u3001')) break;
@@ -1175,25 +1276,84 @@ class DuplicateSpanRule final : public Rule {
     }
     out.first = ByteRange{TokenStart(text, a, first_end), first_end};
     out.later = ByteRange{TokenStart(text, b, later_end), later_end};
-    // Both occurrences hold the same tokens: count those of the later one, once.
-    const SpanCounts counts = CountSpan(text, out.later.begin, out.later.end, scan.avx2);
+    // Both occurrences hold the same tokens: count those of the later one, once; not at
+    // all when it is too short to hold min-chars ideographs of three bytes or more.
+    if (out.later.end - out.later.begin < 3 * std::size_t{min_chars_}) return true;  // han 0
+    // Mostly from the chunk's entries.
+    const SpanCounts counts =
+        scan.covered.begin <= out.later.begin && out.later.end <= scan.covered.end
+            ? CountEntries(scan, out.later, later_entry)
+            : CountSpan(text, out.later.begin, out.later.end, scan.avx2);
     out.han = counts.han;
     out.han_before_mark = counts.han_before_mark;
     return true;
   }
 
-  // Whether text[i, end) starts with an ideograph of U+4000-9FFF (StartsCommonHan), which is
-  // a token of its own.
-  static bool CommonHanAt(std::string_view text, std::size_t i, std::size_t end) {
-    return i < end && structure::StartsCommonHan(text, i, end);
+  // CountSpan() for a span of the text that the chunk's entries cover (Scan::covered):
+  // its ideographs are those of the entries, and a clause mark is in a gap between two.
+  // The span holds the ideograph of entry `inside`.
+  static SpanCounts CountEntries(const Scan& scan, ByteRange span, std::uint32_t inside) {
+    const std::string_view text = scan.text;
+    const std::uint32_t* begin = scan.chunk.offsets.get();
+    const std::uint32_t* end = begin + scan.entries;
+    // Mostly a few ideographs before `inside`.
+    const std::uint32_t* first = begin + inside;
+    while (first > begin && first[-1] >= span.begin) --first;
+    // An ideograph takes three bytes or more.
+    const std::uint32_t* last = std::lower_bound(
+        first, first + std::min<std::size_t>(end - first, (span.end - span.begin) / 3 + 1),
+        span.end);
+    SpanCounts counts;
+    counts.han = static_cast<std::uint32_t>(last - first);
+    // The gaps after the entries with kClauseSide of them before, up to the span's end.
+    for (const std::uint32_t* e = first + (kClauseSide - 1); e < last; ++e) {
+#if defined(__SSE2__)
+      // Mostly ideographs right after each other: four at a time while they and the one
+      // after them are in the span.
+      for (; e + 5 <= last; e += 4) {
+        const __m128i after = _mm_loadu_si128(reinterpret_cast<const __m128i*>(e + 1));
+        const __m128i right_after =
+            _mm_add_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(e)), _mm_set1_epi32(3));
+        const auto adjacent = static_cast<std::uint32_t>(
+            _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(after, right_after))));
+        if (adjacent != 0xF) {
+          e += std::countr_zero(~adjacent);
+          break;
+        }
+      }
+#endif
+      const std::size_t gap_end = e + 1 < last ? e[1] : span.end;
+      std::size_t at = *e + (static_cast<unsigned char>(text[*e]) >= 0xF0 ? 4 : 3);
+      while (at < gap_end) {
+        char32_t c = 0;
+        const auto lead = static_cast<unsigned char>(text[at]);
+        if (lead < 0x80) {  // mostly ASCII punctuation, or a plain character
+          c = lead;         // whitespace, which NextToken drops, is no mark either
+          ++at;
+        } else if (IsPlain(text, at)) {
+          c = PlainValue(text, at);
+          at += 3;
+        } else {
+          const structure::Token t = structure::NextToken(text, at, gap_end);
+          c = t.value;
+          at = t.end;
+        }
+        if (structure::IsClauseMark(c)) {
+          counts.han_before_mark = static_cast<std::uint32_t>(e - first) + 1;
+          return counts;
+        }
+      }
+    }
+    return counts;
   }
+
   // NextToken(text, i, end).begin, and whether there is such a token, without decoding
-  // when text[i, end) starts with an ideograph.
+  // when text[i, end) starts with a plain character (IsPlain).
   static std::size_t TokenStart(std::string_view text, std::size_t i, std::size_t end) {
-    return CommonHanAt(text, i, end) ? i : structure::NextToken(text, i, end).begin;
+    return i < end && IsPlain(text, i) ? i : structure::NextToken(text, i, end).begin;
   }
   static bool HasToken(std::string_view text, std::size_t i, std::size_t end) {
-    return CommonHanAt(text, i, end) || structure::NextToken(text, i, end).value != 0;
+    return (i < end && IsPlain(text, i)) || structure::NextToken(text, i, end).value != 0;
   }
 
   // Whether a repeat is a pasted clause rather than a shared phrase (see the explanation).

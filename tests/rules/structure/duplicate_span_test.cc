@@ -175,6 +175,59 @@ TEST_F(DuplicateSpanRuleTest, LongRepeatsAreCountedWhole) {
   EXPECT_EQ(pasted_found[0].message, "span of 67 CJK characters repeats earlier text");
 }
 
+// A repeat is counted from the ideographs the scan has read (in chunks of 2048), or from
+// its bytes when it goes on past them: the same count either way.
+TEST_F(DuplicateSpanRuleTest, RepeatsAcrossChunksAreCountedWhole) {
+  std::string filler;  // distinct ideographs
+  for (char32_t c = 0x7000; c < 0x7000 + 1890; ++c) {
+    filler += static_cast<char>(0xE0 | (c >> 12));
+    filler += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    filler += static_cast<char>(0x80 | (c & 0x3F));
+  }
+  const std::string span = Ideographs(0, 40) + "，" + Ideographs(40, 60);
+  // The later copy starts at about the 2000th ideograph of the paragraph: found in the
+  // first chunk, it ends in the second.
+  const std::string across =
+      "据介绍，今天他说" + span + filler + "。记者看到" + span + "最后结束了活动。";
+  // Well inside the first chunk.
+  const std::string inside = "据介绍，今天他说" + span + "。记者看到" + span + "最后结束了活动。";
+  for (const std::string& text : {across, inside}) {
+    const auto found = check_.Run(text);
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].range, RangeOf(text, span, 1));
+    EXPECT_EQ(found[0].message, "span of 100 CJK characters repeats earlier text");
+  }
+}
+
+// Characters of three bytes that read as others or not at all (curly and full-width
+// quotes, the ideographic space) do not part the copies, wherever they are.
+TEST_F(DuplicateSpanRuleTest, QuotesOfEveryFormAndWideSpacesDoNotPartCopies) {
+  const std::string first = "\u201C" + Ideographs(0, 6) + "\u201D，" + Ideographs(6, 6) + "\u2018" +
+                            Ideographs(12, 4) + "\u2019";
+  const std::string later = "\uFF02" + Ideographs(0, 6) + "\u201C,\u3000" + Ideographs(6, 6) +
+                            "\uFF07" + Ideographs(12, 4) + "'";
+  const std::string text =
+      "据介绍，今天他说" + first + "然后大家离开了会场。记者看到我们" + later + "最后结束了活动。";
+  const auto found = check_.Run(text);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].range, RangeOf(text, later, 0));
+  EXPECT_EQ(found[0].related[0].range, RangeOf(text, first, 0));
+  EXPECT_EQ(found[0].message, "span of 16 CJK characters repeats earlier text");
+}
+
+// An ideograph of four bytes (𠀀, U+20000) before a clause mark.
+TEST_F(DuplicateSpanRuleTest, IdeographsOfFourBytesBeforeAMark) {
+  const std::string span = Ideographs(0, 3) + "\U00020000，" + Ideographs(3, 12);
+  const std::string text = TwiceInAParagraph(span);
+  const auto found = check_.Run(text);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].range, RangeOf(text, span, 1));
+  EXPECT_EQ(found[0].message, "span of 16 CJK characters repeats earlier text");
+  // Three ideographs before the mark: a shared phrase.
+  EXPECT_TRUE(
+      check_.Run(TwiceInAParagraph(Ideographs(0, 2) + "\U00020000，" + Ideographs(2, 13))).empty());
+}
+
 // corpus_samples/luoyang-cadre-training.txt (seed 002): the tail of the paragraph about
 // the 元宇宙产业园 is pasted again after 要强化 in the next paragraph.
 TEST_F(DuplicateSpanRuleTest, PastedTailOf002) {
