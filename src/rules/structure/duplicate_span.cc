@@ -573,38 +573,13 @@ inline char32_t PlainValue(std::string_view text, std::size_t i) {
   return c >= 0xFF01 && c <= 0xFF5E ? c - 0xFEE0 : c;  // full-width ASCII forms
 }
 
-// The number of leading bytes that x and y share, at most `limit`.
-// `readable`: how many bytes from x and from y may be read.
-inline std::size_t CommonPrefix(const char* x, const char* y, std::size_t limit,
-                                [[maybe_unused]] std::size_t readable) {
-  std::size_t k = 0;
-#if defined(__SSE2__)
-  const auto equal16 = [&] {  // a bit for each of the 16 bytes from k
-    const auto load = [](const char* p) {
-      return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    };
-    return static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(load(x + k), load(y + k))));
-  };
-  for (; k + 16 <= limit; k += 16) {
-    const std::uint32_t equal = equal16();
-    if (equal != 0xFFFF) return k + static_cast<std::size_t>(std::countr_zero(~equal));
-  }
-  // The last bytes, mostly from 16 that go on past the limit.
-  if (k < limit && k + 16 <= readable) {
-    return k + std::min<std::size_t>(std::countr_zero(~equal16()), limit - k);
-  }
-#endif
-  while (k < limit && x[k] == y[k]) ++k;
-  return k;
-}
-
 // The length of the longest run of whole tokens, ending where a token ends, that
-// text[a, a + limit) and text[b, b + limit) start with byte for byte: EqualTokenRun()
-// without counting ideographs, which the repeat counts once it is whole (CountSpan).
+// text[a, a + limit) and text[b, b + limit) start with byte for byte. It counts no
+// ideographs: the repeat counts them once it is whole (CountSpan).
 inline std::size_t EqualRun(std::string_view text, std::size_t a, std::size_t b,
                             std::size_t limit) {
-  const std::size_t equal =
-      CommonPrefix(text.data() + a, text.data() + b, limit, text.size() - std::max(a, b));
+  const std::size_t equal = structure::CommonPrefix(text.data() + a, text.data() + b, limit,
+                                                    text.size() - std::max(a, b));
   // The whole characters of the equal bytes: a character that differs after its first
   // bytes is not part of the run.
   std::size_t lead = equal;

@@ -121,14 +121,6 @@ void CountRestSse2(std::string_view text, std::size_t end, std::size_t& at, Bloc
 }
 #endif
 
-// What EqualChunksAvx2 found.
-struct EqualChunks {
-  std::size_t counted = 0;  // text[a, a + counted) equals text[b, b + counted)
-  // Where the two first differ (`counted`) if found, else SIZE_MAX.
-  std::size_t differ = SIZE_MAX;
-  std::uint32_t han = 0;  // ideographs that start in text[a, a + counted)
-};
-
 #if defined(OCRLINT_AVX2_VARIANTS)
 #define OCRLINT_AVX2 __attribute__((target("avx2"), always_inline)) inline
 OCRLINT_AVX2 __m256i Or32(__m256i a, __m256i b) { return _mm256_or_si256(a, b); }
@@ -214,37 +206,6 @@ OCRLINT_AVX2 __m256i PauseLanes32(const Splat* k, __m256i v, __m256i n2, __m256i
   at = i;
 }
 
-// For EqualTokenRun: compares text[a, a + limit) with text[b, b + limit) 32 bytes at a
-// time and counts the ideographs that start in the equal bytes, as CountRestAvx2 counts,
-// until they differ or as far as the text leaves room for reading 34 bytes.
-[[gnu::noipa]] __attribute__((target("avx2,popcnt"))) EqualChunks EqualChunksAvx2(
-    std::string_view text, std::size_t a, std::size_t b, std::size_t limit, const Splat* k) {
-  constexpr std::size_t kWidth = 32;
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  EqualChunks out;
-  std::size_t i = 0;
-  for (; i + kWidth <= limit && a + i + kWidth + 2 <= text.size() && b + i + kWidth <= text.size();
-       i += kWidth) {
-    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes + a + i));
-    const __m256i w = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes + b + i));
-    const auto same = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, w)));
-    const __m256i n1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes + a + i + 1));
-    const __m256i n2 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(bytes + a + i + 2));
-    const auto leads =
-        static_cast<std::uint32_t>(_mm256_movemask_epi8(HanLeadLanes32(k, v, n1, n2)));
-    if (same != 0xFFFFFFFF) {
-      // The equal bytes of this chunk are counted too.
-      const auto equal = static_cast<unsigned>(std::countr_one(same));
-      out.han += static_cast<std::uint32_t>(std::popcount(leads & ((1u << equal) - 1)));
-      out.counted = i + equal;
-      out.differ = out.counted;
-      return out;
-    }
-    out.han += static_cast<std::uint32_t>(std::popcount(leads));
-  }
-  out.counted = i;
-  return out;
-}
 #endif
 
 // What CountRest found.
@@ -465,22 +426,6 @@ class HashToBlock {
   std::size_t size_ = 0;
 };
 
-// The number of leading bytes that x and y share (at most `limit`), 8 at a time.
-std::size_t CommonPrefix(const char* x, const char* y, std::size_t limit) {
-  std::size_t k = 0;
-  if constexpr (std::endian::native == std::endian::little) {  // the first byte is the lowest
-    for (; k + 8 <= limit; k += 8) {
-      std::uint64_t u;
-      std::uint64_t v;
-      std::memcpy(&u, x + k, 8);
-      std::memcpy(&v, y + k, 8);
-      if (u != v) return k + static_cast<std::size_t>(std::countr_zero(u ^ v)) / 8;
-    }
-  }
-  while (k < limit && x[k] == y[k]) ++k;
-  return k;
-}
-
 inline bool IsContinuation(char byte) { return (static_cast<unsigned char>(byte) & 0xC0) == 0x80; }
 
 // How far the tokens of `a` and `b` agree from their starts.
@@ -500,8 +445,8 @@ TokenAgreement AgreeTokens(std::string_view text, ByteRange a, ByteRange b) {
   std::size_t pb = b.begin;
   for (;;) {
     // Equal bytes are equal tokens: skip them, back to the start of a character.
-    std::size_t k =
-        CommonPrefix(text.data() + pa, text.data() + pb, std::min(a.end - pa, b.end - pb));
+    std::size_t k = CommonPrefix(text.data() + pa, text.data() + pb,
+                                 std::min(a.end - pa, b.end - pb), text.size() - std::max(pa, pb));
     while (k > 0 && ((pa + k < a.end && IsContinuation(text[pa + k])) ||
                      (pb + k < b.end && IsContinuation(text[pb + k])))) {
       --k;
@@ -591,58 +536,6 @@ Token NextToken(std::string_view text, std::size_t offset, std::size_t limit) {
     i += length;
   }
   return Token{0, limit, limit};
-}
-
-std::size_t EqualTokenRun(std::string_view text, std::size_t a, std::size_t b, std::size_t limit,
-                          std::uint32_t& han) {
-  // The equal bytes, and the ideographs of the first `counted` of them: with AVX2 both in
-  // one pass over whole chunks, the rest counted below.
-  EqualChunks chunks;
-#if defined(OCRLINT_AVX2_VARIANTS)
-  if (HasAvx2()) chunks = EqualChunksAvx2(text, a, b, limit, kSplats.data());
-#endif
-  const std::size_t equal =
-      chunks.differ != SIZE_MAX
-          ? chunks.differ
-          : chunks.counted + CommonPrefix(text.data() + a + chunks.counted,
-                                          text.data() + b + chunks.counted, limit - chunks.counted);
-  // The whole characters of the equal bytes: a character that differs after its first
-  // bytes is not part of the run (its lead, the same in both places, gives its length).
-  std::size_t whole = equal;
-  std::size_t lead = equal;
-  while (lead > 0 && (static_cast<unsigned char>(text[a + lead - 1]) & 0xC0) == 0x80) --lead;
-  if (lead > 0) {
-    std::size_t length = 1;
-    DecodeValid(text, a + lead - 1, length);
-    if (lead - 1 + length > equal) whole = lead - 1;
-  }
-  // The run ends with its last token that is not dropped (whitespace).
-  const Token last = PreviousToken(text, a + whole, a);
-  if (last.value == 0) return 0;
-  std::uint32_t run_han = chunks.han;
-  const std::size_t counted_end = a + chunks.counted;
-  if (last.end < counted_end) {
-    // The chunks went past the run's end (into whitespace, or a character that differs
-    // after its first bytes): take back what they counted there.
-    for (std::size_t i = last.end; i < counted_end;) {
-      std::size_t length = 1;
-      run_han -= IsHan(Normalise(DecodeValid(text, i, length))) ? 1 : 0;
-      i += length;
-    }
-  } else {
-    // Counted a block at a time as ComputeStats counts (whitespace holds no ideographs).
-    // From inside a character, CountRest goes on after it (its lead was counted).
-    const RestCounts counted =
-        CountRest(text, counted_end, last.end, /*terminal=*/true, 0, /*han_limit=*/0xFFFFFFFF);
-    run_han += counted.han;
-    for (std::size_t i = counted.at; i < last.end;) {
-      std::size_t length = 1;
-      run_han += IsHan(Normalise(DecodeValid(text, i, length))) ? 1 : 0;
-      i += length;
-    }
-  }
-  han += run_han;
-  return last.end - a;
 }
 
 Token PreviousToken(std::string_view text, std::size_t offset, std::size_t limit) {

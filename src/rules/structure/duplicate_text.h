@@ -2,12 +2,17 @@
 #define OCRLINT_RULES_STRUCTURE_DUPLICATE_TEXT_H_
 
 #include <algorithm>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string_view>
 #include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "core/byte_range.h"
 #include "core/document.h"
@@ -58,11 +63,30 @@ Token NextToken(std::string_view text, std::size_t offset, std::size_t limit);
 // The token ending at or before `offset` and starting at or after `limit`.
 Token PreviousToken(std::string_view text, std::size_t offset, std::size_t limit);
 
-// The length of the longest run of whole tokens, ending where a token ends, that
-// text[a, a + limit) and text[b, b + limit) start with byte for byte; adds the ideographs
-// in it to `han`. Equal bytes are equal tokens, so comparing tokens may skip the run.
-std::size_t EqualTokenRun(std::string_view text, std::size_t a, std::size_t b, std::size_t limit,
-                          std::uint32_t& han);
+// The number of leading bytes that x and y share, at most `limit`.
+// `readable`: how many bytes from x and from y may be read.
+inline std::size_t CommonPrefix(const char* x, const char* y, std::size_t limit,
+                                [[maybe_unused]] std::size_t readable) {
+  std::size_t k = 0;
+#if defined(__SSE2__)
+  const auto equal16 = [&] {  // a bit for each of the 16 bytes from k
+    const auto load = [](const char* p) {
+      return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    };
+    return static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(load(x + k), load(y + k))));
+  };
+  for (; k + 16 <= limit; k += 16) {
+    const std::uint32_t equal = equal16();
+    if (equal != 0xFFFF) return k + static_cast<std::size_t>(std::countr_zero(~equal));
+  }
+  // The last bytes, mostly from 16 that go on past the limit.
+  if (k < limit && k + 16 <= readable) {
+    return k + std::min<std::size_t>(std::countr_zero(~equal16()), limit - k);
+  }
+#endif
+  while (k < limit && x[k] == y[k]) ++k;
+  return k;
+}
 
 // Whether text[i, end) starts with an ideograph of U+4000-9FFF (three bytes led by E4-E9,
 // but not E4 B7: U+4DC0-4DFF): a token of its own, IsHan, that needs no decoding.

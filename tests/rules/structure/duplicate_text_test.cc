@@ -184,50 +184,19 @@ TEST(DuplicateParagraphsTest, ThroughMakesBlocksFinalInOrder) {
 namespace ocrlint::structure {
 namespace {
 
-// EqualTokenRun on text = x, a line break, y: the run from the start of both, and the
-// ideographs counted in it.
-std::pair<std::size_t, std::uint32_t> RunOf(const std::string& x, const std::string& y) {
-  const std::string text = x + "\n" + y;
-  std::uint32_t han = 100;
-  const std::size_t run = EqualTokenRun(text, 0, x.size() + 1, std::min(x.size(), y.size()), han);
-  return {run, han - 100};
-}
-
-TEST(EqualTokenRunTest, EndsWithTheLastWholeTokenOfTheEqualBytes) {
-  // 戊 (E6 88 8A) and 成 (E6 88 90) share their first two bytes.
-  const std::string same = "甲乙丙丁。";
-  EXPECT_EQ(RunOf(same + "戊", same + "成"), std::make_pair(same.size(), std::uint32_t{4}));
-  // Whitespace ends no run: 丙 (E4 B8 99) and 丁 (E4 B8 81) share two bytes too.
-  EXPECT_EQ(RunOf("甲乙 \u3000丙", "甲乙 \u3000丁"),
-            std::make_pair(std::string("甲乙").size(), std::uint32_t{2}));
-  EXPECT_EQ(RunOf("甲乙", "丙丁"), std::make_pair(std::size_t{0}, std::uint32_t{0}));
-  // Long runs, counted a block at a time: ideographs of every range IsHan knows, marks,
-  // Latin.
-  std::string long_run;
-  for (int i = 0; i < 8; ++i) long_run += "会议强调，要抓项目〇々㐀豈𠀀ABC, ";  // 13 ideographs
-  long_run += "完";
-  EXPECT_EQ(RunOf(long_run + "甲", long_run + "乙"),
-            std::make_pair(long_run.size(), std::uint32_t{8 * 13 + 1}));
-  // The equal bytes end after whitespace and inside a character, a block or more after
-  // the start: neither they nor the ideograph that differs count.
-  for (const std::string& gap : {std::string(" \u3000 "), std::string(40, ' ')}) {
-    EXPECT_EQ(RunOf(long_run + gap + "戊甲", long_run + gap + "成甲"),
-              std::make_pair(long_run.size(), std::uint32_t{8 * 13 + 1}));
-  }
-  for (std::size_t cut = 1; cut < 40; ++cut) {
-    const std::string start = long_run.substr(0, long_run.size() - cut);
-    EXPECT_EQ(RunOf(long_run + "甲", start + "乙").first <= start.size(), true);
-  }
-}
-
-// EqualTokenRun counts as far as the equal bytes go, whatever their length.
-TEST(EqualTokenRunTest, CountsEveryLength) {
-  const std::string piece = "议〇,㐀 豈𠀀A会";  // 6 ideographs
-  std::string run;
-  for (int n = 0; n < 12; ++n) {
-    run += piece;
-    EXPECT_EQ(RunOf(run + "戊", run + "成"),
-              std::make_pair(run.size(), static_cast<std::uint32_t>(6 * (n + 1))));
+// CommonPrefix counts the equal bytes up to the first that differs or the limit, 16 at a
+// time and one at a time, whatever room is left for reading.
+TEST(CommonPrefixTest, CountsUpToTheFirstDifferenceOrTheLimit) {
+  const std::string x(80, 'a');
+  for (std::size_t differ = 0; differ < 60; ++differ) {
+    std::string y = x;
+    y[differ] = 'b';
+    for (std::size_t limit = 0; limit <= 48; ++limit) {
+      for (const std::size_t readable : {limit, limit + 15, std::size_t{80}}) {
+        EXPECT_EQ(CommonPrefix(x.data(), y.data(), limit, readable), std::min(differ, limit))
+            << "differ " << differ << " limit " << limit << " readable " << readable;
+      }
+    }
   }
 }
 
