@@ -98,6 +98,15 @@ std::size_t SkipSpaces(std::string_view s, std::size_t i) {
 
 // The line without leading and trailing spaces, tabs, U+3000 and a CR.
 std::string_view Trim(std::string_view s) {
+  // Most lines neither start nor end with one: U+3000 is E3 80 80.
+  if (!s.empty()) {
+    const auto first = static_cast<unsigned char>(s.front());
+    const auto last = static_cast<unsigned char>(s.back());
+    if (first != ' ' && first != '\t' && first != 0xE3 && last != ' ' && last != '\t' &&
+        last != '\r' && last != 0x80) {
+      return s;
+    }
+  }
   std::size_t begin = SkipSpaces(s, 0);
   std::size_t end = s.size();
   while (end > begin) {
@@ -112,21 +121,30 @@ std::string_view Trim(std::string_view s) {
   return s.substr(begin, end - begin);
 }
 
-// Bit b: the last byte of the first character of some credit title is b - 0x80.
-constexpr std::uint64_t kTitleThirdBytes = [] {
+// Bit b: byte `k` (1 or 2, a continuation byte) of the first character of some credit
+// title is b + 0x80.
+constexpr std::uint64_t TitleByteBits(std::size_t k) {
   std::uint64_t bits = 0;
   for (std::string_view title : kCreditTitles) {
-    bits |= std::uint64_t{1} << (static_cast<unsigned char>(title[2]) - 0x80);
+    bits |= std::uint64_t{1} << (static_cast<unsigned char>(title[k]) - 0x80);
   }
   return bits;
-}();
+}
+constexpr std::uint64_t kTitleSecondBytes = TitleByteBits(1);
+constexpr std::uint64_t kTitleThirdBytes = TitleByteBits(2);
+
+// Whether `byte` is a continuation byte whose bit is set in `bits`.
+bool InByteBits(std::uint64_t bits, char byte) {
+  const auto b = static_cast<unsigned char>(byte);
+  return (b & 0xC0) == 0x80 && (bits >> (b - 0x80) & 1) != 0;
+}
 
 // The length of a credit title with its colon at `i` ("校对:", "责编 :"), or 0.
 std::size_t CreditTitleAt(std::string_view s, std::size_t i) {
   const std::string_view rest = s.substr(i);
   // Most lines start with no title: one test for all of them.
-  if (rest.size() < 6 || (static_cast<unsigned char>(rest[2]) & 0xC0) != 0x80 ||
-      (kTitleThirdBytes >> (static_cast<unsigned char>(rest[2]) - 0x80) & 1) == 0) {
+  if (rest.size() < 6 || !InByteBits(kTitleThirdBytes, rest[2]) ||
+      !InByteBits(kTitleSecondBytes, rest[1])) {
     return 0;
   }
   for (std::string_view title : kCreditTitles) {
@@ -284,13 +302,21 @@ HeadToken ClassifyHeadToken(std::string_view s) {
   return s.ends_with("报") ? HeadToken::kPaper : HeadToken::kLabel;
 }
 
-// Whether `line` holds a space, a tab or U+3000 (E3 80 80).
-bool HasSpace(std::string_view line) {
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (c == ' ' || c == '\t' || (c == '\xE3' && line.substr(i, 3) == "\u3000")) return true;
-  }
-  return false;
+// The longest token ClassifyHeadToken accepts: eight Han characters of four bytes (a page
+// label has 16 bytes at most, a date with its weekday 26).
+constexpr std::size_t kMaxHeadTokenBytes = 8 * 4;
+
+// Where a space, a tab or U+3000 (E3 80 80) starts.
+constexpr auto kIsSpaceStart = [](ByteVector a, ByteVector b, ByteVector c) {
+  return (ByteVector)((a == ' ') | (a == '\t')) |
+         (ByteVector)((a == 0xE3) & (b == 0x80) & (c == 0x80));
+};
+
+// Whether the first token of `line` (not starting with a space) is short enough for a
+// running head and followed by a space: a running head has two tokens at least.
+bool HasShortFirstToken(std::string_view line) {
+  const std::string_view head = line.substr(0, kMaxHeadTokenBytes + 3);  // with the space
+  return FindCandidate(head, 0, kIsSpaceStart) <= kMaxHeadTokenBytes;
 }
 
 // Where a digit, a full-width digit (EF BC 90 to EF BC 99) or 版 (E7 89 88) starts.
@@ -309,9 +335,9 @@ bool HasNumeral(std::string_view line) {
 // by spaces, all of them dates, weekdays, page labels, a paper's name or a section label,
 // with a page label or a date among them.
 bool IsRunningHead(std::string_view line) {
-  // A page label or a date is needed, and most short lines (headings, captions, bylines)
-  // hold no digit; two tokens at least, and most lines without a digit have no space.
-  if (!HasNumeral(line) || !HasSpace(line)) return false;
+  // Two tokens at least, and most short lines (headings, captions) have no space near
+  // their start; a page label or a date is needed, and most bylines hold no digit.
+  if (!HasShortFirstToken(line) || !HasNumeral(line)) return false;
   int tokens = 0;
   bool date = false, weekday = false, page = false, marked_page = false, paper = false,
        label = false;

@@ -121,6 +121,20 @@ TEST_F(PageFurnitureRuleTest, RunningHeads) {
             "\"2024年1月5日 星期五\" is a running head (page furniture), not article text");
 }
 
+// The longest first token a running head can have: a section label of eight Han
+// characters of four bytes (U+20000), before a space, a tab or U+3000.
+TEST_F(PageFurnitureRuleTest, RunningHeadWithTheLongestFirstToken) {
+  const std::string label = "𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀";
+  ASSERT_EQ(label.size(), 32u);
+  for (const std::string space : {" ", "\t", "\u3000"}) {
+    const std::string head = label + space + "03版";
+    EXPECT_EQ(Flagged(head + "\n\n正文。\n"), (std::vector<std::string>{head})) << space;
+    EXPECT_TRUE(Flagged("𠀀" + head + "\n\n正文。\n").empty()) << space;
+  }
+  EXPECT_EQ(Flagged("2024年12月31日星期五 洛阳日报\n"),
+            (std::vector<std::string>{"2024年12月31日星期五 洛阳日报"}));
+}
+
 // Page 002 (luoyang-cadre-training.txt) has the jump line at the start of a paragraph,
 // 001 and 004 on a line of its own.
 TEST_F(PageFurnitureRuleTest, JumpLinesAreReportedWithoutFix) {
