@@ -96,17 +96,8 @@ std::size_t SkipSpaces(std::string_view s, std::size_t i) {
   return i;
 }
 
-// The line without leading and trailing spaces, tabs, U+3000 and a CR.
-std::string_view Trim(std::string_view s) {
-  // Most lines neither start nor end with one: U+3000 is E3 80 80.
-  if (!s.empty()) {
-    const auto first = static_cast<unsigned char>(s.front());
-    const auto last = static_cast<unsigned char>(s.back());
-    if (first != ' ' && first != '\t' && first != 0xE3 && last != ' ' && last != '\t' &&
-        last != '\r' && last != 0x80) {
-      return s;
-    }
-  }
+// Trim below, for a line that may start or end with a space.
+std::string_view TrimEnds(std::string_view s) {
   std::size_t begin = SkipSpaces(s, 0);
   std::size_t end = s.size();
   while (end > begin) {
@@ -119,6 +110,20 @@ std::string_view Trim(std::string_view s) {
     }
   }
   return s.substr(begin, end - begin);
+}
+
+// The line without leading and trailing spaces, tabs, U+3000 and a CR.
+std::string_view Trim(std::string_view s) {
+  // Most lines neither start nor end with one: U+3000 is E3 80 80.
+  if (!s.empty()) {
+    const auto first = static_cast<unsigned char>(s.front());
+    const auto last = static_cast<unsigned char>(s.back());
+    if (first != ' ' && first != '\t' && first != 0xE3 && last != ' ' && last != '\t' &&
+        last != '\r' && last != 0x80) {
+      return s;
+    }
+  }
+  return TrimEnds(s);
 }
 
 // Bit b: byte `k` (1 or 2, a continuation byte) of the first character of some credit
@@ -139,14 +144,18 @@ bool InByteBits(std::uint64_t bits, char byte) {
   return (b & 0xC0) == 0x80 && (bits >> (b - 0x80) & 1) != 0;
 }
 
+// Whether a credit title may start at `i`: the second and third bytes of the character
+// there are those of the first character of some title. Most lines start with no title:
+// one test for all of them.
+bool MayStartCreditTitle(std::string_view s, std::size_t i) {
+  return s.size() >= i + 6 && InByteBits(kTitleThirdBytes, s[i + 2]) &&
+         InByteBits(kTitleSecondBytes, s[i + 1]);
+}
+
 // The length of a credit title with its colon at `i` ("校对:", "责编 :"), or 0.
 std::size_t CreditTitleAt(std::string_view s, std::size_t i) {
+  if (!MayStartCreditTitle(s, i)) return 0;
   const std::string_view rest = s.substr(i);
-  // Most lines start with no title: one test for all of them.
-  if (rest.size() < 6 || !InByteBits(kTitleThirdBytes, rest[2]) ||
-      !InByteBits(kTitleSecondBytes, rest[1])) {
-    return 0;
-  }
   for (std::string_view title : kCreditTitles) {
     // This runs at the start of every short line: the third byte (the last of the first
     // character) tells most characters apart without a call to compare.
@@ -161,6 +170,7 @@ std::size_t CreditTitleAt(std::string_view s, std::size_t i) {
 // "校对:王岚 组版:晓南": credit titles with colons, each followed by one or more short
 // names (Han characters, with spaces, 、 or · between names).
 bool IsCreditLine(std::string_view line) {
+  if (!MayStartCreditTitle(line, 0)) return false;
   std::size_t i = 0;
   std::size_t title = CreditTitleAt(line, 0);
   if (title == 0) return false;
@@ -255,7 +265,7 @@ bool IsPageNumberLine(std::string_view line) {
     }
     return any;
   };
-  strip("-") || strip("—") || strip("－");
+  if (first == '-' || first == 0xE2 || first == 0xEF) strip("-") || strip("—") || strip("－");
   const std::string_view inner = Trim(line.substr(begin, end - begin));
   return !inner.empty() && IsPageLabel(inner, true);
 }
