@@ -182,7 +182,7 @@ bool IsCreditLine(std::string_view line) {
     while (i < line.size()) {
       title = CreditTitleAt(line, i);
       if (title != 0) break;
-      const Decoded d = DecodeUtf8(line, i);
+      const Decoded d = DecodeUtf8Fast(line, i);
       std::size_t width = 0;
       if (IsHan(d.code_point)) {
         if (++run > 5) return false;
@@ -211,7 +211,7 @@ template <typename Pred>
 int TakeWhile(std::string_view s, std::size_t& i, Pred pred) {
   int n = 0;
   while (i < s.size()) {
-    const Decoded d = DecodeUtf8(s, i);
+    const Decoded d = DecodeUtf8Fast(s, i);
     if (!pred(d.code_point)) break;
     i += d.length;
     ++n;
@@ -275,7 +275,7 @@ enum class HeadToken { kOther, kDate, kWeekday, kPage, kPaper, kLabel };
 bool IsWeekday(std::string_view s) {
   std::size_t i = 0;
   if (!TakeLiteral(s, i, "星期") && !TakeLiteral(s, i, "周")) return false;
-  const Decoded d = DecodeUtf8(s, i);
+  const Decoded d = DecodeUtf8Fast(s, i);
   return std::u32string_view(U"一二三四五六日天").find(d.code_point) != std::u32string_view::npos &&
          i + d.length == s.size();
 }
@@ -353,9 +353,7 @@ bool IsRunningHead(std::string_view line) {
        label = false;
   std::size_t i = 0;
   while (i < line.size()) {
-    std::size_t end = i;
-    std::size_t width = 0;
-    while (end < line.size() && !IsSpaceAt(line, end, &width)) ++end;
+    const std::size_t end = FindCandidate(line, i, kIsSpaceStart);
     const std::string_view token = line.substr(i, end - i);
     ++tokens;
     switch (ClassifyHeadToken(token)) {
