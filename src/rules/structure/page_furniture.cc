@@ -2,6 +2,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
@@ -322,11 +323,37 @@ constexpr auto kIsSpaceStart = [](ByteVector a, ByteVector b, ByteVector c) {
          (ByteVector)((a == 0xE3) & (b == 0x80) & (c == 0x80));
 };
 
-// Whether the first token of `line` (not starting with a space) is short enough for a
-// running head and followed by a space: a running head has two tokens at least.
-bool HasShortFirstToken(std::string_view line) {
-  const std::string_view head = line.substr(0, kMaxHeadTokenBytes + 3);  // with the space
-  return FindCandidate(head, 0, kIsSpaceStart) <= kMaxHeadTokenBytes;
+// Whether the first token of `line` (not starting with a space) may be short enough for a
+// running head and followed by a space: a running head has two tokens at least. A first
+// test, run on most short lines: `line` lies in `text`, which is read in place, past the
+// line's end where it has the bytes (FindCandidate on the line alone would copy its last
+// partial block); so a space just past a line that ends inside a character may pass too.
+bool HasShortFirstToken(std::string_view text, std::string_view line) {
+  constexpr std::size_t kWidth = sizeof(ByteVector);
+  constexpr std::size_t kScanned = 3 * kWidth;  // blocks of the line's first bytes
+  static_assert(kScanned > kMaxHeadTokenBytes);
+  const auto offset = static_cast<std::size_t>(line.data() - text.data());
+  if (text.size() - offset < kScanned + 2) {
+    const std::string_view head = line.substr(0, kMaxHeadTokenBytes + 3);  // with the space
+    return FindCandidate(head, 0, kIsSpaceStart) <= kMaxHeadTokenBytes;
+  }
+  const auto* bytes = reinterpret_cast<const unsigned char*>(line.data());
+  const std::size_t limit = std::min(line.size(), kMaxHeadTokenBytes + 1);
+  for (std::size_t k = 0; k < limit; k += kWidth) {
+    ByteVector a, b, c;
+    std::memcpy(&a, bytes + k, kWidth);
+    std::memcpy(&b, bytes + k + 1, kWidth);
+    std::memcpy(&c, bytes + k + 2, kWidth);
+    const ByteVector mask = kIsSpaceStart(a, b, c);
+    std::uint64_t halves[2];
+    static_assert(sizeof mask == sizeof halves);
+    std::memcpy(halves, &mask, sizeof halves);
+    if ((halves[0] | halves[1]) == 0) continue;
+    for (std::size_t lane = 0; lane < kWidth; ++lane) {
+      if (mask[lane]) return k + lane < limit;
+    }
+  }
+  return false;
 }
 
 // Where a digit, a full-width digit (EF BC 90 to EF BC 99) or 版 (E7 89 88) starts.
@@ -344,10 +371,10 @@ bool HasNumeral(std::string_view line) {
 // "洛阳日报 2024年1月5日 星期五", "03版 要闻", "A03 要闻 2024年1月5日": short tokens separated
 // by spaces, all of them dates, weekdays, page labels, a paper's name or a section label,
 // with a page label or a date among them.
-bool IsRunningHead(std::string_view line) {
+bool IsRunningHead(std::string_view text, std::string_view line) {
   // Two tokens at least, and most short lines (headings, captions) have no space near
   // their start; a page label or a date is needed, and most bylines hold no digit.
-  if (!HasShortFirstToken(line) || !HasNumeral(line)) return false;
+  if (!HasShortFirstToken(text, line) || !HasNumeral(line)) return false;
   int tokens = 0;
   bool date = false, weekday = false, page = false, marked_page = false, paper = false,
        label = false;
@@ -500,7 +527,7 @@ class PageFurnitureRule final : public Rule {
       // A bare number ("3", "A03") only when it is a paragraph of its own: inside a
       // paragraph it is more likely a list or a table (A0, A1, ... A10).
       what = "a page number";
-    } else if (IsRunningHead(content)) {
+    } else if (IsRunningHead(text, content)) {
       what = "a running head";
     } else {
       return;

@@ -126,10 +126,16 @@ TEST_F(PageFurnitureRuleTest, RunningHeads) {
 TEST_F(PageFurnitureRuleTest, RunningHeadWithTheLongestFirstToken) {
   const std::string label = "𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀";
   ASSERT_EQ(label.size(), 32u);
-  for (const std::string space : {" ", "\t", "\u3000"}) {
-    const std::string head = label + space + "03版";
-    EXPECT_EQ(Flagged(head + "\n\n正文。\n"), (std::vector<std::string>{head})) << space;
-    EXPECT_TRUE(Flagged("𠀀" + head + "\n\n正文。\n").empty()) << space;
+  // The first test reads a line in place when the text goes on for 50 bytes after its start,
+  // and copies it near the end of the text: both ways.
+  for (const std::string after :
+       {"正文。\n", "正文。这一段很长，足够让首个词的检测在原文上读取。\n"}) {
+    for (const std::string space : {" ", "\t", "\u3000"}) {
+      const std::string head = label + space + "03版";
+      EXPECT_EQ(Flagged(head + "\n\n" + after), (std::vector<std::string>{head})) << space;
+      EXPECT_TRUE(Flagged("𠀀" + head + "\n\n" + after).empty()) << space;
+      EXPECT_TRUE(Flagged(label + "𠀀" + space + "03版\n\n" + after).empty()) << space;
+    }
   }
   EXPECT_EQ(Flagged("2024年12月31日星期五 洛阳日报\n"),
             (std::vector<std::string>{"2024年12月31日星期五 洛阳日报"}));
