@@ -323,28 +323,28 @@ constexpr auto kIsSpaceStart = [](ByteVector a, ByteVector b, ByteVector c) {
          (ByteVector)((a == 0xE3) & (b == 0x80) & (c == 0x80));
 };
 
-// Whether the first token of `line` (not starting with a space) may be short enough for a
-// running head and followed by a space: a running head has two tokens at least. A first
-// test, run on most short lines: `line` lies in `text`, which is read in place, past the
-// line's end where it has the bytes (FindCandidate on the line alone would copy its last
-// partial block); so a space just past a line that ends inside a character may pass too.
-bool HasShortFirstToken(std::string_view text, std::string_view line) {
+// Whether `predicate` (as for FindCandidate) finds a candidate starting in the first `limit`
+// bytes of `line`. A first test, run on most short lines: `line` lies in `text`, which is
+// read in place, past the line's end where it has the bytes (FindCandidate on the line alone
+// would copy its last partial block); so a candidate that starts in the line but ends past
+// it (inside a character cut by the line's end) may pass too.
+template <typename Predicate>
+bool MayStartWithin(std::string_view text, std::string_view line, std::size_t limit,
+                    Predicate predicate) {
   constexpr std::size_t kWidth = sizeof(ByteVector);
-  constexpr std::size_t kScanned = 3 * kWidth;  // blocks of the line's first bytes
-  static_assert(kScanned > kMaxHeadTokenBytes);
+  limit = std::min(limit, line.size());
   const auto offset = static_cast<std::size_t>(line.data() - text.data());
-  if (text.size() - offset < kScanned + 2) {
-    const std::string_view head = line.substr(0, kMaxHeadTokenBytes + 3);  // with the space
-    return FindCandidate(head, 0, kIsSpaceStart) <= kMaxHeadTokenBytes;
+  // The last block read starts before `limit` and reads kWidth + 2 bytes.
+  if (text.size() - offset < limit + kWidth + 2) {
+    return FindCandidate(line.substr(0, limit + 2), 0, predicate) < limit;
   }
   const auto* bytes = reinterpret_cast<const unsigned char*>(line.data());
-  const std::size_t limit = std::min(line.size(), kMaxHeadTokenBytes + 1);
   for (std::size_t k = 0; k < limit; k += kWidth) {
     ByteVector a, b, c;
     std::memcpy(&a, bytes + k, kWidth);
     std::memcpy(&b, bytes + k + 1, kWidth);
     std::memcpy(&c, bytes + k + 2, kWidth);
-    const ByteVector mask = kIsSpaceStart(a, b, c);
+    const ByteVector mask = predicate(a, b, c);
     std::uint64_t halves[2];
     static_assert(sizeof mask == sizeof halves);
     std::memcpy(halves, &mask, sizeof halves);
@@ -356,6 +356,12 @@ bool HasShortFirstToken(std::string_view text, std::string_view line) {
   return false;
 }
 
+// Whether the first token of `line` (in `text`, not starting with a space) may be short
+// enough for a running head and followed by a space: a running head has two tokens at least.
+bool HasShortFirstToken(std::string_view text, std::string_view line) {
+  return MayStartWithin(text, line, kMaxHeadTokenBytes + 1, kIsSpaceStart);
+}
+
 // Where a digit, a full-width digit (EF BC 90 to EF BC 99) or 版 (E7 89 88) starts.
 constexpr auto kIsNumeralStart = [](ByteVector a, ByteVector b, ByteVector c) {
   return (ByteVector)((a >= '0') & (a <= '9')) |
@@ -363,9 +369,10 @@ constexpr auto kIsNumeralStart = [](ByteVector a, ByteVector b, ByteVector c) {
          (ByteVector)((a == 0xE7) & (b == 0x89) & (c == 0x88));
 };
 
-// Whether `line` holds a digit, a full-width digit or 版: every date and page label does.
-bool HasNumeral(std::string_view line) {
-  return FindCandidate(line, 0, kIsNumeralStart) < line.size();
+// Whether `line` (in `text`) may hold a digit, a full-width digit or 版: every date and page
+// label does.
+bool HasNumeral(std::string_view text, std::string_view line) {
+  return MayStartWithin(text, line, line.size(), kIsNumeralStart);
 }
 
 // "洛阳日报 2024年1月5日 星期五", "03版 要闻", "A03 要闻 2024年1月5日": short tokens separated
@@ -374,7 +381,7 @@ bool HasNumeral(std::string_view line) {
 bool IsRunningHead(std::string_view text, std::string_view line) {
   // Two tokens at least, and most short lines (headings, captions) have no space near
   // their start; a page label or a date is needed, and most bylines hold no digit.
-  if (!HasShortFirstToken(text, line) || !HasNumeral(line)) return false;
+  if (!HasShortFirstToken(text, line) || !HasNumeral(text, line)) return false;
   int tokens = 0;
   bool date = false, weekday = false, page = false, marked_page = false, paper = false,
        label = false;

@@ -137,6 +137,9 @@ TEST_F(PageFurnitureRuleTest, RunningHeadWithTheLongestFirstToken) {
       EXPECT_TRUE(Flagged(label + "𠀀" + space + "03版\n\n" + after).empty()) << space;
     }
   }
+  // A digit just past a line does not make it a running head.
+  EXPECT_TRUE(
+      Flagged("洛阳日报 要闻\n3号线今天开通，这一段很长，足够让检测在原文上读取。\n").empty());
   EXPECT_EQ(Flagged("2024年12月31日星期五 洛阳日报\n"),
             (std::vector<std::string>{"2024年12月31日星期五 洛阳日报"}));
 }
