@@ -80,9 +80,21 @@ class MessageText {
   static MessageText Borrow(std::string_view text);
 
   MessageText(const MessageText& other);
-  MessageText(MessageText&& other) noexcept;
+  // Inline: diagnostics move often (into the sorted output), each with two or three texts.
+  MessageText(MessageText&& other) noexcept
+      : data_(std::exchange(other.data_, nullptr)),
+        size_(std::exchange(other.size_, 0)),
+        owned_(std::exchange(other.owned_, false)) {}
   MessageText& operator=(const MessageText& other);
-  MessageText& operator=(MessageText&& other) noexcept;
+  MessageText& operator=(MessageText&& other) noexcept {
+    if (this != &other) {
+      Release();
+      data_ = std::exchange(other.data_, nullptr);
+      size_ = std::exchange(other.size_, 0);
+      owned_ = std::exchange(other.owned_, false);
+    }
+    return *this;
+  }
   ~MessageText() { Release(); }
 
   std::string_view view() const { return std::string_view(data_, size_); }
@@ -100,7 +112,12 @@ class MessageText {
   }
 
  private:
-  void Release();
+  void Release() {
+    if (owned_) delete[] data_;
+    data_ = nullptr;
+    size_ = 0;
+    owned_ = false;
+  }
 
   const char* data_ = nullptr;  // owned when owned_ (allocated with new[])
   std::uint32_t size_ = 0;
@@ -127,11 +144,11 @@ struct RelatedLocation {
   MessageText message;
 };
 
-// The related locations of a finding. Few findings have any (duplicates, broken sentences):
-// an empty list is one null pointer, so that a Diagnostic stays small (a raw OCR page has a
-// finding every few dozen bytes); the locations, their count and capacity share one
-// allocation, so that the usual single location costs one allocation, not two.
-// Contiguous, like a vector.
+// The related locations of a finding. Few findings have any (duplicates, broken sentences),
+// and those that have mostly have one, kept inline: a raw OCR page has thousands of
+// duplicate-span findings, and an allocation for each cost more than the 32 bytes the
+// inline location adds to every Diagnostic. Two or more locations share one allocation with
+// their capacity. Contiguous, like a vector.
 class RelatedList {
  public:
   using value_type = RelatedLocation;
@@ -139,32 +156,62 @@ class RelatedList {
   using const_iterator = const RelatedLocation*;
   using size_type = std::size_t;
 
-  RelatedList() = default;
+  RelatedList() noexcept {}  // NOLINT(modernize-use-equals-default): the union stays unset
   RelatedList(const RelatedList& other);
-  RelatedList(RelatedList&& other) noexcept : items_(std::exchange(other.items_, nullptr)) {}
+  // A moved-from list is empty.
+  RelatedList(RelatedList&& other) noexcept { Take(other); }
   RelatedList& operator=(const RelatedList& other);
-  RelatedList& operator=(RelatedList&& other) noexcept;
+  RelatedList& operator=(RelatedList&& other) noexcept {
+    if (this != &other) {
+      Release();
+      Take(other);
+    }
+    return *this;
+  }
   ~RelatedList() { Release(); }
 
-  RelatedLocation* begin();
+  RelatedLocation* begin() { return size_ == 1 ? &one_ : size_ > 1 ? Data() : nullptr; }
   RelatedLocation* end() { return begin() + size(); }
   const RelatedLocation* begin() const { return const_cast<RelatedList*>(this)->begin(); }
   const RelatedLocation* end() const { return begin() + size(); }
-  std::size_t size() const;
-  bool empty() const { return size() == 0; }
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
   RelatedLocation& operator[](std::size_t i) { return begin()[i]; }
   const RelatedLocation& operator[](std::size_t i) const { return begin()[i]; }
 
   void push_back(RelatedLocation location);
 
  private:
-  struct Items;  // the count and capacity, followed by the locations
+  struct Items;  // the capacity, followed by the locations
 
   // An empty list with room for `capacity` locations.
   static Items* Allocate(std::size_t capacity);
-  void Release();
+  RelatedLocation* Data();  // the locations of `many_`
+  // Takes the locations of `other`, which is left empty; this list is empty.
+  void Take(RelatedList& other) noexcept {
+    if (other.size_ == 1) {
+      new (&one_) RelatedLocation(std::move(other.one_));
+      other.one_.~RelatedLocation();
+    } else if (other.size_ > 1) {
+      many_ = other.many_;
+    }
+    size_ = std::exchange(other.size_, 0);
+  }
+  void Release() noexcept {
+    if (size_ == 1) {
+      one_.~RelatedLocation();
+      size_ = 0;
+    } else if (size_ > 1) {
+      ReleaseMany();
+    }
+  }
+  void ReleaseMany() noexcept;
 
-  Items* items_ = nullptr;
+  union {
+    RelatedLocation one_;  // when size_ is 1
+    Items* many_;          // when size_ is 2 or more
+  };
+  std::uint32_t size_ = 0;
 };
 
 struct Diagnostic {

@@ -185,15 +185,20 @@ template <typename Less>
 std::vector<Diagnostic> MergeRuns(std::vector<Diagnostic>& all, std::span<const std::size_t> bounds,
                                   Less less) {
   struct Head {
+    ByteRange range;   // of `next`: most comparisons need nothing else
     std::size_t next;  // the run's first finding not merged yet
     std::size_t end;
   };
   std::vector<Head> heads;
   heads.reserve(bounds.size());
-  for (std::size_t r = 1; r < bounds.size(); ++r) heads.push_back(Head{bounds[r - 1], bounds[r]});
+  for (std::size_t r = 1; r < bounds.size(); ++r) {
+    heads.push_back(Head{all[bounds[r - 1]].range, bounds[r - 1], bounds[r]});
+  }
   // The heap's top is the head that comes first; runs lie in order, so of equal findings
   // the one at the lower index is from the earlier run.
   const auto comes_after = [&](const Head& x, const Head& y) {
+    if (x.range.begin != y.range.begin) return x.range.begin > y.range.begin;
+    if (x.range.end != y.range.end) return x.range.end > y.range.end;
     if (less(all[y.next], all[x.next])) return true;
     if (less(all[x.next], all[y.next])) return false;
     return x.next > y.next;
@@ -204,8 +209,14 @@ std::vector<Diagnostic> MergeRuns(std::vector<Diagnostic>& all, std::span<const 
   while (!heads.empty()) {
     std::pop_heap(heads.begin(), heads.end(), comes_after);
     Head& head = heads.back();
-    merged.push_back(std::move(all[head.next]));
-    if (++head.next == head.end) {
+    // The run's findings go on while they come before the next one of every other run
+    // (the top of the rest of the heap): one comparison each, not a heap update.
+    do {
+      merged.push_back(std::move(all[head.next]));
+      if (++head.next == head.end) break;
+      head.range = all[head.next].range;
+    } while (heads.size() == 1 || comes_after(heads.front(), head));
+    if (head.next == head.end) {
       heads.pop_back();
     } else {
       std::push_heap(heads.begin(), heads.end(), comes_after);

@@ -5,12 +5,8 @@
 namespace ocrlint {
 
 Diagnostic& DiagnosticSink::Report(ByteRange range, MessageText message) {
-  Diagnostic& diagnostic = out_.emplace_back();
-  diagnostic.rule = &rule_;
-  diagnostic.severity = severity_;
-  diagnostic.message = std::move(message);
-  diagnostic.range = range;
-  return diagnostic;
+  // Built in place from its fields (no default construction and assignment after it).
+  return out_.emplace_back(&rule_, severity_, std::move(message), range);
 }
 
 Diagnostic& DiagnosticSink::ReportWithFix(ByteRange range, MessageText message,

@@ -1,5 +1,7 @@
 #include "engine/linter.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <stdexcept>
@@ -143,6 +145,56 @@ TEST(LintTest, MergesTheRulesFindingsInOrderWhenGivingBackTheRoom) {
   EXPECT_THAT(order, ElementsAre("a-rule@0", "b-rule@0", "a-rule@2", "c-rule@2", "b-rule@4",
                                  "b-rule@4", "c-rule@7", "b-rule@9"));
   EXPECT_LE(diagnostics.capacity(), 64u);
+}
+
+// Runs of many findings, with stretches where one rule's findings come in a row, ties of
+// position between rules and equal findings within a rule (told apart by their fixes, which
+// the order does not look at): the merge gives the order of a stable sort of all findings,
+// rule after rule, both when it gives back the room and when it merges in place.
+TEST(LintTest, MergeEqualsAStableSortOfTheRulesFindings) {
+  for (const std::size_t size : {std::size_t{64 * 1024}, std::size_t{4 * 1024}}) {
+    auto document = PlainText(std::string(size, 'a'));
+    RuleSet rules;
+    std::vector<std::string> expected;
+    std::vector<std::pair<ByteRange, std::string>> all;  // in rule order
+    std::uint32_t seed = 12345;
+    const auto random = [&](std::uint32_t n) {
+      seed = seed * 1103515245u + 12345u;
+      return (seed >> 16) % n;
+    };
+    for (const std::string id : {"a-rule", "b-rule", "c-rule", "d-rule"}) {
+      std::vector<std::pair<ByteRange, std::string>> found;
+      std::size_t at = 0;
+      for (int i = 0; i < 40; ++i) {
+        at += random(3) == 0 ? 0 : random(8);  // often the same position again
+        const std::size_t end = at + random(3);
+        found.emplace_back(ByteRange{at, end}, id + " " + std::to_string(i));
+      }
+      rules.rules.push_back(
+          Configure(id, RuleGroup::kHygiene, [found](const Document&, DiagnosticSink& sink) {
+            for (const auto& [range, fix] : found) {
+              Fix& f = sink.Report(range, MessageText::Borrow("same message")).fix.emplace();
+              f.message = fix;
+            }
+          }));
+      for (const auto& finding : found) all.push_back(finding);
+    }
+    std::vector<std::size_t> order(all.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+      const ByteRange& a = all[x].first;
+      const ByteRange& b = all[y].first;
+      if (a.begin != b.begin) return a.begin < b.begin;
+      if (a.end != b.end) return a.end < b.end;
+      return all[x].second.substr(0, 6) < all[y].second.substr(0, 6);  // the rule id
+    });
+    for (const std::size_t i : order) expected.push_back(all[i].second);
+    std::vector<std::string> merged;
+    for (const Diagnostic& diagnostic : Lint(*document, rules)) {
+      merged.push_back(diagnostic.fix->message.str());
+    }
+    EXPECT_EQ(merged, expected) << size;
+  }
 }
 
 TEST(LintTest, NoRulesNoFindings) {

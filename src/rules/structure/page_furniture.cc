@@ -2,6 +2,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
@@ -96,8 +97,8 @@ std::size_t SkipSpaces(std::string_view s, std::size_t i) {
   return i;
 }
 
-// The line without leading and trailing spaces, tabs, U+3000 and a CR.
-std::string_view Trim(std::string_view s) {
+// Trim below, for a line that may start or end with a space.
+std::string_view TrimEnds(std::string_view s) {
   std::size_t begin = SkipSpaces(s, 0);
   std::size_t end = s.size();
   while (end > begin) {
@@ -112,23 +113,50 @@ std::string_view Trim(std::string_view s) {
   return s.substr(begin, end - begin);
 }
 
-// Bit b: the last byte of the first character of some credit title is b - 0x80.
-constexpr std::uint64_t kTitleThirdBytes = [] {
+// The line without leading and trailing spaces, tabs, U+3000 and a CR.
+std::string_view Trim(std::string_view s) {
+  // Most lines neither start nor end with one: U+3000 is E3 80 80.
+  if (!s.empty()) {
+    const auto first = static_cast<unsigned char>(s.front());
+    const auto last = static_cast<unsigned char>(s.back());
+    if (first != ' ' && first != '\t' && first != 0xE3 && last != ' ' && last != '\t' &&
+        last != '\r' && last != 0x80) {
+      return s;
+    }
+  }
+  return TrimEnds(s);
+}
+
+// Bit b: byte `k` (1 or 2, a continuation byte) of the first character of some credit
+// title is b + 0x80.
+constexpr std::uint64_t TitleByteBits(std::size_t k) {
   std::uint64_t bits = 0;
   for (std::string_view title : kCreditTitles) {
-    bits |= std::uint64_t{1} << (static_cast<unsigned char>(title[2]) - 0x80);
+    bits |= std::uint64_t{1} << (static_cast<unsigned char>(title[k]) - 0x80);
   }
   return bits;
-}();
+}
+constexpr std::uint64_t kTitleSecondBytes = TitleByteBits(1);
+constexpr std::uint64_t kTitleThirdBytes = TitleByteBits(2);
+
+// Whether `byte` is a continuation byte whose bit is set in `bits`.
+bool InByteBits(std::uint64_t bits, char byte) {
+  const auto b = static_cast<unsigned char>(byte);
+  return (b & 0xC0) == 0x80 && (bits >> (b - 0x80) & 1) != 0;
+}
+
+// Whether a credit title may start at `i`: the second and third bytes of the character
+// there are those of the first character of some title. Most lines start with no title:
+// one test for all of them.
+bool MayStartCreditTitle(std::string_view s, std::size_t i) {
+  return s.size() >= i + 6 && InByteBits(kTitleThirdBytes, s[i + 2]) &&
+         InByteBits(kTitleSecondBytes, s[i + 1]);
+}
 
 // The length of a credit title with its colon at `i` ("校对:", "责编 :"), or 0.
 std::size_t CreditTitleAt(std::string_view s, std::size_t i) {
+  if (!MayStartCreditTitle(s, i)) return 0;
   const std::string_view rest = s.substr(i);
-  // Most lines start with no title: one test for all of them.
-  if (rest.size() < 6 || (static_cast<unsigned char>(rest[2]) & 0xC0) != 0x80 ||
-      (kTitleThirdBytes >> (static_cast<unsigned char>(rest[2]) - 0x80) & 1) == 0) {
-    return 0;
-  }
   for (std::string_view title : kCreditTitles) {
     // This runs at the start of every short line: the third byte (the last of the first
     // character) tells most characters apart without a call to compare.
@@ -143,6 +171,7 @@ std::size_t CreditTitleAt(std::string_view s, std::size_t i) {
 // "校对:王岚 组版:晓南": credit titles with colons, each followed by one or more short
 // names (Han characters, with spaces, 、 or · between names).
 bool IsCreditLine(std::string_view line) {
+  if (!MayStartCreditTitle(line, 0)) return false;
   std::size_t i = 0;
   std::size_t title = CreditTitleAt(line, 0);
   if (title == 0) return false;
@@ -154,7 +183,7 @@ bool IsCreditLine(std::string_view line) {
     while (i < line.size()) {
       title = CreditTitleAt(line, i);
       if (title != 0) break;
-      const Decoded d = DecodeUtf8(line, i);
+      const Decoded d = DecodeUtf8Fast(line, i);
       std::size_t width = 0;
       if (IsHan(d.code_point)) {
         if (++run > 5) return false;
@@ -183,7 +212,7 @@ template <typename Pred>
 int TakeWhile(std::string_view s, std::size_t& i, Pred pred) {
   int n = 0;
   while (i < s.size()) {
-    const Decoded d = DecodeUtf8(s, i);
+    const Decoded d = DecodeUtf8Fast(s, i);
     if (!pred(d.code_point)) break;
     i += d.length;
     ++n;
@@ -237,7 +266,7 @@ bool IsPageNumberLine(std::string_view line) {
     }
     return any;
   };
-  strip("-") || strip("—") || strip("－");
+  if (first == '-' || first == 0xE2 || first == 0xEF) strip("-") || strip("—") || strip("－");
   const std::string_view inner = Trim(line.substr(begin, end - begin));
   return !inner.empty() && IsPageLabel(inner, true);
 }
@@ -247,7 +276,7 @@ enum class HeadToken { kOther, kDate, kWeekday, kPage, kPaper, kLabel };
 bool IsWeekday(std::string_view s) {
   std::size_t i = 0;
   if (!TakeLiteral(s, i, "星期") && !TakeLiteral(s, i, "周")) return false;
-  const Decoded d = DecodeUtf8(s, i);
+  const Decoded d = DecodeUtf8Fast(s, i);
   return std::u32string_view(U"一二三四五六日天").find(d.code_point) != std::u32string_view::npos &&
          i + d.length == s.size();
 }
@@ -284,13 +313,53 @@ HeadToken ClassifyHeadToken(std::string_view s) {
   return s.ends_with("报") ? HeadToken::kPaper : HeadToken::kLabel;
 }
 
-// Whether `line` holds a space, a tab or U+3000 (E3 80 80).
-bool HasSpace(std::string_view line) {
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (c == ' ' || c == '\t' || (c == '\xE3' && line.substr(i, 3) == "\u3000")) return true;
+// The longest token ClassifyHeadToken accepts: eight Han characters of four bytes (a page
+// label has 16 bytes at most, a date with its weekday 26).
+constexpr std::size_t kMaxHeadTokenBytes = 8 * 4;
+
+// Where a space, a tab or U+3000 (E3 80 80) starts.
+constexpr auto kIsSpaceStart = [](ByteVector a, ByteVector b, ByteVector c) {
+  return (ByteVector)((a == ' ') | (a == '\t')) |
+         (ByteVector)((a == 0xE3) & (b == 0x80) & (c == 0x80));
+};
+
+// Whether `predicate` (as for FindCandidate) finds a candidate starting in the first `limit`
+// bytes of `line`. A first test, run on most short lines: `line` lies in `text`, which is
+// read in place, past the line's end where it has the bytes (FindCandidate on the line alone
+// would copy its last partial block); so a candidate that starts in the line but ends past
+// it (inside a character cut by the line's end) may pass too.
+template <typename Predicate>
+bool MayStartWithin(std::string_view text, std::string_view line, std::size_t limit,
+                    Predicate predicate) {
+  constexpr std::size_t kWidth = sizeof(ByteVector);
+  limit = std::min(limit, line.size());
+  const auto offset = static_cast<std::size_t>(line.data() - text.data());
+  // The last block read starts before `limit` and reads kWidth + 2 bytes.
+  if (text.size() - offset < limit + kWidth + 2) {
+    return FindCandidate(line.substr(0, limit + 2), 0, predicate) < limit;
+  }
+  const auto* bytes = reinterpret_cast<const unsigned char*>(line.data());
+  for (std::size_t k = 0; k < limit; k += kWidth) {
+    ByteVector a, b, c;
+    std::memcpy(&a, bytes + k, kWidth);
+    std::memcpy(&b, bytes + k + 1, kWidth);
+    std::memcpy(&c, bytes + k + 2, kWidth);
+    const ByteVector mask = predicate(a, b, c);
+    std::uint64_t halves[2];
+    static_assert(sizeof mask == sizeof halves);
+    std::memcpy(halves, &mask, sizeof halves);
+    if ((halves[0] | halves[1]) == 0) continue;
+    for (std::size_t lane = 0; lane < kWidth; ++lane) {
+      if (mask[lane]) return k + lane < limit;
+    }
   }
   return false;
+}
+
+// Whether the first token of `line` (in `text`, not starting with a space) may be short
+// enough for a running head and followed by a space: a running head has two tokens at least.
+bool HasShortFirstToken(std::string_view text, std::string_view line) {
+  return MayStartWithin(text, line, kMaxHeadTokenBytes + 1, kIsSpaceStart);
 }
 
 // Where a digit, a full-width digit (EF BC 90 to EF BC 99) or 版 (E7 89 88) starts.
@@ -300,26 +369,25 @@ constexpr auto kIsNumeralStart = [](ByteVector a, ByteVector b, ByteVector c) {
          (ByteVector)((a == 0xE7) & (b == 0x89) & (c == 0x88));
 };
 
-// Whether `line` holds a digit, a full-width digit or 版: every date and page label does.
-bool HasNumeral(std::string_view line) {
-  return FindCandidate(line, 0, kIsNumeralStart) < line.size();
+// Whether `line` (in `text`) may hold a digit, a full-width digit or 版: every date and page
+// label does.
+bool HasNumeral(std::string_view text, std::string_view line) {
+  return MayStartWithin(text, line, line.size(), kIsNumeralStart);
 }
 
 // "洛阳日报 2024年1月5日 星期五", "03版 要闻", "A03 要闻 2024年1月5日": short tokens separated
 // by spaces, all of them dates, weekdays, page labels, a paper's name or a section label,
 // with a page label or a date among them.
-bool IsRunningHead(std::string_view line) {
-  // A page label or a date is needed, and most short lines (headings, captions, bylines)
-  // hold no digit; two tokens at least, and most lines without a digit have no space.
-  if (!HasNumeral(line) || !HasSpace(line)) return false;
+bool IsRunningHead(std::string_view text, std::string_view line) {
+  // Two tokens at least, and most short lines (headings, captions) have no space near
+  // their start; a page label or a date is needed, and most bylines hold no digit.
+  if (!HasShortFirstToken(text, line) || !HasNumeral(text, line)) return false;
   int tokens = 0;
   bool date = false, weekday = false, page = false, marked_page = false, paper = false,
        label = false;
   std::size_t i = 0;
   while (i < line.size()) {
-    std::size_t end = i;
-    std::size_t width = 0;
-    while (end < line.size() && !IsSpaceAt(line, end, &width)) ++end;
+    const std::size_t end = FindCandidate(line, i, kIsSpaceStart);
     const std::string_view token = line.substr(i, end - i);
     ++tokens;
     switch (ClassifyHeadToken(token)) {
@@ -466,7 +534,7 @@ class PageFurnitureRule final : public Rule {
       // A bare number ("3", "A03") only when it is a paragraph of its own: inside a
       // paragraph it is more likely a list or a table (A0, A1, ... A10).
       what = "a page number";
-    } else if (IsRunningHead(content)) {
+    } else if (IsRunningHead(text, content)) {
       what = "a running head";
     } else {
       return;

@@ -121,6 +121,29 @@ TEST_F(PageFurnitureRuleTest, RunningHeads) {
             "\"2024年1月5日 星期五\" is a running head (page furniture), not article text");
 }
 
+// The longest first token a running head can have: a section label of eight Han
+// characters of four bytes (U+20000), before a space, a tab or U+3000.
+TEST_F(PageFurnitureRuleTest, RunningHeadWithTheLongestFirstToken) {
+  const std::string label = "𠀀𠀀𠀀𠀀𠀀𠀀𠀀𠀀";
+  ASSERT_EQ(label.size(), 32u);
+  // The first test reads a line in place when the text goes on for 50 bytes after its start,
+  // and copies it near the end of the text: both ways.
+  for (const std::string after :
+       {"正文。\n", "正文。这一段很长，足够让首个词的检测在原文上读取。\n"}) {
+    for (const std::string space : {" ", "\t", "\u3000"}) {
+      const std::string head = label + space + "03版";
+      EXPECT_EQ(Flagged(head + "\n\n" + after), (std::vector<std::string>{head})) << space;
+      EXPECT_TRUE(Flagged("𠀀" + head + "\n\n" + after).empty()) << space;
+      EXPECT_TRUE(Flagged(label + "𠀀" + space + "03版\n\n" + after).empty()) << space;
+    }
+  }
+  // A digit just past a line does not make it a running head.
+  EXPECT_TRUE(
+      Flagged("洛阳日报 要闻\n3号线今天开通，这一段很长，足够让检测在原文上读取。\n").empty());
+  EXPECT_EQ(Flagged("2024年12月31日星期五 洛阳日报\n"),
+            (std::vector<std::string>{"2024年12月31日星期五 洛阳日报"}));
+}
+
 // Page 002 (luoyang-cadre-training.txt) has the jump line at the start of a paragraph,
 // 001 and 004 on a line of its own.
 TEST_F(PageFurnitureRuleTest, JumpLinesAreReportedWithoutFix) {
