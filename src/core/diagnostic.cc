@@ -80,7 +80,8 @@ MessageText& MessageText::operator=(const MessageText& other) {
 }
 
 struct RelatedList::Items {
-  std::size_t capacity = 0;
+  std::uint32_t size = 0;
+  std::uint32_t capacity = 0;
 
   // The locations follow the header in the same allocation.
   RelatedLocation* data() { return std::launder(reinterpret_cast<RelatedLocation*>(this + 1)); }
@@ -95,29 +96,19 @@ RelatedList::Items* RelatedList::Allocate(std::size_t capacity) {
   return items;
 }
 
-RelatedLocation* RelatedList::Data() { return many_->data(); }
-
-void RelatedList::ReleaseMany() noexcept {
-  std::destroy_n(many_->data(), size_);
-  many_->~Items();
-  ::operator delete(many_);
-  size_ = 0;
+void RelatedList::Release() {
+  if (items_ == nullptr) return;
+  std::destroy_n(items_->data(), items_->size);
+  items_->~Items();
+  ::operator delete(items_);
+  items_ = nullptr;
 }
 
 RelatedList::RelatedList(const RelatedList& other) {
-  if (other.size_ == 1) {
-    new (&one_) RelatedLocation(other.one_);
-  } else if (other.size_ > 1) {
-    Items* items = Allocate(other.size_);
-    try {
-      std::uninitialized_copy(other.begin(), other.end(), items->data());
-    } catch (...) {
-      ::operator delete(items);
-      throw;
-    }
-    many_ = items;
-  }
-  size_ = other.size_;
+  if (other.empty()) return;
+  items_ = Allocate(other.size());
+  std::uninitialized_copy(other.begin(), other.end(), items_->data());
+  items_->size = static_cast<std::uint32_t>(other.size());
 }
 
 RelatedList& RelatedList::operator=(const RelatedList& other) {
@@ -125,27 +116,30 @@ RelatedList& RelatedList::operator=(const RelatedList& other) {
   return *this;
 }
 
+RelatedList& RelatedList::operator=(RelatedList&& other) noexcept {
+  if (this != &other) {
+    Release();
+    items_ = std::exchange(other.items_, nullptr);
+  }
+  return *this;
+}
+
+RelatedLocation* RelatedList::begin() { return items_ != nullptr ? items_->data() : nullptr; }
+
+std::size_t RelatedList::size() const { return items_ != nullptr ? items_->size : 0; }
+
 void RelatedList::push_back(RelatedLocation location) {
-  if (size_ == 0) {
-    new (&one_) RelatedLocation(std::move(location));
-    size_ = 1;
-    return;
+  if (items_ == nullptr || items_->size == items_->capacity) {
+    Items* grown = Allocate(items_ == nullptr ? 1 : std::size_t{items_->capacity} * 2);
+    if (items_ != nullptr) {
+      std::uninitialized_move(items_->data(), items_->data() + items_->size, grown->data());
+      grown->size = items_->size;
+    }
+    Release();
+    items_ = grown;
   }
-  if (size_ == 1) {
-    Items* items = Allocate(4);
-    new (items->data()) RelatedLocation(std::move(one_));
-    one_.~RelatedLocation();
-    many_ = items;
-  } else if (size_ == many_->capacity) {
-    Items* grown = Allocate(std::size_t{size_} * 2);
-    std::uninitialized_move(many_->data(), many_->data() + size_, grown->data());
-    std::destroy_n(many_->data(), size_);
-    many_->~Items();
-    ::operator delete(many_);
-    many_ = grown;
-  }
-  new (many_->data() + size_) RelatedLocation(std::move(location));
-  ++size_;
+  new (items_->data() + items_->size) RelatedLocation(std::move(location));
+  ++items_->size;
 }
 
 std::string_view ToString(Applicability applicability) {

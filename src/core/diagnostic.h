@@ -144,11 +144,11 @@ struct RelatedLocation {
   MessageText message;
 };
 
-// The related locations of a finding. Few findings have any (duplicates, broken sentences),
-// and those that have mostly have one, kept inline: a raw OCR page has thousands of
-// duplicate-span findings, and an allocation for each cost more than the 32 bytes the
-// inline location adds to every Diagnostic. Two or more locations share one allocation with
-// their capacity. Contiguous, like a vector.
+// The related locations of a finding. Few findings have any (duplicates, broken sentences):
+// an empty list is one null pointer, so that a Diagnostic stays small (a raw OCR page has a
+// finding every few dozen bytes); the locations, their count and capacity share one
+// allocation, so that the usual single location costs one allocation, not two.
+// Contiguous, like a vector.
 class RelatedList {
  public:
   using value_type = RelatedLocation;
@@ -156,62 +156,32 @@ class RelatedList {
   using const_iterator = const RelatedLocation*;
   using size_type = std::size_t;
 
-  RelatedList() noexcept {}  // NOLINT(modernize-use-equals-default): the union stays unset
+  RelatedList() = default;
   RelatedList(const RelatedList& other);
-  // A moved-from list is empty.
-  RelatedList(RelatedList&& other) noexcept { Take(other); }
+  RelatedList(RelatedList&& other) noexcept : items_(std::exchange(other.items_, nullptr)) {}
   RelatedList& operator=(const RelatedList& other);
-  RelatedList& operator=(RelatedList&& other) noexcept {
-    if (this != &other) {
-      Release();
-      Take(other);
-    }
-    return *this;
-  }
+  RelatedList& operator=(RelatedList&& other) noexcept;
   ~RelatedList() { Release(); }
 
-  RelatedLocation* begin() { return size_ == 1 ? &one_ : size_ > 1 ? Data() : nullptr; }
+  RelatedLocation* begin();
   RelatedLocation* end() { return begin() + size(); }
   const RelatedLocation* begin() const { return const_cast<RelatedList*>(this)->begin(); }
   const RelatedLocation* end() const { return begin() + size(); }
-  std::size_t size() const { return size_; }
-  bool empty() const { return size_ == 0; }
+  std::size_t size() const;
+  bool empty() const { return size() == 0; }
   RelatedLocation& operator[](std::size_t i) { return begin()[i]; }
   const RelatedLocation& operator[](std::size_t i) const { return begin()[i]; }
 
   void push_back(RelatedLocation location);
 
  private:
-  struct Items;  // the capacity, followed by the locations
+  struct Items;  // the count and capacity, followed by the locations
 
   // An empty list with room for `capacity` locations.
   static Items* Allocate(std::size_t capacity);
-  RelatedLocation* Data();  // the locations of `many_`
-  // Takes the locations of `other`, which is left empty; this list is empty.
-  void Take(RelatedList& other) noexcept {
-    if (other.size_ == 1) {
-      new (&one_) RelatedLocation(std::move(other.one_));
-      other.one_.~RelatedLocation();
-    } else if (other.size_ > 1) {
-      many_ = other.many_;
-    }
-    size_ = std::exchange(other.size_, 0);
-  }
-  void Release() noexcept {
-    if (size_ == 1) {
-      one_.~RelatedLocation();
-      size_ = 0;
-    } else if (size_ > 1) {
-      ReleaseMany();
-    }
-  }
-  void ReleaseMany() noexcept;
+  void Release();
 
-  union {
-    RelatedLocation one_;  // when size_ is 1
-    Items* many_;          // when size_ is 2 or more
-  };
-  std::uint32_t size_ = 0;
+  Items* items_ = nullptr;
 };
 
 struct Diagnostic {
