@@ -39,6 +39,17 @@ inline bool IsIdeographLead(unsigned char byte) {
   return static_cast<unsigned char>(byte - 0xE4) <= 0xEE - 0xE4;
 }
 
+#if defined(__SSE2__)
+// A bit for each of the 16 bytes from `p` that IsIdeographLead (E4-EE), for
+// IdeographsBefore and IdeographsAt.
+inline unsigned IdeographLeads16(const char* p) {
+  const __m128i offset = _mm_sub_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)),
+                                      _mm_set1_epi8(static_cast<char>(0xE4)));
+  return static_cast<unsigned>(
+      _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(offset, _mm_set1_epi8(0xEE - 0xE4)), offset)));
+}
+#endif
+
 // How many characters that IsIdeographLead leads stand one after another just before
 // `pos`, inside [begin, pos), counting at most `max_chars`: the scans for punctuation pass
 // over runs of them without decoding them. `text` is valid UTF-8 and `begin` and `pos`
@@ -50,16 +61,10 @@ inline std::size_t IdeographsBefore(std::string_view text, std::size_t begin, st
   const std::size_t limit = std::min(max_chars, (pos - begin) / 3);
   std::size_t count = 0;
 #if defined(__SSE2__)
-  const __m128i lead_base = _mm_set1_epi8(static_cast<char>(0xE4));
-  const __m128i lead_span = _mm_set1_epi8(0xEE - 0xE4);
   while (count < limit && pos >= 16) {
     // text[pos - 16, pos): the leads of the five characters before `pos` stand at bytes 13,
     // 10, 7, 4 and 1; the run ends at the first of them that is no lead.
-    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos - 16));
-    const __m128i offset = _mm_sub_epi8(bytes, lead_base);
-    const auto leads = static_cast<unsigned>(
-        _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(offset, lead_span), offset)));
-    const unsigned missing = ~leads & 0x2492;
+    const unsigned missing = ~IdeographLeads16(text.data() + pos - 16) & 0x2492;
     const std::size_t run = std::min<std::size_t>(
         missing == 0 ? 5 : (13 - (31 - std::countl_zero(missing))) / 3, limit - count);
     pos -= 3 * run;
@@ -81,16 +86,10 @@ inline std::size_t IdeographsAt(std::string_view text, std::size_t pos, std::siz
   const std::size_t limit = std::min(max_chars, (end - pos) / 3);
   std::size_t count = 0;
 #if defined(__SSE2__)
-  const __m128i lead_base = _mm_set1_epi8(static_cast<char>(0xE4));
-  const __m128i lead_span = _mm_set1_epi8(0xEE - 0xE4);
   while (count < limit && pos + 16 <= text.size()) {
     // text[pos, pos + 16): the leads of the five characters from `pos` on stand at bytes 0,
     // 3, 6, 9 and 12.
-    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos));
-    const __m128i offset = _mm_sub_epi8(bytes, lead_base);
-    const auto leads = static_cast<unsigned>(
-        _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(offset, lead_span), offset)));
-    const unsigned missing = ~leads & 0x1249;
+    const unsigned missing = ~IdeographLeads16(text.data() + pos) & 0x1249;
     const std::size_t run = std::min<std::size_t>(
         missing == 0 ? 5 : static_cast<std::size_t>(std::countr_zero(missing)) / 3, limit - count);
     pos += 3 * run;
