@@ -180,7 +180,7 @@ bool TooRoomy(const std::vector<Diagnostic>& findings, std::size_t size) {
 
 // Merges the sorted runs of `all` between `bounds` into a vector of their size, stably (of
 // equal findings, the one earlier in `all` first, as neighbouring merges keep them): each
-// finding moves once.
+// finding moves once. `less` orders by range (begin, then end) before anything else.
 template <typename Less>
 std::vector<Diagnostic> MergeRuns(std::vector<Diagnostic>& all, std::span<const std::size_t> bounds,
                                   Less less) {
