@@ -59,11 +59,11 @@ constexpr char32_t kFirstStepBegin = 0x4E00, kFirstStepEnd = 0xA000;
 }  // namespace
 
 // The first step of a walk looks the character up in the trie's root, a branch of some
-// twenty thousand characters: a dozen or more nodes far apart in a data file of megabytes,
-// so a few hundred instructions and as many cache misses, for the step that every question
-// takes. Each entry keeps the trie's state after one character, saved on the character's
-// first lookup: filling all of them at once would cost some five million instructions per
-// process, more than a hundred pages' lookups save. An entry is filled once, by the thread
+// twenty thousand characters whose nodes lie far apart in megabytes of data: about 250
+// instructions and several cache misses, for the step that every question takes. Each
+// entry keeps the trie's state after one character, saved on the character's first lookup:
+// filling all of them at once would cost some five million instructions per process, more
+// than a hundred pages' lookups save. An entry is filled once, by the thread
 // that claims it (kFilling); until it is kFilled, the others walk the trie as before.
 struct CjkDictionary::FirstStep {
   static constexpr std::uint8_t kEmpty = 0, kFilling = 1, kFilled = 2;

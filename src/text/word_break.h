@@ -102,8 +102,8 @@ class CjkDictionary {
   UStringTrieResult First(icu::UCharsTrie& trie, char32_t c) const;
 
   const char16_t* trie_;  // in ICU's data, mapped for the life of the process
-  // The trie's state after each ideograph of kFirstStepBegin..kFirstStepEnd, filled on first
-  // use (see First()); lives as long as the process.
+  // The trie's state after each ideograph of U+4E00-9FFF, filled on first use (see
+  // First()); lives as long as the process.
   FirstStep* first_steps_;
 };
 
