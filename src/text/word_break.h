@@ -8,10 +8,12 @@
 #include <utility>
 #include <vector>
 
+#include <unicode/ustringtrie.h>
 #include <unicode/uversion.h>  // declares namespace icu
 
 U_NAMESPACE_BEGIN
 class BreakIterator;
+class UCharsTrie;
 U_NAMESPACE_END
 struct UText;
 
@@ -91,9 +93,18 @@ class CjkDictionary {
   bool HasWordAcross(std::string_view text, std::size_t offset) const;
 
  private:
-  explicit CjkDictionary(const char16_t* trie) : trie_(trie) {}
+  struct FirstStep;
+
+  explicit CjkDictionary(const char16_t* trie);
+
+  // Sets `trie` (a trie of trie_) to its state after the character `c` and returns the
+  // result, as trie.firstForCodePoint(c).
+  UStringTrieResult First(icu::UCharsTrie& trie, char32_t c) const;
 
   const char16_t* trie_;  // in ICU's data, mapped for the life of the process
+  // The trie's state after each ideograph of U+4E00-9FFF, filled on first use (see
+  // First()); lives as long as the process.
+  FirstStep* first_steps_;
 };
 
 // An ideograph of the CJK Unified Ideographs block or its extension A: Han, unchanged by

@@ -1,11 +1,18 @@
 #include "text/word_break.h"
 
 #include <gtest/gtest.h>
+#include <unicode/ucharstrie.h>
+#include <unicode/udata.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
+
+#include "text/utf8.h"
 
 namespace ocrlint {
 namespace {
@@ -81,6 +88,135 @@ TEST(CjkDictionaryTest, LooksUpIcusWords) {
   EXPECT_TRUE(dictionary->HasWordStarting("推进了"));
   EXPECT_FALSE(dictionary->HasWordStarting("推"));
   EXPECT_TRUE(dictionary->HasWordAcross("一体推进", 9));  // 推|进
+}
+
+// ICU's cjdict trie, opened apart from CjkDictionary, for answers walked the plain way.
+const char16_t* ReferenceTrie() {
+  UErrorCode status = U_ZERO_ERROR;
+  UDataMemory* data =
+      udata_open(U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "brkitr", "dict", "cjdict", &status);
+  if (U_FAILURE(status)) return nullptr;
+  const auto* bytes = static_cast<const std::uint8_t*>(udata_getMemory(data));
+  return reinterpret_cast<const char16_t*>(bytes + reinterpret_cast<const std::int32_t*>(bytes)[0]);
+}
+
+bool ReferenceContains(std::string_view word) {
+  static const char16_t* const trie = ReferenceTrie();
+  const icu::UnicodeString units = icu::UnicodeString::fromUTF8(word);
+  icu::UCharsTrie walk(trie);
+  return USTRINGTRIE_HAS_VALUE(walk.next(units.getBuffer(), units.length()));
+}
+
+// The byte offsets of `text`'s characters, and text.size().
+std::vector<std::size_t> CharOffsets(std::string_view text) {
+  std::vector<std::size_t> offsets;
+  for (std::size_t i = 0; i < text.size(); i += DecodeUtf8Fast(text, i).length) {
+    offsets.push_back(i);
+  }
+  offsets.push_back(text.size());
+  return offsets;
+}
+
+bool ReferenceHasWordStarting(std::string_view text) {
+  const std::vector<std::size_t> offsets = CharOffsets(text);
+  for (std::size_t n = 2; n < offsets.size(); ++n) {
+    if (ReferenceContains(text.substr(0, offsets[n]))) return true;
+  }
+  return false;
+}
+
+bool ReferenceHasWordAcross(std::string_view text, std::size_t offset) {
+  const std::vector<std::size_t> offsets = CharOffsets(text);
+  for (const std::size_t begin : offsets) {
+    for (const std::size_t end : offsets) {
+      if (begin < offset && end > offset && ReferenceContains(text.substr(begin, end - begin))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Asks every question of `text` twice (the first lookup of a character may fill the
+// dictionary's table of first steps, the second reads it) and compares with the plain walk.
+void ExpectSameAnswers(const CjkDictionary& dictionary, std::string_view text) {
+  for (int round = 0; round < 2; ++round) {
+    ASSERT_EQ(dictionary.Contains(text), ReferenceContains(text)) << text;
+    ASSERT_EQ(dictionary.HasWordStarting(text), ReferenceHasWordStarting(text)) << text;
+    for (const std::size_t offset : CharOffsets(text)) {
+      ASSERT_EQ(dictionary.HasWordAcross(text, offset), ReferenceHasWordAcross(text, offset))
+          << text << " at " << offset;
+    }
+  }
+}
+
+// Words of the dictionary, one in `every`.
+std::vector<std::string> SomeDictionaryWords(int every) {
+  std::vector<std::string> words;
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UCharsTrie::Iterator it(ReferenceTrie(), 0, status);
+  for (int i = 0; it.next(status) && U_SUCCESS(status); ++i) {
+    if (i % every != 0) continue;
+    std::string word;
+    it.getString().toUTF8String(word);
+    words.push_back(word);
+  }
+  return words;
+}
+
+// The table of first steps gives the answers of the plain walk: for single characters in
+// and around its range, for words of the dictionary and their neighbours, and for texts
+// starting outside the table (Extension A, a supplementary ideograph, ASCII, 々).
+TEST(CjkDictionaryTest, FirstStepTableGivesThePlainWalksAnswers) {
+  const CjkDictionary* dictionary = CjkDictionary::Get();
+  ASSERT_NE(dictionary, nullptr);
+  ASSERT_TRUE(ReferenceContains("推进"));
+  for (char32_t c = 0x3400; c < 0xA100; ++c) {
+    if (c >= 0x4DC0 && c < 0x4E00) continue;
+    ASSERT_EQ(dictionary->Contains(EncodeUtf8(c)), ReferenceContains(EncodeUtf8(c)));
+    ExpectSameAnswers(*dictionary, EncodeUtf8(c) + "进");
+  }
+  const std::vector<std::string> words = SomeDictionaryWords(40);
+  ASSERT_GT(words.size(), 1000u);
+  int multi = 0;
+  for (const std::string& word : words) {
+    const std::vector<std::size_t> offsets = CharOffsets(word);
+    if (offsets.size() > 2) ++multi;
+    ExpectSameAnswers(*dictionary, word);
+    ExpectSameAnswers(*dictionary, word + "的了");
+    ExpectSameAnswers(*dictionary, word.substr(0, offsets[offsets.size() - 2]));
+    ExpectSameAnswers(*dictionary, "一" + word);
+  }
+  EXPECT_GT(multi, 1000);
+  for (const std::string_view text :
+       {"\u3400\u4e00", "\U00020000\u4e00\u4e01", "a\u63a8\u8fdb", "\u3005\u3005\u63a8",
+        "\u9fa5\u9fa5", "\u4e00", "", "\u63a8\u8fdba"}) {
+    ExpectSameAnswers(*dictionary, text);
+  }
+}
+
+// Threads that fill the table at once all get the plain walk's answers.
+TEST(CjkDictionaryTest, FirstStepTableIsThreadSafe) {
+  const CjkDictionary* dictionary = CjkDictionary::Get();
+  ASSERT_NE(dictionary, nullptr);
+  std::vector<std::string> texts;
+  std::vector<char> expected;
+  for (char32_t c = 0x4E00; c < 0xA000; ++c) {
+    texts.push_back(EncodeUtf8(c) + "人");
+    expected.push_back(ReferenceHasWordStarting(texts.back()) ? 1 : 0);
+  }
+  std::vector<int> mismatches(4, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (std::size_t i = 0; i < texts.size(); ++i) {
+        const std::size_t k = t % 2 == 0 ? i : texts.size() - 1 - i;
+        if ((dictionary->HasWordStarting(texts[k]) ? 1 : 0) != expected[k]) ++mismatches[t];
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(mismatches, std::vector<int>(4, 0));
 }
 
 // IsBoundary answers from the dictionary where no word of it spans the offset: the same
