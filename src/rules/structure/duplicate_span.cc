@@ -723,6 +723,8 @@ class DuplicateSpanRule final : public Rule {
 #if defined(OCRLINT_AVX2_VARIANTS)
     scan.avx2 = HasAvx2();
 #endif
+    scan.capacity = blocks.size();
+    scan.scanned = std::make_unique_for_overwrite<std::uint32_t[]>(2 * scan.capacity);
     // The paragraph analysis goes only as far as this scan, which stops at max-findings.
     std::uint32_t analysed = 0;
     for (std::uint32_t i = 0; i < blocks.size() && scan.reported < max_findings_; ++i) {
@@ -790,6 +792,12 @@ class DuplicateSpanRule final : public Rule {
     std::optional<WordSegmenter> segmenter = std::nullopt;  // for RunsOn
     bool avx2 = false;        // whether ReadIdeographs takes its AVX2 variants
     std::uint32_t block = 0;  // the index of the block being scanned
+    // The blocks scanned so far, in order: where each begins (Block::range.begin), in the
+    // first `capacity` values, and its index, in the next ones: BlockAt searches a small
+    // contiguous array. Room for every block of the document, uninitialised.
+    std::unique_ptr<std::uint32_t[]> scanned = nullptr;
+    std::size_t capacity = 0;
+    std::size_t scanned_count = 0;
     // The chunk's entries, and the text whose ideographs they are (all of them).
     std::uint32_t entries = 0;
     ByteRange covered = ByteRange{0, 0};
@@ -816,7 +824,11 @@ class DuplicateSpanRule final : public Rule {
   // ideograph of the document), then the selected windows' fingerprints and lookups.
   void ScanBlock(Scan& scan, std::uint32_t block_index) const {
     scan.block = block_index;
-    const ByteRange content = scan.document.blocks()[block_index].content;
+    const Block& block = scan.document.blocks()[block_index];
+    scan.scanned[scan.scanned_count] = static_cast<std::uint32_t>(block.range.begin);
+    scan.scanned[scan.capacity + scan.scanned_count] = block_index;
+    ++scan.scanned_count;
+    const ByteRange content = block.content;
     Chunk& chunk = scan.chunk;
     // Ideographs are numbered from the block's start; chunk entry e holds number
     // chunk_base + e. Windows are numbered by their first ideograph.
@@ -1168,14 +1180,28 @@ class DuplicateSpanRule final : public Rule {
     return false;
   }
 
-  // The block of an offset in a block up to the one being scanned.
-  const Block& BlockAt(const Scan& scan, std::size_t offset) const {
-    const auto blocks = scan.document.blocks().first(scan.block + 1);
-    if (offset >= blocks.back().range.begin) return blocks.back();  // a repeat in its block
-    const auto it = std::upper_bound(
-        blocks.begin(), blocks.end(), offset,
-        [](std::size_t value, const Block& block) { return value < block.range.begin; });
-    return *(it - 1);
+  // The block of an offset in a block scanned so far (the only ones whose fingerprints
+  // are in the table).
+  static const Block& BlockAt(const Scan& scan, std::size_t offset) {
+    const auto blocks = scan.document.blocks();
+    const std::uint32_t* begins = scan.scanned.get();
+    const std::size_t count = scan.scanned_count;
+    if (offset >= begins[count - 1]) return blocks[scan.block];  // a repeat in its block
+    return blocks[begins[scan.capacity + LastNotAfter(begins, count, offset)]];
+  }
+
+  // The index of the last of the `count` ascending `values` that is not above `value`,
+  // which the first one is not: a binary search without branches on the values (their
+  // comparisons are unpredictable), only on the count.
+  static std::size_t LastNotAfter(const std::uint32_t* values, std::size_t count,
+                                  std::size_t value) {
+    const std::uint32_t* base = values;
+    while (count > 1) {
+      const std::size_t half = count / 2;
+      base = base[half] <= value ? base + half : base;
+      count -= half;
+    }
+    return static_cast<std::size_t>(base - values);
   }
 
   // Extends the candidate pair of anchors to the longest equal runs of tokens around

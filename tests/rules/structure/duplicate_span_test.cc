@@ -8,6 +8,7 @@
 #include "rules/hygiene/rule_check.h"
 #include "rules/structure/corpus_sample.h"
 #include "rules/structure/structure_rules.h"
+#include "text/utf8.h"
 
 namespace ocrlint {
 namespace {
@@ -282,6 +283,42 @@ TEST_F(DuplicateSpanRuleTest, NoFixForACopyThatRunsOnIntoTheNextParagraph) {
                            "以重点项目为载体。" +
                            repeat + "\n\n各部门加紧推进公园改造。";
   EXPECT_EQ(check_.Fixed(ends), Without(ends, RangeOf(ends, repeat, 1)));
+}
+
+// The first copy is found in its paragraph wherever that is among many, with headings
+// (which are not scanned) between them: a repeat of a whole sentence, which needs the
+// first copy's paragraph to start it.
+TEST_F(DuplicateSpanRuleTest, FirstCopyInAnyEarlierParagraph) {
+  const std::string sentence = "我们要坚定不移推进全面深化改革各项工作任务。";
+  // Paragraph i: two clauses of ideographs of its own, shared with no other paragraph.
+  const auto filler = [](int i) {
+    std::string out;
+    for (int j = 0; j < 18; ++j) {
+      AppendUtf8(out, static_cast<char32_t>(0x5000 + 18 * i + j));
+      if (j == 8) out += "，";
+    }
+    return out + "。";
+  };
+  constexpr int kParagraphs = 40;
+  for (const int at : {0, 1, 2, 7, 19, 20, 33, kParagraphs - 2, kParagraphs - 1}) {
+    std::string text;
+    ByteRange first{0, 0};
+    for (int i = 0; i < kParagraphs; ++i) {
+      if (i % 3 == 1) text += "## 第" + std::to_string(i) + "部分\n\n";
+      if (i == at) {
+        first = ByteRange{text.size(), text.size() + sentence.size()};
+        text += sentence;
+      }
+      text += filler(i) + "\n\n";
+    }
+    const std::size_t later = text.size();
+    text += sentence + filler(kParagraphs) + "\n";
+    const auto found = check_.Run(text);
+    ASSERT_EQ(found.size(), 1u) << at;
+    EXPECT_EQ(found[0].range, (ByteRange{later, later + sentence.size()})) << at;
+    ASSERT_EQ(found[0].related.size(), 1u) << at;
+    EXPECT_EQ(found[0].related[0].range, first) << at;
+  }
 }
 
 // Titles taken up in the body, meeting names, reporters' formulas and the repeated block
