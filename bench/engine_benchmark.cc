@@ -378,6 +378,26 @@ const RuleSet& OneRule(const std::string& id) {
         ->Unit(benchmark::kMillisecond)
         ->Iterations(3);
   }
+  // OCRLINT_BENCH_RULES=id,id,...: those rules (or groups) together over the small pages
+  // (small_rules_custom). The group costs more than the sum of its rules alone: run
+  // together, the rules evict each other's data; this shows which combinations do.
+  if (const char* custom = std::getenv("OCRLINT_BENCH_RULES"); custom != nullptr) {
+    std::vector<std::string> ids;
+    std::string_view rest = custom;
+    while (!rest.empty()) {
+      const std::size_t comma = std::min(rest.find(','), rest.size());
+      if (comma > 0) ids.emplace_back(rest.substr(0, comma));
+      rest.remove_prefix(std::min(comma + 1, rest.size()));
+    }
+    benchmark::RegisterBenchmark("BM_SmallCorpusLintFresh/small_rules_custom",
+                                 [ids](benchmark::State& state) {
+                                   static const std::shared_ptr<const RuleSet> rules =
+                                       ResolveRules(Catalog(), ids);
+                                   SmallCorpusLintFresh(state, *rules);
+                                 })
+        ->Unit(benchmark::kMillisecond)
+        ->Iterations(3);
+  }
   return true;
 }();
 BENCHMARK_CAPTURE(BM_CorpusCreateAndLint, hygiene, &HygieneRules)
