@@ -4,12 +4,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <iterator>
 #include <random>
 #include <sstream>
-#include <vector>
 
 namespace ocrlint {
 namespace {
@@ -53,9 +53,11 @@ ReadResult ReadFileBytes(const std::filesystem::path& path) {
   if (S_ISDIR(info.st_mode)) return {"", "is a directory"};
   ReadResult result;
   // Reserve (not resize: that would zero-fill the whole buffer first) and append chunks.
-  // Growing files and pipes still work; the reservation is only a hint.
+  // Growing files and pipes still work; the reservation is only a hint. The chunk is left
+  // uninitialised on the stack: a zeroed 1 MB buffer per file cost more than reading a
+  // 50 KB page (a memset of 1 MB and the page faults of a fresh allocation each time).
   if (info.st_size > 0) result.bytes.reserve(static_cast<std::size_t>(info.st_size));
-  std::vector<char> chunk(std::size_t{1} << 20);
+  std::array<char, std::size_t{64} << 10> chunk;
   while (true) {
     const ssize_t n = ::read(fd.get(), chunk.data(), chunk.size());
     if (n < 0) {

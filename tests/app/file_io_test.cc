@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
 
 namespace ocrlint {
 namespace {
@@ -38,6 +39,17 @@ TEST_F(FileIoTest, ReadsBytesExactly) {
   EXPECT_EQ(read.error, "");
   EXPECT_EQ(read.bytes,
             std::string("\xEF\xBB\xBF\xE4\xB8\xAD\r\n\xFF", 9) + std::string("\0tail", 5));
+}
+
+TEST_F(FileIoTest, ReadsFilesLongerThanOneChunk) {
+  std::string bytes;
+  for (int i = 0; bytes.size() < (std::size_t{200} << 10) + 17; ++i) {
+    bytes += std::to_string(i) + "中";
+  }
+  const ReadResult read = ReadFileBytes(Write("long.txt", bytes));
+  EXPECT_EQ(read.error, "");
+  EXPECT_EQ(read.bytes, bytes);
+  EXPECT_EQ(ReadFileBytes(Write("empty.txt", "")).bytes, "");
 }
 
 TEST_F(FileIoTest, ReadErrorsNameTheCause) {
