@@ -60,7 +60,9 @@ FIRST_CHAR = 0x3400
 LAST_CHAR = 0x9FFF
 FIRST_COMPAT_CHAR = 0xF900
 LAST_COMPAT_CHAR = 0xFAFF
-CHAR_ENTRY_SIZE = 8
+CHAR_ENTRY_SIZE = 4
+# The low bits of an entry of the table of characters that hold the cost of its word.
+COST_BITS = 13
 SLOT_SIZE = 8
 MAX_LOAD = 5 / 8
 HASH_FACTOR = 0x9E3779B1
@@ -82,33 +84,46 @@ def char_index(c):
 CHAR_COUNT = LAST_CHAR + 1 - FIRST_CHAR + LAST_COMPAT_CHAR + 1 - FIRST_COMPAT_CHAR
 
 
+def index_char(index):
+    """The character of entry `index` of the table of characters (None past its end)."""
+    if index < LAST_CHAR + 1 - FIRST_CHAR:
+        return FIRST_CHAR + index
+    if index < CHAR_COUNT:
+        return FIRST_COMPAT_CHAR + index - (LAST_CHAR + 1 - FIRST_CHAR)
+    return None
+
+
 def home(key, size):
     """The slot of a group of `size` home slots where the search for `key` begins: the
     high bits of the product of the key's Fibonacci hash with the size."""
     return (((key * HASH_FACTOR) & 0xFFFFFFFF) * size) >> 32
 
 
-def hash_group(keys):
-    """The number of home slots of a group holding `keys` (non-zero), and its slots: linear
-    probing, ordered (Amble and Knuth): along the probe sequence from any key's home slot
-    the keys decrease, so that a search stops at the first key smaller than its own, a word
-    or not (an empty slot holds 0). The probing does not wrap around: a key that passes
-    the last home slot goes on into slots appended to the group; `keys` are not empty."""
+def hash_group(keys, grow=False):
+    """The number of home slots of a group holding `keys` (non-zero, not none), and its
+    slots: linear probing, ordered (Amble and Knuth): along the probe sequence from any
+    key's home slot the keys decrease, so that a search stops at the first key smaller than
+    its own, a word or not (an empty slot holds 0). The probing does not wrap around: a key
+    that passes the last home slot goes on into slots appended to the group, or with
+    `grow`, the group takes more home slots until none passes the last."""
     size = len(keys) if len(keys) <= SCAN_KEYS else math.ceil(len(keys) / MAX_LOAD)
-    table = [0] * size
-    for key in keys:
-        at = home(key, size)
-        while True:
-            if at == len(table):
-                table.append(0)
-            if table[at] == 0:
-                break
-            if table[at] < key:
-                # The smaller key goes on; the slots it passed hold greater keys.
-                table[at], key = key, table[at]
-            at += 1
-        table[at] = key
-    return size, table
+    while True:
+        table = [0] * size
+        for key in keys:
+            at = home(key, size)
+            while True:
+                if at == len(table):
+                    table.append(0)
+                if table[at] == 0:
+                    break
+                if table[at] < key:
+                    # The smaller key goes on; the slots it passed hold greater keys.
+                    table[at], key = key, table[at]
+                at += 1
+            table[at] = key
+        if not grow or len(table) == size:
+            return size, table
+        size = len(table)
 
 
 def string_literal(name, data):
@@ -156,29 +171,36 @@ def word_tree(words):
     rest_bytes += bytes(SLOT_SIZE)  # ends the search in the last group
     assert len(rest_bytes) // SLOT_SIZE < 1 << 24
 
-    # The groups of second characters, each followed by an empty slot that ends the search.
+    # The groups of second characters, in the order of the characters' entries, each
+    # followed by a slot of key 0 that ends the search and holds the class of the first
+    # character's word.
     second_bytes = bytearray()
     second_at = {}
-    for first in sorted(seconds):
-        size, table = hash_group(sorted(seconds[first]))
-        assert size < 1 << 16
-        second_at[first] = (size, len(second_bytes) // SLOT_SIZE)
+    firsts = set(seconds) | {chars[0] for chars in words if len(chars) == 1}
+    for first in sorted(firsts, key=char_index):
+        second_at[first] = len(second_bytes) // SLOT_SIZE
+        table = hash_group(sorted(seconds[first]), grow=True)[1] if first in seconds else []
         for c in table:
             cost, cls = words.get((first, c), (0, 0))
             rest = rest_at.get((first, c), 0)
             second_bytes += (c.to_bytes(2, "little") + cost.to_bytes(2, "little") +
                              (cls | rest << 8).to_bytes(4, "little"))
-        second_bytes += bytes(SLOT_SIZE)
-    assert len(second_bytes) // SLOT_SIZE < 1 << 24
+        cls = words.get((first,), (0, 0))[1]
+        second_bytes += bytes(4) + cls.to_bytes(4, "little")
+    end = len(second_bytes) // SLOT_SIZE
+    assert end < 1 << (32 - COST_BITS)
 
-    char_bytes = bytearray(CHAR_ENTRY_SIZE * CHAR_COUNT)
-    for first in set(seconds) | {chars[0] for chars in words if len(chars) == 1}:
-        at = char_index(first) * CHAR_ENTRY_SIZE
-        cost, cls = words.get((first,), (0, 0))
-        size, offset = second_at.get(first, (0, 0))
-        char_bytes[at:at + CHAR_ENTRY_SIZE] = (cost.to_bytes(2, "little") +
-                                               size.to_bytes(2, "little") +
-                                               (cls | offset << 8).to_bytes(4, "little"))
+    # Each entry holds where the group of its character begins, which is where that of the
+    # character before ends; a character without a group begins where the next group does.
+    starts = [end] * (CHAR_COUNT + 1)
+    for index in reversed(range(CHAR_COUNT)):
+        first = index_char(index)
+        starts[index] = second_at[first] if first in second_at else starts[index + 1]
+    char_bytes = bytearray()
+    for index, start in enumerate(starts):
+        cost = words.get((index_char(index),), (0, 0))[0]
+        assert cost < 1 << COST_BITS
+        char_bytes += (cost | start << COST_BITS).to_bytes(4, "little")
     return char_bytes, second_bytes, rest_bytes
 
 

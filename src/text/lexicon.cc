@@ -29,22 +29,28 @@ class WordTable {
         seconds_(Bytes(lexicon_data::SecondBytes())),
         rests_(Bytes(lexicon_data::RestBytes())) {}
 
-  // The entry of the first character `c` (non-zero): 0 when no word begins with it.
+  // The entries of the first character `c` (non-zero) and of the one after it, the
+  // first in the low 32 bits: 0 when no word begins with `c`.
   std::uint64_t First(std::uint64_t c) const {
     const std::ptrdiff_t index = lexicon_data::CharIndex(static_cast<char32_t>(c));
     return index < 0 ? 0 : Load(chars_ + index * lexicon_data::kCharEntrySize);
   }
-  // What an entry of First() holds: the cost of the character's word (0 when it is no
-  // word), its class, and whether longer words begin with it.
-  static std::uint32_t FirstCost(std::uint64_t first) { return first & 0xFFFF; }
-  static std::uint8_t FirstClass(std::uint64_t first) { return (first >> 32) & 0xFF; }
-  static bool FirstHasLonger(std::uint64_t first) { return (first >> 16 & 0xFFFF) != 0; }
+  // What First() holds: the cost of the character's word (0 when it is no word), and
+  // whether longer words begin with it.
+  static std::uint32_t FirstCost(std::uint64_t first) {
+    return first & ((1u << lexicon_data::kCostBits) - 1);
+  }
+  static bool FirstHasLonger(std::uint64_t first) { return GroupSize(first) != 0; }
+  // The class of the character's word of First(), which is a word.
+  std::uint8_t FirstClass(std::uint64_t first) const {
+    return Load(seconds_ + (GroupEnd(first) - 1) * kSlot) >> 32 & 0xFF;
+  }
 
   // The slot of the second character `c` (non-zero) of the words that begin with the
-  // character of entry `first`, which FirstHasLonger(): 0 when none has it.
+  // character of First(), which FirstHasLonger(): 0 when none has it.
   std::uint64_t Second(std::uint64_t first, std::uint64_t c) const {
-    const auto size = static_cast<std::uint32_t>(first >> 16 & 0xFFFF);
-    const std::size_t group = first >> 40;
+    const std::size_t group = GroupBegin(first);
+    const auto size = static_cast<std::uint32_t>(GroupSize(first));
     return Probe<0xFFFF>(
         seconds_ + (group + lexicon_data::HomeSlot(static_cast<std::uint32_t>(c), size)) * kSlot,
         c);
@@ -73,6 +79,19 @@ class WordTable {
 
  private:
   static constexpr std::size_t kSlot = lexicon_data::kSlotSize;
+
+  // The group of second characters of First(): its first slot, the slot after its end,
+  // and its number of home slots (all but the last, 0 when it has none).
+  static std::size_t GroupBegin(std::uint64_t first) {
+    return (first & 0xFFFFFFFF) >> lexicon_data::kCostBits;
+  }
+  static std::size_t GroupEnd(std::uint64_t first) {
+    return first >> (32 + lexicon_data::kCostBits);
+  }
+  static std::size_t GroupSize(std::uint64_t first) {
+    const std::size_t slots = GroupEnd(first) - GroupBegin(first);
+    return slots > 1 ? slots - 1 : 0;
+  }
 
   static const unsigned char* Bytes(std::string_view data) {
     return reinterpret_cast<const unsigned char*>(data.data());
@@ -120,7 +139,10 @@ Word FindWord(const WordTable& words, std::uint64_t key) {
   const std::uint64_t c1 = key >> 48;
   const std::uint64_t c2 = key >> 32 & 0xFFFF;
   const std::uint64_t first = words.First(c1);
-  if (c2 == 0) return {WordTable::FirstCost(first), WordTable::FirstClass(first)};
+  if (c2 == 0) {
+    const std::uint32_t cost = WordTable::FirstCost(first);
+    return {cost, cost != 0 ? words.FirstClass(first) : std::uint8_t{0}};
+  }
   if (!WordTable::FirstHasLonger(first)) return {};
   const std::uint64_t second = words.Second(first, c2);
   if (second == 0) return {};

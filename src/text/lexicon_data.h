@@ -18,18 +18,21 @@ namespace ocrlint::lexicon_data {
 //
 // The table of characters, CharBytes(), has an entry of kCharEntrySize bytes for each
 // character of U+3400-9FFF (kFirstChar to kLastChar) and U+F900-FAFF (kFirstCompatChar to
-// kLastCompatChar, after the others; CharIndex() gives the entry): the cost of the
-// character's word, 2 bytes; the number of home slots of the group of its second
-// characters, 2 bytes, 0 when no longer word begins with it; then 4 bytes, the word's class
-// in the low 8 bits and the group's first slot (in SecondBytes()) above. A character that
-// no word holds has all zero.
+// kLastCompatChar, after the others; CharIndex() gives the entry), and one more at the
+// end: a 32-bit number holding in its low kCostBits the cost of the character's word (0
+// when it is none), and above them the first slot (in SecondBytes()) of the group of the
+// second characters of the words that begin with it. That group ends where the group of
+// the next entry begins: its last slot, of key 0, holds the class of the character's word
+// (as the class of a slot of SecondBytes() does), and the others are its home slots. A
+// character that begins no word and is none has a group of no slots.
 //
 // A group is an open-addressing hash table of kSlotSize-byte slots whose keys are not 0
 // (linear probing, no wrapping around: a key that passes the last home slot goes on into
-// the slots that follow). The search for `key` in a group of `size` home slots begins at
-// HomeSlot(key, size). The probing is ordered: from any key's home slot to the key, the
-// slots hold greater keys (as numbers), so that the search for a key that is no word ends
-// at the first smaller key, and every group is followed by a slot of key 0.
+// the slots that follow; a group of second characters has none such). The search for `key`
+// in a group of `size` home slots begins at HomeSlot(key, size). The probing is ordered:
+// from any key's home slot to the key, the slots hold greater keys (as numbers), so that
+// the search for a key that is no word ends at the first smaller key, and every group is
+// followed by a slot of key 0.
 //
 // The slots of the groups of second characters, SecondBytes(): the second character, 2
 // bytes; the cost of the word of both, 2 bytes; then 4 bytes, its class in the low 8 bits
@@ -45,7 +48,8 @@ inline constexpr char32_t kFirstChar = 0x3400;
 inline constexpr char32_t kLastChar = 0x9FFF;
 inline constexpr char32_t kFirstCompatChar = 0xF900;
 inline constexpr char32_t kLastCompatChar = 0xFAFF;
-inline constexpr std::size_t kCharEntrySize = 8;
+inline constexpr std::size_t kCharEntrySize = 4;
+inline constexpr int kCostBits = 13;
 inline constexpr std::size_t kSlotSize = 8;
 std::string_view CharBytes();
 std::string_view SecondBytes();
