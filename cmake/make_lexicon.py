@@ -100,7 +100,7 @@ def home(key, size):
 
 
 def hash_group(keys, grow=False):
-    """The number of home slots of a group holding `keys` (non-zero, not none), and its
+    """The number of home slots of a group holding `keys` (non-zero, at least one), and its
     slots: linear probing, ordered (Amble and Knuth): along the probe sequence from any
     key's home slot the keys decrease, so that a search stops at the first key smaller than
     its own, a word or not (an empty slot holds 0). The probing does not wrap around: a key
