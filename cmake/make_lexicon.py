@@ -4,10 +4,10 @@
 The source is the dictionary of the jieba segmenter as Debian ships it (python3-jieba,
 MIT licensed): about 350,000 words with their corpus frequency. Kept are words of one to
 four characters in the Basic Multilingual Plane's Han blocks with a frequency of at least
-MIN_FREQ; each becomes a 64-bit key (four 16-bit code points, zero-padded) and a cost,
--ln(frequency / total) in 1/256 nats, and its word class (the part of speech jieba tags it
-with, folded into the classes of WordClass in text/lexicon.h), in an open-addressing hash
-table written as a string literal (see text/lexicon_data.h for the layout).
+MIN_FREQ, with a cost, -ln(frequency / total) in 1/256 nats, and its word class (the part
+of speech jieba tags it with, folded into the classes of WordClass in text/lexicon.h), in a
+tree of small open-addressing hash tables by character written as string literals (see
+text/lexicon_data.h for the layout).
 
 The supplement (src/text/lexicon_extra.txt) adds the words of current news prose that the
 dictionary, compiled around 2012, lacks (文旅, 康养, 网格员, 副主任): one word per line,
@@ -48,43 +48,82 @@ def word_class(tag):
     return 0
 
 
-# The layout of the hash table (text/lexicon_data.h): slots of SLOT_SIZE bytes, at most
-# MAX_LOAD full, a key's search beginning at the high bits of its product with HASH_FACTOR.
-SLOT_SIZE = 12
-MAX_LOAD = 5 / 8
-HASH_FACTOR = 0x9E3779B97F4A7C15
-# The filter of the keys that longer words begin with has 2^FILTER_BITS bits (128 KB).
-FILTER_BITS = 20
-# The words of one character of U+3400-9FFF (extension A and the unified block) are also in
-# a table indexed by the character (text/lexicon_data.h): 108 KB.
+# The layout of the word tree (text/lexicon_data.h). A word's first character indexes the
+# table of characters (CHAR_ENTRY_SIZE bytes each) of U+3400-9FFF and U+F900-FAFF, which
+# holds the character's own word and where the group of its second characters lies; the
+# entry of a second character holds the two characters' word and where the group of the
+# third and fourth characters lies. A group is an open-addressing hash table of SLOT_SIZE
+# bytes a slot, at most MAX_LOAD full, so that the candidates of two, three and four
+# characters a segmentation looks up at one position read one or two small regions
+# instead of three random cache lines of one big table.
 FIRST_CHAR = 0x3400
 LAST_CHAR = 0x9FFF
+FIRST_COMPAT_CHAR = 0xF900
+LAST_COMPAT_CHAR = 0xFAFF
 CHAR_ENTRY_SIZE = 4
+# The low bits of an entry of the table of characters that hold the cost of its word.
+COST_BITS = 13
+SLOT_SIZE = 8
+MAX_LOAD = 5 / 8
+HASH_FACTOR = 0x9E3779B1
+# A group of at most SCAN_KEYS keys has a home slot per key (most groups of third and
+# fourth characters hold one key or two: their search is a short scan, and they take less
+# room).
+SCAN_KEYS = 2
 
 
-def key_length(key):
-    length = 0
-    while length < MAX_CHARS and key & (0xFFFF << (16 * (MAX_CHARS - 1 - length))):
-        length += 1
-    return length
+def char_index(c):
+    """The entry of character `c` in the table of characters, or None."""
+    if FIRST_CHAR <= c <= LAST_CHAR:
+        return c - FIRST_CHAR
+    if FIRST_COMPAT_CHAR <= c <= LAST_COMPAT_CHAR:
+        return LAST_CHAR + 1 - FIRST_CHAR + c - FIRST_COMPAT_CHAR
+    return None
 
 
-def key_prefix(key, length):
-    return key & ~((1 << (16 * (MAX_CHARS - length))) - 1) & (2**64 - 1)
+CHAR_COUNT = LAST_CHAR + 1 - FIRST_CHAR + LAST_COMPAT_CHAR + 1 - FIRST_COMPAT_CHAR
 
 
-def home(key, bits):
-    return ((key * HASH_FACTOR) & (2**64 - 1)) >> (64 - bits)
+def index_char(index):
+    """The character of entry `index` of the table of characters (None past its end)."""
+    if index < LAST_CHAR + 1 - FIRST_CHAR:
+        return FIRST_CHAR + index
+    if index < CHAR_COUNT:
+        return FIRST_COMPAT_CHAR + index - (LAST_CHAR + 1 - FIRST_CHAR)
+    return None
 
 
-def prefix_filter(keys):
-    """The bits of the filter: set for each key that a longer word begins with."""
-    bits = bytearray(1 << FILTER_BITS >> 3)
-    for key in keys:
-        for length in range(1, key_length(key)):
-            at = home(key_prefix(key, length), FILTER_BITS)
-            bits[at >> 3] |= 1 << (at & 7)
-    return bits
+def home(key, size):
+    """The slot of a group of `size` home slots where the search for `key` begins: the
+    high bits of the product of the key's Fibonacci hash with the size."""
+    return (((key * HASH_FACTOR) & 0xFFFFFFFF) * size) >> 32
+
+
+def hash_group(keys, grow=False):
+    """The number of home slots of a group holding `keys` (non-zero, at least one), and its
+    slots: linear probing, ordered (Amble and Knuth): along the probe sequence from any
+    key's home slot the keys decrease, so that a search stops at the first key smaller than
+    its own, a word or not (an empty slot holds 0). The probing does not wrap around: a key
+    that passes the last home slot goes on into slots appended to the group, or with
+    `grow`, the group takes more home slots until none passes the last."""
+    size = len(keys) if len(keys) <= SCAN_KEYS else math.ceil(len(keys) / MAX_LOAD)
+    while True:
+        table = [0] * size
+        for key in keys:
+            at = home(key, size)
+            while True:
+                if at == len(table):
+                    table.append(0)
+                if table[at] == 0:
+                    break
+                if table[at] < key:
+                    # The smaller key goes on; the slots it passed hold greater keys.
+                    table[at], key = key, table[at]
+                at += 1
+            table[at] = key
+        if not grow or len(table) == size:
+            return size, table
+        size = len(table)
 
 
 def string_literal(name, data):
@@ -97,25 +136,72 @@ def string_literal(name, data):
     return lines
 
 
-def hash_slots(keys):
-    """The number of bits of the table's size, and the slot of each key: linear probing,
-    ordered (Amble and Knuth): along the probe sequence from any key's home slot the keys
-    decrease, so that a search stops at the first key smaller than its own, a word or not
-    (an empty slot holds 0), as soon on average as a search that finds its word."""
-    bits = 4
-    while (1 << bits) * MAX_LOAD < len(keys):
-        bits += 1
-    mask = (1 << bits) - 1
-    table = [0] * (1 << bits)
-    for key in keys:
-        at = home(key, bits)
-        while table[at] != 0:
-            if table[at] < key:
-                # The smaller key goes on; the slots it passed hold greater keys.
-                table[at], key = key, table[at]
-            at = (at + 1) & mask
-        table[at] = key
-    return bits, {key: at for at, key in enumerate(table) if key != 0}
+def word_tree(words):
+    """The table of characters, the slots of the groups of second characters and those of
+    the groups of third and fourth characters (text/lexicon_data.h), for `words`: a dict
+    from tuples of code points to (cost, class)."""
+    seconds = {}  # first character -> second characters
+    rests = {}  # first two characters -> keys of third and fourth characters
+    longer = set()  # the prefixes that longer words begin with
+    for chars in words:
+        for length in range(1, len(chars)):
+            longer.add(chars[:length])
+        if len(chars) >= 2:
+            seconds.setdefault(chars[0], set()).add(chars[1])
+        if len(chars) >= 3:
+            keys = rests.setdefault(chars[:2], set())
+            keys.add(chars[2] << 16)
+            if len(chars) == 4:
+                keys.add(chars[2] << 16 | chars[3])
+
+    # The groups of third and fourth characters, each after a header slot (key 0, then its
+    # number of home slots) that also ends the search in the group before it; slot 0 is
+    # no group.
+    rest_bytes = bytearray(SLOT_SIZE)
+    rest_at = {}
+    for prefix in sorted(rests):
+        size, table = hash_group(sorted(rests[prefix]))
+        rest_at[prefix] = len(rest_bytes) // SLOT_SIZE
+        rest_bytes += bytes(4) + size.to_bytes(4, "little")
+        for key in table:
+            chars = prefix + tuple(c for c in (key >> 16, key & 0xFFFF) if c)
+            cost, cls = words.get(chars, (0, 0))
+            rest_bytes += (key.to_bytes(4, "little") + cost.to_bytes(2, "little") +
+                           bytes([cls, int(chars in longer)]))
+    rest_bytes += bytes(SLOT_SIZE)  # ends the search in the last group
+    assert len(rest_bytes) // SLOT_SIZE < 1 << 24
+
+    # The groups of second characters, in the order of the characters' entries, each
+    # followed by a slot of key 0 that ends the search and holds the class of the first
+    # character's word.
+    second_bytes = bytearray()
+    second_at = {}
+    firsts = set(seconds) | {chars[0] for chars in words if len(chars) == 1}
+    for first in sorted(firsts, key=char_index):
+        second_at[first] = len(second_bytes) // SLOT_SIZE
+        table = hash_group(sorted(seconds[first]), grow=True)[1] if first in seconds else []
+        for c in table:
+            cost, cls = words.get((first, c), (0, 0))
+            rest = rest_at.get((first, c), 0)
+            second_bytes += (c.to_bytes(2, "little") + cost.to_bytes(2, "little") +
+                             (cls | rest << 8).to_bytes(4, "little"))
+        cls = words.get((first,), (0, 0))[1]
+        second_bytes += bytes(4) + cls.to_bytes(4, "little")
+    end = len(second_bytes) // SLOT_SIZE
+    assert end < 1 << (32 - COST_BITS)
+
+    # Each entry holds where the group of its character begins, which is where that of the
+    # character before ends; a character without a group begins where the next group does.
+    starts = [end] * (CHAR_COUNT + 1)
+    for index in reversed(range(CHAR_COUNT)):
+        first = index_char(index)
+        starts[index] = second_at[first] if first in second_at else starts[index + 1]
+    char_bytes = bytearray()
+    for index, start in enumerate(starts):
+        cost = words.get((index_char(index),), (0, 0))[0]
+        assert cost < 1 << COST_BITS
+        char_bytes += (cost | start << COST_BITS).to_bytes(4, "little")
+    return char_bytes, second_bytes, rest_bytes
 
 
 def is_han(c):
@@ -163,24 +249,17 @@ def main():
             sys.exit("%s:%d: %r is not a word of one to four Han characters" % (extra, number, word))
         total += freq
         add(word, freq, tag)
-    keys = sorted(entries)
     log_total = math.log(total)
-    costs = {k: min(65535, round((log_total - math.log(entries[k])) * 256)) for k in keys}
-    bits, slots = hash_slots(keys)
-    table = bytearray(SLOT_SIZE << bits)
-    chars = bytearray(CHAR_ENTRY_SIZE * (LAST_CHAR + 1 - FIRST_CHAR))
-    for i, key in enumerate(keys):
-        # The keys are sorted: the words that begin with this one follow it directly.
-        length = key_length(key)
-        has_longer = i + 1 < len(keys) and key_prefix(keys[i + 1], length) == key
-        c = key >> (16 * (MAX_CHARS - 1))
-        if length == 1 and FIRST_CHAR <= c <= LAST_CHAR:
-            at = (c - FIRST_CHAR) * CHAR_ENTRY_SIZE
-            chars[at:at + CHAR_ENTRY_SIZE] = (costs[key].to_bytes(2, "little") +
-                                              bytes([1 | (2 if has_longer else 0), 0]))
-        at = slots[key] * SLOT_SIZE
-        table[at:at + SLOT_SIZE] = (key.to_bytes(8, "little") + costs[key].to_bytes(2, "little") +
-                                    bytes([classes[key], int(has_longer)]))
+    # Each word as its code points, with its cost (at least 1: 0 marks a prefix that is no
+    # word) and class.
+    words = {}
+    for key, freq in entries.items():
+        chars = tuple(c for c in ((key >> (16 * (MAX_CHARS - 1 - i))) & 0xFFFF
+                                  for i in range(MAX_CHARS)) if c)
+        cost = min(65535, round((log_total - math.log(freq)) * 256))
+        assert cost >= 1, chars
+        words[chars] = (cost, classes[key])
+    char_bytes, second_bytes, rest_bytes = word_tree(words)
     lines = [
         "// Generated by cmake/make_lexicon.py from the jieba dictionary. Do not edit.",
         "#include <string_view>",
@@ -190,22 +269,20 @@ def main():
         "namespace ocrlint::lexicon_data {",
         "namespace {",
         "",
-        "// %d words in %d slots." % (len(keys), 1 << bits),
+        "// %d words: their first characters." % len(words),
     ]
-    lines += string_literal("kSlots", table)
-    lines += ["", "// The words of one character of U+%04X-%04X." % (FIRST_CHAR, LAST_CHAR)]
-    lines += string_literal("kChars", chars)
-    lines += ["", "// The keys that longer words begin with."]
-    lines += string_literal("kPrefixFilter", prefix_filter(keys))
+    lines += string_literal("kChars", char_bytes)
+    lines += ["", "// The groups of second characters."]
+    lines += string_literal("kSeconds", second_bytes)
+    lines += ["", "// The groups of third and fourth characters."]
+    lines += string_literal("kRests", rest_bytes)
     lines += [
         "",
         "}  // namespace",
         "",
-        "std::string_view SlotBytes() { return {kSlots, sizeof(kSlots) - 1}; }",
-        "int SlotBits() { return %d; }" % bits,
-        "std::string_view PrefixFilter() { return {kPrefixFilter, sizeof(kPrefixFilter) - 1}; }",
-        "int PrefixFilterBits() { return %d; }" % FILTER_BITS,
         "std::string_view CharBytes() { return {kChars, sizeof(kChars) - 1}; }",
+        "std::string_view SecondBytes() { return {kSeconds, sizeof(kSeconds) - 1}; }",
+        "std::string_view RestBytes() { return {kRests, sizeof(kRests) - 1}; }",
         # An unknown character costs as much as a word seen once.
         "std::uint16_t UnknownCost() { return %d; }" % round(log_total * 256),
         "",

@@ -16,77 +16,143 @@ constexpr std::size_t kMaxWordChars = 4;
 // A character the packed keys can hold (16 bits, Han); 0 for any other.
 std::uint64_t KeyChar(char32_t c) { return c <= 0xFFFF && IsHan(c) ? c : 0; }
 
-// The hash table of the words that make_lexicon.py compiles into the binary: a lookup reads
-// one cache line or two, where a binary search over the 2.4 MB of sorted keys missed the
-// cache on most of its probes. Nothing is built at run time.
+// The word tree that make_lexicon.py compiles into the binary (text/lexicon_data.h): the
+// entry of a word's first character says where the group of its second characters lies,
+// and a second character's slot where the group of the third and fourth characters lies,
+// so that the words of two to four characters that begin at one position are read from
+// one or two small regions. Nothing is built at run time. An entry or slot is read as one
+// 64-bit number; a slot of 0 stands for a key that the tree does not hold.
 class WordTable {
  public:
   WordTable()
-      : bytes_(reinterpret_cast<const unsigned char*>(lexicon_data::SlotBytes().data())),
-        bits_(lexicon_data::SlotBits()),
-        mask_((std::size_t{1} << bits_) - 1),
-        filter_(reinterpret_cast<const unsigned char*>(lexicon_data::PrefixFilter().data())),
-        filter_bits_(lexicon_data::PrefixFilterBits()),
-        chars_(reinterpret_cast<const unsigned char*>(lexicon_data::CharBytes().data())) {}
+      : chars_(Bytes(lexicon_data::CharBytes())),
+        seconds_(Bytes(lexicon_data::SecondBytes())),
+        rests_(Bytes(lexicon_data::RestBytes())) {}
 
-  // The word of the single character `c` from the table by character: false when `c` is
-  // outside it or no word (Find() then answers).
-  bool FindChar(std::uint64_t c, std::uint16_t& cost, bool& has_longer) const {
-    if (c < lexicon_data::kFirstChar || c > lexicon_data::kLastChar) return false;
-    const unsigned char* entry =
-        chars_ + (c - lexicon_data::kFirstChar) * lexicon_data::kCharEntrySize;
-    if ((entry[2] & 1) == 0) return false;
-    cost = static_cast<std::uint16_t>(Load(entry, 2));
-    has_longer = (entry[2] & 2) != 0;
-    return true;
+  // The entries of the first character `c` (non-zero) and of the one after it, the
+  // first in the low 32 bits: 0 when no word begins with `c`.
+  std::uint64_t First(std::uint64_t c) const {
+    const std::ptrdiff_t index = lexicon_data::CharIndex(static_cast<char32_t>(c));
+    return index < 0 ? 0 : Load(chars_ + index * lexicon_data::kCharEntrySize);
+  }
+  // What First() holds: the cost of the character's word (0 when it is no word), and
+  // whether longer words begin with it.
+  static std::uint32_t FirstCost(std::uint64_t first) {
+    return first & ((1u << lexicon_data::kCostBits) - 1);
+  }
+  static bool FirstHasLonger(std::uint64_t first) { return GroupSize(first) != 0; }
+  // The class of the character's word of First(), which is a word.
+  std::uint8_t FirstClass(std::uint64_t first) const {
+    return Load(seconds_ + (GroupEnd(first) - 1) * kSlot) >> 32 & 0xFF;
   }
 
-  // The slot of the word of `key` (non-zero), or nullptr. (The keys along a probe sequence
-  // decrease: a smaller one, or an empty slot's 0, ends the search.)
-  const unsigned char* Find(std::uint64_t key) const {
-    for (std::size_t at = lexicon_data::HomeSlot(key, bits_);; at = (at + 1) & mask_) {
-      const unsigned char* slot = bytes_ + at * lexicon_data::kSlotSize;
-      const std::uint64_t slot_key = Load(slot, 8);
-      if (slot_key <= key) return slot_key == key ? slot : nullptr;
-    }
+  // The slot of the second character `c` (non-zero) of the words that begin with the
+  // character of First(), which FirstHasLonger(): 0 when none has it.
+  std::uint64_t Second(std::uint64_t first, std::uint64_t c) const {
+    const std::size_t group = GroupBegin(first);
+    const auto size = static_cast<std::uint32_t>(GroupSize(first));
+    return Probe<0xFFFF>(
+        seconds_ + (group + lexicon_data::HomeSlot(static_cast<std::uint32_t>(c), size)) * kSlot,
+        c);
   }
+  // What a slot of Second() holds: the cost of the word of both characters (0 when they
+  // are no word), its class, and the group of the longer words' third and fourth
+  // characters (0 when no longer word begins with both).
+  static std::uint32_t SecondCost(std::uint64_t second) { return second >> 16 & 0xFFFF; }
+  static std::uint8_t SecondClass(std::uint64_t second) { return (second >> 32) & 0xFF; }
+  static std::uint64_t RestGroup(std::uint64_t second) { return second >> 40; }
 
-  // What a slot that Find() returned holds: the word's cost, its class, and whether a
-  // longer word begins with it.
-  static std::uint16_t Cost(const unsigned char* slot) {
-    return static_cast<std::uint16_t>(Load(slot + 8, 2));
+  // The slot of the third and fourth characters `key` (the third in the high 16 bits, the
+  // fourth or 0 in the low) in `group`, a RestGroup() that is not 0: 0 when no word or
+  // prefix of one has them.
+  std::uint64_t Rest(std::uint64_t group, std::uint64_t key) const {
+    const unsigned char* header = rests_ + group * kSlot;
+    const auto size = static_cast<std::uint32_t>(Load(header) >> 32);
+    return Probe<0xFFFFFFFF>(
+        header + (1 + lexicon_data::HomeSlot(static_cast<std::uint32_t>(key), size)) * kSlot, key);
   }
-  static std::uint8_t Class(const unsigned char* slot) { return slot[10]; }
-  static bool HasLonger(const unsigned char* slot) { return slot[11] != 0; }
-
-  // Whether a longer word may begin with `key`, which is no word: false when none does,
-  // mostly. The filter (128 KB) stays in the cache where the table does not.
-  bool MayBeginWord(std::uint64_t key) const {
-    const std::size_t bit = lexicon_data::HomeSlot(key, filter_bits_);
-    return (filter_[bit / 8] >> (bit % 8) & 1) != 0;
-  }
+  // What a slot of Rest() holds: the word's cost (0 for a prefix that is no word), its
+  // class, and whether a longer word begins with it.
+  static std::uint32_t RestCost(std::uint64_t rest) { return rest >> 32 & 0xFFFF; }
+  static std::uint8_t RestClass(std::uint64_t rest) { return (rest >> 48) & 0xFF; }
+  static bool RestHasLonger(std::uint64_t rest) { return (rest >> 56) != 0; }
 
  private:
-  // The little-endian number of `size` bytes at `p` (one load).
-  static std::uint64_t Load(const unsigned char* p, std::size_t size) {
+  static constexpr std::size_t kSlot = lexicon_data::kSlotSize;
+
+  // The group of second characters of First(): its first slot, the slot after its end,
+  // and its number of home slots (all but the last, 0 when it has none).
+  static std::size_t GroupBegin(std::uint64_t first) {
+    return (first & 0xFFFFFFFF) >> lexicon_data::kCostBits;
+  }
+  static std::size_t GroupEnd(std::uint64_t first) {
+    return first >> (32 + lexicon_data::kCostBits);
+  }
+  static std::size_t GroupSize(std::uint64_t first) {
+    const std::size_t slots = GroupEnd(first) - GroupBegin(first);
+    return slots > 1 ? slots - 1 : 0;
+  }
+
+  static const unsigned char* Bytes(std::string_view data) {
+    return reinterpret_cast<const unsigned char*>(data.data());
+  }
+
+  // The little-endian number of the 8 bytes at `p` (one load).
+  static std::uint64_t Load(const unsigned char* p) {
     static_assert(std::endian::native == std::endian::little,
-                  "make_lexicon.py writes the table little-endian");
+                  "make_lexicon.py writes the tree little-endian");
     std::uint64_t value = 0;
-    std::memcpy(&value, p, size);
+    std::memcpy(&value, p, sizeof(value));
     return value;
   }
 
-  const unsigned char* bytes_;
-  int bits_;
-  std::size_t mask_;
-  const unsigned char* filter_;
-  int filter_bits_;
+  // The slot from `slot` on whose key (its bits of kKeyMask) is `key`, or 0. (The keys
+  // along a probe sequence decrease: a smaller one, or the 0 that ends a group, ends the
+  // search.)
+  template <std::uint64_t kKeyMask>
+  static std::uint64_t Probe(const unsigned char* slot, std::uint64_t key) {
+    for (;; slot += kSlot) {
+      const std::uint64_t value = Load(slot);
+      const std::uint64_t slot_key = value & kKeyMask;
+      if (slot_key <= key) return slot_key == key ? value : 0;
+    }
+  }
+
   const unsigned char* chars_;
+  const unsigned char* seconds_;
+  const unsigned char* rests_;
 };
 
 const WordTable& Words() {
   static const WordTable table;
   return table;
+}
+
+// What the list says of a word: its cost (0 when it is no word) and its class.
+struct Word {
+  std::uint32_t cost = 0;
+  std::uint8_t word_class = 0;
+};
+
+// The word of `key` (as KeyOfWord() makes it, not 0).
+Word FindWord(const WordTable& words, std::uint64_t key) {
+  const std::uint64_t c1 = key >> 48;
+  const std::uint64_t c2 = key >> 32 & 0xFFFF;
+  const std::uint64_t first = words.First(c1);
+  if (c2 == 0) {
+    const std::uint32_t cost = WordTable::FirstCost(first);
+    return {cost, cost != 0 ? words.FirstClass(first) : std::uint8_t{0}};
+  }
+  if (!WordTable::FirstHasLonger(first)) return {};
+  const std::uint64_t second = words.Second(first, c2);
+  if (second == 0) return {};
+  if ((key & 0xFFFFFFFF) == 0)
+    return {WordTable::SecondCost(second), WordTable::SecondClass(second)};
+  const std::uint64_t group = WordTable::RestGroup(second);
+  if (group == 0) return {};
+  const std::uint64_t rest = words.Rest(group, key & 0xFFFFFFFF);
+  if (rest == 0) return {};
+  return {WordTable::RestCost(rest), WordTable::RestClass(rest)};
 }
 
 // The key of `word`, or 0 when it has more than kMaxWordChars characters or one that no
@@ -133,47 +199,46 @@ RunBuffers& Buffers() {
 }
 
 // The best segmentation of the `n` characters whose keys buffers.keys holds: fills
-// buffers.word_length. A word ends where no longer word begins with it (the slot's flag,
-// or for a key that is no word the prefix filter), or at a character no word holds
-// (key 0); of words of equal total cost, the shorter wins.
+// buffers.word_length. The words that begin at a character are found down the word tree,
+// which ends where no longer word begins with the characters read, or at a character no
+// word holds (key 0); of words of equal total cost, the shorter wins.
 void SegmentRun(const WordTable& words, std::uint32_t unknown, RunBuffers& buffers, std::size_t n) {
   const std::uint64_t* keys = buffers.keys.data();
   std::uint8_t* word_length = buffers.word_length.data();
   std::uint32_t* best = buffers.best.data();
   best[n] = 0;
   for (std::size_t i = n; i-- > 0;) {
-    const std::uint64_t first = keys[i];
-    std::uint8_t best_length = 1;
-    if (first == 0) {
+    if (keys[i] == 0) {
       best[i] = unknown + best[i + 1];
-      word_length[i] = best_length;
+      word_length[i] = 1;
       continue;
     }
-    std::uint64_t key = first << (16 * (kMaxWordChars - 1));
-    std::uint16_t cost = 0;
-    bool go_on = false;
-    if (!words.FindChar(first, cost, go_on)) {
-      const unsigned char* slot = words.Find(key);
-      cost = slot != nullptr ? WordTable::Cost(slot) : static_cast<std::uint16_t>(unknown);
-      go_on = slot != nullptr ? WordTable::HasLonger(slot) : words.MayBeginWord(key);
-    }
-    std::uint32_t best_cost = cost + best[i + 1];
-    const std::size_t max_length = std::min(kMaxWordChars, n - i);
-    for (std::size_t length = 2; go_on && length <= max_length; ++length) {
-      const std::uint64_t c = keys[i + length - 1];
-      if (c == 0) break;  // no word holds this character
-      key |= c << (16 * (kMaxWordChars - length));
-      const unsigned char* slot = words.Find(key);
-      if (slot == nullptr) {
-        go_on = words.MayBeginWord(key);
-        continue;
-      }
-      const std::uint32_t total = WordTable::Cost(slot) + best[i + length];
+    const std::uint64_t first = words.First(keys[i]);
+    const std::uint32_t char_cost = WordTable::FirstCost(first);
+    std::uint32_t best_cost = (char_cost != 0 ? char_cost : unknown) + best[i + 1];
+    std::uint8_t best_length = 1;
+    // The word of `length` characters costing `cost` (0: no word) from i on.
+    auto consider = [&](std::uint32_t cost, std::uint8_t length) {
+      if (cost == 0) return;
+      const std::uint32_t total = cost + best[i + length];
       if (total < best_cost) {
         best_cost = total;
-        best_length = static_cast<std::uint8_t>(length);
+        best_length = length;
       }
-      go_on = WordTable::HasLonger(slot);
+    };
+    const std::size_t max_length = std::min(kMaxWordChars, n - i);
+    if (max_length >= 2 && WordTable::FirstHasLonger(first) && keys[i + 1] != 0) {
+      const std::uint64_t second = words.Second(first, keys[i + 1]);
+      consider(WordTable::SecondCost(second), 2);
+      const std::uint64_t group = WordTable::RestGroup(second);
+      if (group != 0 && max_length >= 3 && keys[i + 2] != 0) {
+        const std::uint64_t third_key = keys[i + 2] << 16;
+        const std::uint64_t third = words.Rest(group, third_key);
+        consider(WordTable::RestCost(third), 3);
+        if (WordTable::RestHasLonger(third) && max_length >= 4 && keys[i + 3] != 0) {
+          consider(WordTable::RestCost(words.Rest(group, third_key | keys[i + 3])), 4);
+        }
+      }
     }
     best[i] = best_cost;
     word_length[i] = best_length;
@@ -194,17 +259,17 @@ TokenClass ClassOf(char32_t c) {
 std::optional<std::uint16_t> LexiconWordCost(std::string_view word) {
   const std::uint64_t key = KeyOfWord(word);
   if (key == 0) return std::nullopt;
-  const unsigned char* slot = Words().Find(key);
-  if (slot == nullptr) return std::nullopt;
-  return WordTable::Cost(slot);
+  const Word found = FindWord(Words(), key);
+  if (found.cost == 0) return std::nullopt;
+  return static_cast<std::uint16_t>(found.cost);
 }
 
 std::optional<WordClass> LexiconWordClass(std::string_view word) {
   const std::uint64_t key = KeyOfWord(word);
   if (key == 0) return std::nullopt;
-  const unsigned char* slot = Words().Find(key);
-  if (slot == nullptr) return std::nullopt;
-  return static_cast<WordClass>(WordTable::Class(slot));
+  const Word found = FindWord(Words(), key);
+  if (found.cost == 0) return std::nullopt;
+  return static_cast<WordClass>(found.word_class);
 }
 
 std::uint16_t LexiconUnknownCost() { return lexicon_data::UnknownCost(); }

@@ -16,9 +16,10 @@ namespace ocrlint {
 // that a rule can read.
 //
 // The cost of a word is -ln(frequency / total) in 1/256 nats: a common word is cheap, a
-// rare one dear. Lookups probe a hash table of the words generated at build time (6 MB
-// of static data, nothing built at run time; the words of one character are also in a
-// table by character); thread-safe.
+// rare one dear. Lookups walk a tree of the words by character generated at build time
+// (6 MB of static data, nothing built at run time): a table by first character, then
+// small hash tables of the second characters and of the third and fourth, so that the
+// words that begin at one position lie close together; thread-safe.
 
 // The cost of `word` (UTF-8, one to four Han characters), or nullopt when it is not in
 // the list.

@@ -49,6 +49,30 @@ TEST(LexiconTest, WordClasses) {
   EXPECT_FALSE(LexiconWordClass(""));
 }
 
+// The words of one character have classes too, and a character that begins no word and
+// is none, in or out of the blocks of the table of characters, is no word.
+TEST(LexiconTest, WordsOfOneCharacter) {
+  EXPECT_EQ(LexiconWordClass("在"), WordClass::kPreposition);
+  EXPECT_EQ(LexiconWordClass("我"), WordClass::kPronoun);
+  EXPECT_EQ(LexiconWordClass("国"), WordClass::kNoun);
+  EXPECT_EQ(LexiconWordClass("的"), WordClass::kOther);
+  for (const char* word : {"\u3007", "\uF900", "\u4DC0", "\U00020000"}) {
+    EXPECT_FALSE(LexiconWordCost(word)) << word;
+    EXPECT_FALSE(LexiconWordClass(word)) << word;
+  }
+}
+
+// The list keeps the beginnings of longer words to find those, but they are no words.
+TEST(LexiconTest, BeginningsOfLongerWordsAreNoWords) {
+  EXPECT_TRUE(LexiconWordCost("一一列举"));
+  EXPECT_FALSE(LexiconWordCost("一一列"));
+  EXPECT_FALSE(LexiconWordClass("一一列"));
+  EXPECT_TRUE(LexiconWordCost("一休哥"));
+  EXPECT_FALSE(LexiconWordCost("一休"));
+  EXPECT_FALSE(LexiconWordClass("一休"));
+  EXPECT_FALSE(LexiconWordCost("一休哥哥"));
+}
+
 TEST(LexiconTest, CommonWordsCostLessThanRareOnes) {
   ASSERT_TRUE(LexiconWordCost("的") && LexiconWordCost("督导"));
   EXPECT_LT(*LexiconWordCost("的"), *LexiconWordCost("督导"));
