@@ -40,15 +40,15 @@ __attribute__((target("avx2"))) inline __m256i StartsAvx2(const char* data, std:
 // The matches among the candidates of data[at, at + 64) (`s0`, `s1`: StartsAvx2 of its
 // halves), ascending: returns the match `on_match` stopped at, kNone when no match can
 // follow, or kGoOn.
+// `skip`: how many of the block's first positions are not candidates (scanned before).
 template <typename OnMatch>
-__attribute__((target("avx2"))) inline std::size_t MatchBlockAvx2(const char* data,
-                                                                  std::string_view needle,
-                                                                  std::size_t at, std::size_t last,
-                                                                  __m256i s0, __m256i s1,
-                                                                  OnMatch& on_match) {
+__attribute__((target("avx2"))) inline std::size_t MatchBlockAvx2(
+    const char* data, std::string_view needle, std::size_t at, std::size_t last, __m256i s0,
+    __m256i s1, OnMatch& on_match, unsigned skip = 0) {
   std::uint64_t mask =
       static_cast<std::uint32_t>(_mm256_movemask_epi8(s0)) |
       static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm256_movemask_epi8(s1))) << 32;
+  mask &= ~std::uint64_t{0} << skip;
   for (; mask != 0; mask &= mask - 1) {
     const std::size_t k = at + static_cast<std::size_t>(std::countr_zero(mask));
     if (k > last) return kNone;
@@ -90,6 +90,18 @@ __attribute__((target("avx2"))) std::size_t ScanBlocksAvx2(const char* data,
     const __m256i any = _mm256_or_si256(s0, s1);
     if (_mm256_testz_si256(any, any) != 0) continue;
     found = MatchBlockAvx2(data, needle, pos, last, s0, s1, on_match);
+  }
+  // The rest, fewer than 66 bytes: one block of 64 that ends where the window does (its reads
+  // end at `to`), its positions before `pos` skipped, instead of the caller's loops of 16
+  // bytes and of one. (Its last two positions start no needle of three bytes or more.)
+  if (found == kGoOn && pos + 2 < to && to >= at + 66) {
+    const std::size_t block = to - 66;
+    const __m256i s0 = StartsAvx2(data, block, second, third);
+    const __m256i s1 = StartsAvx2(data, block + 32, second, third);
+    found = MatchBlockAvx2(data, needle, block, last, s0, s1, on_match,
+                           static_cast<unsigned>(pos - block));
+    if (found == kGoOn) found = kNone;
+    pos = to;
   }
   at = pos;
   return found;

@@ -74,6 +74,30 @@ TEST(FindAllInTest, AgreesWithFindIn) {
   }
 }
 
+// Every occurrence near the end of windows of every length around the vector blocks (the
+// last block of a window overlaps the one before it), against std::string_view::find.
+TEST(FindAllInTest, FindsEveryOccurrenceNearTheEnd) {
+  std::string text;
+  for (int i = 0; i < 30; ++i) text += "督导调研，推进督导工作aab";
+  std::vector<std::size_t> all;
+  for (const std::string_view needle : {"督", "导调研", "aab"}) {
+    for (std::size_t from = 0; from < 40; from += 3) {
+      for (std::size_t to = from; to <= from + 300 && to <= text.size(); ++to) {
+        std::vector<std::size_t> expected;
+        const std::string_view window = std::string_view(text).substr(0, to);
+        for (std::size_t at = window.find(needle, from); at != std::string_view::npos;
+             at = window.find(needle, at + 1)) {
+          expected.push_back(at);
+        }
+        FindAllIn(text, needle, from, to, all);
+        EXPECT_EQ(all, expected) << needle << " " << from << " " << to;
+        const std::size_t first = FindIn(text, needle, from, to);
+        EXPECT_EQ(first, expected.empty() ? kNone : expected.front()) << needle << " " << to;
+      }
+    }
+  }
+}
+
 // IdeographsBefore and IdeographsAt against a count one character at a time, for runs of
 // every length up to past the vector step, bounded by `begin`/`end` and by `max_chars`,
 // next to ASCII, punctuation and characters of two and four bytes.

@@ -50,11 +50,24 @@ constexpr int kWindowChars = 4;
 // How many blocks ahead the end of a block is fetched into the cache.
 constexpr std::size_t kPrefetchBlocks = 8;
 
-// The characters read at each block end, decoded inline (text/utf8.h).
-inline Decoded NextChar(std::string_view text, std::size_t pos) {
+// The characters read at each block end, decoded inline (text/utf8.h). Most are of three
+// bytes, told by their lead byte alone (text_ is valid UTF-8): decoded here, always inline
+// (the compiler called DecodeUtf8Fast and DecodeUtf8BeforeFast out of line, some 60,000
+// times per 100 pages); the rest as text/utf8.h decodes them.
+[[gnu::always_inline]] inline Decoded NextChar(std::string_view text, std::size_t pos) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + pos;
+  if ((p[0] & 0xF0) == 0xE0 && pos + 3 <= text.size()) {
+    return Decoded{
+        static_cast<char32_t>(((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F)), 3};
+  }
   return DecodeUtf8Fast(text, pos);
 }
-inline Decoded PrevChar(std::string_view text, std::size_t pos) {
+[[gnu::always_inline]] inline Decoded PrevChar(std::string_view text, std::size_t pos) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + pos;
+  if (pos >= 3 && (p[-3] & 0xF0) == 0xE0) {
+    return Decoded{
+        static_cast<char32_t>(((p[-3] & 0x0F) << 12) | ((p[-2] & 0x3F) << 6) | (p[-1] & 0x3F)), 3};
+  }
   return DecodeUtf8BeforeFast(text, pos);
 }
 
@@ -1514,7 +1527,15 @@ class Analyzer {
     const std::size_t from =
         end.last_char.begin > kNearbyBytes ? end.last_char.begin - kNearbyBytes : 0;
     const std::size_t to = std::min(text_.size(), b.begin + kNearbyBytes);
-    return FindNear(pair, from, to) != std::string_view::npos;
+    // Found by its second character where NeverPhraseInitialNearby has searched for it and
+    // kept its offsets, else by its first, the first half's last: the checks of its end
+    // that may follow (PhraseGoesOnNearby and EndsWithWordOpener of a heading,
+    // ClauseEchoedNearby of body text) search for that one through about the same window,
+    // and find its offsets kept. Either way, the same occurrences.
+    const std::size_t found = IsKept<KeyChar::kLast>(pair, from, to)
+                                  ? FindNear<KeyChar::kLast>(pair, from, to)
+                                  : FindNear<KeyChar::kFirst>(pair, from, to);
+    return found != std::string_view::npos;
   }
 
   // A hyphenated Latin word broken at the line end, or a Latin sentence going on in
@@ -1802,47 +1823,104 @@ class Analyzer {
     }
   }
 
+  // The offsets of one character in text_[from, to), ascending (ForEachNear).
+  struct Occurrences {
+    std::uint32_t code = 0;  // KeyCode of the character (0: none yet)
+    std::size_t from = 0;
+    std::size_t to = 0;
+    std::vector<std::size_t> at;
+    std::uint64_t asked = 0;  // when a search last read it (nearby_asked_)
+  };
+
+  // Which character of a needle ForEachNear finds it by.
+  enum class KeyChar { kLast, kFirst };
+
+  // Where ForEachNear looks for the key character of `needle` (KeyChar) in text_[pos, to).
+  struct KeySearch {
+    std::string_view key;
+    std::size_t head = 0;   // the needle's bytes before the key
+    std::size_t first = 0;  // the first offset of the key that can be part of a match
+    std::size_t to = 0;     // where the key must end for the match to end by `to`
+    std::uint32_t code = 0;
+  };
+
+  template <KeyChar kBy>
+  [[gnu::always_inline]] static KeySearch KeySearchOf(std::string_view needle, std::size_t pos,
+                                                      std::size_t to) {
+    const std::size_t n = needle.size();
+    KeySearch search;
+    const std::size_t key_size =
+        kBy == KeyChar::kLast ? PrevChar(needle, n).length : NextChar(needle, 0).length;
+    search.head = kBy == KeyChar::kLast ? n - key_size : 0;
+    search.key = needle.substr(search.head, key_size);
+    search.first = pos + search.head;
+    search.to = kBy == KeyChar::kLast ? to : to - (n - key_size);
+    search.code = KeyCode(search.key);
+    return search;
+  }
+
+  // The kept offsets of the key of `search`, if they cover its window.
+  Occurrences* KeptFor(const KeySearch& search) const {
+    Occurrences* found = nullptr;
+    for (Occurrences& kept : nearby_) {
+      if (kept.code == search.code && search.first >= kept.from && search.to <= kept.to) {
+        found = &kept;
+      }
+    }
+    return found;
+  }
+
+  // Whether ForEachNear<kBy>(needle, pos, to, ...) would find its key's offsets kept.
+  template <KeyChar kBy>
+  bool IsKept(std::string_view needle, std::size_t pos, std::size_t to) const {
+    if (to > text_.size() || pos >= to || needle.empty() || needle.size() > to - pos) return false;
+    return KeptFor(KeySearchOf<kBy>(needle, pos, to)) != nullptr;
+  }
+
   // Calls `visit` with the offset of each occurrence of `needle` inside text_[pos, to), in
   // order, as long as it returns true; returns false when it returned false. The searches
   // at one paragraph end look for the same character (the block's last, or the next
   // block's first) alone and in short phrases, through about the same window: the offsets
-  // of the needle's last character in the window are found in one pass and kept
-  // (nearby_), and each search compares the needle only where that character stands. Two
-  // characters are kept: the ends of a paragraph and of the next ask for their characters
-  // in turn.
-  template <typename Visit>
+  // of one character of the needle (its last, or its first: kBy) in the window are found in
+  // one pass and kept (nearby_), and each search compares the needle only where that
+  // character stands. Two characters are kept: the ends of a paragraph and of the next ask
+  // for their characters in turn.
+  template <KeyChar kBy = KeyChar::kLast, typename Visit>
   bool ForEachNear(std::string_view needle, std::size_t pos, std::size_t to, Visit visit) const {
     const std::size_t n = needle.size();
     if (to > text_.size() || pos >= to || n == 0 || n > to - pos) return true;
-    const std::size_t key_size = PrevChar(needle, n).length;
-    const std::string_view key = needle.substr(n - key_size);
-    const std::size_t head = n - key_size;  // the bytes before the key
-    const std::size_t first = pos + head;   // the first offset of the key that can end a match
-    const std::uint32_t code = KeyCode(key);
-    Occurrences* found = nullptr;
-    for (Occurrences& kept : nearby_) {
-      if (kept.code == code && first >= kept.from && to <= kept.to) found = &kept;
-    }
+    const KeySearch search = KeySearchOf<kBy>(needle, pos, to);
+    const std::size_t key_size = search.key.size();
+    const std::size_t head = search.head;
+    Occurrences* found = KeptFor(search);
     if (found == nullptr) {
       // The one asked for less recently makes room.
       found = &nearby_[nearby_[0].asked < nearby_[1].asked ? 0 : 1];
       // Slack for the windows of the other searches at this end, a few characters apart.
       constexpr std::size_t kSlack = 64;
-      found->code = code;
-      found->from = first > kSlack ? first - kSlack : 0;
-      found->to = std::min(text_.size(), to + kSlack);
-      FindAllIn(text_, key, found->from, found->to, found->at);
+      found->code = search.code;
+      found->from = search.first > kSlack ? search.first - kSlack : 0;
+      found->to = std::min(text_.size(), search.to + kSlack);
+      FindAllIn(text_, search.key, found->from, found->to, found->at);
     }
     found->asked = ++nearby_asked_;
     const std::vector<std::size_t>& at_key = found->at;
-    const std::string_view prefix = needle.substr(0, head);
-    for (auto it = std::lower_bound(at_key.begin(), at_key.end(), first);
-         it != at_key.end() && *it + key_size <= to; ++it) {
-      // Compared from the key backwards: the byte before it rules out most.
-      const char* at = text_.data() + (*it - head);
-      std::size_t k = head;
-      while (k > 0 && at[k - 1] == prefix[k - 1]) --k;
-      if (k == 0 && !visit(*it - head)) return false;
+    for (auto it = std::lower_bound(at_key.begin(), at_key.end(), search.first);
+         it != at_key.end() && *it + key_size <= search.to; ++it) {
+      // Compared from the key outwards: the byte next to it rules out most.
+      std::size_t k = 0;
+      if constexpr (kBy == KeyChar::kLast) {
+        const char* at = text_.data() + (*it - head);
+        k = head;
+        while (k > 0 && at[k - 1] == needle[k - 1]) --k;
+        if (k > 0) continue;
+      } else {
+        const char* at = text_.data() + *it;
+        k = key_size;
+        while (k < n && at[k] == needle[k]) ++k;
+        if (k < n) continue;
+      }
+      if (!visit(*it - head)) return false;
     }
     return true;
   }
@@ -1855,9 +1933,10 @@ class Analyzer {
   }
 
   // The first occurrence of `needle` inside text_[pos, to), as FindIn finds it (ForEachNear).
+  template <KeyChar kBy = KeyChar::kLast>
   std::size_t FindNear(std::string_view needle, std::size_t pos, std::size_t to) const {
     std::size_t found = std::string_view::npos;
-    ForEachNear(needle, pos, to, [&](std::size_t at) {
+    ForEachNear<kBy>(needle, pos, to, [&](std::size_t at) {
       found = at;
       return false;
     });
@@ -1907,14 +1986,6 @@ class Analyzer {
   // Word boundaries of the last window the word list segmented (LexiconBoundaries).
   mutable std::vector<std::size_t> bounds_;
   std::uint32_t chain_end_ = 0;
-  // The offsets of one character in text_[from, to), ascending (ForEachNear).
-  struct Occurrences {
-    std::uint32_t code = 0;  // KeyCode of the character (0: none yet)
-    std::size_t from = 0;
-    std::size_t to = 0;
-    std::vector<std::size_t> at;
-    std::uint64_t asked = 0;  // when a search last read it (nearby_asked_)
-  };
   mutable std::array<Occurrences, 2> nearby_;
   mutable std::uint64_t nearby_asked_ = 0;
   // TailBegin's last answer.
