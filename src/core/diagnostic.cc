@@ -71,6 +71,24 @@ MessageText MessageText::Borrow(std::string_view text) {
   return borrowed;
 }
 
+MessageText MessageText::Concat(std::initializer_list<std::string_view> parts) {
+  std::size_t size = 0;
+  for (const std::string_view part : parts) size += part.size();
+  MessageText joined;
+  if (size == 0) return joined;
+  char* copy = new char[size];
+  char* out = copy;
+  for (const std::string_view part : parts) {
+    if (part.empty()) continue;
+    std::memcpy(out, part.data(), part.size());
+    out += part.size();
+  }
+  joined.data_ = copy;
+  joined.size_ = static_cast<std::uint32_t>(size);
+  joined.owned_ = true;
+  return joined;
+}
+
 MessageText::MessageText(const MessageText& other)
     : MessageText(other.owned_ ? MessageText(other.view()) : Borrow(other.view())) {}
 

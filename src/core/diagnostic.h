@@ -78,6 +78,9 @@ class MessageText {
   // Refers to `text` without copying it: the bytes must outlive every copy of the result
   // (the rule outlives its diagnostics, as for Diagnostic::rule).
   static MessageText Borrow(std::string_view text);
+  // An owning copy of `parts` joined, in one allocation of the exact size: a message built
+  // from a few pieces needs no std::string (which grows, then is copied and freed).
+  static MessageText Concat(std::initializer_list<std::string_view> parts);
 
   MessageText(const MessageText& other);
   // Inline: diagnostics move often (into the sorted output), each with two or three texts.

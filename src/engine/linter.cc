@@ -244,7 +244,9 @@ void SortKept(std::vector<Diagnostic>& all, std::span<const std::size_t> runs, K
     return DiagnosticLess(a, b);
   };
   const auto at = [&](std::size_t i) { return all.begin() + static_cast<std::ptrdiff_t>(i); };
-  std::vector<std::size_t> bounds{0};  // run boundaries after dropping
+  std::vector<std::size_t> bounds;  // run boundaries after dropping
+  bounds.reserve(runs.size() + 1);
+  bounds.push_back(0);
   std::size_t kept = 0;
   std::size_t i = 0;
   for (const std::size_t run_end : runs) {

@@ -72,5 +72,21 @@ TEST(RelatedListTest, CopiesAndMovesOneLocation) {
   EXPECT_EQ(list.size(), 2u);
 }
 
+TEST(MessageTextTest, ConcatJoinsItsPartsIntoAnOwnedCopy) {
+  std::string word = "部部";
+  const MessageText joined = MessageText::Concat({"\"", word, "\" is repeated", "", "!"});
+  word = "xx";  // the result does not refer to its parts
+  EXPECT_EQ(joined, "\"部部\" is repeated!");
+  EXPECT_EQ(joined.view().size(), 21u);
+
+  const MessageText copy = joined;
+  EXPECT_EQ(copy, "\"部部\" is repeated!");
+  EXPECT_NE(copy.view().data(), joined.view().data());
+
+  EXPECT_TRUE(MessageText::Concat({}).empty());
+  EXPECT_TRUE(MessageText::Concat({"", ""}).empty());
+  EXPECT_EQ(MessageText::Concat({"one"}), "one");
+}
+
 }  // namespace
 }  // namespace ocrlint

@@ -89,7 +89,8 @@ class FullwidthAlnumRule final : public Rule {
       const ByteRange range{begin, offset};
       if (document.IsExcluded(range)) continue;
       sink.ReportWithFix(range, Message(range.In(text), has_letter, has_digit),
-                         Applicability::kSafe, "replace with " + ascii, ascii);
+                         Applicability::kSafe, MessageText::Concat({"replace with ", ascii}),
+                         ascii);
     }
   }
 

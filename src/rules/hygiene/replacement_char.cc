@@ -45,7 +45,9 @@ class ReplacementCharRule final : public Rule {
     while (pos < text.size()) {
       std::size_t end = pos + kReplacement.size();
       while (text.substr(end, kReplacement.size()) == kReplacement) end += kReplacement.size();
-      sink.Report({pos, end}, "U+FFFD REPLACEMENT CHARACTER: a character was lost in conversion");
+      sink.Report(
+          {pos, end},
+          MessageText::Borrow("U+FFFD REPLACEMENT CHARACTER: a character was lost in conversion"));
       pos = FindCandidate(text, end, kIsReplacement);
     }
   }

@@ -109,13 +109,14 @@ class TrailingSpaceRule final : public Rule {
     if (start == end) return;
     const ByteRange space{start, end};
     if (start == line_begin) {
-      sink.ReportWithFix(space, "line holds only white space", Applicability::kSafe,
-                         "delete the white space", "");
+      sink.ReportWithFix(space, MessageText::Borrow("line holds only white space"),
+                         Applicability::kSafe, MessageText::Borrow("delete the white space"), "");
       return;
     }
     if (IsHardLineBreak(document, space)) return;
-    sink.ReportWithFix(space, "trailing white space at the end of the line", Applicability::kSafe,
-                       "delete trailing white space", "");
+    sink.ReportWithFix(space, MessageText::Borrow("trailing white space at the end of the line"),
+                       Applicability::kSafe, MessageText::Borrow("delete trailing white space"),
+                       "");
   }
 
   RuleMeta meta_ = TrailingSpaceMeta();

@@ -89,16 +89,16 @@ RuleMeta BrokenSentenceMeta() {
 }
 
 // Up to `count` characters of `text` before `end` / after `begin`, for messages.
-std::string TailChars(std::string_view text, std::size_t begin, std::size_t end, int count) {
+std::string_view TailChars(std::string_view text, std::size_t begin, std::size_t end, int count) {
   std::size_t pos = end;
   for (int n = 0; n < count && pos > begin; ++n) pos -= DecodeUtf8BeforeFast(text, pos).length;
-  return std::string(text.substr(pos, end - pos));
+  return text.substr(pos, end - pos);
 }
 
-std::string HeadChars(std::string_view text, std::size_t begin, std::size_t end, int count) {
+std::string_view HeadChars(std::string_view text, std::size_t begin, std::size_t end, int count) {
   std::size_t pos = begin;
   for (int n = 0; n < count && pos < end; ++n) pos += DecodeUtf8Fast(text, pos).length;
-  return std::string(text.substr(begin, pos - begin));
+  return text.substr(begin, pos - begin);
 }
 
 class BrokenSentenceRule final : public Rule {
@@ -112,21 +112,16 @@ class BrokenSentenceRule final : public Rule {
       const Block& first = document.blocks()[broken.first];
       const Block& second = document.blocks()[broken.second];
       const int captions = static_cast<int>(broken.second - broken.first - 1);
-      std::string message;
-      message.reserve(128);  // one allocation: the text and the characters quoted
-      message += "sentence broken across paragraphs";
-      if (captions == 1) message += ", with a caption between the halves";
-      if (captions > 1) {
-        message.append(", with ")
-            .append(std::to_string(captions))
-            .append(" captions between the halves");
-      }
-      message.append(": \"…")
-          .append(TailChars(text, first.content.begin, broken.junction.begin, 4))
-          .append("\" continues as \"")
-          .append(HeadChars(text, second.content.begin, second.content.end, 4))
-          .append("…\"");
-      Diagnostic& d = sink.Report(broken.junction, std::move(message));
+      // Rare: a count above one is spelled out.
+      const std::string many_captions =
+          captions > 1 ? ", with " + std::to_string(captions) + " captions between the halves" : "";
+      Diagnostic& d = sink.Report(
+          broken.junction,
+          MessageText::Concat(
+              {"sentence broken across paragraphs",
+               captions == 1 ? ", with a caption between the halves" : "", many_captions, ": \"…",
+               TailChars(text, first.content.begin, broken.junction.begin, 4), "\" continues as \"",
+               HeadChars(text, second.content.begin, second.content.end, 4), "…\""}));
       const std::size_t next = second.content.begin;
       d.related.push_back(RelatedLocation{ByteRange{next, next + DecodeUtf8Fast(text, next).length},
                                           MessageText::Borrow("the sentence continues here")});

@@ -542,14 +542,11 @@ class DoubledWordRule final : public Rule {
       if (!state.icu) state.icu.emplace();
       if (!PassesSegmentation(text, segment, p, unit, chars, *state.icu)) return false;
     }
-    std::string message = "\"";
-    message.append(word).append("\" is repeated (\"").append(doubled.In(text));
-    message.append("\"), an OCR stutter");
-    std::string fix = "delete one \"";
-    fix.append(word).append("\"");
+    MessageText message = MessageText::Concat(
+        {"\"", word, "\" is repeated (\"", doubled.In(text), "\"), an OCR stutter"});
     Fix& fix_of = sink.Report(doubled, std::move(message)).fix.emplace();
     fix_of.applicability = Applicability::kUnsafe;
-    fix_of.message = std::move(fix);
+    fix_of.message = MessageText::Concat({"delete one \"", word, "\""});
     fix_of.edits.push_back(Edit{ByteRange{p + unit, p + 2 * unit}, ""});
     return true;
   }

@@ -91,19 +91,19 @@ class DuplicateParagraphRule final : public Rule {
       const ByteRange first{blocks[run.source_first].content.begin,
                             blocks[run.source_last].content.end};
       const std::uint32_t count = run.last - run.first + 1;
-      std::string message;
-      if (count == 1) {
-        message = run.cut_short ? "paragraph repeats the start of an earlier paragraph"
-                                : "paragraph repeats an earlier paragraph";
-      } else {
-        message = std::to_string(count) + " paragraphs repeat earlier paragraphs";
-        if (run.cut_short) message += " (the last one cut short)";
-      }
+      MessageText message =
+          count == 1
+              ? MessageText::Borrow(run.cut_short
+                                        ? "paragraph repeats the start of an earlier paragraph"
+                                        : "paragraph repeats an earlier paragraph")
+              : MessageText::Concat({std::to_string(count), " paragraphs repeat earlier paragraphs",
+                                     run.cut_short ? " (the last one cut short)" : ""});
       Diagnostic& diagnostic = sink.Report(copy, std::move(message));
       diagnostic.related.push_back(RelatedLocation{first, MessageText::Borrow("first copy here")});
       Fix& fix = diagnostic.fix.emplace();
       fix.applicability = Applicability::kUnsafe;
-      fix.message = count == 1 ? "delete the repeated paragraph" : "delete the repeated paragraphs";
+      fix.message = MessageText::Borrow(count == 1 ? "delete the repeated paragraph"
+                                                   : "delete the repeated paragraphs");
       fix.edits.push_back(
           Edit{structure::BlockDeletion(
                    text, ByteRange{blocks[run.first].range.begin, blocks[run.last].range.end}),

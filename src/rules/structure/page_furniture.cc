@@ -540,12 +540,11 @@ class PageFurnitureRule final : public Rule {
       return;
     }
     if (document.IsExcluded(trimmed)) return;
-    std::string message = "\"";
-    message.append(content).append("\" is ").append(what);
-    message.append(" (page furniture), not article text");
-    Fix& fix = sink.Report(trimmed, std::move(message)).fix.emplace();
+    Fix& fix = sink.Report(trimmed, MessageText::Concat({"\"", content, "\" is ", what,
+                                                         " (page furniture), not article text"}))
+                   .fix.emplace();
     fix.applicability = Applicability::kUnsafe;
-    fix.message = "delete the line";
+    fix.message = MessageText::Borrow("delete the line");
     fix.edits.push_back(Edit{LineDeletion(document, document.lines().LineOf(offset)), ""});
   }
 
@@ -603,11 +602,11 @@ class PageFurnitureRule final : public Rule {
       if (at == ban) continue;
       const ByteRange jump = JumpLineAt(text, segment, at);
       if (jump.empty() || document.IsExcluded(jump)) continue;
-      std::string message = "\"";
-      message.append(jump.In(text)).append("\" is a jump line (page furniture): the article ");
-      message.append(text.substr(at, 3) == "上" ? "continues from another page"
-                                                : "continues on another page");
-      sink.Report(jump, std::move(message));
+      sink.Report(jump,
+                  MessageText::Concat({"\"", jump.In(text),
+                                       "\" is a jump line (page furniture): the article ",
+                                       text.substr(at, 3) == "上" ? "continues from another page"
+                                                                  : "continues on another page"}));
       k = std::max(k, jump.end - segment.begin);
     }
   }

@@ -74,16 +74,17 @@ MessageText Message(const structure::Truncation& t) {
   using structure::TruncationReason;
   switch (t.reason) {
     case TruncationReason::kOpenPair:
-      return "text breaks off inside an open " + t.detail +
-             ": the rest of the sentence and the closing mark are missing";
+      return MessageText::Concat({"text breaks off inside an open ", t.detail,
+                                  ": the rest of the sentence and the closing mark are missing"});
     case TruncationReason::kDanglingWord:
-      return "text breaks off after the function word " + t.detail +
-             ": the rest of the sentence is missing";
+      return MessageText::Concat({"text breaks off after the function word ", t.detail,
+                                  ": the rest of the sentence is missing"});
     case TruncationReason::kDanglingComma:
-      return "text breaks off after " + t.detail + ": the rest of the sentence is missing";
+      return MessageText::Concat(
+          {"text breaks off after ", t.detail, ": the rest of the sentence is missing"});
     case TruncationReason::kMidWord:
-      return "text breaks off mid-word (\"…" + t.detail +
-             "\"): the end of the word and of the sentence are missing";
+      return MessageText::Concat({"text breaks off mid-word (\"…", t.detail,
+                                  "\"): the end of the word and of the sentence are missing"});
     case TruncationReason::kNoContinuation:
       break;
   }
