@@ -1144,22 +1144,44 @@ class DuplicateSpanRule final : public Rule {
 
   // LookupBatch() for a small table (FingerprintTable::Small), straight from the chunk:
   // each window is fingerprinted when it is looked up, and not at all when it starts in a
-  // reported repeat. A non-zero kK is k, known when compiled.
+  // reported repeat: those are passed over by a search, after each repeat reported (and
+  // at the start, for one reported in the chunk before). A non-zero kK is k, known when
+  // compiled.
   template <std::uint32_t kK = 0>
   [[gnu::noinline]] void LookupDirect(Scan& scan, const std::uint32_t* windows, std::size_t count,
                                       const std::uint32_t* keys, const std::uint32_t* offsets,
                                       std::uint32_t k = kK) const {
     FingerprintTable& table = scan.table;
-    for (const std::uint32_t* window = windows; window != windows + count; ++window) {
+    const std::uint32_t* const end = windows + count;
+    const std::uint32_t* window = FirstFrom(windows, end, offsets, scan.skip_until);
+    while (window != end) {
       const std::uint32_t e = *window;
       const std::uint32_t offset = offsets[e];
-      if (offset < scan.skip_until) continue;
       const std::uint64_t fingerprint = Fingerprint(keys + e, kK != 0 ? kK : k);
       const std::uint32_t first = table.FindOrInsert(table.Index(fingerprint), fingerprint, offset);
-      if (first == FingerprintTable::kNone) continue;
       // Where to read `e` (rarely): kept for this, it would take a register from the loop.
-      if (Candidate(scan, first, offset, window) && scan.reported >= max_findings_) return;
+      if (first != FingerprintTable::kNone && Candidate(scan, first, offset, window)) {
+        if (scan.reported >= max_findings_) return;
+        window = FirstFrom(window + 1, end, offsets, scan.skip_until);
+        continue;
+      }
+      ++window;
     }
+  }
+
+  // The first of the windows [from, end) (chunk entries, whose offsets ascend) whose first
+  // ideograph is at `offset` or after it: a binary search without branches on the values.
+  static const std::uint32_t* FirstFrom(const std::uint32_t* from, const std::uint32_t* end,
+                                        const std::uint32_t* offsets, std::size_t offset) {
+    if (from == end || offsets[*from] >= offset) return from;  // mostly, at a chunk's start
+    // offsets[*base] < offset throughout.
+    const std::uint32_t* base = from;
+    for (std::size_t count = static_cast<std::size_t>(end - from); count > 1;) {
+      const std::size_t half = count / 2;
+      base = offsets[base[half]] < offset ? base + half : base;
+      count -= half;
+    }
+    return base + 1;
   }
 
   // Extends a pair of windows with the same fingerprint to a repeat and reports it if it
