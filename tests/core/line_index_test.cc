@@ -1,6 +1,8 @@
 #include "core/line_index.h"
 
+#include <random>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -108,6 +110,47 @@ TEST(LineIndexTest, LongSingleLineRoundTrips) {
     EXPECT_EQ(index.OffsetFromUtf16(0, 4 * k + 2), offset) << k;
   }
   EXPECT_EQ(index.Locate(text.size()), At(0, 3 * units, 4 * units, text.size()));
+}
+
+// Locate against a byte-by-byte count, at every offset of texts that mix 1- to 4-byte
+// characters, invalid bytes, CRLF and lines of every length: covers the vector scans'
+// heads and tails, the checkpoint blocks and the short-column path.
+TEST(LineIndexTest, LocateMatchesByteByByteCountAtEveryOffset) {
+  const std::vector<std::string> pieces = {"a",    "\n", "\r\n", "中",    "\U0001F600", "\xFF",
+                                           "\xBF", "é",  "\xF0", "ab cd", "洛阳市"};
+  std::mt19937 random(7);
+  for (int round = 0; round < 20; ++round) {
+    std::string text = round % 5 == 0 ? "\xEF\xBB\xBF" : "";
+    const std::size_t size = static_cast<std::size_t>(round) * round * 7 + random() % 40;
+    const bool long_lines = round % 2 == 1;
+    while (text.size() < size) {
+      std::size_t piece = random() % pieces.size();
+      if (long_lines && (piece == 1 || piece == 2) && random() % 8 != 0) piece = 3;
+      text += pieces[piece];
+    }
+    const LineIndex index(text);
+    Position expected;
+    std::size_t line_start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    for (std::size_t offset = 0; offset <= text.size(); ++offset) {
+      if (offset > 0 && text[offset - 1] == '\n') {
+        expected = {expected.line + 1, 0, 0, 0};
+        line_start = offset;
+      } else if (offset > line_start) {
+        const auto byte = static_cast<unsigned char>(text[offset - 1]);
+        expected.byte_column = offset - line_start;
+        if ((byte & 0xC0) != 0x80) {
+          ++expected.column;
+          expected.utf16_column += byte >= 0xF0 ? 2 : 1;
+        }
+      }
+      // Offsets inside a character map to its start: compare at character starts only.
+      if (offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) {
+        continue;
+      }
+      if (offset < line_start) continue;  // inside the BOM
+      ASSERT_EQ(index.Locate(offset), expected) << "round " << round << " offset " << offset;
+    }
+  }
 }
 
 }  // namespace
