@@ -12,9 +12,9 @@
 namespace ocrlint {
 namespace {
 
-// Bytes between checkpoints: Locate scans at most this many bytes after a binary search.
-// 256 keeps the checkpoint table at 1/16 of the text size while the scan stays a few
-// dozen word operations.
+// Bytes between checkpoints: Locate scans at most half this many bytes, from the nearer
+// checkpoint, after a binary search. 256 keeps the checkpoint table at 1/16 of the text
+// size while a scan stays a few vector operations.
 constexpr std::size_t kBlock = 256;
 
 struct Counts {
@@ -41,16 +41,25 @@ constexpr unsigned char kTailMask[32] = {
 // time: each lane adds its flags (0 or -1) into byte counters, summed with psadbw before
 // they can overflow. Locate calls this for up to kBlock bytes per position, the
 // constructor for the whole text.
+// Flags of the lanes of `v`: -1 where a byte is a continuation byte (signed below 0xC0)
+// and where it is a 4-byte lead (0xF0 or more).
+inline __m128i ContinuationFlags(__m128i v) {
+  return _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(0xC0)));
+}
+inline __m128i FourByteFlags(__m128i v) {
+  return _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(static_cast<char>(0xF0))), v);
+}
+
+// The sum of the 16 byte lanes of `lanes`.
+inline std::uint64_t SumLanes(__m128i lanes) {
+  const __m128i sums = _mm_sad_epu8(lanes, _mm_setzero_si128());
+  return static_cast<std::uint64_t>(_mm_cvtsi128_si64(sums)) +
+         static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
+}
+
 Counts CountUnits(std::string_view text, std::size_t begin, std::size_t end) {
   const char* data = text.data();
-  const __m128i continuation_below = _mm_set1_epi8(static_cast<char>(0xC0));  // signed -64
-  const __m128i four_byte_min = _mm_set1_epi8(static_cast<char>(0xF0));
   const __m128i zero = _mm_setzero_si128();
-  // Flags of the lanes of `v`: -1 where a byte is a continuation byte / a 4-byte lead.
-  const auto continuation_of = [&](__m128i v) { return _mm_cmplt_epi8(v, continuation_below); };
-  const auto four_byte_of = [&](__m128i v) {
-    return _mm_cmpeq_epi8(_mm_max_epu8(v, four_byte_min), v);
-  };
   __m128i continuation = zero;  // 64-bit sums in both halves
   __m128i four_byte_leads = zero;
   std::size_t i = begin;
@@ -61,8 +70,8 @@ Counts CountUnits(std::string_view text, std::size_t begin, std::size_t end) {
     const std::size_t round_end = std::min(end, i + 16 * 255);
     for (; i + 16 <= round_end; i += 16) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
-      continuation_lanes = _mm_sub_epi8(continuation_lanes, continuation_of(v));
-      four_byte_lanes = _mm_sub_epi8(four_byte_lanes, four_byte_of(v));
+      continuation_lanes = _mm_sub_epi8(continuation_lanes, ContinuationFlags(v));
+      four_byte_lanes = _mm_sub_epi8(four_byte_lanes, FourByteFlags(v));
     }
     continuation = _mm_add_epi64(continuation, _mm_sad_epu8(continuation_lanes, zero));
     four_byte_leads = _mm_add_epi64(four_byte_leads, _mm_sad_epu8(four_byte_lanes, zero));
@@ -74,10 +83,10 @@ Counts CountUnits(std::string_view text, std::size_t begin, std::size_t end) {
     const __m128i keep = _mm_loadu_si128(reinterpret_cast<const __m128i*>(kTailMask + (end - i)));
     continuation = _mm_add_epi64(
         continuation,
-        _mm_sad_epu8(_mm_and_si128(keep, _mm_sub_epi8(zero, continuation_of(v))), zero));
-    four_byte_leads =
-        _mm_add_epi64(four_byte_leads,
-                      _mm_sad_epu8(_mm_and_si128(keep, _mm_sub_epi8(zero, four_byte_of(v))), zero));
+        _mm_sad_epu8(_mm_and_si128(keep, _mm_sub_epi8(zero, ContinuationFlags(v))), zero));
+    four_byte_leads = _mm_add_epi64(
+        four_byte_leads,
+        _mm_sad_epu8(_mm_and_si128(keep, _mm_sub_epi8(zero, FourByteFlags(v))), zero));
     i = end;
   }
   std::uint64_t continuation_count =
@@ -92,6 +101,24 @@ Counts CountUnits(std::string_view text, std::size_t begin, std::size_t end) {
     four_byte_count += byte >= 0xF0 ? 1 : 0;
   }
   return FromFlags(end - begin, continuation_count, four_byte_count);
+}
+
+// Calls `sink` with the counts of each whole kBlock-byte block of `text`, in order: the
+// constructor's pass over the whole text, without CountUnits' per-call setup and tail.
+template <typename Sink>
+void ForEachBlock(std::string_view text, Sink&& sink) {
+  static_assert(kBlock % 16 == 0 && kBlock / 16 <= 255, "byte lanes must not overflow");
+  const char* data = text.data();
+  for (std::size_t block = 0; block + kBlock <= text.size(); block += kBlock) {
+    __m128i continuation_lanes = _mm_setzero_si128();
+    __m128i four_byte_lanes = _mm_setzero_si128();
+    for (std::size_t i = block; i < block + kBlock; i += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+      continuation_lanes = _mm_sub_epi8(continuation_lanes, ContinuationFlags(v));
+      four_byte_lanes = _mm_sub_epi8(four_byte_lanes, FourByteFlags(v));
+    }
+    sink(FromFlags(kBlock, SumLanes(continuation_lanes), SumLanes(four_byte_lanes)));
+  }
 }
 
 #else
@@ -134,6 +161,13 @@ Counts CountUnits(std::string_view text, std::size_t begin, std::size_t end) {
   return FromFlags(end - begin, continuation, four_byte_leads);
 }
 
+template <typename Sink>
+void ForEachBlock(std::string_view text, Sink&& sink) {
+  for (std::size_t block = 0; block + kBlock <= text.size(); block += kBlock) {
+    sink(CountUnits(text, block, block + kBlock));
+  }
+}
+
 #endif
 
 }  // namespace
@@ -158,12 +192,11 @@ LineIndex::LineIndex(std::string_view text) : text_(text) {
   checkpoints_.reserve(text.size() / kBlock + 1);
   Checkpoint cumulative;
   checkpoints_.push_back(cumulative);
-  for (std::size_t block = 0; block + kBlock <= text.size(); block += kBlock) {
-    const Counts counts = CountUnits(text, block, block + kBlock);
+  ForEachBlock(text, [&](const Counts& counts) {
     cumulative.code_points += counts.code_points;
     cumulative.utf16_units += counts.utf16_units;
     checkpoints_.push_back(cumulative);
-  }
+  });
 }
 
 ByteRange LineIndex::LineRange(std::size_t line) const {
@@ -182,8 +215,17 @@ std::size_t LineIndex::LineOf(std::size_t offset) const {
 
 LineIndex::Checkpoint LineIndex::CumulativeAt(std::size_t offset) const {
   const std::size_t block = offset / kBlock;
+  const std::size_t block_begin = block * kBlock;
+  if (offset - block_begin > kBlock / 2 && block + 1 < checkpoints_.size()) {
+    // Nearer the next checkpoint: count back from it.
+    Checkpoint result = checkpoints_[block + 1];
+    const Counts counts = CountUnits(text_, offset, block_begin + kBlock);
+    result.code_points -= counts.code_points;
+    result.utf16_units -= counts.utf16_units;
+    return result;
+  }
   Checkpoint result = checkpoints_[block];
-  const Counts counts = CountUnits(text_, block * kBlock, offset);
+  const Counts counts = CountUnits(text_, block_begin, offset);
   result.code_points += counts.code_points;
   result.utf16_units += counts.utf16_units;
   return result;
@@ -201,7 +243,7 @@ Position LineIndex::Locate(std::size_t offset) const {
   position.line = LineOf(offset);
   const std::size_t base = std::min(ColumnBase(position.line), offset);
   position.byte_column = offset - base;
-  if (offset - base <= kBlock) {
+  if (offset - base <= kBlock / 2) {
     // Near the line start: one scan of the column's bytes.
     const Counts counts = CountUnits(text_, base, offset);
     position.column = counts.code_points;

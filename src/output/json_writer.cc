@@ -23,12 +23,29 @@ constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
 // Bit 7 of each byte of `word` that is zero (exact when every byte is below 0x80).
 std::uint64_t ZeroBytes(std::uint64_t word) { return (word - kOnes) & ~word & kHighBits; }
 
-// Whether any of the 8 bytes of `word` is not plain ASCII: a byte of 0x80 or more, a
-// control character, '"' or '\\'.
-bool AnySpecial(std::uint64_t word) {
-  if ((word & kHighBits) != 0) return true;
+// Whether any byte of `word`, all of whose bytes are ASCII, must be escaped: a control
+// character, '"' or '\\'.
+bool AnyEscape(std::uint64_t word) {
   return ((word - 0x20 * kOnes) & ~word & kHighBits) != 0 || ZeroBytes(word ^ ('"' * kOnes)) != 0 ||
          ZeroBytes(word ^ ('\\' * kOnes)) != 0;
+}
+
+std::uint64_t Load8(const char* p) {
+  std::uint64_t word;
+  std::memcpy(&word, p, 8);
+  return word;
+}
+
+// The bytes [i, n) of `text` in one word, 4 <= n - i <= 8, some of them twice: enough to
+// ask whether any of them is special.
+std::uint64_t LoadTail(std::string_view text, std::size_t i) {
+  const std::size_t n = text.size();
+  if (n >= 8) return Load8(text.data() + n - 8);  // includes bytes before i: already seen
+  std::uint32_t low;
+  std::uint32_t high;
+  std::memcpy(&low, text.data() + i, 4);
+  std::memcpy(&high, text.data() + n - 4, 4);
+  return (std::uint64_t{high} << 32) | low;
 }
 
 // One pass over `text`: 8 ASCII bytes at a time, well-formed CJK characters inline.
@@ -36,11 +53,12 @@ StringKind Classify(std::string_view text) {
   bool escapes = false;
   std::size_t i = 0;
   while (i < text.size()) {
-    if (i + 8 <= text.size()) {
-      std::uint64_t word;
-      std::memcpy(&word, text.data() + i, 8);
-      if (!AnySpecial(word)) {
-        i += 8;
+    const std::size_t left = text.size() - i;
+    if (left >= 4) {
+      const std::uint64_t word = left >= 8 ? Load8(text.data() + i) : LoadTail(text, i);
+      if ((word & kHighBits) == 0) {
+        escapes = escapes || AnyEscape(word);
+        i += std::min<std::size_t>(left, 8);
         continue;
       }
     }

@@ -172,5 +172,20 @@ TEST(AppendJsonStringTest, AppendsEscapedLiterals) {
   EXPECT_EQ(out, "x\"a\\\"b\"\"\xE4\xB8\xAD\"\"\xEF\xBF\xBD\"");
 }
 
+// A special byte (escaped, non-ASCII, invalid) at every position of strings of every
+// short length: the 8-byte and overlapping tail checks must see it wherever it is.
+TEST(AppendJsonStringTest, SpecialByteAtEveryPosition) {
+  for (const std::string special : {"\"", "\\", "\x1f", "\xE4\xB8\xAD", "\xFF", "\xE4\xB8"}) {
+    for (std::size_t n = 0; n <= 24; ++n) {
+      for (std::size_t at = 0; at <= n; ++at) {
+        const std::string value = std::string(at, 'a') + special + std::string(n - at, 'b');
+        std::string out;
+        AppendJsonString(out, value);
+        EXPECT_EQ(out, Dump(ordered_json(value), -1)) << n << " " << at;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace ocrlint
