@@ -257,6 +257,25 @@ Position LineIndex::Locate(std::size_t offset) const {
   return position;
 }
 
+Position LineIndex::LocateFrom(const Position& from, std::size_t offset) const {
+  offset = std::min(offset, text_.size());
+  if (offset < text_.size()) offset = CharStart(text_, offset);
+  if (from.line >= line_starts_.size()) return Locate(offset);
+  const std::size_t base = ColumnBase(from.line);
+  const std::size_t from_offset = base + from.byte_column;
+  const std::size_t next_line =
+      from.line + 1 < line_starts_.size() ? line_starts_[from.line + 1] : text_.size() + 1;
+  if (offset < from_offset || offset >= next_line || offset - from_offset > kBlock) {
+    return Locate(offset);
+  }
+  const Counts counts = CountUnits(text_, from_offset, offset);
+  Position position = from;
+  position.column += counts.code_points;
+  position.utf16_column += counts.utf16_units;
+  position.byte_column = offset - base;
+  return position;
+}
+
 std::size_t LineIndex::OffsetFromBytes(std::size_t line, std::size_t byte_column) const {
   if (line >= line_starts_.size()) return text_.size();
   const std::size_t base = ColumnBase(line);

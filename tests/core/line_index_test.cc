@@ -153,5 +153,31 @@ TEST(LineIndexTest, LocateMatchesByteByByteCountAtEveryOffset) {
   }
 }
 
+// LocateFrom against Locate for pairs of offsets near and far, before and after, on one
+// line and across lines (and the BOM), in long and short lines.
+TEST(LineIndexTest, LocateFromMatchesLocate) {
+  std::string text = "\xEF\xBB\xBF";
+  std::mt19937 random(11);
+  const std::vector<std::string> pieces = {"a", "中", "\U0001F600", "\xFF", "\n", "\r\n"};
+  while (text.size() < 5000) {
+    std::size_t piece = random() % pieces.size();
+    if (piece >= 4 && random() % 6 != 0) piece = 1;  // mostly long lines
+    text += pieces[piece];
+  }
+  const LineIndex index(text);
+  for (int round = 0; round < 20000; ++round) {
+    const std::size_t from_offset = random() % (text.size() + 1);
+    const std::size_t distance = random() % 2 == 0 ? random() % 400 : random() % text.size();
+    const std::size_t offset = random() % 4 == 0 ? from_offset - std::min(from_offset, distance)
+                                                 : std::min(text.size(), from_offset + distance);
+    const Position from = index.Locate(from_offset);
+    ASSERT_EQ(index.LocateFrom(from, offset), index.Locate(offset))
+        << from_offset << " -> " << offset;
+  }
+  EXPECT_EQ(index.LocateFrom(index.Locate(0), 0), index.Locate(0));
+  EXPECT_EQ(index.LocateFrom(index.Locate(1), 7), index.Locate(7));  // from inside the BOM
+  EXPECT_EQ(index.LocateFrom(index.Locate(0), text.size()), index.Locate(text.size()));
+}
+
 }  // namespace
 }  // namespace ocrlint
