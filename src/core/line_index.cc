@@ -5,20 +5,125 @@
 
 #include "text/utf8.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace ocrlint {
 namespace {
 
-// Bytes between checkpoints: Locate scans at most this many bytes after a binary search.
-// 256 keeps the checkpoint table at 1/16 of the text size while the scan stays a few
-// dozen word operations.
+// Bytes between checkpoints: Locate scans at most half this many bytes, from the nearer
+// checkpoint, after a binary search. 256 keeps the checkpoint table at 1/16 of the text
+// size while a scan stays a few vector operations.
 constexpr std::size_t kBlock = 256;
-
-constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
 
 struct Counts {
   std::uint64_t code_points = 0;
   std::uint64_t utf16_units = 0;
 };
+
+// The counts of [begin, end) from the per-byte flags: code points are the bytes that are
+// not continuation bytes (10xxxxxx), UTF-16 units add one per 4-byte lead (11110xxx; the
+// invalid F8-FF count the same, as the byte loops always did).
+Counts FromFlags(std::size_t bytes, std::uint64_t continuation, std::uint64_t four_byte_leads) {
+  const std::uint64_t code_points = bytes - continuation;
+  return {code_points, code_points + four_byte_leads};
+}
+
+#if defined(__SSE2__)
+
+// 16 zero bytes then 16 0xFF bytes: the 16 bytes at kTailMask + n keep the last n lanes.
+constexpr unsigned char kTailMask[32] = {
+    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+
+// Counts code points and UTF-16 units in text[begin, end) without decoding, 16 bytes at a
+// time: each lane adds its flags (0 or -1) into byte counters, summed with psadbw before
+// they can overflow. Locate calls this for up to kBlock bytes per position, the
+// constructor for the whole text.
+// Flags of the lanes of `v`: -1 where a byte is a continuation byte (signed below 0xC0)
+// and where it is a 4-byte lead (0xF0 or more).
+inline __m128i ContinuationFlags(__m128i v) {
+  return _mm_cmplt_epi8(v, _mm_set1_epi8(static_cast<char>(0xC0)));
+}
+inline __m128i FourByteFlags(__m128i v) {
+  return _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(static_cast<char>(0xF0))), v);
+}
+
+// The sum of the 16 byte lanes of `lanes`.
+inline std::uint64_t SumLanes(__m128i lanes) {
+  const __m128i sums = _mm_sad_epu8(lanes, _mm_setzero_si128());
+  return static_cast<std::uint64_t>(_mm_cvtsi128_si64(sums)) +
+         static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
+}
+
+Counts CountUnits(std::string_view text, std::size_t begin, std::size_t end) {
+  const char* data = text.data();
+  const __m128i zero = _mm_setzero_si128();
+  __m128i continuation = zero;  // 64-bit sums in both halves
+  __m128i four_byte_leads = zero;
+  std::size_t i = begin;
+  while (i + 16 <= end) {
+    __m128i continuation_lanes = zero;
+    __m128i four_byte_lanes = zero;
+    // At most 255 vectors per round so that no byte lane overflows.
+    const std::size_t round_end = std::min(end, i + 16 * 255);
+    for (; i + 16 <= round_end; i += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+      continuation_lanes = _mm_sub_epi8(continuation_lanes, ContinuationFlags(v));
+      four_byte_lanes = _mm_sub_epi8(four_byte_lanes, FourByteFlags(v));
+    }
+    continuation = _mm_add_epi64(continuation, _mm_sad_epu8(continuation_lanes, zero));
+    four_byte_leads = _mm_add_epi64(four_byte_leads, _mm_sad_epu8(four_byte_lanes, zero));
+  }
+  if (i < end && end >= 16) {
+    // The last 16 bytes of the range, with the lanes before `i` (already counted, or
+    // before `begin`) masked off: no byte loop and no read past `end`.
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + end - 16));
+    const __m128i keep = _mm_loadu_si128(reinterpret_cast<const __m128i*>(kTailMask + (end - i)));
+    continuation = _mm_add_epi64(
+        continuation,
+        _mm_sad_epu8(_mm_and_si128(keep, _mm_sub_epi8(zero, ContinuationFlags(v))), zero));
+    four_byte_leads = _mm_add_epi64(
+        four_byte_leads,
+        _mm_sad_epu8(_mm_and_si128(keep, _mm_sub_epi8(zero, FourByteFlags(v))), zero));
+    i = end;
+  }
+  std::uint64_t continuation_count =
+      static_cast<std::uint64_t>(_mm_cvtsi128_si64(continuation)) +
+      static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(continuation, continuation)));
+  std::uint64_t four_byte_count = static_cast<std::uint64_t>(_mm_cvtsi128_si64(four_byte_leads)) +
+                                  static_cast<std::uint64_t>(_mm_cvtsi128_si64(
+                                      _mm_unpackhi_epi64(four_byte_leads, four_byte_leads)));
+  for (; i < end; ++i) {  // only a text shorter than 16 bytes gets here
+    const auto byte = static_cast<unsigned char>(data[i]);
+    continuation_count += IsUtf8ContinuationByte(byte) ? 1 : 0;
+    four_byte_count += byte >= 0xF0 ? 1 : 0;
+  }
+  return FromFlags(end - begin, continuation_count, four_byte_count);
+}
+
+// Calls `sink` with the counts of each whole kBlock-byte block of `text`, in order: the
+// constructor's pass over the whole text, without CountUnits' per-call setup and tail.
+template <typename Sink>
+void ForEachBlock(std::string_view text, Sink&& sink) {
+  static_assert(kBlock % 16 == 0 && kBlock / 16 <= 255, "byte lanes must not overflow");
+  const char* data = text.data();
+  for (std::size_t block = 0; block + kBlock <= text.size(); block += kBlock) {
+    __m128i continuation_lanes = _mm_setzero_si128();
+    __m128i four_byte_lanes = _mm_setzero_si128();
+    for (std::size_t i = block; i < block + kBlock; i += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+      continuation_lanes = _mm_sub_epi8(continuation_lanes, ContinuationFlags(v));
+      four_byte_lanes = _mm_sub_epi8(four_byte_lanes, FourByteFlags(v));
+    }
+    sink(FromFlags(kBlock, SumLanes(continuation_lanes), SumLanes(four_byte_lanes)));
+  }
+}
+
+#else
+
+constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
 
 // Sums the eight byte lanes of `lanes` (each at most 255).
 std::uint64_t SumBytes(std::uint64_t lanes) {
@@ -27,9 +132,7 @@ std::uint64_t SumBytes(std::uint64_t lanes) {
   return (pairs * 0x0001000100010001ULL) >> 48;
 }
 
-// Counts code points (bytes that are not continuation bytes) and UTF-16 units (code
-// points plus one per 4-byte lead byte) in [begin, end) without decoding. Per-byte flags
-// are summed in byte lanes (no popcount instruction on baseline x86-64).
+// The portable variant: per-byte flags summed in the byte lanes of 64-bit words.
 Counts CountUnits(std::string_view text, std::size_t begin, std::size_t end) {
   const char* data = text.data();
   std::uint64_t continuation = 0;
@@ -55,9 +158,17 @@ Counts CountUnits(std::string_view text, std::size_t begin, std::size_t end) {
     continuation += IsUtf8ContinuationByte(byte) ? 1 : 0;
     four_byte_leads += byte >= 0xF0 ? 1 : 0;
   }
-  const std::uint64_t code_points = (end - begin) - continuation;
-  return {code_points, code_points + four_byte_leads};
+  return FromFlags(end - begin, continuation, four_byte_leads);
 }
+
+template <typename Sink>
+void ForEachBlock(std::string_view text, Sink&& sink) {
+  for (std::size_t block = 0; block + kBlock <= text.size(); block += kBlock) {
+    sink(CountUnits(text, block, block + kBlock));
+  }
+}
+
+#endif
 
 }  // namespace
 
@@ -81,12 +192,11 @@ LineIndex::LineIndex(std::string_view text) : text_(text) {
   checkpoints_.reserve(text.size() / kBlock + 1);
   Checkpoint cumulative;
   checkpoints_.push_back(cumulative);
-  for (std::size_t block = 0; block + kBlock <= text.size(); block += kBlock) {
-    const Counts counts = CountUnits(text, block, block + kBlock);
+  ForEachBlock(text, [&](const Counts& counts) {
     cumulative.code_points += counts.code_points;
     cumulative.utf16_units += counts.utf16_units;
     checkpoints_.push_back(cumulative);
-  }
+  });
 }
 
 ByteRange LineIndex::LineRange(std::size_t line) const {
@@ -105,8 +215,17 @@ std::size_t LineIndex::LineOf(std::size_t offset) const {
 
 LineIndex::Checkpoint LineIndex::CumulativeAt(std::size_t offset) const {
   const std::size_t block = offset / kBlock;
+  const std::size_t block_begin = block * kBlock;
+  if (offset - block_begin > kBlock / 2 && block + 1 < checkpoints_.size()) {
+    // Nearer the next checkpoint: count back from it.
+    Checkpoint result = checkpoints_[block + 1];
+    const Counts counts = CountUnits(text_, offset, block_begin + kBlock);
+    result.code_points -= counts.code_points;
+    result.utf16_units -= counts.utf16_units;
+    return result;
+  }
   Checkpoint result = checkpoints_[block];
-  const Counts counts = CountUnits(text_, block * kBlock, offset);
+  const Counts counts = CountUnits(text_, block_begin, offset);
   result.code_points += counts.code_points;
   result.utf16_units += counts.utf16_units;
   return result;
@@ -123,10 +242,36 @@ Position LineIndex::Locate(std::size_t offset) const {
   Position position;
   position.line = LineOf(offset);
   const std::size_t base = std::min(ColumnBase(position.line), offset);
+  position.byte_column = offset - base;
+  if (offset - base <= kBlock / 2) {
+    // Near the line start: one scan of the column's bytes.
+    const Counts counts = CountUnits(text_, base, offset);
+    position.column = counts.code_points;
+    position.utf16_column = counts.utf16_units;
+    return position;
+  }
   const Checkpoint at = CumulativeAt(offset);
   const Checkpoint start = CumulativeAt(base);
   position.column = at.code_points - start.code_points;
   position.utf16_column = at.utf16_units - start.utf16_units;
+  return position;
+}
+
+Position LineIndex::LocateFrom(const Position& from, std::size_t offset) const {
+  offset = std::min(offset, text_.size());
+  if (offset < text_.size()) offset = CharStart(text_, offset);
+  if (from.line >= line_starts_.size()) return Locate(offset);
+  const std::size_t base = ColumnBase(from.line);
+  const std::size_t from_offset = base + from.byte_column;
+  const std::size_t next_line =
+      from.line + 1 < line_starts_.size() ? line_starts_[from.line + 1] : text_.size() + 1;
+  if (offset < from_offset || offset >= next_line || offset - from_offset > kBlock) {
+    return Locate(offset);
+  }
+  const Counts counts = CountUnits(text_, from_offset, offset);
+  Position position = from;
+  position.column += counts.code_points;
+  position.utf16_column += counts.utf16_units;
   position.byte_column = offset - base;
   return position;
 }

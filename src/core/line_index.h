@@ -43,6 +43,10 @@ class LineIndex {
   std::size_t LineOf(std::size_t offset) const;
   // Offsets inside a multi-byte character map to that character's start.
   Position Locate(std::size_t offset) const;
+  // Locate(offset), given `from` == Locate(some other offset): when both are on one line
+  // and at most a checkpoint block apart (the two ends of most ranges), counts only the
+  // bytes between them instead of searching the lines and counting from checkpoints.
+  Position LocateFrom(const Position& from, std::size_t offset) const;
 
   // Inverse maps, used by the LSP server. Columns past the end of the line clamp to the
   // line end; lines past the end clamp to the text end.

@@ -25,6 +25,13 @@ struct OutputPosition {
 // Reports without a document (failed files) have no lines: everything maps to 1:1.
 OutputPosition Locate(const FileReport& report, std::size_t offset);
 
+// Locate of both ends of `range`; the end is counted from the start when they share a line.
+struct OutputRange {
+  OutputPosition start;
+  OutputPosition end;
+};
+OutputRange LocateRange(const FileReport& report, ByteRange range);
+
 // The rule id of a diagnostic ("unknown" if a rule forgot to set it).
 std::string_view RuleId(const Diagnostic& diagnostic);
 

@@ -42,6 +42,15 @@ OutputPosition Locate(const FileReport& report, std::size_t offset) {
   return {position.line + 1, position.column + 1, offset};
 }
 
+OutputRange LocateRange(const FileReport& report, ByteRange range) {
+  if (report.document == nullptr) return {{1, 1, range.begin}, {1, 1, range.end}};
+  const LineIndex& lines = report.document->lines();
+  const Position start = lines.Locate(range.begin);
+  const Position end = lines.LocateFrom(start, range.end);
+  return {{start.line + 1, start.column + 1, range.begin},
+          {end.line + 1, end.column + 1, range.end}};
+}
+
 std::string_view RuleId(const Diagnostic& diagnostic) {
   return diagnostic.rule != nullptr ? std::string_view(diagnostic.rule->id) : "unknown";
 }

@@ -64,8 +64,7 @@ void WriteGithub(std::span<const FileReport> reports, std::ostream& out) {
       out << "::error file=" << file << "::" << EscapeData(report.error) << '\n';
     }
     for (const Diagnostic& diagnostic : report.diagnostics) {
-      const OutputPosition start = Locate(report, diagnostic.range.begin);
-      const OutputPosition end = Locate(report, diagnostic.range.end);
+      const auto [start, end] = LocateRange(report, diagnostic.range);
       out << "::" << Command(diagnostic.severity) << " file=" << file << ",line=" << start.line
           << ",col=" << start.column << ",endLine=" << end.line << ",endColumn=" << end.column
           << ",title=" << EscapeProperty("ocrlint (" + std::string(RuleId(diagnostic)) + ")")

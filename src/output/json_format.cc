@@ -9,8 +9,7 @@
 namespace ocrlint::output_internal {
 namespace {
 
-void WritePosition(const FileReport& report, std::size_t offset, JsonWriter& json) {
-  const OutputPosition position = Locate(report, offset);
+void WritePosition(const OutputPosition& position, JsonWriter& json) {
   json.BeginObject()
       .Field("line", position.line)
       .Field("column", position.column)
@@ -19,10 +18,11 @@ void WritePosition(const FileReport& report, std::size_t offset, JsonWriter& jso
 }
 
 void WriteRange(const FileReport& report, ByteRange range, JsonWriter& json) {
+  const OutputRange located = LocateRange(report, range);
   json.BeginObject().Key("start");
-  WritePosition(report, range.begin, json);
+  WritePosition(located.start, json);
   json.Key("end");
-  WritePosition(report, range.end, json);
+  WritePosition(located.end, json);
   json.EndObject();
 }
 

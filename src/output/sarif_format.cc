@@ -71,8 +71,7 @@ ordered_json ArtifactLocation(const FileReport& report) {
 // SARIF columns are 1-based code points (columnKind) and endColumn is exclusive, like
 // ours; byteOffset/byteLength locate the same bytes exactly.
 ordered_json Region(const FileReport& report, ByteRange range) {
-  const OutputPosition start = Locate(report, range.begin);
-  const OutputPosition end = Locate(report, range.end);
+  const auto [start, end] = LocateRange(report, range);
   ordered_json json;
   json["startLine"] = start.line;
   json["startColumn"] = start.column;

@@ -2,6 +2,7 @@
 // under the range, notes, and a summary.
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <string>
 #include <vector>
@@ -52,47 +53,64 @@ struct Cell {
   std::size_t offset = 0;  // byte offset of the character in the document
   std::size_t column = 0;  // display column where it starts
   std::size_t width = 0;
-  std::string glyph;  // what is printed: tabs expanded, controls and bad bytes replaced
-};
+  // What is printed: tabs expanded (at most kTabStop spaces), controls and bad bytes
+  // replaced; at most 4 bytes, kept in place rather than in a string per character.
+  std::array<char, 4> glyph{};
+  std::size_t glyph_size = 0;
 
-void AddCell(std::vector<Cell>& cells, std::size_t offset, std::size_t& column, char32_t cp) {
-  Cell cell;
+  std::string_view Glyph() const { return {glyph.data(), glyph_size}; }
+};
+static_assert(kTabStop <= 4, "a tab's glyph must fit in Cell::glyph");
+
+// Sets the glyph of `cell` to the UTF-8 encoding of `cp` (< 0x10000 here).
+void SetGlyph(Cell& cell, char32_t cp) {
+  const std::string encoded = EncodeUtf8(cp);
+  std::copy(encoded.begin(), encoded.end(), cell.glyph.begin());
+  cell.glyph_size = encoded.size();
+}
+
+// `bytes`: the character's well-formed UTF-8 bytes when `cp` is valid (printed as they are).
+void AddCell(std::vector<Cell>& cells, std::size_t offset, std::size_t& column, char32_t cp,
+             std::string_view bytes) {
+  Cell& cell = cells.emplace_back();
   cell.offset = offset;
   cell.column = column;
   if (cp == kInvalidCodePoint || (cp >= 0x80 && cp < 0xA0)) {
-    AppendUtf8(cell.glyph, U'\uFFFD');
+    SetGlyph(cell, U'\uFFFD');
     cell.width = 1;
   } else if (cp == U'\t') {
     cell.width = AdvanceColumn(column, cp) - column;
-    cell.glyph.assign(cell.width, ' ');
+    std::fill_n(cell.glyph.begin(), cell.width, ' ');
+    cell.glyph_size = cell.width;
   } else if (cp < 0x20 || cp == 0x7F) {
     // Control Pictures (U+2400 block): a stray \r or U+001A stays visible and cannot
     // move the terminal's cursor.
-    AppendUtf8(cell.glyph, cp == 0x7F ? U'\u2421' : U'\u2400' + cp);
+    SetGlyph(cell, cp == 0x7F ? U'\u2421' : U'\u2400' + cp);
     cell.width = 1;
   } else {
-    AppendUtf8(cell.glyph, cp);
+    std::copy(bytes.begin(), bytes.end(), cell.glyph.begin());
+    cell.glyph_size = bytes.size();
     cell.width = static_cast<std::size_t>(CharWidth(cp));
   }
   column += cell.width;
-  cells.push_back(std::move(cell));
 }
 
 // Decodes raw[begin, end) into cells; invalid bytes become one U+FFFD each, as LineIndex
 // counts them.
 std::vector<Cell> Decode(std::string_view raw, std::size_t begin, std::size_t end) {
   std::vector<Cell> cells;
+  cells.reserve(end - begin);  // at most one cell per byte
   std::size_t column = 0;
   const std::string_view text = raw.substr(0, end);
   std::size_t offset = begin;
   while (offset < end) {
-    const Decoded decoded = DecodeUtf8(text, offset);
+    const Decoded decoded = DecodeUtf8Fast(text, offset);
     if (decoded.code_point == kInvalidCodePoint) {
       for (std::size_t i = 0; i < decoded.length; ++i) {
-        AddCell(cells, offset + i, column, kInvalidCodePoint);
+        AddCell(cells, offset + i, column, kInvalidCodePoint, {});
       }
     } else {
-      AddCell(cells, offset, column, decoded.code_point);
+      AddCell(cells, offset, column, decoded.code_point, text.substr(offset, decoded.length));
     }
     offset += decoded.length;
   }
@@ -156,7 +174,7 @@ Snippet MakeSnippet(const Document& document, std::size_t line, ByteRange range)
     if (!any) first_column = cell.column;
     any = true;
     last_column = cell.column + cell.width;
-    snippet.line += cell.glyph;
+    snippet.line += cell.Glyph();
   }
   if (!any) first_column = last_column = std::min(window_begin, total);
   const bool cut_left = from > bounds.begin || first_column > 0;

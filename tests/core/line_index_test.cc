@@ -1,6 +1,8 @@
 #include "core/line_index.h"
 
+#include <random>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -108,6 +110,73 @@ TEST(LineIndexTest, LongSingleLineRoundTrips) {
     EXPECT_EQ(index.OffsetFromUtf16(0, 4 * k + 2), offset) << k;
   }
   EXPECT_EQ(index.Locate(text.size()), At(0, 3 * units, 4 * units, text.size()));
+}
+
+// Locate against a byte-by-byte count, at every offset of texts that mix 1- to 4-byte
+// characters, invalid bytes, CRLF and lines of every length: covers the vector scans'
+// heads and tails, the checkpoint blocks and the short-column path.
+TEST(LineIndexTest, LocateMatchesByteByByteCountAtEveryOffset) {
+  const std::vector<std::string> pieces = {"a",    "\n", "\r\n", "中",    "\U0001F600", "\xFF",
+                                           "\xBF", "é",  "\xF0", "ab cd", "洛阳市"};
+  std::mt19937 random(7);
+  for (int round = 0; round < 20; ++round) {
+    std::string text = round % 5 == 0 ? "\xEF\xBB\xBF" : "";
+    const std::size_t size = static_cast<std::size_t>(round) * round * 7 + random() % 40;
+    const bool long_lines = round % 2 == 1;
+    while (text.size() < size) {
+      std::size_t piece = random() % pieces.size();
+      if (long_lines && (piece == 1 || piece == 2) && random() % 8 != 0) piece = 3;
+      text += pieces[piece];
+    }
+    const LineIndex index(text);
+    Position expected;
+    std::size_t line_start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    for (std::size_t offset = 0; offset <= text.size(); ++offset) {
+      if (offset > 0 && text[offset - 1] == '\n') {
+        expected = {expected.line + 1, 0, 0, 0};
+        line_start = offset;
+      } else if (offset > line_start) {
+        const auto byte = static_cast<unsigned char>(text[offset - 1]);
+        expected.byte_column = offset - line_start;
+        if ((byte & 0xC0) != 0x80) {
+          ++expected.column;
+          expected.utf16_column += byte >= 0xF0 ? 2 : 1;
+        }
+      }
+      // Offsets inside a character map to its start: compare at character starts only.
+      if (offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) {
+        continue;
+      }
+      if (offset < line_start) continue;  // inside the BOM
+      ASSERT_EQ(index.Locate(offset), expected) << "round " << round << " offset " << offset;
+    }
+  }
+}
+
+// LocateFrom against Locate for pairs of offsets near and far, before and after, on one
+// line and across lines (and the BOM), in long and short lines.
+TEST(LineIndexTest, LocateFromMatchesLocate) {
+  std::string text = "\xEF\xBB\xBF";
+  std::mt19937 random(11);
+  const std::vector<std::string> pieces = {"a", "中", "\U0001F600", "\xFF", "\n", "\r\n"};
+  while (text.size() < 5000) {
+    std::size_t piece = random() % pieces.size();
+    if (piece >= 4 && random() % 6 != 0) piece = 1;  // mostly long lines
+    text += pieces[piece];
+  }
+  const LineIndex index(text);
+  for (int round = 0; round < 20000; ++round) {
+    const std::size_t from_offset = random() % (text.size() + 1);
+    const std::size_t distance = random() % 2 == 0 ? random() % 400 : random() % text.size();
+    const std::size_t offset = random() % 4 == 0 ? from_offset - std::min(from_offset, distance)
+                                                 : std::min(text.size(), from_offset + distance);
+    const Position from = index.Locate(from_offset);
+    ASSERT_EQ(index.LocateFrom(from, offset), index.Locate(offset))
+        << from_offset << " -> " << offset;
+  }
+  EXPECT_EQ(index.LocateFrom(index.Locate(0), 0), index.Locate(0));
+  EXPECT_EQ(index.LocateFrom(index.Locate(1), 7), index.Locate(7));  // from inside the BOM
+  EXPECT_EQ(index.LocateFrom(index.Locate(0), text.size()), index.Locate(text.size()));
 }
 
 }  // namespace
