@@ -30,6 +30,17 @@ Counts FromFlags(std::size_t bytes, std::uint64_t continuation, std::uint64_t fo
   return {code_points, code_points + four_byte_leads};
 }
 
+// Adds the flags of the bytes data[i, end) to the counts, a byte at a time: the short
+// tails of the word-at-a-time loops.
+void CountByteFlags(const char* data, std::size_t i, std::size_t end, std::uint64_t& continuation,
+                    std::uint64_t& four_byte_leads) {
+  for (; i < end; ++i) {
+    const auto byte = static_cast<unsigned char>(data[i]);
+    continuation += IsUtf8ContinuationByte(byte) ? 1 : 0;
+    four_byte_leads += byte >= 0xF0 ? 1 : 0;
+  }
+}
+
 #if defined(__SSE2__)
 
 // 16 zero bytes then 16 0xFF bytes: the 16 bytes at kTailMask + n keep the last n lanes.
@@ -37,10 +48,6 @@ constexpr unsigned char kTailMask[32] = {
     0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,
     0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
 
-// Counts code points and UTF-16 units in text[begin, end) without decoding, 16 bytes at a
-// time: each lane adds its flags (0 or -1) into byte counters, summed with psadbw before
-// they can overflow. Locate calls this for up to kBlock bytes per position, the
-// constructor for the whole text.
 // Flags of the lanes of `v`: -1 where a byte is a continuation byte (signed below 0xC0)
 // and where it is a 4-byte lead (0xF0 or more).
 inline __m128i ContinuationFlags(__m128i v) {
@@ -57,6 +64,10 @@ inline std::uint64_t SumLanes(__m128i lanes) {
          static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
 }
 
+// Counts code points and UTF-16 units in text[begin, end) without decoding, 16 bytes at a
+// time: each lane adds its flags (0 or -1) into byte counters, summed with psadbw before
+// they can overflow. Locate calls this for up to kBlock bytes per position, the
+// constructor for the whole text.
 Counts CountUnits(std::string_view text, std::size_t begin, std::size_t end) {
   const char* data = text.data();
   const __m128i zero = _mm_setzero_si128();
@@ -95,11 +106,7 @@ Counts CountUnits(std::string_view text, std::size_t begin, std::size_t end) {
   std::uint64_t four_byte_count = static_cast<std::uint64_t>(_mm_cvtsi128_si64(four_byte_leads)) +
                                   static_cast<std::uint64_t>(_mm_cvtsi128_si64(
                                       _mm_unpackhi_epi64(four_byte_leads, four_byte_leads)));
-  for (; i < end; ++i) {  // only a text shorter than 16 bytes gets here
-    const auto byte = static_cast<unsigned char>(data[i]);
-    continuation_count += IsUtf8ContinuationByte(byte) ? 1 : 0;
-    four_byte_count += byte >= 0xF0 ? 1 : 0;
-  }
+  CountByteFlags(data, i, end, continuation_count, four_byte_count);  // a text under 16 bytes
   return FromFlags(end - begin, continuation_count, four_byte_count);
 }
 
@@ -153,11 +160,7 @@ Counts CountUnits(std::string_view text, std::size_t begin, std::size_t end) {
     continuation += SumBytes(continuation_lanes);
     four_byte_leads += SumBytes(four_byte_lanes);
   }
-  for (; i < end; ++i) {
-    const auto byte = static_cast<unsigned char>(data[i]);
-    continuation += IsUtf8ContinuationByte(byte) ? 1 : 0;
-    four_byte_leads += byte >= 0xF0 ? 1 : 0;
-  }
+  CountByteFlags(data, i, end, continuation, four_byte_leads);
   return FromFlags(end - begin, continuation, four_byte_leads);
 }
 
