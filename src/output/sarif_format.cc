@@ -1,17 +1,19 @@
 // SARIF 2.1.0 for code-scanning services. The rule table comes from RuleMeta, so every
 // rule is described without per-rule code here.
+//
+// Streamed through JsonWriter, one result at a time, with the bytes (key order included)
+// that dumping an nlohmann::ordered_json DOM of the log with an indent of 2 gives: the
+// golden file tests/golden/corpus.sarif holds them.
 
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
-#include <nlohmann/json.hpp>
-
 #include "output/formats.h"
+#include "output/json_writer.h"
 
 namespace ocrlint::output_internal {
 namespace {
-
-using nlohmann::ordered_json;
 
 constexpr std::string_view kSchema = "https://json.schemastore.org/sarif-2.1.0.json";
 constexpr std::string_view kInformationUri = "https://github.com/ocrlint/ocrlint";
@@ -56,159 +58,202 @@ std::string PathToUri(std::string_view path) {
   return uri;
 }
 
-ordered_json Text(std::string_view text) {
-  ordered_json json;
-  json["text"] = text;
-  return json;
+// `"key": {"text": text}`.
+void WriteText(JsonWriter& json, std::string_view key, std::string_view text) {
+  json.Key(key).BeginObject().Field("text", text).EndObject();
 }
 
-ordered_json ArtifactLocation(const FileReport& report) {
-  ordered_json json;
-  json["uri"] = PathToUri(report.path);
-  return json;
+// `"artifactLocation": {"uri": uri}`.
+void WriteArtifactLocation(JsonWriter& json, std::string_view uri) {
+  json.Key("artifactLocation").BeginObject().Field("uri", uri).EndObject();
 }
 
-// SARIF columns are 1-based code points (columnKind) and endColumn is exclusive, like
-// ours; byteOffset/byteLength locate the same bytes exactly.
-ordered_json Region(const FileReport& report, ByteRange range) {
+// `"physicalLocation": {...}`. SARIF columns are 1-based code points (columnKind) and
+// endColumn is exclusive, like ours; byteOffset/byteLength locate the same bytes exactly.
+void WritePhysicalLocation(JsonWriter& json, const FileReport& report, std::string_view uri,
+                           ByteRange range) {
   const auto [start, end] = LocateRange(report, range);
-  ordered_json json;
-  json["startLine"] = start.line;
-  json["startColumn"] = start.column;
-  json["endLine"] = end.line;
-  json["endColumn"] = end.column;
-  json["byteOffset"] = range.begin;
-  json["byteLength"] = range.size();
-  return json;
+  json.Key("physicalLocation").BeginObject();
+  WriteArtifactLocation(json, uri);
+  json.Key("region")
+      .BeginObject()
+      .Field("startLine", start.line)
+      .Field("startColumn", start.column)
+      .Field("endLine", end.line)
+      .Field("endColumn", end.column)
+      .Field("byteOffset", range.begin)
+      .Field("byteLength", range.size())
+      .EndObject()
+      .EndObject();
 }
 
-ordered_json Location(const FileReport& report, ByteRange range) {
-  ordered_json json;
-  json["physicalLocation"]["artifactLocation"] = ArtifactLocation(report);
-  json["physicalLocation"]["region"] = Region(report, range);
-  return json;
-}
-
-ordered_json FixJson(const FileReport& report, const Fix& fix) {
-  ordered_json replacements = ordered_json::array();
+void WriteFix(JsonWriter& json, std::string_view uri, const Fix& fix) {
+  json.BeginObject();
+  WriteText(json, "description", fix.message);
+  json.Key("artifactChanges").BeginArray().BeginObject();
+  WriteArtifactLocation(json, uri);
+  json.Key("replacements").BeginArray();
   for (const Edit& edit : fix.edits) {
-    ordered_json replacement;
-    replacement["deletedRegion"]["byteOffset"] = edit.range.begin;
-    replacement["deletedRegion"]["byteLength"] = edit.range.size();
-    replacement["insertedContent"] = Text(edit.replacement);
-    replacements.push_back(std::move(replacement));
+    json.BeginObject()
+        .Key("deletedRegion")
+        .BeginObject()
+        .Field("byteOffset", edit.range.begin)
+        .Field("byteLength", edit.range.size())
+        .EndObject();
+    WriteText(json, "insertedContent", edit.replacement);
+    json.EndObject();
   }
-  ordered_json change;
-  change["artifactLocation"] = ArtifactLocation(report);
-  change["replacements"] = std::move(replacements);
-  ordered_json json;
-  json["description"] = Text(fix.message);
-  json["artifactChanges"] = ordered_json::array({std::move(change)});
-  json["properties"]["applicability"] = ToString(fix.applicability);
-  return json;
+  json.EndArray().EndObject().EndArray();
+  json.Key("properties")
+      .BeginObject()
+      .Field("applicability", ToString(fix.applicability))
+      .EndObject()
+      .EndObject();
 }
 
-ordered_json RuleJson(const RuleMeta& meta) {
-  ordered_json json;
-  json["id"] = meta.id;
-  json["name"] = meta.id;
-  json["shortDescription"] = Text(meta.summary);
-  json["fullDescription"] = Text(meta.explanation.empty() ? meta.summary : meta.explanation);
-  json["help"] = Text(meta.explanation.empty() ? meta.summary : meta.explanation);
-  json["defaultConfiguration"]["level"] = Level(meta.default_severity);
-  if (!meta.enabled_by_default) json["defaultConfiguration"]["enabled"] = false;
-  json["properties"]["group"] = ToString(meta.group);
-  json["properties"]["fixable"] = ToString(meta.fix);
-  return json;
+void WriteRule(JsonWriter& json, const RuleMeta& meta) {
+  const std::string_view help = meta.explanation.empty() ? meta.summary : meta.explanation;
+  json.BeginObject().Field("id", meta.id).Field("name", meta.id);
+  WriteText(json, "shortDescription", meta.summary);
+  WriteText(json, "fullDescription", help);
+  WriteText(json, "help", help);
+  json.Key("defaultConfiguration").BeginObject().Field("level", Level(meta.default_severity));
+  if (!meta.enabled_by_default) json.Key("enabled").Bool(false);
+  json.EndObject()
+      .Key("properties")
+      .BeginObject()
+      .Field("group", ToString(meta.group))
+      .Field("fixable", ToString(meta.fix))
+      .EndObject()
+      .EndObject();
 }
 
-class SarifBuilder {
+void WriteNotification(JsonWriter& json, const FileReport& report) {
+  json.BeginObject().Field("level", "error");
+  WriteText(json, "message", report.error);
+  json.Key("locations").BeginArray().BeginObject().Key("physicalLocation").BeginObject();
+  WriteArtifactLocation(json, PathToUri(report.path));
+  json.EndObject().EndObject().EndArray().EndObject();
+}
+
+// Sends the buffer on once it holds this much: one write per batch of results, not per
+// byte, and memory that does not grow with the number of results.
+constexpr std::size_t kFlushBytes = 1 << 16;
+
+void FlushIfFull(std::string& buffer, std::ostream& out, bool force = false) {
+  if (!force && buffer.size() < kFlushBytes) return;
+  out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+  buffer.clear();
+}
+
+class SarifWriter {
  public:
-  explicit SarifBuilder(const RuleCatalog& catalog) {
-    rules_ = ordered_json::array();
+  SarifWriter(const RuleCatalog& catalog, std::ostream& out) : catalog_(catalog), out_(out) {
     for (const auto& rule : catalog.rules()) {
       rule_index_.emplace(rule->meta().id, rule_index_.size());
-      rules_.push_back(RuleJson(rule->meta()));
     }
+    buffer_.reserve(kFlushBytes + 4096);
   }
 
-  ordered_json Build(std::span<const FileReport> reports) {
-    ordered_json results = ordered_json::array();
-    ordered_json notifications = ordered_json::array();
+  // The log holds one run, whose "results" come last: everything before them is written
+  // at the levels the run gives it, then each result on its own at level 4.
+  void Write(std::span<const FileReport> reports) {
+    buffer_ += "{\n  \"$schema\": ";
+    AppendJsonString(buffer_, kSchema);
+    buffer_ += ",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n      \"tool\": ";
+    WriteTool();
+    buffer_ += ",\n      \"invocations\": ";
+    WriteInvocations(reports);
+    buffer_ += ",\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [";
+    bool first = true;
     for (const FileReport& report : reports) {
-      if (!report.error.empty()) notifications.push_back(Notification(report));
+      if (report.diagnostics.empty()) continue;
+      const std::string uri = PathToUri(report.path);
       for (const Diagnostic& diagnostic : report.diagnostics) {
-        results.push_back(Result(report, diagnostic));
+        buffer_ += first ? "\n        " : ",\n        ";
+        first = false;
+        WriteResult(report, uri, diagnostic);
+        FlushIfFull(buffer_, out_);
       }
     }
-    ordered_json invocation;
-    invocation["executionSuccessful"] = notifications.empty();
-    if (!notifications.empty()) invocation["toolExecutionNotifications"] = notifications;
-
-    ordered_json run;
-    run["tool"]["driver"]["name"] = "ocrlint";
-    run["tool"]["driver"]["version"] = OCRLINT_VERSION;
-    run["tool"]["driver"]["informationUri"] = kInformationUri;
-    run["tool"]["driver"]["rules"] = std::move(rules_);
-    run["invocations"] = ordered_json::array({std::move(invocation)});
-    run["columnKind"] = "unicodeCodePoints";
-    run["results"] = std::move(results);
-
-    ordered_json log;
-    log["$schema"] = kSchema;
-    log["version"] = "2.1.0";
-    log["runs"] = ordered_json::array({std::move(run)});
-    return log;
+    buffer_ += first ? "]" : "\n      ]";
+    buffer_ += "\n    }\n  ]\n}\n";
+    FlushIfFull(buffer_, out_, /*force=*/true);
   }
 
  private:
-  ordered_json Result(const FileReport& report, const Diagnostic& diagnostic) const {
-    ordered_json json;
-    const std::string_view id = RuleId(diagnostic);
-    json["ruleId"] = id;
-    if (auto it = rule_index_.find(std::string(id)); it != rule_index_.end()) {
-      json["ruleIndex"] = it->second;
-    }
-    json["level"] = Level(diagnostic.severity);
-    json["message"] = Text(diagnostic.message);
-    json["locations"] = ordered_json::array({Location(report, diagnostic.range)});
-    if (!diagnostic.related.empty()) {
-      ordered_json related = ordered_json::array();
-      for (const RelatedLocation& location : diagnostic.related) {
-        ordered_json item;
-        item["id"] = related.size();
-        item["physicalLocation"] = Location(report, location.range)["physicalLocation"];
-        item["message"] = Text(location.message);
-        related.push_back(std::move(item));
+  void WriteTool() {
+    JsonWriter json(buffer_, 2, 3);
+    json.BeginObject()
+        .Key("driver")
+        .BeginObject()
+        .Field("name", "ocrlint")
+        .Field("version", OCRLINT_VERSION)
+        .Field("informationUri", kInformationUri)
+        .Key("rules")
+        .BeginArray();
+    for (const auto& rule : catalog_.rules()) WriteRule(json, rule->meta());
+    json.EndArray().EndObject().EndObject();
+  }
+
+  void WriteInvocations(std::span<const FileReport> reports) {
+    bool failed = false;
+    for (const FileReport& report : reports) failed = failed || !report.error.empty();
+    JsonWriter json(buffer_, 2, 3);
+    json.BeginArray().BeginObject().Key("executionSuccessful").Bool(!failed);
+    if (failed) {
+      json.Key("toolExecutionNotifications").BeginArray();
+      for (const FileReport& report : reports) {
+        if (!report.error.empty()) WriteNotification(json, report);
       }
-      json["relatedLocations"] = std::move(related);
+      json.EndArray();
+    }
+    json.EndObject().EndArray();
+  }
+
+  void WriteResult(const FileReport& report, std::string_view uri, const Diagnostic& diagnostic) {
+    JsonWriter json(buffer_, 2, 4);
+    const std::string_view id = RuleId(diagnostic);
+    json.BeginObject().Field("ruleId", id);
+    if (auto it = rule_index_.find(id); it != rule_index_.end()) {
+      json.Field("ruleIndex", it->second);
+    }
+    json.Field("level", Level(diagnostic.severity));
+    WriteText(json, "message", diagnostic.message);
+    json.Key("locations").BeginArray().BeginObject();
+    WritePhysicalLocation(json, report, uri, diagnostic.range);
+    json.EndObject().EndArray();
+    if (!diagnostic.related.empty()) {
+      json.Key("relatedLocations").BeginArray();
+      std::size_t index = 0;
+      for (const RelatedLocation& location : diagnostic.related) {
+        json.BeginObject().Field("id", index++);
+        WritePhysicalLocation(json, report, uri, location.range);
+        WriteText(json, "message", location.message);
+        json.EndObject();
+      }
+      json.EndArray();
     }
     if (diagnostic.fix) {
-      json["fixes"] = ordered_json::array({FixJson(report, *diagnostic.fix)});
+      json.Key("fixes").BeginArray();
+      WriteFix(json, uri, *diagnostic.fix);
+      json.EndArray();
     }
-    return json;
+    json.EndObject();
   }
 
-  static ordered_json Notification(const FileReport& report) {
-    ordered_json json;
-    json["level"] = "error";
-    json["message"] = Text(report.error);
-    ordered_json location;
-    location["physicalLocation"]["artifactLocation"] = ArtifactLocation(report);
-    json["locations"] = ordered_json::array({std::move(location)});
-    return json;
-  }
-
-  ordered_json rules_;
-  std::unordered_map<std::string, std::size_t> rule_index_;
+  const RuleCatalog& catalog_;
+  std::ostream& out_;
+  // Keyed by the ids the catalog's rules own.
+  std::unordered_map<std::string_view, std::size_t> rule_index_;
+  std::string buffer_;
 };
 
 }  // namespace
 
 void WriteSarif(std::span<const FileReport> reports, const RuleCatalog& catalog,
                 std::ostream& out) {
-  const ordered_json log = SarifBuilder(catalog).Build(reports);
-  out << log.dump(2, ' ', /*ensure_ascii=*/false, ordered_json::error_handler_t::replace) << '\n';
+  SarifWriter(catalog, out).Write(reports);
 }
 
 }  // namespace ocrlint::output_internal
