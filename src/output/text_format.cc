@@ -2,7 +2,6 @@
 // under the range, notes, and a summary.
 
 #include <algorithm>
-#include <array>
 #include <map>
 #include <string>
 #include <vector>
@@ -48,58 +47,45 @@ std::string Paint(std::string_view text, std::string_view color, bool enabled) {
   return out;
 }
 
-// One shown character of a source line.
+// One character of a source line, as decoded; its glyph is only built when it is shown.
 struct Cell {
   std::size_t offset = 0;  // byte offset of the character in the document
   std::size_t column = 0;  // display column where it starts
   std::size_t width = 0;
-  // What is printed: tabs expanded (at most kTabStop spaces), controls and bad bytes
-  // replaced; at most 4 bytes, kept in place rather than in a string per character.
-  std::array<char, 4> glyph{};
-  std::size_t glyph_size = 0;
-
-  std::string_view Glyph() const { return {glyph.data(), glyph_size}; }
+  char32_t code_point = kInvalidCodePoint;  // kInvalidCodePoint for an invalid byte
+  std::size_t length = 1;                   // bytes of the character in the document
 };
-static_assert(kTabStop <= 4, "a tab's glyph must fit in Cell::glyph");
 
-// Sets the glyph of `cell` to the UTF-8 encoding of `cp` (< 0x10000 here).
-void SetGlyph(Cell& cell, char32_t cp) {
-  const std::string encoded = EncodeUtf8(cp);
-  std::copy(encoded.begin(), encoded.end(), cell.glyph.begin());
-  cell.glyph_size = encoded.size();
-}
-
-// `bytes`: the character's well-formed UTF-8 bytes when `cp` is valid (printed as they are).
-void AddCell(std::vector<Cell>& cells, std::size_t offset, std::size_t& column, char32_t cp,
-             std::string_view bytes) {
-  Cell& cell = cells.emplace_back();
-  cell.offset = offset;
-  cell.column = column;
+// Appends what is printed for `cell` of `raw`: tabs expanded (at most kTabStop spaces),
+// controls and bad bytes replaced, anything else as its own bytes.
+void AppendGlyph(std::string& out, std::string_view raw, const Cell& cell) {
+  const char32_t cp = cell.code_point;
   if (cp == kInvalidCodePoint || (cp >= 0x80 && cp < 0xA0)) {
-    SetGlyph(cell, U'\uFFFD');
-    cell.width = 1;
+    out += "\uFFFD";
   } else if (cp == U'\t') {
-    cell.width = AdvanceColumn(column, cp) - column;
-    std::fill_n(cell.glyph.begin(), cell.width, ' ');
-    cell.glyph_size = cell.width;
+    out.append(cell.width, ' ');
   } else if (cp < 0x20 || cp == 0x7F) {
     // Control Pictures (U+2400 block): a stray \r or U+001A stays visible and cannot
     // move the terminal's cursor.
-    SetGlyph(cell, cp == 0x7F ? U'\u2421' : U'\u2400' + cp);
-    cell.width = 1;
+    out += EncodeUtf8(cp == 0x7F ? U'\u2421' : U'\u2400' + cp);
   } else {
-    std::copy(bytes.begin(), bytes.end(), cell.glyph.begin());
-    cell.glyph_size = bytes.size();
-    cell.width = static_cast<std::size_t>(CharWidth(cp));
+    out += raw.substr(cell.offset, cell.length);
   }
-  column += cell.width;
 }
 
-// Decodes raw[begin, end) into cells; invalid bytes become one U+FFFD each, as LineIndex
-// counts them.
-std::vector<Cell> Decode(std::string_view raw, std::size_t begin, std::size_t end) {
-  std::vector<Cell> cells;
-  cells.reserve(end - begin);  // at most one cell per byte
+// The display width of `cp` starting at `column`: invalid bytes, C1 controls and C0
+// controls (shown as replacement characters) take one column.
+std::size_t CellWidth(char32_t cp, std::size_t column) {
+  if (cp == kInvalidCodePoint || (cp >= 0x80 && cp < 0xA0)) return 1;
+  if (cp == U'\t') return AdvanceColumn(column, cp) - column;
+  if (cp < 0x20 || cp == 0x7F) return 1;
+  return static_cast<std::size_t>(CharWidth(cp));
+}
+
+// Decodes raw[begin, end) into `cells` (cleared first); invalid bytes become one U+FFFD
+// each, as LineIndex counts them.
+void Decode(std::string_view raw, std::size_t begin, std::size_t end, std::vector<Cell>& cells) {
+  cells.clear();
   std::size_t column = 0;
   const std::string_view text = raw.substr(0, end);
   std::size_t offset = begin;
@@ -107,14 +93,16 @@ std::vector<Cell> Decode(std::string_view raw, std::size_t begin, std::size_t en
     const Decoded decoded = DecodeUtf8Fast(text, offset);
     if (decoded.code_point == kInvalidCodePoint) {
       for (std::size_t i = 0; i < decoded.length; ++i) {
-        AddCell(cells, offset + i, column, kInvalidCodePoint, {});
+        cells.push_back(Cell{offset + i, column, 1, kInvalidCodePoint, 1});
+        ++column;
       }
     } else {
-      AddCell(cells, offset, column, decoded.code_point, text.substr(offset, decoded.length));
+      const std::size_t width = CellWidth(decoded.code_point, column);
+      cells.push_back(Cell{offset, column, width, decoded.code_point, decoded.length});
+      column += width;
     }
     offset += decoded.length;
   }
-  return cells;
 }
 
 // Display column of byte `offset` among `cells` (the end column when past the last).
@@ -132,7 +120,9 @@ struct Snippet {
 };
 
 // The part of the line around `range` (clipped to the line) and the caret under it.
-Snippet MakeSnippet(const Document& document, std::size_t line, ByteRange range) {
+// `cells` is scratch space, kept by the caller so that its memory is reused.
+Snippet MakeSnippet(const Document& document, std::size_t line, ByteRange range,
+                    std::vector<Cell>& cells) {
   const std::string_view raw = document.raw();
   ByteRange bounds = document.lines().LineRange(line);
   if (line == 0 && raw.substr(bounds.begin, 3) == "\xEF\xBB\xBF") bounds.begin += 3;
@@ -145,7 +135,7 @@ Snippet MakeSnippet(const Document& document, std::size_t line, ByteRange range)
   if (begin - from > kSideBytes) from = CharStart(raw, begin - kSideBytes);
   const std::size_t shown_end = std::min(end, begin + kSideBytes);
   if (to - shown_end > kSideBytes) to = CharStart(raw, shown_end + kSideBytes);
-  const std::vector<Cell> cells = Decode(raw, from, to);
+  Decode(raw, from, to, cells);
   const std::size_t total = cells.empty() ? 0 : cells.back().column + cells.back().width;
 
   const std::size_t caret_begin = ColumnAt(cells, begin);
@@ -174,7 +164,7 @@ Snippet MakeSnippet(const Document& document, std::size_t line, ByteRange range)
     if (!any) first_column = cell.column;
     any = true;
     last_column = cell.column + cell.width;
-    snippet.line += cell.Glyph();
+    AppendGlyph(snippet.line, raw, cell);
   }
   if (!any) first_column = last_column = std::min(window_begin, total);
   const bool cut_left = from > bounds.begin || first_column > 0;
@@ -242,7 +232,7 @@ class TextWriter {
 
   void WriteSnippet(const Document& document, std::size_t line, ByteRange range,
                     std::string_view color) {
-    const Snippet snippet = MakeSnippet(document, line, range);
+    const Snippet snippet = MakeSnippet(document, line, range, cells_);
     const std::string number = std::to_string(line + 1);
     out_ << ' ' << number << " | " << snippet.line << '\n';
     out_ << ' ' << std::string(number.size(), ' ') << " | " << std::string(snippet.caret_at, ' ')
@@ -294,6 +284,7 @@ class TextWriter {
   const OutputOptions& options_;
   std::ostream& out_;
   bool printed_ = false;
+  std::vector<Cell> cells_;  // MakeSnippet's scratch
 };
 
 }  // namespace
