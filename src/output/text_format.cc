@@ -2,7 +2,12 @@
 // under the range, notes, and a summary.
 
 #include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstdint>
+#include <iterator>
 #include <map>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -39,21 +44,13 @@ std::string_view SeverityColor(Severity severity) {
   return "";
 }
 
-std::string Paint(std::string_view text, std::string_view color, bool enabled) {
-  if (!enabled) return std::string(text);
-  std::string out(color);
-  out += text;
-  out += kReset;
-  return out;
-}
-
 // One character of a source line, as decoded; its glyph is only built when it is shown.
 struct Cell {
-  std::size_t offset = 0;  // byte offset of the character in the document
-  std::size_t column = 0;  // display column where it starts
-  std::size_t width = 0;
+  std::size_t offset = 0;                   // byte offset of the character in the document
+  std::size_t column = 0;                   // display column where it starts
   char32_t code_point = kInvalidCodePoint;  // kInvalidCodePoint for an invalid byte
-  std::size_t length = 1;                   // bytes of the character in the document
+  std::uint8_t width = 0;                   // at most kTabStop
+  std::uint8_t length = 1;                  // bytes of the character in the document
 };
 
 // Appends what is printed for `cell` of `raw`: tabs expanded (at most kTabStop spaces),
@@ -82,31 +79,43 @@ std::size_t CellWidth(char32_t cp, std::size_t column) {
   return static_cast<std::size_t>(CharWidth(cp));
 }
 
-// Decodes raw[begin, end) into `cells` (cleared first); invalid bytes become one U+FFFD
-// each, as LineIndex counts them.
-void Decode(std::string_view raw, std::size_t begin, std::size_t end, std::vector<Cell>& cells) {
-  cells.clear();
+// Decodes raw[begin, end) into cells, in `buffer` (grown when too small; kept by the caller
+// so that its memory is reused); invalid bytes become one U+FFFD each, as LineIndex counts
+// them.
+std::span<const Cell> Decode(std::string_view raw, std::size_t begin, std::size_t end,
+                             std::vector<Cell>& buffer) {
+  if (buffer.size() < end - begin) buffer.resize(end - begin);  // at most one cell per byte
+  Cell* out = buffer.data();
   std::size_t column = 0;
   const std::string_view text = raw.substr(0, end);
   std::size_t offset = begin;
   while (offset < end) {
+    const auto byte = static_cast<unsigned char>(text[offset]);
+    if (byte >= 0x20 && byte < 0x7F) {  // printable ASCII: one column, one byte
+      *out++ = Cell{offset, column, byte, 1, 1};
+      ++column;
+      ++offset;
+      continue;
+    }
     const Decoded decoded = DecodeUtf8Fast(text, offset);
     if (decoded.code_point == kInvalidCodePoint) {
       for (std::size_t i = 0; i < decoded.length; ++i) {
-        cells.push_back(Cell{offset + i, column, 1, kInvalidCodePoint, 1});
+        *out++ = Cell{offset + i, column, kInvalidCodePoint, 1, 1};
         ++column;
       }
     } else {
       const std::size_t width = CellWidth(decoded.code_point, column);
-      cells.push_back(Cell{offset, column, width, decoded.code_point, decoded.length});
+      *out++ = Cell{offset, column, decoded.code_point, static_cast<std::uint8_t>(width),
+                    static_cast<std::uint8_t>(decoded.length)};
       column += width;
     }
     offset += decoded.length;
   }
+  return {buffer.data(), out};
 }
 
 // Display column of byte `offset` among `cells` (the end column when past the last).
-std::size_t ColumnAt(const std::vector<Cell>& cells, std::size_t offset) {
+std::size_t ColumnAt(std::span<const Cell> cells, std::size_t offset) {
   auto it = std::lower_bound(cells.begin(), cells.end(), offset,
                              [](const Cell& cell, std::size_t o) { return cell.offset < o; });
   if (it == cells.end()) return cells.empty() ? 0 : cells.back().column + cells.back().width;
@@ -119,10 +128,11 @@ struct Snippet {
   std::size_t carets = 1;
 };
 
-// The part of the line around `range` (clipped to the line) and the caret under it.
-// `cells` is scratch space, kept by the caller so that its memory is reused.
-Snippet MakeSnippet(const Document& document, std::size_t line, ByteRange range,
-                    std::vector<Cell>& cells) {
+// Sets `snippet` to the part of the line around `range` (clipped to the line) and the caret
+// under it. `buffer` is Decode's; both are kept by the caller so that their memory is
+// reused from one finding to the next.
+void MakeSnippet(const Document& document, std::size_t line, ByteRange range,
+                 std::vector<Cell>& buffer, Snippet& snippet) {
   const std::string_view raw = document.raw();
   ByteRange bounds = document.lines().LineRange(line);
   if (line == 0 && raw.substr(bounds.begin, 3) == "\xEF\xBB\xBF") bounds.begin += 3;
@@ -135,7 +145,7 @@ Snippet MakeSnippet(const Document& document, std::size_t line, ByteRange range,
   if (begin - from > kSideBytes) from = CharStart(raw, begin - kSideBytes);
   const std::size_t shown_end = std::min(end, begin + kSideBytes);
   if (to - shown_end > kSideBytes) to = CharStart(raw, shown_end + kSideBytes);
-  Decode(raw, from, to, cells);
+  const std::span<const Cell> cells = Decode(raw, from, to, buffer);
   const std::size_t total = cells.empty() ? 0 : cells.back().column + cells.back().width;
 
   const std::size_t caret_begin = ColumnAt(cells, begin);
@@ -155,34 +165,41 @@ Snippet MakeSnippet(const Document& document, std::size_t line, ByteRange range,
     }
   }
 
-  Snippet snippet;
-  std::size_t first_column = 0;
-  std::size_t last_column = 0;
-  bool any = false;
-  for (const Cell& cell : cells) {
-    if (cell.column < window_begin || cell.column + cell.width > window_end) continue;
-    if (!any) first_column = cell.column;
-    any = true;
-    last_column = cell.column + cell.width;
-    AppendGlyph(snippet.line, raw, cell);
+  // Columns never decrease from one cell to the next, nor do the columns where cells end:
+  // the cells that fit in the window are one run, from the first that starts in it to the
+  // last that ends in it.
+  const auto shown_begin = std::partition_point(
+      cells.begin(), cells.end(), [&](const Cell& cell) { return cell.column < window_begin; });
+  const auto shown_end_cell = std::partition_point(shown_begin, cells.end(), [&](const Cell& cell) {
+    return cell.column + cell.width <= window_end;
+  });
+  std::size_t first_column = std::min(window_begin, total);
+  std::size_t last_column = first_column;
+  if (shown_begin != shown_end_cell) {
+    first_column = shown_begin->column;
+    last_column = std::prev(shown_end_cell)->column + std::prev(shown_end_cell)->width;
   }
-  if (!any) first_column = last_column = std::min(window_begin, total);
   const bool cut_left = from > bounds.begin || first_column > 0;
   const bool cut_right = to < bounds.end || last_column < total;
-  if (cut_left) snippet.line.insert(0, kEllipsis);
+  snippet.line.clear();
+  if (cut_left) snippet.line += kEllipsis;
+  for (auto cell = shown_begin; cell != shown_end_cell; ++cell) {
+    AppendGlyph(snippet.line, raw, *cell);
+  }
   if (cut_right) snippet.line += kEllipsis;
 
   const std::size_t lead_width = cut_left ? 1 : 0;
   snippet.caret_at = lead_width + (caret_begin - std::min(caret_begin, first_column));
   const std::size_t clipped_end = std::min(caret_end, std::max(last_column, caret_begin + 1));
   snippet.carets = std::max<std::size_t>(1, clipped_end - caret_begin);
-  return snippet;
 }
 
 std::string Plural(std::size_t count, std::string_view singular, std::string_view plural) {
   return std::to_string(count) + " " + std::string(count == 1 ? singular : plural);
 }
 
+// Findings are composed in one buffer, written out in large pieces: a finding is a dozen
+// short pieces, each a call into the stream otherwise.
 class TextWriter {
  public:
   TextWriter(const OutputOptions& options, std::ostream& out) : options_(options), out_(out) {}
@@ -191,20 +208,48 @@ class TextWriter {
     for (const FileReport& report : reports) {
       if (!report.error.empty()) {
         Separate();
-        out_ << report.path << ": " << Paint("error", SeverityColor(Severity::kError), Color())
-             << ": " << report.error << '\n';
+        buffer_ += report.path;
+        buffer_ += ": ";
+        AppendPainted("error", SeverityColor(Severity::kError));
+        buffer_ += ": ";
+        buffer_ += report.error;
+        buffer_ += '\n';
       }
-      for (const Diagnostic& diagnostic : report.diagnostics) WriteFinding(report, diagnostic);
+      for (const Diagnostic& diagnostic : report.diagnostics) {
+        WriteFinding(report, diagnostic);
+        if (buffer_.size() >= kFlushSize) Flush();
+      }
     }
+    Flush();
     WriteSummary(reports);
   }
 
  private:
+  static constexpr std::size_t kFlushSize = 1 << 16;
+
   bool Color() const { return options_.color; }
+
+  void Flush() {
+    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    buffer_.clear();
+  }
+
+  void AppendNumber(std::size_t number) {
+    std::array<char, 24> digits;
+    const auto result = std::to_chars(digits.data(), digits.data() + digits.size(), number);
+    buffer_.append(digits.data(), result.ptr);
+  }
+
+  // `text` between `color` and a reset when colours are on.
+  void AppendPainted(std::string_view text, std::string_view color) {
+    if (Color()) buffer_ += color;
+    buffer_ += text;
+    if (Color()) buffer_ += kReset;
+  }
 
   // With source snippets, a blank line separates findings, as compilers do.
   void Separate() {
-    if (printed_ && options_.show_source) out_ << '\n';
+    if (printed_ && options_.show_source) buffer_ += '\n';
     printed_ = true;
   }
 
@@ -212,31 +257,65 @@ class TextWriter {
     Separate();
     const OutputPosition start = Locate(report, diagnostic.range.begin);
     const std::string_view color = SeverityColor(diagnostic.severity);
-    out_ << report.path << ':' << start.line << ':' << start.column << ": "
-         << Paint(ToString(diagnostic.severity), color, Color())
-         << Paint("[" + std::string(RuleId(diagnostic)) + "]", kDim, Color()) << ' '
-         << diagnostic.message << '\n';
+    buffer_ += report.path;
+    buffer_ += ':';
+    AppendNumber(start.line);
+    buffer_ += ':';
+    AppendNumber(start.column);
+    buffer_ += ": ";
+    AppendPainted(ToString(diagnostic.severity), color);
+    if (Color()) buffer_ += kDim;
+    buffer_ += '[';
+    buffer_ += RuleId(diagnostic);
+    buffer_ += ']';
+    if (Color()) buffer_ += kReset;
+    buffer_ += ' ';
+    buffer_ += diagnostic.message.view();
+    buffer_ += '\n';
     if (options_.show_source && report.document != nullptr) {
       WriteSnippet(*report.document, start.line - 1, diagnostic.range, color);
     }
     if (options_.show_fixes && diagnostic.fix) {
-      out_ << "  = fix (" << ToString(diagnostic.fix->applicability)
-           << "): " << diagnostic.fix->message << '\n';
+      buffer_ += "  = fix (";
+      buffer_ += ToString(diagnostic.fix->applicability);
+      buffer_ += "): ";
+      buffer_ += diagnostic.fix->message.view();
+      buffer_ += '\n';
     }
     for (const RelatedLocation& related : diagnostic.related) {
       const OutputPosition at = Locate(report, related.range.begin);
-      out_ << "  = " << Paint("note", kBold, Color()) << ": " << report.path << ':' << at.line
-           << ':' << at.column << ": " << related.message << '\n';
+      buffer_ += "  = ";
+      AppendPainted("note", kBold);
+      buffer_ += ": ";
+      buffer_ += report.path;
+      buffer_ += ':';
+      AppendNumber(at.line);
+      buffer_ += ':';
+      AppendNumber(at.column);
+      buffer_ += ": ";
+      buffer_ += related.message.view();
+      buffer_ += '\n';
     }
   }
 
   void WriteSnippet(const Document& document, std::size_t line, ByteRange range,
                     std::string_view color) {
-    const Snippet snippet = MakeSnippet(document, line, range, cells_);
-    const std::string number = std::to_string(line + 1);
-    out_ << ' ' << number << " | " << snippet.line << '\n';
-    out_ << ' ' << std::string(number.size(), ' ') << " | " << std::string(snippet.caret_at, ' ')
-         << Paint(std::string(snippet.carets, '^'), color, Color()) << '\n';
+    MakeSnippet(document, line, range, cells_, snippet_);
+    buffer_ += ' ';
+    const std::size_t number_start = buffer_.size();
+    AppendNumber(line + 1);
+    const std::size_t number_size = buffer_.size() - number_start;
+    buffer_ += " | ";
+    buffer_ += snippet_.line;
+    buffer_ += '\n';
+    buffer_ += ' ';
+    buffer_.append(number_size, ' ');
+    buffer_ += " | ";
+    buffer_.append(snippet_.caret_at, ' ');
+    if (Color()) buffer_ += color;
+    buffer_.append(snippet_.carets, '^');
+    if (Color()) buffer_ += kReset;
+    buffer_ += '\n';
   }
 
   void WriteSummary(std::span<const FileReport> reports) {
@@ -284,7 +363,9 @@ class TextWriter {
   const OutputOptions& options_;
   std::ostream& out_;
   bool printed_ = false;
+  std::string buffer_;       // findings not yet written to out_
   std::vector<Cell> cells_;  // MakeSnippet's scratch
+  Snippet snippet_;
 };
 
 }  // namespace

@@ -6,11 +6,7 @@
 
 namespace ocrlint {
 
-int CharWidth(char32_t code_point) {
-  // The common cases first, before utf8proc's two-level table: printable ASCII and the CJK
-  // Unified Ideographs block (width_test checks that they agree with utf8proc).
-  if (code_point >= 0x20 && code_point < 0x7F) return 1;
-  if (code_point >= 0x4E00 && code_point <= 0x9FFF) return 2;
+int width_internal::LookupWidth(char32_t code_point) {
   if (code_point == kInvalidCodePoint) return 1;  // rendered as U+FFFD
   if (code_point == U'\t') return 1;
   if (code_point > 0x10FFFF) return 1;
