@@ -53,20 +53,23 @@ struct Cell {
   std::uint8_t length = 1;                  // bytes of the character in the document
 };
 
-// Appends what is printed for `cell` of `raw`: tabs expanded (at most kTabStop spaces),
-// controls and bad bytes replaced, anything else as its own bytes.
-void AppendGlyph(std::string& out, std::string_view raw, const Cell& cell) {
+// Whether a character is printed as its own bytes: not an invalid byte, a tab or a control.
+bool PrintedAsIs(char32_t cp) {
+  return (cp >= 0x20 && cp < 0x7F) || (cp >= 0xA0 && cp != kInvalidCodePoint);
+}
+
+// Appends what is printed for `cell` of `raw` when it is not printed as is: tabs expanded
+// (at most kTabStop spaces), controls and bad bytes replaced.
+void AppendReplacement(std::string& out, const Cell& cell) {
   const char32_t cp = cell.code_point;
   if (cp == kInvalidCodePoint || (cp >= 0x80 && cp < 0xA0)) {
     out += "\uFFFD";
   } else if (cp == U'\t') {
     out.append(cell.width, ' ');
-  } else if (cp < 0x20 || cp == 0x7F) {
+  } else {
     // Control Pictures (U+2400 block): a stray \r or U+001A stays visible and cannot
     // move the terminal's cursor.
     out += EncodeUtf8(cp == 0x7F ? U'\u2421' : U'\u2400' + cp);
-  } else {
-    out += raw.substr(cell.offset, cell.length);
   }
 }
 
@@ -96,6 +99,21 @@ std::span<const Cell> Decode(std::string_view raw, std::size_t begin, std::size_
       ++column;
       ++offset;
       continue;
+    }
+    if (byte >= 0xE1 && byte < 0xF0 && byte != 0xED && offset + 3 <= end) {
+      // A well-formed three-byte sequence (most of a CJK line), as DecodeUtf8Fast reads it;
+      // at U+1000 and above, neither a control nor a tab.
+      const auto second = static_cast<unsigned char>(text[offset + 1]);
+      const auto third = static_cast<unsigned char>(text[offset + 2]);
+      if ((second & 0xC0) == 0x80 && (third & 0xC0) == 0x80) {
+        const auto cp =
+            static_cast<char32_t>(((byte & 0x0F) << 12) | ((second & 0x3F) << 6) | (third & 0x3F));
+        const int width = CharWidth(cp);
+        *out++ = Cell{offset, column, cp, static_cast<std::uint8_t>(width), 3};
+        column += static_cast<std::size_t>(width);
+        offset += 3;
+        continue;
+      }
     }
     const Decoded decoded = DecodeUtf8Fast(text, offset);
     if (decoded.code_point == kInvalidCodePoint) {
@@ -183,8 +201,19 @@ void MakeSnippet(const Document& document, std::size_t line, ByteRange range,
   const bool cut_right = to < bounds.end || last_column < total;
   snippet.line.clear();
   if (cut_left) snippet.line += kEllipsis;
-  for (auto cell = shown_begin; cell != shown_end_cell; ++cell) {
-    AppendGlyph(snippet.line, raw, *cell);
+  // Characters printed as they are follow each other in `raw`: copied a run at a time.
+  for (auto cell = shown_begin; cell != shown_end_cell;) {
+    if (!PrintedAsIs(cell->code_point)) {
+      AppendReplacement(snippet.line, *cell);
+      ++cell;
+      continue;
+    }
+    const std::size_t run_begin = cell->offset;
+    std::size_t run_end = run_begin;
+    for (; cell != shown_end_cell && PrintedAsIs(cell->code_point); ++cell) {
+      run_end = cell->offset + cell->length;
+    }
+    snippet.line += raw.substr(run_begin, run_end - run_begin);
   }
   if (cut_right) snippet.line += kEllipsis;
 
