@@ -82,9 +82,8 @@ std::size_t CellWidth(char32_t cp, std::size_t column) {
   return static_cast<std::size_t>(CharWidth(cp));
 }
 
-// Decodes raw[begin, end) into cells, in `buffer` (grown when too small; kept by the caller
-// so that its memory is reused); invalid bytes become one U+FFFD each, as LineIndex counts
-// them.
+// Decodes raw[begin, end) into cells, in `buffer` (grown when too small); invalid bytes
+// become one U+FFFD each, as LineIndex counts them.
 std::span<const Cell> Decode(std::string_view raw, std::size_t begin, std::size_t end,
                              std::vector<Cell>& buffer) {
   if (buffer.size() < end - begin) buffer.resize(end - begin);  // at most one cell per byte
@@ -132,6 +131,28 @@ std::span<const Cell> Decode(std::string_view raw, std::size_t begin, std::size_
   return {buffer.data(), out};
 }
 
+// The cells of the stretch of a document decoded last, kept for the next finding: findings
+// come in document order, and those of one short line all show the whole line.
+class CellCache {
+ public:
+  std::span<const Cell> Get(std::string_view raw, std::size_t begin, std::size_t end) {
+    if (raw.data() != raw_.data() || raw.size() != raw_.size() || begin != begin_ || end != end_) {
+      cells_ = Decode(raw, begin, end, buffer_);
+      raw_ = raw;
+      begin_ = begin;
+      end_ = end;
+    }
+    return cells_;
+  }
+
+ private:
+  std::vector<Cell> buffer_;  // reused from one stretch to the next
+  std::span<const Cell> cells_;
+  std::string_view raw_;
+  std::size_t begin_ = 0;
+  std::size_t end_ = 0;
+};
+
 // Display column of byte `offset` among `cells` (the end column when past the last).
 std::size_t ColumnAt(std::span<const Cell> cells, std::size_t offset) {
   auto it = std::lower_bound(cells.begin(), cells.end(), offset,
@@ -147,10 +168,9 @@ struct Snippet {
 };
 
 // Sets `snippet` to the part of the line around `range` (clipped to the line) and the caret
-// under it. `buffer` is Decode's; both are kept by the caller so that their memory is
-// reused from one finding to the next.
-void MakeSnippet(const Document& document, std::size_t line, ByteRange range,
-                 std::vector<Cell>& buffer, Snippet& snippet) {
+// under it. `cache` and `snippet` are kept by the caller, from one finding to the next.
+void MakeSnippet(const Document& document, std::size_t line, ByteRange range, CellCache& cache,
+                 Snippet& snippet) {
   const std::string_view raw = document.raw();
   ByteRange bounds = document.lines().LineRange(line);
   if (line == 0 && raw.substr(bounds.begin, 3) == "\xEF\xBB\xBF") bounds.begin += 3;
@@ -163,7 +183,7 @@ void MakeSnippet(const Document& document, std::size_t line, ByteRange range,
   if (begin - from > kSideBytes) from = CharStart(raw, begin - kSideBytes);
   const std::size_t shown_end = std::min(end, begin + kSideBytes);
   if (to - shown_end > kSideBytes) to = CharStart(raw, shown_end + kSideBytes);
-  const std::span<const Cell> cells = Decode(raw, from, to, buffer);
+  const std::span<const Cell> cells = cache.Get(raw, from, to);
   const std::size_t total = cells.empty() ? 0 : cells.back().column + cells.back().width;
 
   const std::size_t caret_begin = ColumnAt(cells, begin);
@@ -392,8 +412,8 @@ class TextWriter {
   const OutputOptions& options_;
   std::ostream& out_;
   bool printed_ = false;
-  std::string buffer_;       // findings not yet written to out_
-  std::vector<Cell> cells_;  // MakeSnippet's scratch
+  std::string buffer_;  // findings not yet written to out_
+  CellCache cells_;
   Snippet snippet_;
 };
 
