@@ -3,7 +3,11 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
+#include <cstdint>
+#include <iterator>
 #include <map>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -40,85 +44,117 @@ std::string_view SeverityColor(Severity severity) {
   return "";
 }
 
-std::string Paint(std::string_view text, std::string_view color, bool enabled) {
-  if (!enabled) return std::string(text);
-  std::string out(color);
-  out += text;
-  out += kReset;
-  return out;
-}
-
-// One shown character of a source line.
+// One character of a source line, as decoded; its glyph is only built when it is shown.
 struct Cell {
-  std::size_t offset = 0;  // byte offset of the character in the document
-  std::size_t column = 0;  // display column where it starts
-  std::size_t width = 0;
-  // What is printed: tabs expanded (at most kTabStop spaces), controls and bad bytes
-  // replaced; at most 4 bytes, kept in place rather than in a string per character.
-  std::array<char, 4> glyph{};
-  std::size_t glyph_size = 0;
-
-  std::string_view Glyph() const { return {glyph.data(), glyph_size}; }
+  std::size_t offset = 0;                   // byte offset of the character in the document
+  std::size_t column = 0;                   // display column where it starts
+  char32_t code_point = kInvalidCodePoint;  // kInvalidCodePoint for an invalid byte
+  std::uint8_t width = 0;                   // at most kTabStop
+  std::uint8_t length = 1;                  // bytes of the character in the document
 };
-static_assert(kTabStop <= 4, "a tab's glyph must fit in Cell::glyph");
 
-// Sets the glyph of `cell` to the UTF-8 encoding of `cp` (< 0x10000 here).
-void SetGlyph(Cell& cell, char32_t cp) {
-  const std::string encoded = EncodeUtf8(cp);
-  std::copy(encoded.begin(), encoded.end(), cell.glyph.begin());
-  cell.glyph_size = encoded.size();
+// Whether a character is printed as its own bytes: not an invalid byte, a tab or a control.
+bool PrintedAsIs(char32_t cp) {
+  return (cp >= 0x20 && cp < 0x7F) || (cp >= 0xA0 && cp != kInvalidCodePoint);
 }
 
-// `bytes`: the character's well-formed UTF-8 bytes when `cp` is valid (printed as they are).
-void AddCell(std::vector<Cell>& cells, std::size_t offset, std::size_t& column, char32_t cp,
-             std::string_view bytes) {
-  Cell& cell = cells.emplace_back();
-  cell.offset = offset;
-  cell.column = column;
+// Appends what is printed for `cell` of `raw` when it is not printed as is: tabs expanded
+// (at most kTabStop spaces), controls and bad bytes replaced.
+void AppendReplacement(std::string& out, const Cell& cell) {
+  const char32_t cp = cell.code_point;
   if (cp == kInvalidCodePoint || (cp >= 0x80 && cp < 0xA0)) {
-    SetGlyph(cell, U'\uFFFD');
-    cell.width = 1;
+    out += "\uFFFD";
   } else if (cp == U'\t') {
-    cell.width = AdvanceColumn(column, cp) - column;
-    std::fill_n(cell.glyph.begin(), cell.width, ' ');
-    cell.glyph_size = cell.width;
-  } else if (cp < 0x20 || cp == 0x7F) {
+    out.append(cell.width, ' ');
+  } else {
     // Control Pictures (U+2400 block): a stray \r or U+001A stays visible and cannot
     // move the terminal's cursor.
-    SetGlyph(cell, cp == 0x7F ? U'\u2421' : U'\u2400' + cp);
-    cell.width = 1;
-  } else {
-    std::copy(bytes.begin(), bytes.end(), cell.glyph.begin());
-    cell.glyph_size = bytes.size();
-    cell.width = static_cast<std::size_t>(CharWidth(cp));
+    out += EncodeUtf8(cp == 0x7F ? U'\u2421' : U'\u2400' + cp);
   }
-  column += cell.width;
 }
 
-// Decodes raw[begin, end) into cells; invalid bytes become one U+FFFD each, as LineIndex
-// counts them.
-std::vector<Cell> Decode(std::string_view raw, std::size_t begin, std::size_t end) {
-  std::vector<Cell> cells;
-  cells.reserve(end - begin);  // at most one cell per byte
+// The display width of `cp` starting at `column`: invalid bytes, C1 controls and C0
+// controls (shown as replacement characters) take one column.
+std::size_t CellWidth(char32_t cp, std::size_t column) {
+  if (cp == kInvalidCodePoint || (cp >= 0x80 && cp < 0xA0)) return 1;
+  if (cp == U'\t') return AdvanceColumn(column, cp) - column;
+  if (cp < 0x20 || cp == 0x7F) return 1;
+  return static_cast<std::size_t>(CharWidth(cp));
+}
+
+// Decodes raw[begin, end) into cells, in `buffer` (grown when too small); invalid bytes
+// become one U+FFFD each, as LineIndex counts them.
+std::span<const Cell> Decode(std::string_view raw, std::size_t begin, std::size_t end,
+                             std::vector<Cell>& buffer) {
+  if (buffer.size() < end - begin) buffer.resize(end - begin);  // at most one cell per byte
+  Cell* out = buffer.data();
   std::size_t column = 0;
   const std::string_view text = raw.substr(0, end);
   std::size_t offset = begin;
   while (offset < end) {
+    const auto byte = static_cast<unsigned char>(text[offset]);
+    if (byte >= 0x20 && byte < 0x7F) {  // printable ASCII: one column, one byte
+      *out++ = Cell{offset, column, byte, 1, 1};
+      ++column;
+      ++offset;
+      continue;
+    }
+    if (byte >= 0xE1 && byte < 0xF0 && byte != 0xED && offset + 3 <= end) {
+      // A well-formed three-byte sequence (most of a CJK line), as DecodeUtf8Fast reads it;
+      // at U+1000 and above, neither a control nor a tab.
+      const auto second = static_cast<unsigned char>(text[offset + 1]);
+      const auto third = static_cast<unsigned char>(text[offset + 2]);
+      if ((second & 0xC0) == 0x80 && (third & 0xC0) == 0x80) {
+        const auto cp =
+            static_cast<char32_t>(((byte & 0x0F) << 12) | ((second & 0x3F) << 6) | (third & 0x3F));
+        const int width = CharWidth(cp);
+        *out++ = Cell{offset, column, cp, static_cast<std::uint8_t>(width), 3};
+        column += static_cast<std::size_t>(width);
+        offset += 3;
+        continue;
+      }
+    }
     const Decoded decoded = DecodeUtf8Fast(text, offset);
     if (decoded.code_point == kInvalidCodePoint) {
       for (std::size_t i = 0; i < decoded.length; ++i) {
-        AddCell(cells, offset + i, column, kInvalidCodePoint, {});
+        *out++ = Cell{offset + i, column, kInvalidCodePoint, 1, 1};
+        ++column;
       }
     } else {
-      AddCell(cells, offset, column, decoded.code_point, text.substr(offset, decoded.length));
+      const std::size_t width = CellWidth(decoded.code_point, column);
+      *out++ = Cell{offset, column, decoded.code_point, static_cast<std::uint8_t>(width),
+                    static_cast<std::uint8_t>(decoded.length)};
+      column += width;
     }
     offset += decoded.length;
   }
-  return cells;
+  return {buffer.data(), out};
 }
 
+// The cells of the stretch of a document decoded last, kept for the next finding: findings
+// come in document order, and those of one short line all show the whole line.
+class CellCache {
+ public:
+  std::span<const Cell> Get(std::string_view raw, std::size_t begin, std::size_t end) {
+    if (raw.data() != raw_.data() || raw.size() != raw_.size() || begin != begin_ || end != end_) {
+      cells_ = Decode(raw, begin, end, buffer_);
+      raw_ = raw;
+      begin_ = begin;
+      end_ = end;
+    }
+    return cells_;
+  }
+
+ private:
+  std::vector<Cell> buffer_;  // reused from one stretch to the next
+  std::span<const Cell> cells_;
+  std::string_view raw_;
+  std::size_t begin_ = 0;
+  std::size_t end_ = 0;
+};
+
 // Display column of byte `offset` among `cells` (the end column when past the last).
-std::size_t ColumnAt(const std::vector<Cell>& cells, std::size_t offset) {
+std::size_t ColumnAt(std::span<const Cell> cells, std::size_t offset) {
   auto it = std::lower_bound(cells.begin(), cells.end(), offset,
                              [](const Cell& cell, std::size_t o) { return cell.offset < o; });
   if (it == cells.end()) return cells.empty() ? 0 : cells.back().column + cells.back().width;
@@ -131,8 +167,10 @@ struct Snippet {
   std::size_t carets = 1;
 };
 
-// The part of the line around `range` (clipped to the line) and the caret under it.
-Snippet MakeSnippet(const Document& document, std::size_t line, ByteRange range) {
+// Sets `snippet` to the part of the line around `range` (clipped to the line) and the caret
+// under it. `cache` and `snippet` are kept by the caller, from one finding to the next.
+void MakeSnippet(const Document& document, std::size_t line, ByteRange range, CellCache& cache,
+                 Snippet& snippet) {
   const std::string_view raw = document.raw();
   ByteRange bounds = document.lines().LineRange(line);
   if (line == 0 && raw.substr(bounds.begin, 3) == "\xEF\xBB\xBF") bounds.begin += 3;
@@ -145,7 +183,7 @@ Snippet MakeSnippet(const Document& document, std::size_t line, ByteRange range)
   if (begin - from > kSideBytes) from = CharStart(raw, begin - kSideBytes);
   const std::size_t shown_end = std::min(end, begin + kSideBytes);
   if (to - shown_end > kSideBytes) to = CharStart(raw, shown_end + kSideBytes);
-  const std::vector<Cell> cells = Decode(raw, from, to);
+  const std::span<const Cell> cells = cache.Get(raw, from, to);
   const std::size_t total = cells.empty() ? 0 : cells.back().column + cells.back().width;
 
   const std::size_t caret_begin = ColumnAt(cells, begin);
@@ -165,34 +203,52 @@ Snippet MakeSnippet(const Document& document, std::size_t line, ByteRange range)
     }
   }
 
-  Snippet snippet;
-  std::size_t first_column = 0;
-  std::size_t last_column = 0;
-  bool any = false;
-  for (const Cell& cell : cells) {
-    if (cell.column < window_begin || cell.column + cell.width > window_end) continue;
-    if (!any) first_column = cell.column;
-    any = true;
-    last_column = cell.column + cell.width;
-    snippet.line += cell.Glyph();
+  // Columns never decrease from one cell to the next, nor do the columns where cells end:
+  // the cells that fit in the window are one run, from the first that starts in it to the
+  // last that ends in it.
+  const auto shown_begin = std::partition_point(
+      cells.begin(), cells.end(), [&](const Cell& cell) { return cell.column < window_begin; });
+  const auto shown_end_cell = std::partition_point(shown_begin, cells.end(), [&](const Cell& cell) {
+    return cell.column + cell.width <= window_end;
+  });
+  std::size_t first_column = std::min(window_begin, total);
+  std::size_t last_column = first_column;
+  if (shown_begin != shown_end_cell) {
+    first_column = shown_begin->column;
+    last_column = std::prev(shown_end_cell)->column + std::prev(shown_end_cell)->width;
   }
-  if (!any) first_column = last_column = std::min(window_begin, total);
   const bool cut_left = from > bounds.begin || first_column > 0;
   const bool cut_right = to < bounds.end || last_column < total;
-  if (cut_left) snippet.line.insert(0, kEllipsis);
+  snippet.line.clear();
+  if (cut_left) snippet.line += kEllipsis;
+  // Characters printed as they are follow each other in `raw`: copied a run at a time.
+  for (auto cell = shown_begin; cell != shown_end_cell;) {
+    if (!PrintedAsIs(cell->code_point)) {
+      AppendReplacement(snippet.line, *cell);
+      ++cell;
+      continue;
+    }
+    const std::size_t run_begin = cell->offset;
+    std::size_t run_end = run_begin;
+    for (; cell != shown_end_cell && PrintedAsIs(cell->code_point); ++cell) {
+      run_end = cell->offset + cell->length;
+    }
+    snippet.line += raw.substr(run_begin, run_end - run_begin);
+  }
   if (cut_right) snippet.line += kEllipsis;
 
   const std::size_t lead_width = cut_left ? 1 : 0;
   snippet.caret_at = lead_width + (caret_begin - std::min(caret_begin, first_column));
   const std::size_t clipped_end = std::min(caret_end, std::max(last_column, caret_begin + 1));
   snippet.carets = std::max<std::size_t>(1, clipped_end - caret_begin);
-  return snippet;
 }
 
 std::string Plural(std::size_t count, std::string_view singular, std::string_view plural) {
   return std::to_string(count) + " " + std::string(count == 1 ? singular : plural);
 }
 
+// Findings are composed in one buffer, written out in large pieces: a finding is a dozen
+// short pieces, each a call into the stream otherwise.
 class TextWriter {
  public:
   TextWriter(const OutputOptions& options, std::ostream& out) : options_(options), out_(out) {}
@@ -201,20 +257,48 @@ class TextWriter {
     for (const FileReport& report : reports) {
       if (!report.error.empty()) {
         Separate();
-        out_ << report.path << ": " << Paint("error", SeverityColor(Severity::kError), Color())
-             << ": " << report.error << '\n';
+        buffer_ += report.path;
+        buffer_ += ": ";
+        AppendPainted("error", SeverityColor(Severity::kError));
+        buffer_ += ": ";
+        buffer_ += report.error;
+        buffer_ += '\n';
       }
-      for (const Diagnostic& diagnostic : report.diagnostics) WriteFinding(report, diagnostic);
+      for (const Diagnostic& diagnostic : report.diagnostics) {
+        WriteFinding(report, diagnostic);
+        if (buffer_.size() >= kFlushSize) Flush();
+      }
     }
+    Flush();
     WriteSummary(reports);
   }
 
  private:
+  static constexpr std::size_t kFlushSize = 1 << 16;
+
   bool Color() const { return options_.color; }
+
+  void Flush() {
+    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    buffer_.clear();
+  }
+
+  void AppendNumber(std::size_t number) {
+    std::array<char, 24> digits;
+    const auto result = std::to_chars(digits.data(), digits.data() + digits.size(), number);
+    buffer_.append(digits.data(), result.ptr);
+  }
+
+  // `text` between `color` and a reset when colours are on.
+  void AppendPainted(std::string_view text, std::string_view color) {
+    if (Color()) buffer_ += color;
+    buffer_ += text;
+    if (Color()) buffer_ += kReset;
+  }
 
   // With source snippets, a blank line separates findings, as compilers do.
   void Separate() {
-    if (printed_ && options_.show_source) out_ << '\n';
+    if (printed_ && options_.show_source) buffer_ += '\n';
     printed_ = true;
   }
 
@@ -222,31 +306,65 @@ class TextWriter {
     Separate();
     const OutputPosition start = Locate(report, diagnostic.range.begin);
     const std::string_view color = SeverityColor(diagnostic.severity);
-    out_ << report.path << ':' << start.line << ':' << start.column << ": "
-         << Paint(ToString(diagnostic.severity), color, Color())
-         << Paint("[" + std::string(RuleId(diagnostic)) + "]", kDim, Color()) << ' '
-         << diagnostic.message << '\n';
+    buffer_ += report.path;
+    buffer_ += ':';
+    AppendNumber(start.line);
+    buffer_ += ':';
+    AppendNumber(start.column);
+    buffer_ += ": ";
+    AppendPainted(ToString(diagnostic.severity), color);
+    if (Color()) buffer_ += kDim;
+    buffer_ += '[';
+    buffer_ += RuleId(diagnostic);
+    buffer_ += ']';
+    if (Color()) buffer_ += kReset;
+    buffer_ += ' ';
+    buffer_ += diagnostic.message.view();
+    buffer_ += '\n';
     if (options_.show_source && report.document != nullptr) {
       WriteSnippet(*report.document, start.line - 1, diagnostic.range, color);
     }
     if (options_.show_fixes && diagnostic.fix) {
-      out_ << "  = fix (" << ToString(diagnostic.fix->applicability)
-           << "): " << diagnostic.fix->message << '\n';
+      buffer_ += "  = fix (";
+      buffer_ += ToString(diagnostic.fix->applicability);
+      buffer_ += "): ";
+      buffer_ += diagnostic.fix->message.view();
+      buffer_ += '\n';
     }
     for (const RelatedLocation& related : diagnostic.related) {
       const OutputPosition at = Locate(report, related.range.begin);
-      out_ << "  = " << Paint("note", kBold, Color()) << ": " << report.path << ':' << at.line
-           << ':' << at.column << ": " << related.message << '\n';
+      buffer_ += "  = ";
+      AppendPainted("note", kBold);
+      buffer_ += ": ";
+      buffer_ += report.path;
+      buffer_ += ':';
+      AppendNumber(at.line);
+      buffer_ += ':';
+      AppendNumber(at.column);
+      buffer_ += ": ";
+      buffer_ += related.message.view();
+      buffer_ += '\n';
     }
   }
 
   void WriteSnippet(const Document& document, std::size_t line, ByteRange range,
                     std::string_view color) {
-    const Snippet snippet = MakeSnippet(document, line, range);
-    const std::string number = std::to_string(line + 1);
-    out_ << ' ' << number << " | " << snippet.line << '\n';
-    out_ << ' ' << std::string(number.size(), ' ') << " | " << std::string(snippet.caret_at, ' ')
-         << Paint(std::string(snippet.carets, '^'), color, Color()) << '\n';
+    MakeSnippet(document, line, range, cells_, snippet_);
+    buffer_ += ' ';
+    const std::size_t number_start = buffer_.size();
+    AppendNumber(line + 1);
+    const std::size_t number_size = buffer_.size() - number_start;
+    buffer_ += " | ";
+    buffer_ += snippet_.line;
+    buffer_ += '\n';
+    buffer_ += ' ';
+    buffer_.append(number_size, ' ');
+    buffer_ += " | ";
+    buffer_.append(snippet_.caret_at, ' ');
+    if (Color()) buffer_ += color;
+    buffer_.append(snippet_.carets, '^');
+    if (Color()) buffer_ += kReset;
+    buffer_ += '\n';
   }
 
   void WriteSummary(std::span<const FileReport> reports) {
@@ -294,6 +412,9 @@ class TextWriter {
   const OutputOptions& options_;
   std::ostream& out_;
   bool printed_ = false;
+  std::string buffer_;  // findings not yet written to out_
+  CellCache cells_;
+  Snippet snippet_;
 };
 
 }  // namespace

@@ -6,7 +6,7 @@
 
 namespace ocrlint {
 
-int CharWidth(char32_t code_point) {
+int width_internal::LookupWidth(char32_t code_point) {
   if (code_point == kInvalidCodePoint) return 1;  // rendered as U+FFFD
   if (code_point == U'\t') return 1;
   if (code_point > 0x10FFFF) return 1;

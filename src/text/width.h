@@ -17,9 +17,20 @@ namespace ocrlint {
 
 inline constexpr std::size_t kTabStop = 4;
 
+namespace width_internal {
+// CharWidth of anything but printable ASCII and CJK Unified Ideographs (utf8proc's table).
+int LookupWidth(char32_t code_point);
+}  // namespace width_internal
+
 // The width of one code point; kInvalidCodePoint (an invalid byte, shown as U+FFFD) is 1.
 // A tab counts as 1 here; its real width depends on the column: see AdvanceColumn().
-int CharWidth(char32_t code_point);
+// Inline, the common cases first, before utf8proc's two-level table: printable ASCII and
+// the CJK Unified Ideographs block (width_test checks that they agree with utf8proc).
+inline int CharWidth(char32_t code_point) {
+  if (code_point >= 0x20 && code_point < 0x7F) return 1;
+  if (code_point >= 0x4E00 && code_point <= 0x9FFF) return 2;
+  return width_internal::LookupWidth(code_point);
+}
 
 // The column after `code_point` when it starts at `column`.
 std::size_t AdvanceColumn(std::size_t column, char32_t code_point);

@@ -120,6 +120,48 @@ TEST(TextFormatTest, TabsExpandAndControlsAreVisible) {
             "Found 1 problem (0 errors, 1 warning, 0 infos) in 1 file.\n");
 }
 
+// Findings in different files at the same offsets: each shows its own file's line, with
+// its own columns.
+TEST(TextFormatTest, SameRangeInTwoFilesShowsEachFilesLine) {
+  const auto finding = [] {
+    return MakeDiagnostic(StraySpaceMeta(), Severity::kWarning, "x", {3, 6});
+  };
+  const std::vector<FileReport> reports = {MakeReport("a.txt", "甲乙丙\n", {finding()}),
+                                           MakeReport("b.txt", "abc乙efg\n", {finding()})};
+  EXPECT_EQ(Render(reports, {.color = false, .show_source = true, .show_fixes = false}),
+            "a.txt:1:2: warning[stray-space] x\n"
+            " 1 | 甲乙丙\n"
+            "   |   ^^\n"
+            "\n"
+            "b.txt:1:4: warning[stray-space] x\n"
+            " 1 | abc乙efg\n"
+            "   |    ^^\n"
+            "\n"
+            "    2  stray-space\n"
+            "Found 2 problems (0 errors, 2 warnings, 0 infos) in 2 files.\n");
+}
+
+// Two findings of one line; DEL, U+0001 and U+0085 are replaced between characters shown
+// as they are.
+TEST(TextFormatTest, SeveralFindingsOnOneLineWithControlsBetween) {
+  const std::string text = "ab\x7F中\x01文\xC2\x85z\n";
+  FileReport report =
+      MakeReport("c.txt", text,
+                 {MakeDiagnostic(StraySpaceMeta(), Severity::kWarning, "han", {3, 6}),
+                  MakeDiagnostic(StraySpaceMeta(), Severity::kWarning, "z", {12, 13})});
+  EXPECT_EQ(Render({report}, {.color = false, .show_source = true, .show_fixes = false}),
+            "c.txt:1:4: warning[stray-space] han\n"
+            " 1 | ab\u2421中\u2401文\uFFFDz\n"
+            "   |    ^^\n"
+            "\n"
+            "c.txt:1:8: warning[stray-space] z\n"
+            " 1 | ab\u2421中\u2401文\uFFFDz\n"
+            "   |          ^\n"
+            "\n"
+            "    2  stray-space\n"
+            "Found 2 problems (0 errors, 2 warnings, 0 infos) in 1 file.\n");
+}
+
 std::string CjkLine(int count) {
   std::string line;
   for (int i = 0; i < count; ++i) AppendUtf8(line, U'\u4E00' + static_cast<char32_t>(i));

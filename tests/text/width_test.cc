@@ -1,6 +1,7 @@
 #include "text/width.h"
 
 #include <gtest/gtest.h>
+#include <utf8proc.h>
 
 #include "text/utf8.h"
 
@@ -16,6 +17,16 @@ TEST(CharWidthTest, FollowsEastAsianWidth) {
   EXPECT_EQ(CharWidth(U'\u200B'), 0);      // zero width space
   EXPECT_EQ(CharWidth(U'\U00020000'), 2);  // CJK extension B (astral)
   EXPECT_EQ(CharWidth(kInvalidCodePoint), 1);
+}
+
+// CharWidth answers printable ASCII and CJK ideographs before asking utf8proc: every
+// other code point must still get utf8proc's width, and those the same.
+TEST(CharWidthTest, AgreesWithUtf8procOnEveryCodePointButTab) {
+  for (char32_t cp = 0; cp <= 0x10FFFF; ++cp) {
+    if (cp == U'\t') continue;
+    ASSERT_EQ(CharWidth(cp), utf8proc_charwidth(static_cast<utf8proc_int32_t>(cp)))
+        << "U+" << std::hex << static_cast<std::uint32_t>(cp);
+  }
 }
 
 TEST(AdvanceColumnTest, TabGoesToNextMultipleOfFour) {
