@@ -296,6 +296,16 @@ class TextWriter {
     if (Color()) buffer_ += kReset;
   }
 
+  // "path:line:column: ".
+  void AppendLocation(std::string_view path, const OutputPosition& at) {
+    buffer_ += path;
+    buffer_ += ':';
+    AppendNumber(at.line);
+    buffer_ += ':';
+    AppendNumber(at.column);
+    buffer_ += ": ";
+  }
+
   // With source snippets, a blank line separates findings, as compilers do.
   void Separate() {
     if (printed_ && options_.show_source) buffer_ += '\n';
@@ -306,12 +316,7 @@ class TextWriter {
     Separate();
     const OutputPosition start = Locate(report, diagnostic.range.begin);
     const std::string_view color = SeverityColor(diagnostic.severity);
-    buffer_ += report.path;
-    buffer_ += ':';
-    AppendNumber(start.line);
-    buffer_ += ':';
-    AppendNumber(start.column);
-    buffer_ += ": ";
+    AppendLocation(report.path, start);
     AppendPainted(ToString(diagnostic.severity), color);
     if (Color()) buffer_ += kDim;
     buffer_ += '[';
@@ -336,12 +341,7 @@ class TextWriter {
       buffer_ += "  = ";
       AppendPainted("note", kBold);
       buffer_ += ": ";
-      buffer_ += report.path;
-      buffer_ += ':';
-      AppendNumber(at.line);
-      buffer_ += ':';
-      AppendNumber(at.column);
-      buffer_ += ": ";
+      AppendLocation(report.path, at);
       buffer_ += related.message.view();
       buffer_ += '\n';
     }
