@@ -43,14 +43,15 @@ inline constexpr std::uint16_t kStandardForm = 1 << 8;
 }  // namespace script_flag
 
 // The prefilter: one look-up per character decides whether OpenCC has to look at a
-// sentence at all. Built once from OpenCC's own dictionaries; immutable and shared by all
-// threads.
+// sentence at all. Derived from OpenCC's own dictionaries when the project is built
+// (ScriptFlagsFromOpenCC, cmake/make_script_table.cc), so that using it loads no OpenCC
+// dictionary; immutable and shared by all threads.
 class ScriptTable {
  public:
   // Code points at or above this have no flags (nothing past the CJK extension planes).
   static constexpr char32_t kLimit = 0x30000;
 
-  // The process-wide table, built on first use (thread-safe).
+  // The process-wide table, filled on first use from the compiled-in data (thread-safe).
   static const ScriptTable& Get();
 
   std::uint16_t Flags(char32_t cp) const { return cp < kLimit ? flags_[cp] : 0; }
@@ -59,6 +60,11 @@ class ScriptTable {
   ScriptTable();
   std::vector<std::uint16_t> flags_;
 };
+
+// The flags of every code point below ScriptTable::kLimit, derived from the OpenCC
+// dictionaries installed now: loads t2s, s2t, s2tw and s2hk (about 70 ms), which is why the
+// build runs it and compiles the result into ScriptTable. A test checks that the two agree.
+std::vector<std::uint16_t> ScriptFlagsFromOpenCC();
 
 // One piece of OpenCC's segmentation: the input bytes and what they were converted to.
 struct ConvertedPiece {
@@ -86,7 +92,6 @@ class ChineseConverter {
   std::string ConvertToString(std::string_view text) const;
 
  private:
-  friend class ScriptTable;
   struct Impl;
   explicit ChineseConverter(const char* config);
   std::unique_ptr<Impl> impl_;

@@ -52,6 +52,21 @@ TEST(ScriptTableTest, VariantForms) {
   EXPECT_EQ(ScriptTable::Get().Flags(0x10FFFF), 0);
 }
 
+// The table is compiled in from what the build derived from OpenCC's dictionaries: it
+// must be what the dictionaries installed now give (rebuild after upgrading OpenCC).
+TEST(ScriptTableTest, CompiledInTableMatchesTheInstalledDictionaries) {
+  const std::vector<std::uint16_t> derived = ScriptFlagsFromOpenCC();
+  ASSERT_EQ(derived.size(), ScriptTable::kLimit);
+  std::size_t flagged = 0;
+  for (char32_t cp = 0; cp < ScriptTable::kLimit; ++cp) {
+    ASSERT_EQ(ScriptTable::Get().Flags(cp), derived[cp])
+        << "U+" << std::hex << static_cast<std::uint32_t>(cp);
+    flagged += derived[cp] != 0 ? 1 : 0;
+  }
+  // Thousands of characters of each script.
+  EXPECT_GT(flagged, 5000u);
+}
+
 TEST(ChineseConverterTest, PiecesCoverTheInputAndConvertByPhrase) {
   const std::string text = "乾隆年間乾燥";
   const std::vector<ConvertedPiece> pieces = ChineseConverter::ToSimplified().Convert(text);
