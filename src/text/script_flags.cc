@@ -1,3 +1,8 @@
+// ScriptFlagsFromOpenCC() (declared in text/chinese_script.h): the derivation of
+// ScriptTable's flags from OpenCC's dictionaries. The build runs it
+// (cmake/make_script_table.cc) and compiles the result into the binary, so that no run
+// loads four OpenCC converters just to classify characters.
+
 #include <algorithm>
 #include <unordered_map>
 #include <utility>
@@ -13,10 +18,6 @@
 
 #include "text/chinese_script.h"
 #include "text/utf8.h"
-
-// ScriptFlagsFromOpenCC(): the derivation of ScriptTable's flags from OpenCC's
-// dictionaries. The build runs it (cmake/make_script_table.cc) and compiles the result
-// into the binary, so that no run loads four OpenCC converters just to classify characters.
 
 namespace ocrlint {
 namespace {
