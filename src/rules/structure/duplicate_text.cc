@@ -70,6 +70,16 @@ inline std::uint64_t Mix(std::uint64_t hash, std::uint32_t key) {
   return (hash ^ key) * 0x100000001B3ULL;
 }
 
+// Decodes the character at text[i], moves `i` past it and mixes its token (Normalise) into
+// `hash`; returns the token, 0 for a character that normalising drops (nothing mixed).
+inline char32_t MixNextToken(std::string_view text, std::size_t& i, std::uint64_t& hash) {
+  std::size_t length = 1;
+  const char32_t token = Normalise(DecodeValid(text, i, length));
+  i += length;
+  if (token != 0) hash = Mix(hash, TokenKey(token));
+  return token;
+}
+
 #if defined(__SSE2__)
 // Counts the ideographs and notes the marks of text[at, end) (`at` at a character
 // boundary) 16 bytes at a time, without a branch per character, as far as the text leaves
@@ -255,10 +265,7 @@ std::uint64_t HashTokens(std::string_view text, ByteRange content) {
       hash = Mix(hash, word & 0xFFFFFF);
     }
     if (i >= content.end) break;
-    std::size_t length = 1;
-    const char32_t token = Normalise(DecodeValid(text, i, length));
-    i += length;
-    if (token != 0) hash = Mix(hash, TokenKey(token));
+    MixNextToken(text, i, hash);
   }
   return hash;
 }
@@ -315,11 +322,8 @@ BlockStats ComputeStats(std::string_view text, ByteRange content, int min_chars)
       }
       continue;
     }
-    std::size_t length = 1;
-    const char32_t token = Normalise(DecodeValid(text, i, length));
-    i += length;
+    const char32_t token = MixNextToken(text, i, hash);
     if (token == 0) continue;
-    hash = Mix(hash, TokenKey(token));
     if (IsHan(token)) {
       if (++han == min_han) prefix_hash = hash;
     } else if (IsClauseMark(token)) {
@@ -486,11 +490,8 @@ IdeographPrefix HashToIdeograph(std::string_view text, ByteRange content, std::u
       if (++han == n) return {hash, i};
       continue;
     }
-    std::size_t length = 1;
-    const char32_t token = Normalise(DecodeValid(text, i, length));
-    i += length;
+    const char32_t token = MixNextToken(text, i, hash);
     if (token == 0) continue;
-    hash = Mix(hash, TokenKey(token));
     if (IsHan(token) && ++han == n) return {hash, i};
   }
   return {hash, content.end};
