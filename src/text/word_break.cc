@@ -6,6 +6,8 @@
 #include <unicode/udata.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <stdexcept>
@@ -173,9 +175,68 @@ bool AllPlainIdeographs(std::string_view text) {
 
 }  // namespace
 
-WordSegmenter::WordSegmenter() : iterator_(Prototype().clone()) {
-  if (iterator_ == nullptr) throw std::runtime_error("ICU word break iterator: clone failed");
+bool CjkDictionary::SegmentPlain(std::string_view text,
+                                 std::vector<std::size_t>& boundaries) const {
+  // A plain ideograph takes three bytes (U+3400-9FFF) and one UTF-16 unit, so that ICU's
+  // code unit and code point indexes agree; NFKC leaves it alone.
+  constexpr std::size_t kBytes = 3;
+  if (text.size() % kBytes != 0 || text.size() / kBytes > kMaxPlainChars) return false;
+  const std::size_t n = text.size() / kBytes;
+  std::array<char32_t, kMaxPlainChars> chars;
+  for (std::size_t i = 0; i < n; ++i) {
+    const Decoded d = DecodeUtf8Fast(text, i * kBytes);
+    if (d.length != kBytes || !IsPlainIdeograph(d.code_point)) return false;
+    chars[i] = d.code_point;
+  }
+  // As CjkBreakEngine::divideUpDictionaryRange (ICU's dictbe.cpp): best[i] is the least
+  // cost of a segmentation of the first i characters, prev[i] where its last word starts.
+  // Each start's words are tried shortest first, then a lone character that is no word of
+  // the dictionary at the highest cost; a cost replaces one only when it is lower, so
+  // that ties go as ICU's do.
+  constexpr std::uint32_t kUnreached = 0xFFFFFFFF;
+  constexpr std::uint32_t kLoneCost = 255;   // ICU's maxSnlp
+  constexpr std::size_t kMaxWordChars = 20;  // ICU's maxWordSize
+  std::array<std::uint32_t, kMaxPlainChars + 1> best;
+  std::array<std::uint32_t, kMaxPlainChars + 1> prev;
+  best.fill(kUnreached);
+  best[0] = 0;
+  const auto relax = [&](std::size_t from, std::size_t length, std::uint32_t cost) {
+    const std::uint32_t total = best[from] + cost;
+    if (total < best[from + length]) {
+      best[from + length] = total;
+      prev[from + length] = static_cast<std::uint32_t>(from);
+    }
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    if (best[i] == kUnreached) continue;
+    icu::UCharsTrie trie(trie_);
+    bool single = false;  // a word of one character
+    for (std::size_t k = 0; k < kMaxWordChars && i + k < n; ++k) {
+      const UStringTrieResult result =
+          k == 0 ? First(trie, chars[i]) : trie.next(static_cast<int32_t>(chars[i + k]));
+      if (USTRINGTRIE_HAS_VALUE(result)) {
+        single = single || k == 0;
+        relax(i, k + 1, static_cast<std::uint32_t>(trie.getValue()));
+        if (result == USTRINGTRIE_FINAL_VALUE) break;
+      } else if (result == USTRINGTRIE_NO_MATCH) {
+        break;
+      }
+    }
+    if (!single) relax(i, 1, kLoneCost);
+  }
+  // The last word's start, its start's, ... back to the text's start.
+  boundaries.clear();
+  if (n == 0) {
+    boundaries.push_back(0);
+    return true;
+  }
+  for (std::size_t i = n; i > 0; i = prev[i]) boundaries.push_back(i * kBytes);
+  boundaries.push_back(0);
+  std::reverse(boundaries.begin(), boundaries.end());
+  return true;
 }
+
+WordSegmenter::WordSegmenter() = default;
 
 WordSegmenter::~WordSegmenter() {
   iterator_.reset();  // it holds a shallow clone of utext_
@@ -185,6 +246,12 @@ WordSegmenter::~WordSegmenter() {
 // Points the iterator at a UTF-16 copy of `text`, unless it already reads the same bytes.
 bool WordSegmenter::Reset(std::string_view text) {
   if (valid_ && text == text_) return true;
+  // Cloned on the first text that needs ICU: most segmenters answer every question from
+  // the dictionary (PlainBoundaries) and never do.
+  if (iterator_ == nullptr) {
+    iterator_.reset(Prototype().clone());
+    if (iterator_ == nullptr) throw std::runtime_error("ICU word break iterator: clone failed");
+  }
   valid_ = false;
   have_boundaries_ = false;
   text_.assign(text);
@@ -218,7 +285,34 @@ bool WordSegmenter::Reset(std::string_view text) {
   return valid_;
 }
 
+const std::vector<std::size_t>* WordSegmenter::PlainBoundaries(std::string_view text) {
+  if (have_plain_ && text == plain_text_) return &plain_boundaries_;
+  have_plain_ = false;
+  const CjkDictionary* dictionary = CjkDictionary::Get();
+  if (dictionary == nullptr || text.empty()) return nullptr;
+  // The marks at the ends, if any.
+  std::size_t begin = 0;
+  std::size_t end = text.size();
+  if (const Decoded d = DecodeUtf8Fast(text, 0); IsHardPunctuation(d.code_point)) begin = d.length;
+  if (end > begin) {
+    if (const Decoded d = DecodeUtf8BeforeFast(text, end); IsHardPunctuation(d.code_point)) {
+      end -= d.length;
+    }
+  }
+  if (begin == end || !dictionary->SegmentPlain(text.substr(begin, end - begin), scratch_)) {
+    return nullptr;
+  }
+  plain_boundaries_.clear();
+  if (begin > 0) plain_boundaries_.push_back(0);
+  for (const std::size_t bound : scratch_) plain_boundaries_.push_back(begin + bound);
+  if (end < text.size()) plain_boundaries_.push_back(text.size());
+  plain_text_.assign(text);
+  have_plain_ = true;
+  return &plain_boundaries_;
+}
+
 std::vector<std::size_t> WordSegmenter::Boundaries(std::string_view text) {
+  if (const std::vector<std::size_t>* plain = PlainBoundaries(text)) return *plain;
   if (!Reset(text)) return {0, text.size()};
   if (!have_boundaries_) {
     boundaries_.clear();
@@ -237,6 +331,9 @@ bool WordSegmenter::IsBoundary(std::string_view text, std::size_t offset) {
       dictionary != nullptr && AllPlainIdeographs(text) &&
       !dictionary->HasWordAcross(text, offset)) {
     return true;
+  }
+  if (const std::vector<std::size_t>* plain = PlainBoundaries(text)) {
+    return std::binary_search(plain->begin(), plain->end(), offset);
   }
   if (!Reset(text)) return true;
   // Boundaries fall between characters only.

@@ -1,17 +1,24 @@
 #include "text/word_break.h"
 
 #include <gtest/gtest.h>
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
 #include <unicode/ucharstrie.h>
 #include <unicode/udata.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <thread>
 #include <vector>
 
+#include "testing/run_ocrlint.h"
 #include "text/utf8.h"
 
 namespace ocrlint {
@@ -229,6 +236,160 @@ TEST(WordSegmenterTest, IsBoundaryAgreesWithTheSegmentation) {
     for (std::size_t offset = 0; offset <= text.size(); ++offset) {
       const bool expected = std::find(bounds.begin(), bounds.end(), offset) != bounds.end();
       EXPECT_EQ(segmenter.IsBoundary(text, offset), expected) << text << " at " << offset;
+    }
+  }
+}
+
+// ICU's own word boundaries of `text` (UTF-8, BMP only), as byte offsets: the break
+// iterator the segmenter clones, read without it.
+std::vector<std::size_t> IcuBoundaries(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  static const std::unique_ptr<icu::BreakIterator> prototype(
+      icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), status));
+  std::unique_ptr<icu::BreakIterator> iterator(prototype->clone());
+  const icu::UnicodeString units = icu::UnicodeString::fromUTF8(text);
+  iterator->setText(units);
+  std::vector<std::size_t> byte_of_unit;  // each unit's byte offset, and text.size()
+  for (std::size_t i = 0; i < text.size(); i += DecodeUtf8Fast(text, i).length) {
+    byte_of_unit.push_back(i);
+  }
+  byte_of_unit.push_back(text.size());
+  std::vector<std::size_t> bounds;
+  for (int32_t b = iterator->first(); b != icu::BreakIterator::DONE; b = iterator->next()) {
+    bounds.push_back(byte_of_unit.at(static_cast<std::size_t>(b)));
+  }
+  return bounds;
+}
+
+// The runs of plain ideographs of the sample pages.
+std::vector<std::string> PlainRunsOfTheSamples() {
+  std::vector<std::string> runs;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(testing::SourceDir() / "corpus_samples")) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string run;
+    for (std::size_t i = 0; i < text.size();) {
+      const Decoded d = DecodeUtf8Fast(text, i);
+      if (IsPlainIdeograph(d.code_point)) {
+        run.append(text.substr(i, d.length));
+      } else if (!run.empty()) {
+        runs.push_back(std::exchange(run, {}));
+      }
+      i += d.length;
+    }
+    if (!run.empty()) runs.push_back(run);
+  }
+  return runs;
+}
+
+// SegmentPlain is ICU's segmentation, without ICU: for windows of every length up to 24
+// characters across the sample pages' runs of ideographs, longer ones up to the limit,
+// dictionary words in context, and ideographs that are no word.
+TEST(CjkDictionaryTest, SegmentPlainIsIcusSegmentation) {
+  const CjkDictionary* dictionary = CjkDictionary::Get();
+  ASSERT_NE(dictionary, nullptr);
+  std::vector<std::string> texts;
+  for (const std::string& run : PlainRunsOfTheSamples()) {
+    const std::size_t chars = run.size() / 3;
+    for (std::size_t from = 0; from < chars; ++from) {
+      for (std::size_t length = 1; length <= 24 && from + length <= chars; ++length) {
+        texts.push_back(run.substr(3 * from, 3 * length));
+      }
+      if (from % 16 == 0) {
+        const std::size_t length = std::min(CjkDictionary::kMaxPlainChars, chars - from);
+        texts.push_back(run.substr(3 * from, 3 * length));
+      }
+    }
+  }
+  ASSERT_GT(texts.size(), 100000u) << "the sample pages hold fewer ideographs";
+  for (const std::string& word : SomeDictionaryWords(40)) {
+    texts.push_back("一" + word + "的");
+  }
+  for (char32_t c = 0x3400; c < 0xA000; c += 7) {
+    if (c >= 0x4DC0 && c < 0x4E00) continue;
+    texts.push_back(EncodeUtf8(c) + "进" + EncodeUtf8(c) + EncodeUtf8(c));
+  }
+  texts.emplace_back("");
+  std::size_t compared = 0;
+  std::size_t several = 0;  // texts of more than one word
+  std::vector<std::size_t> bounds;
+  for (const std::string& text : texts) {
+    if (!dictionary->SegmentPlain(text, bounds)) {
+      // Only a dictionary word of other characters (Extension B, 〇).
+      const std::vector<std::size_t> offsets = CharOffsets(text);
+      ASSERT_FALSE(std::all_of(offsets.begin(), offsets.end() - 1, [&](std::size_t i) {
+        return IsPlainIdeograph(DecodeUtf8Fast(text, i).code_point);
+      })) << text;
+      continue;
+    }
+    ++compared;
+    const std::vector<std::size_t> expected = IcuBoundaries(text);
+    ASSERT_EQ(bounds, expected) << text;
+    if (expected.size() > 3) ++several;
+  }
+  EXPECT_GT(compared, 100000u);
+  EXPECT_GT(several, 50000u);
+}
+
+TEST(CjkDictionaryTest, SegmentPlainLeavesOtherTextsToIcu) {
+  const CjkDictionary* dictionary = CjkDictionary::Get();
+  ASSERT_NE(dictionary, nullptr);
+  std::vector<std::size_t> bounds;
+  EXPECT_TRUE(dictionary->SegmentPlain("一体推进", bounds));
+  EXPECT_EQ(bounds, (std::vector<std::size_t>{0, 6, 12}));
+  for (const std::string_view text :
+       {"一体，推进", "一体推进a", "\U00020000一体", "々推进", "〇一"}) {
+    EXPECT_FALSE(dictionary->SegmentPlain(text, bounds)) << text;
+  }
+  std::string longest;
+  for (std::size_t i = 0; i < CjkDictionary::kMaxPlainChars; ++i) longest += "推";
+  EXPECT_TRUE(dictionary->SegmentPlain(longest, bounds));
+  EXPECT_FALSE(dictionary->SegmentPlain(longest + "进", bounds));
+}
+
+// A hard punctuation mark at either end or both of a run of ideographs is a word of its
+// own: the segmenter reads such windows without ICU (doubled-word's windows end at one),
+// with ICU's boundaries, for every mark and the sample pages' runs.
+TEST(WordSegmenterTest, HardPunctuationAtTheEndsGivesIcusBoundaries) {
+  std::vector<std::string> marks;
+  for (char32_t c = 0x21; c < 0x10000; ++c) {
+    if (IsHardPunctuation(c)) marks.push_back(EncodeUtf8(c));
+  }
+  ASSERT_GE(marks.size(), 20u);
+  std::vector<std::string> runs = PlainRunsOfTheSamples();
+  ASSERT_GT(runs.size(), 1000u);
+  std::size_t compared = 0;
+  WordSegmenter segmenter;
+  for (std::size_t m = 0; m < marks.size(); ++m) {
+    const std::string& mark = marks[m];
+    const std::string& other = marks[(m + 7) % marks.size()];
+    for (std::size_t r = m; r < runs.size(); r += 7) {
+      const std::string run = runs[r].substr(0, 3 * 20);
+      for (const std::string& text : {mark + run, run + mark, mark + run + other}) {
+        const std::vector<std::size_t> expected = IcuBoundaries(text);
+        ASSERT_EQ(segmenter.Boundaries(text), expected) << text;
+        const std::size_t middle = expected[expected.size() / 2];
+        ASSERT_TRUE(segmenter.IsBoundary(text, middle)) << text;
+        ++compared;
+      }
+    }
+  }
+  EXPECT_GT(compared, 10000u);
+}
+
+// The segmenter answers a text of plain ideographs without ICU, and others with it: the
+// same answers as ICU's iterator either way, for Boundaries and IsBoundary.
+TEST(WordSegmenterTest, PlainAndMixedTextsGiveIcusBoundaries) {
+  WordSegmenter segmenter;
+  for (const std::string_view text : {"要紧紧抓住", "一体推进12万亩", "负责负责人", "，负责负责人",
+                                      "民营企业企业家。", "化科科长", "融合的科", "全国国企", "，",
+                                      "，。", "“推进”", "a推进，", "推进，，", "推进—", "(推进)"}) {
+    const std::vector<std::size_t> expected = IcuBoundaries(text);
+    EXPECT_EQ(segmenter.Boundaries(text), expected) << text;
+    for (std::size_t offset = 0; offset <= text.size(); ++offset) {
+      const bool boundary = std::binary_search(expected.begin(), expected.end(), offset);
+      EXPECT_EQ(segmenter.IsBoundary(text, offset), boundary) << text << " at " << offset;
     }
   }
 }

@@ -766,14 +766,6 @@ class DoubledWordRule final : public Rule {
     }
   }
 
-  // Punctuation that is a word of its own next to an ideograph: no combining mark, joiner
-  // or connector (which attach to what they follow), and no letter of a dictionary.
-  static bool IsHardPunctuation(char32_t c) {
-    if (c >= 0x3400 && c <= 0x9FFF) return false;  // ideographs, most often
-    static constexpr std::u32string_view kHard = U"，。、；：？！“”‘’（）《》【】「」,.;:?!()";
-    return kHard.find(c) != std::u32string_view::npos;
-  }
-
   // A unified or compatibility ideograph: Han, but not 々 or 〇, which the word rules
   // may treat as letters.
   static bool IsIdeograph(char32_t c) { return IsHan(c) && c != U'\u3005' && c != U'\u3007'; }
