@@ -290,22 +290,22 @@ const std::vector<std::size_t>* WordSegmenter::PlainBoundaries(std::string_view 
   have_plain_ = false;
   const CjkDictionary* dictionary = CjkDictionary::Get();
   if (dictionary == nullptr || text.empty()) return nullptr;
-  // The marks at the ends, if any.
-  std::size_t begin = 0;
-  std::size_t end = text.size();
-  if (const Decoded d = DecodeUtf8Fast(text, 0); IsHardPunctuation(d.code_point)) begin = d.length;
-  if (end > begin) {
-    if (const Decoded d = DecodeUtf8BeforeFast(text, end); IsHardPunctuation(d.code_point)) {
-      end -= d.length;
-    }
-  }
-  if (begin == end || !dictionary->SegmentPlain(text.substr(begin, end - begin), scratch_)) {
-    return nullptr;
-  }
   plain_boundaries_.clear();
-  if (begin > 0) plain_boundaries_.push_back(0);
-  for (const std::size_t bound : scratch_) plain_boundaries_.push_back(begin + bound);
-  if (end < text.size()) plain_boundaries_.push_back(text.size());
+  plain_boundaries_.push_back(0);
+  for (std::size_t i = 0; i < text.size();) {
+    const Decoded d = DecodeUtf8Fast(text, i);
+    if (IsHardPunctuation(d.code_point)) {  // a word of its own
+      i += d.length;
+      plain_boundaries_.push_back(i);
+      continue;
+    }
+    // A run of plain ideographs, which the dictionary segments on its own.
+    std::size_t end = i;
+    while (end < text.size() && IsPlainIdeograph(DecodeUtf8Fast(text, end).code_point)) end += 3;
+    if (end == i || !dictionary->SegmentPlain(text.substr(i, end - i), scratch_)) return nullptr;
+    for (std::size_t k = 1; k < scratch_.size(); ++k) plain_boundaries_.push_back(i + scratch_[k]);
+    i = end;
+  }
   plain_text_.assign(text);
   have_plain_ = true;
   return &plain_boundaries_;

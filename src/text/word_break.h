@@ -25,9 +25,9 @@ namespace ocrlint {
 // ICU clones an iterator made once per process), and run it only on the short windows a
 // cheap scan nominates.
 //
-// A window of plain ideographs, with a punctuation mark at either end or not, is segmented
-// without ICU, by ICU's own dynamic program over its dictionary (CjkDictionary::
-// SegmentPlain): the same boundaries for a fraction of the cost. Any other text goes to
+// A window of plain ideographs and punctuation marks is segmented without ICU, by ICU's
+// own dynamic program over its dictionary (CjkDictionary::SegmentPlain): the same
+// boundaries for a fraction of the cost. Any other text goes to
 // ICU, where each new text costs a few microseconds of set-up (the dictionary break engine
 // segments the text again). Either way the segmenter keeps the last text's answer: the
 // checks of one paragraph end ask several questions of the same window.
@@ -56,10 +56,10 @@ class WordSegmenter {
   bool Reset(std::string_view text);
 
   // ICU's boundaries of `text` without ICU, kept for the next question of the same text,
-  // where `text` is plain ideographs (CjkDictionary::SegmentPlain) with at most one hard
-  // punctuation mark (IsHardPunctuation) before and after them: ICU's word rules break on
-  // both sides of such a mark next to an ideograph and hand the ideographs to the
-  // dictionary alone. nullptr for any other text (which ICU then reads).
+  // where `text` holds plain ideographs (CjkDictionary::SegmentPlain, runs of at most
+  // kMaxPlainChars) and hard punctuation marks (IsHardPunctuation) only: ICU's word rules
+  // break on both sides of such a mark and hand each run of ideographs to the dictionary
+  // alone. nullptr for any other text (which ICU then reads).
   const std::vector<std::size_t>* PlainBoundaries(std::string_view text);
 
   // The UTF-16 index of byte `offset` of text_ (-1 inside a character).
@@ -81,7 +81,7 @@ class WordSegmenter {
   // The last text of plain ideographs segmented without ICU, and its boundaries.
   std::string plain_text_;
   std::vector<std::size_t> plain_boundaries_;
-  std::vector<std::size_t> scratch_;  // the ideographs' boundaries
+  std::vector<std::size_t> scratch_;  // the boundaries of one run of ideographs
   bool have_plain_ = false;
 };
 

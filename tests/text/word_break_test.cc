@@ -348,10 +348,11 @@ TEST(CjkDictionaryTest, SegmentPlainLeavesOtherTextsToIcu) {
   EXPECT_FALSE(dictionary->SegmentPlain(longest + "进", bounds));
 }
 
-// A hard punctuation mark at either end or both of a run of ideographs is a word of its
-// own: the segmenter reads such windows without ICU (doubled-word's windows end at one),
-// with ICU's boundaries, for every mark and the sample pages' runs.
-TEST(WordSegmenterTest, HardPunctuationAtTheEndsGivesIcusBoundaries) {
+// A hard punctuation mark is a word of its own, between runs of ideographs, at the ends,
+// or next to another mark: the segmenter reads such windows without ICU (doubled-word's
+// windows end at one, duplicate-span's may hold one), with ICU's boundaries, for every
+// mark and the sample pages' runs.
+TEST(WordSegmenterTest, HardPunctuationGivesIcusBoundaries) {
   std::vector<std::string> marks;
   for (char32_t c = 0x21; c < 0x10000; ++c) {
     if (IsHardPunctuation(c)) marks.push_back(EncodeUtf8(c));
@@ -366,7 +367,10 @@ TEST(WordSegmenterTest, HardPunctuationAtTheEndsGivesIcusBoundaries) {
     const std::string& other = marks[(m + 7) % marks.size()];
     for (std::size_t r = m; r < runs.size(); r += 7) {
       const std::string run = runs[r].substr(0, 3 * 20);
-      for (const std::string& text : {mark + run, run + mark, mark + run + other}) {
+      const std::string& next = runs[(r + 1) % runs.size()];
+      for (const std::string& text :
+           {mark + run, run + mark, mark + run + other, run + mark + next,
+            run + mark + other + next.substr(0, 3 * 4), mark + other, mark}) {
         const std::vector<std::size_t> expected = IcuBoundaries(text);
         ASSERT_EQ(segmenter.Boundaries(text), expected) << text;
         const std::size_t middle = expected[expected.size() / 2];
