@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <string_view>
+#include <thread>
 #include <utility>
+#include <vector>
 
 namespace ocrlint {
 namespace {
@@ -70,6 +73,41 @@ TEST(RelatedListTest, CopiesAndMovesOneLocation) {
   list = std::move(moved);
   EXPECT_TRUE(moved.empty());  // NOLINT(bugprone-use-after-move): moved-from is empty
   EXPECT_EQ(list.size(), 2u);
+}
+
+// Lists of one location reuse the blocks of lists freed before them, on the same thread or
+// after crossing threads, more of them than the freed blocks kept: each keeps its own.
+TEST(RelatedListTest, ListsOfOneLocationMadeAndFreedInTurnKeepTheirLocations) {
+  const std::string owned = "an owned message longer than a short string";
+  std::vector<RelatedList> lists;
+  for (int round = 0; round < 3; ++round) {
+    lists.clear();  // frees the round before's lists for this round's
+    for (std::size_t i = 0; i < 1000; ++i) {
+      RelatedList& list = lists.emplace_back();
+      list.push_back(RelatedLocation{ByteRange{i, i + 1 + static_cast<std::size_t>(round)},
+                                     i % 3 == 0 ? MessageText(owned) : MessageText::Borrow("b")});
+    }
+    for (std::size_t i = 0; i < lists.size(); ++i) {
+      ASSERT_EQ(lists[i].size(), 1u);
+      EXPECT_EQ(lists[i][0].range, (ByteRange{i, i + 1 + static_cast<std::size_t>(round)}));
+      EXPECT_EQ(lists[i][0].message, i % 3 == 0 ? std::string_view(owned) : "b");
+    }
+  }
+  // Made here, freed on another thread; made there, freed here.
+  std::vector<RelatedList> made_there;
+  std::thread([&] {
+    lists.clear();
+    for (std::size_t i = 0; i < 300; ++i) {
+      made_there.emplace_back().push_back(RelatedLocation{ByteRange{i, i}, owned});
+    }
+  }).join();
+  for (std::size_t i = 0; i < made_there.size(); ++i) {
+    EXPECT_EQ(made_there[i][0].range, (ByteRange{i, i}));
+  }
+  made_there.clear();
+  RelatedList last;
+  last.push_back(RelatedLocation{ByteRange{1, 2}, MessageText::Borrow("last")});
+  EXPECT_EQ(last[0].message, "last");
 }
 
 TEST(MessageTextTest, ConcatJoinsItsPartsIntoAnOwnedCopy) {
