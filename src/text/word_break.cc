@@ -226,6 +226,7 @@ bool CjkDictionary::SegmentPlain(std::string_view text,
   }
   // The last word's start, its start's, ... back to the text's start.
   boundaries.clear();
+  boundaries.reserve(n + 1);
   if (n == 0) {
     boundaries.push_back(0);
     return true;
@@ -291,6 +292,7 @@ const std::vector<std::size_t>* WordSegmenter::PlainBoundaries(std::string_view 
   const CjkDictionary* dictionary = CjkDictionary::Get();
   if (dictionary == nullptr || text.empty()) return nullptr;
   plain_boundaries_.clear();
+  plain_boundaries_.reserve(text.size() + 1);  // a boundary at most at each byte
   plain_boundaries_.push_back(0);
   for (std::size_t i = 0; i < text.size();) {
     const Decoded d = DecodeUtf8Fast(text, i);

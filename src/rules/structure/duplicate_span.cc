@@ -790,6 +790,7 @@ class DuplicateSpanRule final : public Rule {
         std::make_unique_for_overwrite<std::uint32_t[]>(Chunk::kSize + 8);
     std::unique_ptr<Window[]> selected = std::make_unique_for_overwrite<Window[]>(kLookupBatch);
     std::optional<WordSegmenter> segmenter = std::nullopt;  // for RunsOn
+    std::string joined = std::string();                     // RunsOn's window, reused
     bool avx2 = false;        // whether ReadIdeographs takes its AVX2 variants
     std::uint32_t block = 0;  // the index of the block being scanned
     // The blocks scanned so far, in order: where each begins (Block::range.begin), in the
@@ -1456,7 +1457,8 @@ class DuplicateSpanRule final : public Rule {
       if (t.value == 0) break;
       to = t.end;
     }
-    std::string joined(text.substr(from, span.end - from));
+    std::string& joined = scan.joined;
+    joined.assign(text.substr(from, span.end - from));
     const std::size_t junction = joined.size();
     joined.append(text.substr(first.begin, to - first.begin));
     if (!scan.segmenter) scan.segmenter.emplace();  // one per check, made when first needed
