@@ -27,10 +27,10 @@ namespace ocrlint {
 //
 // A window of plain ideographs and punctuation marks is segmented without ICU, by ICU's
 // own dynamic program over its dictionary (CjkDictionary::SegmentPlain): the same
-// boundaries for a fraction of the cost. Any other text goes to
-// ICU, where each new text costs a few microseconds of set-up (the dictionary break engine
-// segments the text again). Either way the segmenter keeps the last text's answer: the
-// checks of one paragraph end ask several questions of the same window.
+// boundaries for a fraction of the cost. Any other text goes to ICU, where each new text
+// costs a few microseconds of set-up (the dictionary break engine segments the text
+// again). Either way the segmenter keeps the last text's answer: the checks of one
+// paragraph end ask several questions of the same window.
 class WordSegmenter {
  public:
   WordSegmenter();
