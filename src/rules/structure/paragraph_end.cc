@@ -338,9 +338,12 @@ struct CreditChars {
   bool tong = false;        // 通
   bool ben = false;         // 本
 
-  // Whether `text` holds a character that every credit holds one of: a space, a slash,
-  // 摄, 供 or 实.
-  bool MayBeCredit() const { return space || wide_space || slash || she || gong || shi; }
+  // Whether `text` holds the characters that one of IsCredit's phrases needs: a space
+  // and 记 or 通 (记者, 通讯员 set apart by spaces), a slash (文/图), 摄, 供 or 实. A text
+  // that holds them holds them in any longer text too.
+  bool MayBeCredit() const {
+    return ((space || wide_space) && (ji || tong)) || slash || she || gong || shi;
+  }
 };
 
 // CreditChars of the character at `i` (its lead byte), if it is one of them.
@@ -515,6 +518,9 @@ std::optional<std::size_t> TrailingGroupStart(std::string_view text, std::size_t
   return std::nullopt;
 }
 
+// The bytes that hold the last 45 characters of a block, whatever they are.
+constexpr std::size_t kCreditTailBytes = 4 * 45;
+
 End AnalyzeEnd(std::string_view text, ByteRange content) {
   End end;
   if (content.size() <= 120 && IsFurnitureCredit(content.In(text))) {
@@ -578,6 +584,14 @@ End AnalyzeEnd(std::string_view text, ByteRange content) {
   // A credit after the last sentence, or a byline of its own.
   std::size_t tail_begin = content.begin;
   if (!seen_terminal) {
+    // The tail is inside the last 45 characters, 180 bytes at most: mostly they hold none
+    // of the characters a credit needs (MayBeCredit), and no credit ends the block.
+    std::size_t from =
+        content.size() > kCreditTailBytes ? content.end - kCreditTailBytes : content.begin;
+    while (from < content.end && IsUtf8ContinuationByte(static_cast<unsigned char>(text[from]))) {
+      ++from;
+    }
+    if (!FindCreditChars(ByteRange{from, content.end}.In(text)).MayBeCredit()) return end;
     // Find the last terminal mark within a credit's length of the end.
     std::size_t p = content.end;
     for (int n = 0; n < 45 && p > content.begin; ++n) {

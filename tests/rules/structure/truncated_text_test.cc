@@ -6,6 +6,7 @@
 #include "rules/hygiene/rule_check.h"
 #include "rules/structure/corpus_sample.h"
 #include "rules/structure/structure_rules.h"
+#include "text/utf8.h"
 
 namespace ocrlint {
 namespace {
@@ -259,6 +260,20 @@ TEST_F(TruncatedTextRuleTest, CreditTailsEndArticles) {
   EXPECT_EQ(findings(sentence + "图片由市文旅局提供"), 1u);
   EXPECT_EQ(findings(sentence + "实习生 李思源 记者 王岚"), 0u);
   EXPECT_EQ(findings(sentence + "学生 李思源 王岚"), 1u);
+}
+
+// A credit is looked for in the last 45 characters of a block without terminal
+// punctuation, however many bytes they take: here 44 characters after the last full stop,
+// most of them of four bytes (171 bytes), the credit's 记 and space at their start.
+TEST_F(TruncatedTextRuleTest, CreditTailOfWideCharactersEndsArticle) {
+  const auto findings = [this](const std::string& tail) {
+    return check_.Run(kLead + tail + "\n\n" + kLead, "credit.txt").size();
+  };
+  std::string names;
+  for (char32_t c = 0x20000; c < 0x20000 + 41; ++c) names += EncodeUtf8(c);
+  const std::string sentence = "满足不同年龄段群众的健身需求。";
+  EXPECT_EQ(findings(sentence + "记者 " + names), 0u);
+  EXPECT_EQ(findings(sentence + "学者 " + names), 1u);
 }
 
 }  // namespace
