@@ -1,10 +1,19 @@
 #include "text/lexicon.h"
 
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <gtest/gtest.h>
+
+#include "testing/run_ocrlint.h"
+#include "text/char_class.h"
+#include "text/utf8.h"
 
 namespace ocrlint {
 namespace {
@@ -135,6 +144,65 @@ TEST(LexiconTest, NoCostForWhatCannotBeAWord) {
   EXPECT_FALSE(LexiconWordCost("一\xF0\xA0\x80\x80"));  // a Han character of plane 2
   EXPECT_FALSE(LexiconWordCost("一体推进a"));
   EXPECT_TRUE(LexiconWordCost("一体化"));
+}
+
+// The segmentation the word list's definition gives, worked out from LexiconWordCost
+// alone: of all the ways to cut a run of Han characters into words of one to four
+// characters, the one of least total cost, where a character that is no word costs
+// LexiconUnknownCost() and a longer piece must be a word; of equal totals, the one whose
+// first word (from the run's start, and so on) is shorter. Returns the cuts as offsets.
+std::vector<std::size_t> LeastCostCuts(std::string_view run) {
+  const std::size_t n = run.size() / 3;
+  constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+  std::vector<std::uint32_t> best(n + 1, kNone);
+  std::vector<std::size_t> length(n + 1, 0);
+  best[n] = 0;
+  for (std::size_t i = n; i-- > 0;) {
+    for (std::size_t k = 1; k <= 4 && i + k <= n; ++k) {
+      const std::optional<std::uint16_t> cost = LexiconWordCost(run.substr(3 * i, 3 * k));
+      if (!cost && k > 1) continue;
+      const std::uint32_t total = (cost ? *cost : LexiconUnknownCost()) + best[i + k];
+      if (total < best[i]) {
+        best[i] = total;
+        length[i] = k;
+      }
+    }
+  }
+  std::vector<std::size_t> cuts = {0};
+  for (std::size_t i = 0; i < n; i += length[i]) cuts.push_back(3 * (i + length[i]));
+  return cuts;
+}
+
+// LexiconBoundaries reads the word list as its definition says (LeastCostCuts): every
+// window of one to sixteen characters at every position of the sample pages' runs of Han
+// characters of three bytes.
+TEST(LexiconTest, BoundariesAreTheLeastCostSegmentation) {
+  std::size_t windows = 0;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(testing::SourceDir() / "corpus_samples")) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::vector<std::string> runs(1);
+    for (std::size_t i = 0; i < text.size();) {
+      const Decoded d = DecodeUtf8Fast(text, i);
+      if (d.length == 3 && IsHan(d.code_point)) {
+        runs.back().append(text.substr(i, 3));
+      } else if (!runs.back().empty()) {
+        runs.emplace_back();
+      }
+      i += d.length;
+    }
+    for (const std::string& run : runs) {
+      for (std::size_t from = 0; 3 * from < run.size(); ++from) {
+        for (std::size_t chars = 1; chars <= 16 && 3 * (from + chars) <= run.size(); ++chars) {
+          const std::string_view window = std::string_view(run).substr(3 * from, 3 * chars);
+          ASSERT_EQ(LexiconBoundaries(window), LeastCostCuts(window)) << window;
+          ++windows;
+        }
+      }
+    }
+  }
+  EXPECT_GT(windows, 100000u);
 }
 
 }  // namespace
