@@ -769,7 +769,6 @@ class DuplicateSpanRule final : public Rule {
     std::uint64_t fingerprint;
     std::uint32_t offset;  // of its first ideograph
     std::uint32_t index;   // of its slot in the fingerprint table
-    std::uint32_t entry;   // of its first ideograph in the chunk
   };
 
   // The windows whose fingerprints are made and their slots prefetched before they are
@@ -799,9 +798,6 @@ class DuplicateSpanRule final : public Rule {
     std::unique_ptr<std::uint32_t[]> scanned = nullptr;
     std::size_t capacity = 0;
     std::size_t scanned_count = 0;
-    // The chunk's entries, and the text whose ideographs they are (all of them).
-    std::uint32_t entries = 0;
-    ByteRange covered = ByteRange{0, 0};
     std::size_t skip_until = 0;  // inside a reported repeat
     // The last repeat rejected, to try it only once from each of its fingerprints.
     std::size_t rejected_end = 0;
@@ -841,9 +837,6 @@ class DuplicateSpanRule final : public Rule {
       i = ReadIdeographs(scan.text, i, content.end, chunk, chunk_base, filled, scan.avx2);
       const bool last_chunk = i >= content.end;
       const std::uint32_t entries = filled - chunk_base;
-      scan.entries = entries;
-      scan.covered = ByteRange{chunk_base == 0 || entries == 0 ? content.begin : chunk.offsets[0],
-                               std::min(i, content.end)};
       const std::uint32_t windows = entries >= k_ ? entries - k_ + 1 : 0;
       // Runs of w windows, numbered by their first one.
       const std::uint32_t runs = windows >= w_ ? windows - w_ + 1 : 0;
@@ -999,7 +992,7 @@ class DuplicateSpanRule final : public Rule {
       const std::uint64_t fingerprint = Fingerprint(keys + e, kK != 0 ? kK : k);
       const auto index = static_cast<std::uint32_t>(table.Index(fingerprint));
       table.Prefetch(index);
-      out[j] = Window{fingerprint, offsets[e], index, e};
+      out[j] = Window{fingerprint, offsets[e], index};
     }
   }
 
@@ -1136,7 +1129,7 @@ class DuplicateSpanRule final : public Rule {
       const std::uint32_t first =
           table.FindOrInsert(window.index, window.fingerprint, window.offset);
       if (first == FingerprintTable::kNone) continue;
-      if (Candidate(scan, first, window.offset, &window.entry) && scan.reported >= max_findings_) {
+      if (Candidate(scan, first, window.offset) && scan.reported >= max_findings_) {
         return false;
       }
     }
@@ -1160,8 +1153,7 @@ class DuplicateSpanRule final : public Rule {
       const std::uint32_t offset = offsets[e];
       const std::uint64_t fingerprint = Fingerprint(keys + e, kK != 0 ? kK : k);
       const std::uint32_t first = table.FindOrInsert(table.Index(fingerprint), fingerprint, offset);
-      // Where to read `e` (rarely): kept for this, it would take a register from the loop.
-      if (first != FingerprintTable::kNone && Candidate(scan, first, offset, window)) {
+      if (first != FingerprintTable::kNone && Candidate(scan, first, offset)) {
         if (scan.reported >= max_findings_) return;
         window = FirstFrom(window + 1, end, offsets, scan.skip_until);
         continue;
@@ -1185,15 +1177,14 @@ class DuplicateSpanRule final : public Rule {
     return base + 1;
   }
 
-  // Extends a pair of windows with the same fingerprint to a repeat and reports it if it
-  // is one; returns whether it reported a repeat.
-  // `*entry` is the chunk entry of the later window's first ideograph, at `offset`.
-  [[gnu::noinline]] bool Candidate(Scan& scan, std::uint32_t first, std::uint32_t offset,
-                                   const std::uint32_t* entry) const {
+  // Extends a pair of windows with the same fingerprint, the later one's first ideograph
+  // at `offset`, to a repeat and reports it if it is one; returns whether it reported a
+  // repeat.
+  [[gnu::noinline]] bool Candidate(Scan& scan, std::uint32_t first, std::uint32_t offset) const {
     const auto shift = static_cast<std::int64_t>(offset) - first;
     if (offset < scan.rejected_end && shift == scan.rejected_shift) return false;
     Repeat repeat;
-    if (Extend(scan, first, offset, *entry, repeat) && Accept(scan, repeat)) {
+    if (Extend(scan, first, offset, repeat) && Accept(scan, repeat)) {
       Report(scan, repeat);
       scan.skip_until = repeat.later.end;
       return true;
@@ -1229,8 +1220,7 @@ class DuplicateSpanRule final : public Rule {
 
   // Extends the candidate pair of anchors to the longest equal runs of tokens around
   // them, each within its block, the first ending before the later one starts.
-  bool Extend(const Scan& scan, std::size_t first, std::size_t later, std::uint32_t later_entry,
-              Repeat& out) const {
+  bool Extend(const Scan& scan, std::size_t first, std::size_t later, Repeat& out) const {
     const std::string_view text = scan.text;
     // Later lookups of the block of a place in the repeat find these.
     out.first_block = &BlockAt(scan, first);
@@ -1303,72 +1293,10 @@ class DuplicateSpanRule final : public Rule {
     // Both occurrences hold the same tokens: count those of the later one, once; not at
     // all when it is too short to hold min-chars ideographs of three bytes or more.
     if (out.later.end - out.later.begin < 3 * std::size_t{min_chars_}) return true;  // han 0
-    // Mostly from the chunk's entries.
-    const SpanCounts counts =
-        scan.covered.begin <= out.later.begin && out.later.end <= scan.covered.end
-            ? CountEntries(scan, out.later, later_entry)
-            : CountSpan(text, out.later.begin, out.later.end, scan.avx2);
+    const SpanCounts counts = CountSpan(text, out.later.begin, out.later.end, scan.avx2);
     out.han = counts.han;
     out.han_before_mark = counts.han_before_mark;
     return true;
-  }
-
-  // CountSpan() for a span of the text that the chunk's entries cover (Scan::covered):
-  // its ideographs are those of the entries, and a clause mark is in a gap between two.
-  // The span holds the ideograph of entry `inside`.
-  static SpanCounts CountEntries(const Scan& scan, ByteRange span, std::uint32_t inside) {
-    const std::string_view text = scan.text;
-    const std::uint32_t* begin = scan.chunk.offsets.get();
-    const std::uint32_t* end = begin + scan.entries;
-    // Mostly a few ideographs before `inside`.
-    const std::uint32_t* first = begin + inside;
-    while (first > begin && first[-1] >= span.begin) --first;
-    // An ideograph takes three bytes or more.
-    const std::uint32_t* last = std::lower_bound(
-        first, first + std::min<std::size_t>(end - first, (span.end - span.begin) / 3 + 1),
-        span.end);
-    SpanCounts counts;
-    counts.han = static_cast<std::uint32_t>(last - first);
-    // The gaps after the entries with kClauseSide of them before, up to the span's end.
-    for (const std::uint32_t* e = first + (kClauseSide - 1); e < last; ++e) {
-#if defined(__SSE2__)
-      // Mostly ideographs right after each other: four at a time while they and the one
-      // after them are in the span.
-      for (; e + 5 <= last; e += 4) {
-        const __m128i after = _mm_loadu_si128(reinterpret_cast<const __m128i*>(e + 1));
-        const __m128i right_after =
-            _mm_add_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(e)), _mm_set1_epi32(3));
-        const auto adjacent = static_cast<std::uint32_t>(
-            _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(after, right_after))));
-        if (adjacent != 0xF) {
-          e += std::countr_zero(~adjacent);
-          break;
-        }
-      }
-#endif
-      const std::size_t gap_end = e + 1 < last ? e[1] : span.end;
-      std::size_t at = *e + (static_cast<unsigned char>(text[*e]) >= 0xF0 ? 4 : 3);
-      while (at < gap_end) {
-        char32_t c = 0;
-        const auto lead = static_cast<unsigned char>(text[at]);
-        if (lead < 0x80) {  // mostly ASCII punctuation, or a plain character
-          c = lead;         // whitespace, which NextToken drops, is no mark either
-          ++at;
-        } else if (IsPlain(text, at)) {
-          c = PlainValue(text, at);
-          at += 3;
-        } else {
-          const structure::Token t = structure::NextToken(text, at, gap_end);
-          c = t.value;
-          at = t.end;
-        }
-        if (structure::IsClauseMark(c)) {
-          counts.han_before_mark = static_cast<std::uint32_t>(e - first) + 1;
-          return counts;
-        }
-      }
-    }
-    return counts;
   }
 
   // NextToken(text, i, end).begin, and whether there is such a token, without decoding
