@@ -321,14 +321,23 @@ BENCHMARK_CAPTURE(BM_LintOnly, corpus_structure, &CorpusInput, &StructureRules)
     ->Iterations(3);
 // BM_LintFresh over the small documents of the corpus: every page built (untimed) and
 // linted with its own shared analyses, as a batch run over an archive of pages does.
-void SmallCorpusLintFresh(benchmark::State& state, const RuleSet& rules) {
+// The small pages and their bytes, or nullptr (the benchmark skipped) when there are none.
+const std::vector<std::string>* SmallPagesFor(benchmark::State& state, std::size_t& bytes) {
   const std::vector<std::string>& pages = SmallCorpus();
   if (pages.empty()) {
     state.SkipWithError("no small/ in the corpus: run bench/run_throughput.sh once");
-    return;
+    return nullptr;
   }
-  std::size_t bytes = 0;
+  bytes = 0;
   for (const std::string& page : pages) bytes += page.size();
+  return &pages;
+}
+
+void SmallCorpusLintFresh(benchmark::State& state, const RuleSet& rules) {
+  std::size_t bytes = 0;
+  const std::vector<std::string>* small = SmallPagesFor(state, bytes);
+  if (small == nullptr) return;
+  const std::vector<std::string>& pages = *small;
   std::size_t findings = 0;
   for (auto _ : state) {
     state.PauseTiming();
@@ -357,14 +366,11 @@ void BM_SmallCorpusLintFresh(benchmark::State& state, const RuleSet& (*rule_set)
 // one page's data instead of all 2000 documents. A check for gains that only the batch's
 // large heap shows (an allocator's, say): the time is Lint's, as there.
 void BM_SmallCorpusLintEachInTurn(benchmark::State& state, const RuleSet& (*rule_set)()) {
-  const std::vector<std::string>& pages = SmallCorpus();
-  if (pages.empty()) {
-    state.SkipWithError("no small/ in the corpus: run bench/run_throughput.sh once");
-    return;
-  }
-  const RuleSet& rules = rule_set();
   std::size_t bytes = 0;
-  for (const std::string& page : pages) bytes += page.size();
+  const std::vector<std::string>* small = SmallPagesFor(state, bytes);
+  if (small == nullptr) return;
+  const std::vector<std::string>& pages = *small;
+  const RuleSet& rules = rule_set();
   std::size_t findings = 0;
   for (auto _ : state) {
     findings = 0;
